@@ -1,0 +1,192 @@
+import type { ServiceConfig, HumanCheckChallenge } from '../contract/config.js';
+import type { Account } from '../contract/common.js';
+import type {
+  CodeResent,
+  CompleteRegistrationRequest,
+  RegistrationCodeVerified,
+  RegistrationCompleted,
+  RegistrationStarted,
+  StartRegistrationRequest,
+} from '../contract/registration.js';
+import type { SignedIn, SignInStarted, StartSignInRequest, TokenSet } from '../contract/sign-in.js';
+import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
+import type { Language } from '../messages/codes.js';
+import { DvcError } from './error.js';
+
+/** Options of a {@link DvcClient}. */
+export interface DvcClientOptions {
+  /** Base URL of the identity service, e.g. `https://id.example.gov.vn`. */
+  readonly baseUrl: string;
+  /** This portal's client id, as registered with the service. */
+  readonly clientId: string;
+  /** Language of problem texts; Vietnamese by default. */
+  readonly lang?: Language;
+  /** Milliseconds before a call is given up with `timeout`. Default 15000. */
+  readonly timeoutMs?: number;
+  /** Extra tries of idempotent calls after a network failure or a 502/503/504. Default 2. */
+  readonly retries?: number;
+  /** A `fetch` to use instead of the global one (tests, proxies). */
+  readonly fetch?: typeof fetch;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Cancels the call; it then fails with code `aborted`. */
+  readonly signal?: AbortSignal;
+  /** Makes a state-changing call safe to retry; the service answers a repeat with the first answer. */
+  readonly idempotencyKey?: string;
+}
+
+interface Request {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly bearer?: string;
+  readonly idempotent: boolean;
+}
+
+const RETRY_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
+ * operation; every failure is a {@link DvcError} with a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { DvcClient } from '@dvc-kit/sdk';
+ * const client = new DvcClient({ baseUrl: 'http://127.0.0.1:4000', clientId: 'provincial-portal' });
+ * const { signInId, otp } = await client.startSignIn({ idNumber: '001203004567', password });
+ * console.log(`Code sent to ${otp.maskedPhone}`);
+ * const { tokens, account } = await client.verifySignInCode(signInId, { code: '123456' });
+ * ```
+ */
+export class DvcClient {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  lang: Language;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: DvcClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.clientId = options.clientId;
+    this.lang = options.lang ?? 'vi';
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#retries = options.retries ?? 2;
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** The rules and options a widget renders from for this portal. */
+  getConfig(options?: CallOptions): Promise<ServiceConfig> {
+    return this.#call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
+  }
+
+  /** A fresh proof-of-work puzzle for the human check. */
+  getHumanCheckChallenge(options?: CallOptions): Promise<HumanCheckChallenge> {
+    return this.#call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
+  }
+
+  /** Starts registration by mobile subscriber: carrier check, then a code to the phone. */
+  startRegistration(body: StartRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
+    return this.#call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /** Checks the code sent at registration. */
+  verifyRegistrationCode(registrationId: string, body: { code: string }, options?: CallOptions): Promise<RegistrationCodeVerified> {
+    return this.#call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: false }, options);
+  }
+
+  /** Sends a new registration code ("Gửi lại OTP"); the previous one stops working. */
+  resendRegistrationCode(registrationId: string, options?: CallOptions): Promise<CodeResent> {
+    return this.#call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
+  }
+
+  /** Sets the password and creates the account at IAL2. */
+  completeRegistration(registrationId: string, body: CompleteRegistrationRequest, options?: CallOptions): Promise<RegistrationCompleted> {
+    return this.#call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /** ID number and password; on success a code goes to the registered phone. */
+  startSignIn(body: StartSignInRequest, options?: CallOptions): Promise<SignInStarted> {
+    return this.#call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
+  }
+
+  /** Checks the sign-in code and returns the tokens. */
+  verifySignInCode(signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
+    return this.#call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: false }, options);
+  }
+
+  /** Sends a new sign-in code; the previous one stops working. */
+  resendSignInCode(signInId: string, options?: CallOptions): Promise<CodeResent> {
+    return this.#call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
+  }
+
+  /** Trades a refresh token for new tokens; the old refresh token stops working. */
+  refresh(refreshToken: string, options?: CallOptions): Promise<TokenSet> {
+    return this.#call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
+  }
+
+  /** Ends the session the refresh token belongs to, on every portal. */
+  signOut(refreshToken: string, options?: CallOptions): Promise<void> {
+    return this.#call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
+  }
+
+  /** The signed-in account, read with an access token. */
+  getAccount(accessToken: string, options?: CallOptions): Promise<Account> {
+    return this.#call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
+  }
+
+  async #call<T>(request: Request, options: CallOptions = {}): Promise<T> {
+    const last = request.idempotent ? this.#retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), options.signal);
+      let response: Response;
+      try {
+        response = await this.#send(request, options);
+      } catch (error) {
+        if (!(error instanceof DvcError) || error.code !== 'network' || attempt >= last) throw error;
+        continue;
+      }
+      if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+      const error = await DvcError.fromResponse(response);
+      if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
+    }
+  }
+
+  async #send(request: Request, options: CallOptions): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': this.lang,
+      [CLIENT_HEADER]: this.clientId,
+    };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    try {
+      return await this.#fetch(`${this.baseUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+        signal,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw new DvcError('aborted', { cause: error });
+      if (timeout.aborted) throw new DvcError('timeout', { cause: error });
+      throw new DvcError('network', { cause: error });
+    }
+  }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DvcError('aborted'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DvcError('aborted'));
+    }, { once: true });
+  });
+}

@@ -1,0 +1,71 @@
+import type { FieldError, Problem } from '../contract/common.js';
+import type { Language, ProblemCode } from '../messages/codes.js';
+import { PROBLEM_CODES } from '../messages/codes.js';
+import { problemMessage } from '../messages/format.js';
+
+const knownCodes = new Set<string>(PROBLEM_CODES);
+
+/**
+ * Every failure of a {@link DvcClient} call: a problem response from the service, or a network
+ * failure, time-out or cancellation on the way. Branch on `code`, never on `message`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.startSignIn({ idNumber, password });
+ * } catch (error) {
+ *   if (error instanceof DvcError && error.code === 'too_many_attempts') {
+ *     showWait(error.retryAfter);
+ *   }
+ * }
+ * ```
+ */
+export class DvcError extends Error {
+  override readonly name = 'DvcError';
+  /** Stable code to branch on. */
+  readonly code: ProblemCode;
+  /** HTTP status, or `0` when no response arrived. */
+  readonly status: number;
+  /** The fields that broke a rule, each with its rule code and text. */
+  readonly fieldErrors: readonly FieldError[];
+  /** Seconds to wait before trying again, when a limit applies. */
+  readonly retryAfter: number | undefined;
+  /** The problem body as received, when there was one. */
+  readonly problem: Problem | undefined;
+
+  constructor(code: ProblemCode, options: { status?: number; message?: string; fieldErrors?: readonly FieldError[]; retryAfter?: number; problem?: Problem; cause?: unknown } = {}) {
+    super(options.message ?? problemMessage(code, 'en', { seconds: options.retryAfter ?? 0 }), { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? 0;
+    this.fieldErrors = options.fieldErrors ?? [];
+    this.retryAfter = options.retryAfter;
+    this.problem = options.problem;
+  }
+
+  /** The citizen-facing text of this error in a language, looked up from its code. */
+  localizedMessage(lang: Language): string {
+    return problemMessage(this.code, lang, { seconds: this.retryAfter ?? 0 });
+  }
+
+  /**
+   * Builds a `DvcError` from a problem+json response (or any failed response).
+   */
+  static async fromResponse(response: Response): Promise<DvcError> {
+    let body: Partial<Problem> = {};
+    try {
+      body = (await response.json()) as Partial<Problem>;
+    } catch {
+      body = {};
+    }
+    const header = Number(response.headers.get('Retry-After'));
+    const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : Number.isFinite(header) && header > 0 ? header : undefined;
+    const code: ProblemCode = typeof body.code === 'string' && knownCodes.has(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
+    return new DvcError(code, {
+      status: response.status,
+      ...(typeof body.detail === 'string' ? { message: body.detail } : {}),
+      fieldErrors: Array.isArray(body.errors) ? body.errors : [],
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...(typeof body.code === 'string' ? { problem: body as Problem } : {}),
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { FIELD_RULES, PROBLEM_CODES } from '../messages/codes.js';
+
+/** The error of one field in a problem response. */
+export const FieldErrorSchema = z.object({
+  /** Dotted path of the field in the request body, e.g. `phone`. */
+  field: z.string(),
+  /** The rule it broke, one of `FIELD_RULES`. */
+  code: z.enum(FIELD_RULES),
+  /** The rule in the language asked for. */
+  message: z.string(),
+});
+/** The error of one field in a problem response. */
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** An RFC 9457 problem details body as DVC Kit sends it. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.optional(z.string()),
+  code: z.enum(PROBLEM_CODES),
+  errors: z.optional(z.array(FieldErrorSchema)),
+  retryAfter: z.optional(z.number()),
+});
+/** An RFC 9457 problem details body as DVC Kit sends it. */
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Where a one-time code went and when it expires / may be resent. */
+export const OtpChallengeSchema = z.object({
+  /** The destination as shown to the citizen, e.g. `097****398`. */
+  maskedPhone: z.string(),
+  /** Digits in the code. */
+  length: z.number(),
+  expiresAt: z.iso.datetime(),
+  resendAt: z.iso.datetime(),
+});
+/** Where a one-time code went and when it expires / may be resent. */
+export type OtpChallenge = z.infer<typeof OtpChallengeSchema>;
+
+/** Who is registering: citizen, enterprise or state agency. */
+export const SubjectTypeSchema = z.enum(['citizen', 'enterprise', 'agency']);
+/** Who is registering: citizen, enterprise or state agency. */
+export type SubjectType = z.infer<typeof SubjectTypeSchema>;
+
+/** An account as the service shows it to the citizen and the portal: never the full ID number. */
+export const AccountSchema = z.object({
+  /** Opaque, stable subject identifier, the same on every portal. */
+  sub: z.string(),
+  fullName: z.string(),
+  /** The ID number masked for display, e.g. `001******567`. */
+  idNumberMasked: z.string(),
+  subjectType: SubjectTypeSchema,
+  /** Identity assurance level. */
+  ial: z.number(),
+  verificationMethod: z.string(),
+  createdAt: z.iso.datetime(),
+});
+/** An account as the service shows it. */
+export type Account = z.infer<typeof AccountSchema>;

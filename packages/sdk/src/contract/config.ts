@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+
+/** `GET /v1/config`: everything a widget renders from, the same for every portal. */
+export const ServiceConfigSchema = z.object({
+  /** The portal (client) this configuration is for. */
+  clientId: z.string(),
+  clientName: z.string(),
+  passwordPolicy: z.object({
+    minLength: z.number(),
+    maxLength: z.number(),
+    requireLower: z.boolean(),
+    requireUpper: z.boolean(),
+    requireDigit: z.boolean(),
+    requireSpecial: z.boolean(),
+    rejectCommon: z.boolean(),
+    rejectPersonalData: z.boolean(),
+  }),
+  otp: z.object({
+    length: z.number(),
+    ttlSeconds: z.number(),
+    resendAfterSeconds: z.number(),
+    maxAttempts: z.number(),
+  }),
+  /** Verification methods this portal offers at registration, in display order. */
+  registrationMethods: z.array(z.string()),
+  /** Sign-in methods this portal offers. */
+  signInMethods: z.array(z.string()),
+  languages: z.array(z.string()),
+  humanCheck: z.object({
+    required: z.boolean(),
+    /** Path of the challenge endpoint. */
+    challengePath: z.string(),
+  }),
+  /** Version of the personal-data consent text the citizen agrees to at registration. */
+  consentVersion: z.string(),
+});
+/** `GET /v1/config` response. */
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
+
+/** `GET /v1/human-check/challenge`: a proof-of-work puzzle (ALTCHA format). */
+export const HumanCheckChallengeSchema = z.object({
+  algorithm: z.literal('SHA-256'),
+  challenge: z.string(),
+  maxnumber: z.optional(z.number()),
+  salt: z.string(),
+  signature: z.string(),
+});
+/** A proof-of-work puzzle (ALTCHA format). */
+export type HumanCheckChallenge = z.infer<typeof HumanCheckChallengeSchema>;

@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { parseBirthDate } from '../identity/birth-date.js';
+import { isBhxhCode } from '../identity/bhxh.js';
+import { isEmail } from '../identity/email.js';
+import { parseFullName } from '../identity/name.js';
+import { parseIdNumber } from '../identity/id-number.js';
+import { parsePhone } from '../identity/phone.js';
+import { isOtpCode } from '../otp/timing.js';
+import type { FieldRule } from '../messages/codes.js';
+
+type Parsed = { ok: true } | { ok: false; rule: string };
+
+/** A string field whose rule is one of the SDK's identity parsers; the issue message is the rule. */
+function ruled(parse: (value: string) => Parsed, maxLength: number) {
+  return z.string().check(
+    z.maxLength(maxLength, 'too_long' satisfies FieldRule),
+    z.superRefine((value, ctx) => {
+      const result = parse(value);
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.rule, input: value });
+    }),
+  );
+}
+
+function predicate(test: (value: string) => boolean, rule: FieldRule): (value: string) => Parsed {
+  return (value) => (value === '' ? { ok: false, rule: 'required' } : test(value) ? { ok: true } : { ok: false, rule });
+}
+
+/** A 12-digit CCCD or 9-digit CMND number, spaces allowed between groups. */
+export const IdNumberField = ruled(parseIdNumber, 32);
+/** A Vietnamese mobile number in national or E.164 form. */
+export const PhoneField = ruled(parsePhone, 32);
+/** A date of birth, `yyyy-mm-dd` on the wire (`dd/mm/yyyy` also read). */
+export const BirthDateField = ruled((value) => parseBirthDate(value), 10);
+/** A full name with its diacritics. */
+export const FullNameField = ruled(parseFullName, 200);
+/** An e-mail address. */
+export const EmailField = ruled(predicate(isEmail, 'email_format'), 254);
+/** A 10-digit social insurance code. */
+export const BhxhField = ruled(predicate(isBhxhCode, 'bhxh_format'), 16);
+/** A 6-digit one-time code. */
+export const OtpCodeField = ruled(predicate(isOtpCode, 'otp_format'), 6);
+/**
+ * A password as typed. Length is capped generously here (4 × 128 code points in UTF-16) so the
+ * policy check, not the schema, gives the precise `password_max_length` answer.
+ */
+export const PasswordField = z.string().check(z.minLength(1, 'required'), z.maxLength(1024, 'password_max_length'));

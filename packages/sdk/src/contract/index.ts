@@ -1,0 +1,18 @@
+/**
+ * The wire contract of the DVC Kit identity service as zod schemas: the service validates with
+ * them and the OpenAPI document is generated from them.
+ *
+ * @example
+ * ```ts
+ * import { StartSignInSchema } from '@dvc-kit/sdk/contract';
+ * const result = StartSignInSchema.safeParse(await request.json());
+ * ```
+ * @module
+ */
+export * from './fields.js';
+export * from './common.js';
+export * from './config.js';
+export * from './registration.js';
+export * from './sign-in.js';
+export * from './issues.js';
+export * from './paths.js';

@@ -1,0 +1,19 @@
+/** The service's HTTP paths, relative to its base URL. */
+export const PATHS = {
+  config: '/v1/config',
+  humanCheckChallenge: '/v1/human-check/challenge',
+  registrations: '/v1/registrations',
+  registrationVerify: (id: string) => `/v1/registrations/${encodeURIComponent(id)}/otp/verify`,
+  registrationResend: (id: string) => `/v1/registrations/${encodeURIComponent(id)}/otp/resend`,
+  registrationPassword: (id: string) => `/v1/registrations/${encodeURIComponent(id)}/password`,
+  signIns: '/v1/sign-ins',
+  signInVerify: (id: string) => `/v1/sign-ins/${encodeURIComponent(id)}/otp/verify`,
+  signInResend: (id: string) => `/v1/sign-ins/${encodeURIComponent(id)}/otp/resend`,
+  refresh: '/v1/tokens/refresh',
+  signOut: '/v1/sign-out',
+  userinfo: '/v1/userinfo',
+  jwks: '/.well-known/jwks.json',
+} as const;
+
+/** Header naming the portal (client) a request comes from. */
+export const CLIENT_HEADER = 'DVC-Client';

@@ -1,0 +1,79 @@
+/**
+ * The kinds of personal ID number a citizen can register or sign in with.
+ *
+ * - `cccd`: the 12-digit citizen identity card / personal identification number.
+ * - `cmnd`: the 9-digit identity card, no longer an ID document since 1/1/2025 but kept as a
+ *   sign-in alias for accounts registered with it.
+ */
+export type IdNumberKind = 'cccd' | 'cmnd';
+
+/** What {@link parseIdNumber} reads from a CCCD number. */
+export interface CccdInfo {
+  /** The 3-digit code of the province (or country) where the birth was registered. */
+  readonly placeCode: string;
+  /** Sex as encoded in digit 4. */
+  readonly sex: 'male' | 'female';
+  /** Full birth year from digits 4–6 (century and year). */
+  readonly birthYear: number;
+}
+
+/** Result of {@link parseIdNumber}. */
+export type ParsedIdNumber =
+  | { readonly ok: true; readonly kind: 'cccd'; readonly value: string; readonly info: CccdInfo }
+  | { readonly ok: true; readonly kind: 'cmnd'; readonly value: string }
+  | { readonly ok: false; readonly rule: 'required' | 'id_number_format' | 'id_number_century' };
+
+/**
+ * Removes spaces, dots and dashes a citizen may type between groups of digits.
+ *
+ * @example
+ * ```ts
+ * normalizeIdNumber(' 001 203 004 567 '); // '001203004567'
+ * ```
+ */
+export function normalizeIdNumber(input: string): string {
+  return input.replace(/[\s.\-]/g, '');
+}
+
+/**
+ * Reads an ID number: a 12-digit CCCD (with place, sex and birth year decoded from its first six
+ * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND.
+ *
+ * @example
+ * ```ts
+ * const id = parseIdNumber('001203004567');
+ * if (id.ok && id.kind === 'cccd') console.log(id.info.birthYear); // 2003
+ * ```
+ */
+export function parseIdNumber(input: string): ParsedIdNumber {
+  const value = normalizeIdNumber(input);
+  if (value === '') return { ok: false, rule: 'required' };
+  if (/^\d{9}$/.test(value)) return { ok: true, kind: 'cmnd', value };
+  if (!/^\d{12}$/.test(value)) return { ok: false, rule: 'id_number_format' };
+  const centuryDigit = Number(value[3]);
+  const century = 1900 + Math.floor(centuryDigit / 2) * 100;
+  if (century > 2300) return { ok: false, rule: 'id_number_century' };
+  return {
+    ok: true,
+    kind: 'cccd',
+    value,
+    info: {
+      placeCode: value.slice(0, 3),
+      sex: centuryDigit % 2 === 0 ? 'male' : 'female',
+      birthYear: century + Number(value.slice(4, 6)),
+    },
+  };
+}
+
+/**
+ * Whether `input` is a well-formed CCCD or CMND number.
+ *
+ * @example
+ * ```ts
+ * isIdNumber('001203004567'); // true
+ * isIdNumber('12345'); // false
+ * ```
+ */
+export function isIdNumber(input: string): boolean {
+  return parseIdNumber(input).ok;
+}

@@ -1,0 +1,105 @@
+/**
+ * Stable codes of problem responses (`code` in `application/problem+json`) and of `DvcError`.
+ * Callers branch on these, never on message text.
+ */
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'unknown_client',
+  'origin_not_allowed',
+  'human_check_failed',
+  'carrier_mismatch',
+  'bhxh_mismatch',
+  'account_exists',
+  'invalid_credentials',
+  'too_many_attempts',
+  'otp_invalid',
+  'otp_expired',
+  'otp_attempts_exceeded',
+  'otp_resend_too_soon',
+  'otp_rate_limited',
+  'flow_not_found',
+  'flow_step',
+  'idempotency_conflict',
+  'unauthorized',
+  'not_found',
+  'registry_unavailable',
+  'sms_unavailable',
+  'internal',
+  'network',
+  'timeout',
+  'aborted',
+] as const;
+
+/** One of {@link PROBLEM_CODES}. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * Stable codes of the rule a single field broke (`errors[].code`). Password rules appear as
+ * `password_<rule>`.
+ */
+export const FIELD_RULES = [
+  'required',
+  'invalid_type',
+  'too_long',
+  'id_number_format',
+  'id_number_century',
+  'phone_format',
+  'phone_carrier',
+  'date_format',
+  'date_invalid',
+  'date_future',
+  'date_too_old',
+  'name_characters',
+  'name_length',
+  'email_format',
+  'bhxh_format',
+  'otp_format',
+  'subject_type',
+  'consent_required',
+  'password_min_length',
+  'password_max_length',
+  'password_lower',
+  'password_upper',
+  'password_digit',
+  'password_special',
+  'password_common',
+  'password_personal_data',
+  'password_mismatch',
+] as const;
+
+/** One of {@link FIELD_RULES}. */
+export type FieldRule = (typeof FIELD_RULES)[number];
+
+/** Languages every citizen-facing string exists in; Vietnamese first. */
+export type Language = 'vi' | 'en';
+
+/** The languages DVC Kit speaks, Vietnamese first. */
+export const LANGUAGES: readonly Language[] = ['vi', 'en'];
+
+/**
+ * Picks the language to answer in from an `Accept-Language` header or a `lang` attribute;
+ * Vietnamese unless English is preferred.
+ *
+ * @example
+ * ```ts
+ * pickLanguage('en-GB,en;q=0.9,vi;q=0.5'); // 'en'
+ * pickLanguage(undefined); // 'vi'
+ * ```
+ */
+export function pickLanguage(header: string | null | undefined): Language {
+  if (!header) return 'vi';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('vi')) return 'vi';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'vi';
+}

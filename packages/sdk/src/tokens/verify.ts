@@ -1,0 +1,102 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { parseAcr, type Assurance, type AuthenticationMethod } from '../assurance/levels.js';
+import { PATHS } from '../contract/paths.js';
+
+/** The claims of a DVC Kit ID token, once verified. */
+export interface IdTokenClaims extends JWTPayload {
+  /** Opaque subject id, the same on every portal. */
+  readonly sub: string;
+  /** The portal (client id) the token was issued to. */
+  readonly aud: string | string[];
+  /** Full name with diacritics. */
+  readonly name: string;
+  /** Assurance class, e.g. `urn:dvc-kit:acr:ial2-aal2`. */
+  readonly acr: string;
+  /** How the citizen signed in (RFC 8176), e.g. `['pwd', 'otp', 'sms', 'mfa']`. */
+  readonly amr: AuthenticationMethod[];
+  /** Seconds since the epoch when the citizen signed in. */
+  readonly auth_time: number;
+  /** Session id, the same across refreshes. */
+  readonly sid: string;
+}
+
+/** A verified token's claims plus the assurance read from `acr`. */
+export interface VerifiedToken<C> {
+  readonly claims: C;
+  readonly assurance: Assurance;
+}
+
+/** Options of {@link createTokenVerifier}. */
+export interface TokenVerifierOptions {
+  /** Base URL of the identity service; also the expected `iss`. */
+  readonly issuer: string;
+  /** This portal's client id: the expected `aud`. */
+  readonly audience: string;
+  /** Seconds of clock skew tolerated. Default 30. */
+  readonly clockToleranceSeconds?: number;
+  /** Where the JWKS lives; default `${issuer}/.well-known/jwks.json`. */
+  readonly jwksUrl?: string;
+}
+
+/** Why a token was refused, as a stable code. */
+export type TokenErrorCode = 'token_expired' | 'token_invalid' | 'token_claims' | 'token_key_unknown';
+
+/** A token that did not verify. Branch on `code`. */
+export class TokenVerificationError extends Error {
+  override readonly name = 'TokenVerificationError';
+  readonly code: TokenErrorCode;
+  constructor(code: TokenErrorCode, options: { cause?: unknown } = {}) {
+    super(`Token refused: ${code}`, options);
+    this.code = code;
+  }
+}
+
+/**
+ * Creates a verifier of ID and access tokens signed by the identity service (ES256, keys fetched from
+ * its JWKS and cached, rotation followed by `kid`). Works in Node ≥ 20 and in browsers.
+ *
+ * @example
+ * ```ts
+ * import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
+ * const verifier = createTokenVerifier({ issuer: 'http://127.0.0.1:4000', audience: 'provincial-portal' });
+ * const { claims, assurance } = await verifier.verifyIdToken(idToken);
+ * console.log(claims.name, assurance.ial);
+ * ```
+ */
+export function createTokenVerifier(options: TokenVerifierOptions) {
+  const issuer = options.issuer.replace(/\/+$/, '');
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl ?? `${issuer}${PATHS.jwks}`));
+  const clockTolerance = options.clockToleranceSeconds ?? 30;
+
+  async function verify<C extends JWTPayload>(token: string, typ: string): Promise<VerifiedToken<C>> {
+    try {
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer,
+        audience: options.audience,
+        algorithms: ['ES256'],
+        typ,
+        clockTolerance,
+        requiredClaims: ['sub', 'exp', 'iat', 'acr'],
+      });
+      const assurance = parseAcr(String(payload.acr));
+      if (!assurance) throw new TokenVerificationError('token_claims');
+      return { claims: payload as C, assurance };
+    } catch (error) {
+      if (error instanceof TokenVerificationError) throw error;
+      if (error instanceof errors.JWTExpired) throw new TokenVerificationError('token_expired', { cause: error });
+      if (error instanceof errors.JWTClaimValidationFailed) throw new TokenVerificationError('token_claims', { cause: error });
+      if (error instanceof errors.JWKSNoMatchingKey) throw new TokenVerificationError('token_key_unknown', { cause: error });
+      throw new TokenVerificationError('token_invalid', { cause: error });
+    }
+  }
+
+  return {
+    /** Verifies an ID token (`typ: JWT`) issued to this portal. */
+    verifyIdToken: (token: string) => verify<IdTokenClaims>(token, 'JWT'),
+    /** Verifies an access token (`typ: at+jwt`, RFC 9068) issued to this portal. */
+    verifyAccessToken: (token: string) => verify<JWTPayload & { sub: string; client_id: string; sid: string; acr: string }>(token, 'at+jwt'),
+  };
+}
+
+/** A verifier made by {@link createTokenVerifier}. */
+export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
