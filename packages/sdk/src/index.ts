@@ -18,6 +18,7 @@ export * from './assurance/index.js';
 export * from './otp/index.js';
 export * from './messages/index.js';
 export * from './client/index.js';
+export * from './human-check/index.js';
 export { PATHS, CLIENT_HEADER } from './contract/paths.js';
 export type { Account, FieldError, OtpChallenge, Problem, SubjectType } from './contract/common.js';
 export type { ServiceConfig, HumanCheckChallenge } from './contract/config.js';
