@@ -16,3 +16,4 @@ export * from './registration.js';
 export * from './sign-in.js';
 export * from './issues.js';
 export * from './paths.js';
+export * from './json-schema.js';

@@ -1,0 +1,96 @@
+// The whole development stack: the identity service with its database, the ministry portal and the
+// provincial portal on two origins, each a registered client of the service. Used by `npm start`
+// and by the cross-origin journey test, so what the test proves is what a developer runs.
+import { createService, loadConfig, serve } from '@dvc-kit/server';
+import { createServer } from 'node:net';
+import { startPortal } from './portal-server.mjs';
+
+/**
+ * @param {{ host?: string, servicePort?: number, ministryPort?: number, provincialPort?: number,
+ *   dataDir?: string, databaseUrl?: string, humanCheck?: { required: boolean, maxNumber?: number } }} options
+ *   Port 0 picks a free port (tests); no `dataDir` and no `databaseUrl` keeps the database in memory.
+ */
+export async function startStack(options = {}) {
+  const host = options.host ?? '127.0.0.1';
+  let serviceUrl = '';
+  const addresses = {};
+  const links = {
+    ministry: () => ({ otherPortal: addresses.provincial, outbox: `${serviceUrl}/dev/outbox` }),
+    provincial: () => ({ otherPortal: addresses.ministry, outbox: `${serviceUrl}/dev/outbox` }),
+  };
+
+  const ministry = await startPortal({
+    folder: 'ministry-portal',
+    clientId: 'ministry-portal',
+    title: 'Bộ Công an',
+    port: options.ministryPort ?? 0,
+    host,
+    service: () => serviceUrl,
+    links: links.ministry,
+  });
+  const provincial = await startPortal({
+    folder: 'provincial-portal',
+    clientId: 'provincial-portal',
+    title: 'Cổng Dịch vụ công tỉnh Bắc Ninh',
+    port: options.provincialPort ?? 0,
+    host,
+    service: () => serviceUrl,
+    links: links.provincial,
+  });
+  addresses.ministry = `${ministry.url}/`;
+  addresses.provincial = `${provincial.url}/`;
+
+  const servicePort = options.servicePort ?? 0;
+  const config = loadConfig({
+    issuer: `http://${host}:${servicePort || 4000}`,
+    database: { ...(options.databaseUrl ? { url: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
+    clients: [
+      { id: 'ministry-portal', name: 'Bộ Công an', origins: [ministry.url] },
+      { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url] },
+    ],
+    sms: { driver: 'outbox' },
+    registries: { carrier: { driver: 'sandbox' } },
+    ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
+  });
+  let service;
+  let server;
+  try {
+    if (servicePort === 0) {
+      // The issuer must name the real port: reserve it first, then build the service with it.
+      const port = await freePort(host);
+      config.issuer = `http://${host}:${port}`;
+      service = await createService(config);
+      server = await serve(service, { port, host });
+    } else {
+      service = await createService(config);
+      server = await serve(service, { port: servicePort, host });
+    }
+  } catch (error) {
+    await Promise.all([ministry.close(), provincial.close(), service?.close()]);
+    throw error;
+  }
+  serviceUrl = config.issuer;
+
+  return {
+    service: serviceUrl,
+    outbox: `${serviceUrl}/dev/outbox`,
+    ministry: addresses.ministry,
+    provincial: addresses.provincial,
+    async close() {
+      await Promise.all([ministry.close(), provincial.close()]);
+      await server.close();
+      await service.close();
+    },
+  };
+}
+
+function freePort(host) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}

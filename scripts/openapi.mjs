@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Generates docs/openapi.json from the zod schemas in @dvc-kit/sdk/contract — the same schemas the
+// service validates with — so the document can never drift from the wire. `npm run docs` runs it.
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as contract from '@dvc-kit/sdk/contract';
+
+const schema = contract.toJsonSchema;
+const json = (s) => ({ content: { 'application/json': { schema: schema(s) } } });
+const problem = (description) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const clientHeader = { name: contract.CLIENT_HEADER, in: 'header', required: true, description: 'The portal (client id) the request comes from.', schema: { type: 'string' } };
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, description: 'Makes a retry safe: a repeat with the same key and body gets the first answer.', schema: { type: 'string', maxLength: 255 } };
+const language = { name: 'Accept-Language', in: 'header', required: false, description: 'vi (default) or en: the language of problem texts.', schema: { type: 'string' } };
+const flowId = (name) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const common = { 400: problem('Validation failed, unknown client or failed human check'), 403: problem('Origin not allowed for this client') };
+const otpErrors = { 404: problem('Flow not found or expired'), 409: problem('Step not available yet'), 410: problem('Code expired'), 429: problem('Too many tries or sends; see Retry-After') };
+
+export function buildOpenApi() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'DVC Kit identity service',
+      version: '1',
+      description: 'One citizen account for every Vietnamese public-service portal. Errors are RFC 9457 problem details with a stable `code`, field `errors` and `Retry-After` where a limit applies.',
+    },
+    paths: {
+      [contract.PATHS.config]: { get: { summary: 'What a widget renders from for this portal', parameters: [clientHeader], responses: { 200: { description: 'Configuration', ...json(contract.ServiceConfigSchema) }, ...common } } },
+      [contract.PATHS.humanCheckChallenge]: { get: { summary: 'A proof-of-work human check', parameters: [clientHeader], responses: { 200: { description: 'Challenge', ...json(contract.HumanCheckChallengeSchema) } } } },
+      [contract.PATHS.registrations]: { post: { summary: 'Start registering by mobile subscriber', parameters: [clientHeader, idempotencyKey, language], requestBody: { required: true, ...json(contract.StartRegistrationSchema) }, responses: { 201: { description: 'Code sent', ...json(contract.RegistrationStartedSchema) }, ...common, 422: problem('Carrier record does not match, or idempotency conflict'), 429: problem('Too many codes sent'), 503: problem('Registry or SMS gateway unavailable') } } },
+      '/v1/registrations/{registrationId}/otp/verify': { post: { summary: 'Check the registration code', parameters: [clientHeader, language, flowId('registrationId')], requestBody: { required: true, ...json(contract.VerifyCodeSchema) }, responses: { 200: { description: 'Code accepted', ...json(contract.RegistrationCodeVerifiedSchema) }, ...common, ...otpErrors, 409: problem('Account exists for this ID number') } } },
+      '/v1/registrations/{registrationId}/otp/resend': { post: { summary: 'Send a new registration code', parameters: [clientHeader, language, flowId('registrationId')], responses: { 200: { description: 'New code sent', ...json(contract.CodeResentSchema) }, ...common, ...otpErrors } } },
+      '/v1/registrations/{registrationId}/password': { post: { summary: 'Set the password and create the account', parameters: [clientHeader, idempotencyKey, language, flowId('registrationId')], requestBody: { required: true, ...json(contract.CompleteRegistrationSchema) }, responses: { 201: { description: 'Account created', ...json(contract.RegistrationCompletedSchema) }, ...common, 409: problem('Code not verified yet, or account exists') } } },
+      [contract.PATHS.signIns]: { post: { summary: 'ID number and password', parameters: [clientHeader, language], requestBody: { required: true, ...json(contract.StartSignInSchema) }, responses: { 200: { description: 'Code sent to the registered phone', ...json(contract.SignInStartedSchema) }, ...common, 401: problem('Invalid credentials (the same for an unknown ID number)'), 429: problem('Too many attempts; see Retry-After') } } },
+      '/v1/sign-ins/{signInId}/otp/verify': { post: { summary: 'Check the sign-in code', parameters: [clientHeader, language, flowId('signInId')], requestBody: { required: true, ...json(contract.VerifyCodeSchema) }, responses: { 200: { description: 'Signed in', ...json(contract.SignedInSchema) }, ...common, ...otpErrors } } },
+      '/v1/sign-ins/{signInId}/otp/resend': { post: { summary: 'Send a new sign-in code', parameters: [clientHeader, language, flowId('signInId')], responses: { 200: { description: 'New code sent', ...json(contract.CodeResentSchema) }, ...common, ...otpErrors } } },
+      [contract.PATHS.refresh]: { post: { summary: 'Rotate a refresh token', parameters: [clientHeader], requestBody: { required: true, ...json(contract.RefreshSchema) }, responses: { 200: { description: 'New tokens', ...json(contract.TokenSetSchema) }, 401: problem('Refresh token invalid, reused or session ended') } } },
+      [contract.PATHS.signOut]: { post: { summary: 'End the session everywhere', parameters: [clientHeader], requestBody: { required: true, ...json(contract.RefreshSchema) }, responses: { 204: { description: 'Signed out' } } } },
+      [contract.PATHS.userinfo]: { get: { summary: 'The signed-in account', parameters: [clientHeader], security: [{ bearer: [] }], responses: { 200: { description: 'Account', ...json(contract.AccountSchema) }, 401: problem('No valid access token') } } },
+      [contract.PATHS.jwks]: { get: { summary: 'Public keys that sign ID and access tokens (ES256)', responses: { 200: { description: 'JSON Web Key Set' } } } },
+    },
+    components: {
+      schemas: { Problem: schema(contract.ProblemSchema) },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const target = new URL('../docs/openapi.json', import.meta.url);
+  await writeFile(target, `${JSON.stringify(buildOpenApi(), null, 2)}\n`);
+  console.log(`Wrote ${fileURLToPath(target)}`);
+}

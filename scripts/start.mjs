@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm start`: the identity service on 127.0.0.1:4000 with its embedded database in .data/
+// (or PostgreSQL through DATABASE_URL), the ministry portal on :4100, the provincial portal on :4200.
+import { resolve } from 'node:path';
+import { startStack } from '../examples/stack.mjs';
+
+const port = (name, fallback) => Number(process.env[name] ?? fallback);
+const stack = await startStack({
+  servicePort: port('PORT', 4000),
+  ministryPort: port('MINISTRY_PORT', 4100),
+  provincialPort: port('PROVINCIAL_PORT', 4200),
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: resolve(process.env.DATA_DIR ?? '.data') }),
+});
+
+console.log(`
+DVC Kit is running (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite in .data/'}):
+
+  Identity service        ${stack.service}
+  Ministry portal         ${stack.ministry}   register with <dvc-register>
+  Provincial portal       ${stack.provincial}   sign in with <dvc-login>
+  SMS outbox (dev codes)  ${stack.outbox}
+
+Sandbox citizens to register with: packages/server/fixtures/sandbox-citizens.json
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { PATHS } from '@dvc-kit/sdk';
+// @ts-expect-error — a plain ESM script without type declarations
+import { buildOpenApi } from '../scripts/openapi.mjs';
+
+const openapi = buildOpenApi() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
+
+test('the committed OpenAPI document is the one generated from the contract', () => {
+  const committed = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
+  assert.deepEqual(committed, JSON.parse(JSON.stringify(openapi)), 'docs/openapi.json is stale: run `node scripts/openapi.mjs`');
+});
+
+test('every path of the client is in the OpenAPI document', () => {
+  const documented = Object.keys(openapi.paths).map((path) => path.replace(/\{[^}]+\}/g, 'ID'));
+  for (const path of [PATHS.config, PATHS.registrations, PATHS.registrationVerify('ID'), PATHS.registrationResend('ID'), PATHS.registrationPassword('ID'), PATHS.signIns, PATHS.signInVerify('ID'), PATHS.signInResend('ID'), PATHS.refresh, PATHS.signOut, PATHS.userinfo, PATHS.jwks]) {
+    assert.ok(documented.includes(path), `${path} is missing from the OpenAPI document`);
+  }
+});
+
+test('request bodies in the OpenAPI document carry the contract fields', () => {
+  const body = openapi.paths[PATHS.registrations]!.post!.requestBody!.content['application/json']!.schema;
+  assert.deepEqual(Object.keys(body.properties ?? {}).sort(), ['birthDate', 'consentVersion', 'email', 'fullName', 'humanCheck', 'idNumber', 'method', 'phone', 'subjectType']);
+});
