@@ -1,0 +1,178 @@
+import { http, HttpResponse, type RequestHandler } from 'msw';
+import { PATHS } from '../contract/paths.js';
+import { CompleteRegistrationSchema, StartRegistrationSchema } from '../contract/registration.js';
+import { RefreshSchema, StartSignInSchema } from '../contract/sign-in.js';
+import { parseBirthDate } from '../identity/birth-date.js';
+import { normalizeIdNumber } from '../identity/id-number.js';
+import { sameFullName } from '../identity/name.js';
+import { parsePhone } from '../identity/phone.js';
+import type { FieldRule } from '../messages/codes.js';
+import { checkPassword } from '../password/check.js';
+import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import { route, type RouteContext } from './route.js';
+import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
+
+/**
+ * msw request handlers that act out the DVC Kit identity service against an in-memory
+ * {@link MockScenario}: every success the contract allows and its problems — `validation_failed` with
+ * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
+ * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
+ * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
+ * `unauthorized` — each reached the way the service reaches it (wrong code, clock past expiry, fifth
+ * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
+ *
+ * Use them with msw's `setupServer` (Node) or `setupWorker` (browser), or without either through
+ * {@link createMockFetch}.
+ *
+ * @param options - a scenario to act against, or the options of a new one.
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { createMockHandlers } from '@dvc-kit/sdk/mock';
+ * const server = setupServer(...createMockHandlers({ baseUrl: 'http://127.0.0.1:4000', code: '123456' }));
+ * server.listen();
+ * ```
+ */
+export function createMockHandlers(options: MockScenario | MockOptions = {}): RequestHandler[] {
+  const scenario = options instanceof MockScenario ? options : new MockScenario(options);
+  const at = (path: string) => `${scenario.baseUrl}${path}`;
+  const flowPath = (base: string, param: string, rest: string) => at(`${base}/:${param}/${rest}`);
+  return [
+    http.get(at(PATHS.config), route(scenario, 'getConfig', ({ json, clientId }) => json({ ...scenario.config, clientId }))),
+    http.get(at(PATHS.humanCheckChallenge), route(scenario, 'getHumanCheckChallenge', async ({ json }) => json(await scenario.humanCheck.challenge()))),
+    http.post(at(PATHS.registrations), route(scenario, 'startRegistration', startRegistration)),
+    http.post(flowPath(PATHS.registrations, 'registrationId', 'otp/verify'), route(scenario, 'verifyRegistrationCode', (context) => {
+      const flow = findFlow(context, 'registration', 'registrationId');
+      if (flow instanceof Response) return flow;
+      const wrong = checkCode(context, flow);
+      if (wrong) return wrong;
+      if (scenario.hasAccount(flow.idNumber)) {
+        scenario.flows.delete(flow.id);
+        return context.problem('account_exists');
+      }
+      flow.verified = true;
+      return context.json({ registrationId: flow.id, next: 'password' });
+    })),
+    http.post(flowPath(PATHS.registrations, 'registrationId', 'otp/resend'), route(scenario, 'resendRegistrationCode', (context) => {
+      const flow = findFlow(context, 'registration', 'registrationId');
+      return flow instanceof Response ? flow : resend(context, flow);
+    })),
+    http.post(flowPath(PATHS.registrations, 'registrationId', 'password'), route(scenario, 'completeRegistration', completeRegistration)),
+    http.post(at(PATHS.signIns), route(scenario, 'startSignIn', startSignIn)),
+    http.post(flowPath(PATHS.signIns, 'signInId', 'otp/verify'), route(scenario, 'verifySignInCode', async (context) => {
+      const flow = findFlow(context, 'sign-in', 'signInId');
+      if (flow instanceof Response) return flow;
+      const wrong = checkCode(context, flow);
+      if (wrong) return wrong;
+      scenario.flows.delete(flow.id);
+      const { account } = scenario.accounts.get(flow.idNumber)!;
+      const sid = scenario.nextId('sid');
+      const tokens = await scenario.tokens.issue(account, context.clientId, sid);
+      scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
+      scenario.accessTokens.set(tokens.accessToken, account);
+      return context.json({ tokens, account });
+    })),
+    http.post(flowPath(PATHS.signIns, 'signInId', 'otp/resend'), route(scenario, 'resendSignInCode', (context) => {
+      const flow = findFlow(context, 'sign-in', 'signInId');
+      return flow instanceof Response ? flow : resend(context, flow);
+    })),
+    http.post(at(PATHS.refresh), route(scenario, 'refresh', async (context) => {
+      const parsed = RefreshSchema.safeParse(context.body);
+      if (!parsed.success) return context.invalid(parsed.error.issues)!;
+      const session = scenario.sessions.get(parsed.data.refreshToken);
+      if (!session) return context.problem('unauthorized');
+      scenario.sessions.delete(parsed.data.refreshToken);
+      const tokens = await scenario.tokens.issue(session.account, session.clientId, session.sid);
+      scenario.sessions.set(tokens.refreshToken, session);
+      scenario.accessTokens.set(tokens.accessToken, session.account);
+      return context.json(tokens);
+    })),
+    http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body }) => {
+      const token = (body as { refreshToken?: unknown } | undefined)?.refreshToken;
+      const session = typeof token === 'string' ? scenario.sessions.get(token) : undefined;
+      if (session) for (const [key, value] of scenario.sessions) if (value.sid === session.sid) scenario.sessions.delete(key);
+      return new HttpResponse(null, { status: 204 });
+    })),
+    http.get(at(PATHS.userinfo), route(scenario, 'getAccount', ({ request, json, problem }) => {
+      const bearer = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
+      const account = bearer ? scenario.accessTokens.get(bearer) : undefined;
+      return account ? json(account) : problem('unauthorized');
+    })),
+    http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
+  ];
+}
+
+async function startRegistration(context: RouteContext): Promise<Response> {
+  const { scenario } = context;
+  const parsed = StartRegistrationSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const answer = idempotent(context);
+  if (answer instanceof Response) return answer;
+  if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
+  const request = parsed.data;
+  const idNumber = normalizeIdNumber(request.idNumber);
+  const phone = parsePhone(request.phone);
+  const birthDate = parseBirthDate(request.birthDate);
+  const match = scenario.citizens.find(
+    (c) => c.idNumber === idNumber && phone.ok && c.phone === phone.e164 && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName),
+  );
+  if (!match) return context.problem('carrier_mismatch');
+  const limited = sendLimit(context, match.phone);
+  if (limited) return limited;
+  const flow: MockFlow = { id: scenario.nextId('reg'), purpose: 'registration', idNumber, phone: match.phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false, details: request };
+  scenario.flows.set(flow.id, flow);
+  scenario.sendCode(flow);
+  return answer(201, { registrationId: flow.id, otp: challengeOf(scenario, flow) });
+}
+
+async function completeRegistration(context: RouteContext): Promise<Response> {
+  const { scenario } = context;
+  const flow = findFlow(context, 'registration', 'registrationId');
+  if (flow instanceof Response) return flow;
+  const parsed = CompleteRegistrationSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const answer = idempotent(context);
+  if (answer instanceof Response) return answer;
+  if (!flow.verified) return context.problem('flow_step');
+  const { password, passwordConfirmation } = parsed.data;
+  const details = flow.details!;
+  const check = checkPassword(password, scenario.config.passwordPolicy, details, passwordConfirmation);
+  if (!check.ok) {
+    const rule = check.unmet.find((r) => r !== 'mismatch');
+    const fieldErrors: { field: string; code: FieldRule }[] = [];
+    if (rule) fieldErrors.push({ field: 'password', code: `password_${rule}` });
+    if (check.unmet.includes('mismatch')) fieldErrors.push({ field: 'passwordConfirmation', code: 'password_mismatch' });
+    return context.problem('validation_failed', { fieldErrors });
+  }
+  if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
+  const citizen = scenario.citizens.find((c) => c.idNumber === flow.idNumber)!;
+  const account = scenario.addAccount({ ...citizen, ...(details.email ? { email: details.email } : {}) }, password);
+  scenario.flows.delete(flow.id);
+  return answer(201, { account });
+}
+
+async function startSignIn(context: RouteContext): Promise<Response> {
+  const { scenario } = context;
+  const parsed = StartSignInSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
+  const idNumber = normalizeIdNumber(parsed.data.idNumber);
+  const now = scenario.now();
+  const failures = scenario.passwordFailures.get(idNumber) ?? { count: 0, lockedUntil: 0 };
+  if (failures.lockedUntil > now) return context.problem('too_many_attempts', { retryAfter: Math.ceil((failures.lockedUntil - now) / 1000) });
+  const record = scenario.accounts.get(idNumber);
+  if (!record || record.password !== parsed.data.password.normalize('NFC')) {
+    failures.count++;
+    if (failures.count >= scenario.freeFailures) failures.lockedUntil = now + Math.min(900, 60 * (failures.count - scenario.freeFailures + 1)) * 1000;
+    scenario.passwordFailures.set(idNumber, failures);
+    return context.problem('invalid_credentials');
+  }
+  scenario.passwordFailures.delete(idNumber);
+  const phone = scenario.citizens.find((c) => c.idNumber === idNumber)!.phone;
+  const limited = sendLimit(context, phone);
+  if (limited) return limited;
+  const flow: MockFlow = { id: scenario.nextId('sign-in'), purpose: 'sign-in', idNumber, phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };
+  scenario.flows.set(flow.id, flow);
+  scenario.sendCode(flow);
+  return context.json({ signInId: flow.id, otp: challengeOf(scenario, flow) });
+}

@@ -1,0 +1,250 @@
+import type { Account } from '../contract/common.js';
+import type { ServiceConfig } from '../contract/config.js';
+import type { StartRegistrationRequest } from '../contract/registration.js';
+import type { FieldRule } from '../messages/codes.js';
+import { DEFAULT_PASSWORD_POLICY } from '../password/policy.js';
+import { MOCK_ACCOUNTS, MOCK_CITIZENS, type MockAccount, type MockCitizen } from './citizens.js';
+import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
+import type { ServiceProblemCode } from './problem.js';
+import { MockTokens } from './tokens.js';
+
+/** The operations of the service, named as the `DvcClient` methods that call them. */
+export type MockOperation =
+  | 'getConfig'
+  | 'getHumanCheckChallenge'
+  | 'startRegistration'
+  | 'verifyRegistrationCode'
+  | 'resendRegistrationCode'
+  | 'completeRegistration'
+  | 'startSignIn'
+  | 'verifySignInCode'
+  | 'resendSignInCode'
+  | 'refresh'
+  | 'signOut'
+  | 'getAccount';
+
+/** Changes to the default `GET /v1/config` answer; each object is merged into the default one. */
+export type MockConfigOverrides = {
+  readonly [K in keyof ServiceConfig]?: ServiceConfig[K] extends readonly unknown[] ? ServiceConfig[K] : ServiceConfig[K] extends object ? Partial<ServiceConfig[K]> : ServiceConfig[K];
+};
+
+/** Options of a {@link MockScenario} (and of `createMockHandlers`). */
+export interface MockOptions {
+  /**
+   * Origin (and path prefix) the handlers answer on, e.g. `http://127.0.0.1:4000`. Default `*`:
+   * any origin.
+   */
+  readonly baseUrl?: string;
+  /** The `iss` of the tokens. Default `baseUrl`, or `https://id.dvc-kit.test` when that is `*`. */
+  readonly issuer?: string;
+  /**
+   * Every one-time code the mock sends: a fixed code, or one per send (numbered from 1).
+   * Default `'123456'`.
+   */
+  readonly code?: string | ((send: number) => string);
+  /** The people in the carrier's records. Default {@link MOCK_CITIZENS}. */
+  readonly citizens?: readonly MockCitizen[];
+  /** Accounts that exist from the start. Default {@link MOCK_ACCOUNTS}. */
+  readonly accounts?: readonly MockAccount[];
+  /** Client ids the mock knows; others get `unknown_client`. Default: any client id. */
+  readonly clients?: readonly string[];
+  /** Changes to the configuration the mock serves (human check required, policy, timings …). */
+  readonly config?: MockConfigOverrides;
+  /** Difficulty of the proof-of-work puzzle. Default: answer 7 within 0..50. */
+  readonly humanCheck?: MockHumanCheckOptions;
+  /** The clock, in epoch milliseconds; inject one to test expiry and waits without sleeping. */
+  readonly now?: () => number;
+  /** Wrong passwords allowed before sign-in slows down (default 5), then +60 s a failure, at most 900 s. */
+  readonly freeFailures?: number;
+}
+
+/** One text message the mock "sent". */
+export interface MockSms {
+  /** E.164 destination. */
+  readonly phone: string;
+  readonly code: string;
+  readonly purpose: 'registration' | 'sign-in';
+  /** Epoch milliseconds. */
+  readonly sentAt: number;
+}
+
+/** One request the mock answered, as a test may want to inspect it. */
+export interface MockRequestRecord {
+  readonly operation: MockOperation;
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, when there was one. */
+  readonly body: unknown;
+}
+
+/** A failure forced on the next call of an operation. */
+export interface ForcedFailure {
+  readonly code: ServiceProblemCode | 'network';
+  readonly retryAfter?: number;
+  readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule }[];
+}
+
+/** @internal A registration or sign-in in progress. */
+export interface MockFlow {
+  readonly id: string;
+  readonly purpose: 'registration' | 'sign-in';
+  readonly idNumber: string;
+  readonly phone: string;
+  code: string;
+  expiresAt: number;
+  resendAt: number;
+  attempts: number;
+  verified: boolean;
+  readonly details?: StartRegistrationRequest;
+}
+
+/** @internal An account and its password. */
+export interface MockAccountRecord {
+  readonly account: Account;
+  readonly password: string;
+}
+
+/**
+ * The in-memory world the mock handlers act against: the carrier's records, the accounts, the flows in
+ * progress, the text messages sent, and the requests seen. Tests read it (`outbox`, `requests`) and
+ * steer it (`failNext`, `setNow` through an injected clock).
+ *
+ * @example
+ * ```ts
+ * import { MockScenario, createMockHandlers, createMockFetch } from '@dvc-kit/sdk/mock';
+ * const scenario = new MockScenario({ code: '123456', config: { humanCheck: { required: true } } });
+ * const fetch = createMockFetch(createMockHandlers(scenario));
+ * scenario.failNext('startSignIn', { code: 'too_many_attempts', retryAfter: 120 });
+ * ```
+ */
+export class MockScenario {
+  /** The configuration `GET /v1/config` serves. */
+  readonly config: ServiceConfig;
+  /** The carrier's subscriber records. */
+  readonly citizens: readonly MockCitizen[];
+  /** Every text message sent, oldest first. */
+  readonly outbox: MockSms[] = [];
+  /** Every request answered, oldest first. */
+  readonly requests: MockRequestRecord[] = [];
+  /** Where the handlers answer (`*` for any origin). */
+  readonly baseUrl: string;
+  /** @internal */ readonly humanCheck: MockHumanCheck;
+  /** @internal */ readonly tokens: MockTokens;
+  /** @internal */ readonly accounts = new Map<string, MockAccountRecord>();
+  /** @internal */ readonly flows = new Map<string, MockFlow>();
+  /** @internal */ readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
+  /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
+  /** @internal */ readonly sessions = new Map<string, { account: Account; clientId: string; sid: string }>();
+  /** @internal */ readonly accessTokens = new Map<string, Account>();
+  /** @internal */ readonly freeFailures: number;
+  readonly #clients: ReadonlySet<string> | undefined;
+  readonly #code: string | ((send: number) => string);
+  readonly #now: () => number;
+  readonly #forced = new Map<MockOperation, ForcedFailure[]>();
+  #serial = 0;
+
+  constructor(options: MockOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? '*').replace(/\/+$/, '');
+    this.#now = options.now ?? (() => Date.now());
+    this.#code = options.code ?? '123456';
+    this.#clients = options.clients ? new Set(options.clients) : undefined;
+    this.freeFailures = options.freeFailures ?? 5;
+    this.citizens = options.citizens ?? MOCK_CITIZENS;
+    this.config = mergeConfig(options.config);
+    this.humanCheck = new MockHumanCheck(options.humanCheck);
+    this.tokens = new MockTokens(options.issuer ?? (this.baseUrl === '*' ? 'https://id.dvc-kit.test' : this.baseUrl), this.#now);
+    for (const { idNumber, password } of options.accounts ?? MOCK_ACCOUNTS) {
+      const citizen = this.citizens.find((c) => c.idNumber === idNumber);
+      if (!citizen) throw new Error(`Mock account ${idNumber} is not one of the scenario's citizens`);
+      this.addAccount(citizen, password);
+    }
+  }
+
+  /** The mock's current time, epoch milliseconds. */
+  now(): number {
+    return this.#now();
+  }
+
+  /** Whether a client id may call the mock. */
+  knowsClient(clientId: string | null): boolean {
+    return Boolean(clientId) && (!this.#clients || this.#clients.has(clientId!));
+  }
+
+  /**
+   * Makes the next call of an operation fail with a problem (or, with `'network'`, never reach the
+   * service). Calls queue: two `failNext` fail the next two calls.
+   */
+  failNext(operation: MockOperation, failure: ForcedFailure | ForcedFailure['code']): void {
+    const queue = this.#forced.get(operation) ?? [];
+    queue.push(typeof failure === 'string' ? { code: failure } : failure);
+    this.#forced.set(operation, queue);
+  }
+
+  /** @internal The failure forced on this call, if any. */
+  takeFailure(operation: MockOperation): ForcedFailure | undefined {
+    return this.#forced.get(operation)?.shift();
+  }
+
+  /** Whether an account exists for an ID number. */
+  hasAccount(idNumber: string): boolean {
+    return this.accounts.has(idNumber);
+  }
+
+  /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */
+  lastCode(phone?: string): string | undefined {
+    return this.outbox.filter((sms) => !phone || sms.phone === phone).at(-1)?.code;
+  }
+
+  /** @internal A fresh identifier with a prefix. */
+  nextId(prefix: string): string {
+    return `${prefix}-${++this.#serial}`;
+  }
+
+  /** @internal Sends (records) a new code for a flow and resets its timings. */
+  sendCode(flow: MockFlow): void {
+    const sends = this.outbox.length + 1;
+    flow.code = typeof this.#code === 'function' ? this.#code(sends) : this.#code;
+    const now = this.now();
+    flow.expiresAt = now + this.config.otp.ttlSeconds * 1000;
+    flow.resendAt = now + this.config.otp.resendAfterSeconds * 1000;
+    flow.attempts = 0;
+    this.outbox.push({ phone: flow.phone, code: flow.code, purpose: flow.purpose, sentAt: now });
+  }
+
+  /** @internal Creates the account of a citizen. */
+  addAccount(citizen: MockCitizen, password: string): Account {
+    const id = citizen.idNumber;
+    const account: Account = {
+      sub: `mock-${id.slice(-6)}-${id.length}`,
+      fullName: citizen.fullName,
+      idNumberMasked: `${id.slice(0, 3)}${'*'.repeat(id.length - 6)}${id.slice(-3)}`,
+      subjectType: 'citizen',
+      ial: 2,
+      verificationMethod: 'mobile',
+      createdAt: new Date(this.now()).toISOString(),
+    };
+    this.accounts.set(id, { account, password: password.normalize('NFC') });
+    return account;
+  }
+}
+
+function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
+  const base: ServiceConfig = {
+    clientId: 'mock-portal',
+    clientName: 'Cổng dịch vụ công (mô phỏng)',
+    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
+    otp: { length: 6, ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5 },
+    registrationMethods: ['mobile'],
+    signInMethods: ['password'],
+    languages: ['vi', 'en'],
+    humanCheck: { required: false, challengePath: '/v1/human-check/challenge' },
+    consentVersion: '2025-01',
+  };
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = merged[key];
+    merged[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' ? { ...current, ...value } : value;
+  }
+  return merged as ServiceConfig;
+}
