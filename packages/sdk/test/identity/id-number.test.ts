@@ -1,0 +1,76 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isIdNumber, normalizeIdNumber, parseIdNumber } from '../../src/identity/id-number.js';
+
+describe('parseIdNumber', () => {
+  test('reads a 12-digit CCCD with place of birth registration, sex and birth year', () => {
+    assert.deepEqual(parseIdNumber('001090001234'), {
+      ok: true,
+      kind: 'cccd',
+      value: '001090001234',
+      info: { placeCode: '001', sex: 'male', birthYear: 1990 },
+    });
+  });
+
+  test('reads a female citizen born in the 2000s from digit 4 = 3', () => {
+    const id = parseIdNumber('079305012345');
+    assert.ok(id.ok && id.kind === 'cccd');
+    assert.deepEqual(id.info, { placeCode: '079', sex: 'female', birthYear: 2005 });
+  });
+
+  test('decodes century and sex from digit 4 for every digit 0–9 (0/1 = 1900s … 8/9 = 2300s, even male, odd female)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.stringMatching(/^\d{3}$/),
+        fc.stringMatching(/^\d{2}$/),
+        fc.stringMatching(/^\d{6}$/),
+        (centuryDigit, place, yearDigits, random) => {
+          const id = parseIdNumber(`${place}${centuryDigit}${yearDigits}${random}`);
+          assert.ok(id.ok && id.kind === 'cccd', `digit ${centuryDigit} must be readable`);
+          const century = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 2300, 2300][centuryDigit]!;
+          assert.equal(id.info.birthYear, century + Number(yearDigits));
+          assert.equal(id.info.sex, centuryDigit % 2 === 0 ? 'male' : 'female');
+          assert.equal(id.info.placeCode, place);
+        },
+      ),
+    );
+  });
+
+  test('reads a 9-digit CMND, kept as a sign-in alias, without decoding it', () => {
+    assert.deepEqual(parseIdNumber('012345678'), { ok: true, kind: 'cmnd', value: '012345678' });
+  });
+
+  test('accepts the spaces, dots and dashes a citizen types between groups of digits', () => {
+    const id = parseIdNumber(' 001 090-001.234 ');
+    assert.ok(id.ok);
+    assert.equal(id.value, '001090001234');
+  });
+
+  test('asks for the number when nothing is typed', () => {
+    assert.deepEqual(parseIdNumber(''), { ok: false, rule: 'required' });
+    assert.deepEqual(parseIdNumber('   '), { ok: false, rule: 'required' });
+  });
+
+  test('refuses numbers that are neither 9 nor 12 digits, or contain letters', () => {
+    for (const input of ['12345', '0010900012', '00109000123', '0010900012345', '00109000123a', 'CCCD00109000', '１２３４５６７８９']) {
+      assert.deepEqual(parseIdNumber(input), { ok: false, rule: 'id_number_format' }, input);
+    }
+  });
+});
+
+describe('normalizeIdNumber', () => {
+  test('removes spaces, dots and dashes and keeps the digits in order', () => {
+    assert.equal(normalizeIdNumber(' 001 203-004.567 '), '001203004567');
+  });
+});
+
+describe('isIdNumber', () => {
+  test('is true for a CCCD or CMND and false for anything else', () => {
+    assert.equal(isIdNumber('001203004567'), true);
+    assert.equal(isIdNumber('012345678'), true);
+    assert.equal(isIdNumber('12345'), false);
+    assert.equal(isIdNumber(''), false);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeFullName, parseFullName, sameFullName } from '../../src/identity/name.js';
+
+const decomposed = 'Nguyễn Văn An'.normalize('NFD');
+
+describe('normalizeFullName', () => {
+  test('trims the name and collapses inner spaces, keeping diacritics', () => {
+    assert.equal(normalizeFullName('  Nguyễn   Văn An '), 'Nguyễn Văn An');
+    assert.equal(normalizeFullName('Trần\tThị\u00a0Bích  Ngọc'), 'Trần Thị Bích Ngọc');
+  });
+
+  test('turns a name typed with combining marks into the precomposed (NFC) form', () => {
+    assert.notEqual(decomposed, 'Nguyễn Văn An');
+    assert.equal(normalizeFullName(decomposed), 'Nguyễn Văn An');
+  });
+});
+
+describe('parseFullName', () => {
+  test('accepts Vietnamese names with every diacritic and đ/Đ', () => {
+    for (const name of ['Trần Thị Bích Ngọc', 'Đặng Hữu Phước', 'Lê Ư', 'Huỳnh Thị Ánh Nguyệt', 'Ngô Bảo Châu', 'Phạm Quỳnh Anh']) {
+      assert.deepEqual(parseFullName(name), { ok: true, value: name }, name);
+    }
+  });
+
+  test('accepts apostrophes and hyphens inside a name (ethnic-minority and foreign names)', () => {
+    assert.ok(parseFullName("H'Hen Niê").ok);
+    assert.ok(parseFullName('Marie-Claire Nguyễn').ok);
+  });
+
+  test('gives back the normalised form', () => {
+    assert.deepEqual(parseFullName(`  ${decomposed}  `), { ok: true, value: 'Nguyễn Văn An' });
+  });
+
+  test('asks for the name when nothing is typed', () => {
+    assert.deepEqual(parseFullName(''), { ok: false, rule: 'required' });
+    assert.deepEqual(parseFullName('   '), { ok: false, rule: 'required' });
+  });
+
+  test('refuses digits, symbols and a name that starts with a hyphen or apostrophe', () => {
+    for (const name of ['R2-D2', 'Nguyễn Văn An 2', 'An@home', '-An', "'An", 'Nguyễn.Văn.An', '<b>An</b>']) {
+      assert.deepEqual(parseFullName(name), { ok: false, rule: 'name_characters' }, name);
+    }
+  });
+
+  test('refuses names shorter than 2 or longer than 100 characters', () => {
+    assert.deepEqual(parseFullName('A'), { ok: false, rule: 'name_length' });
+    assert.ok(parseFullName('An').ok);
+    assert.ok(parseFullName('a'.repeat(100)).ok);
+    assert.deepEqual(parseFullName('a'.repeat(101)), { ok: false, rule: 'name_length' });
+  });
+});
+
+describe('sameFullName', () => {
+  test('matches names that differ only in case, spacing or Unicode composition', () => {
+    assert.equal(sameFullName('NGUYỄN VĂN AN', 'Nguyễn Văn An'), true);
+    assert.equal(sameFullName(' Nguyễn  Văn An', decomposed), true);
+    assert.equal(sameFullName('ĐẶNG HỮU PHƯỚC', 'đặng hữu phước'), true);
+  });
+
+  test('keeps diacritics significant: Lê and Le are different names', () => {
+    assert.equal(sameFullName('Lê Văn Tám', 'Le Van Tam'), false);
+    assert.equal(sameFullName('Đặng Văn An', 'Dặng Văn An'), false);
+  });
+});
