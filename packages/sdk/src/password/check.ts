@@ -60,14 +60,9 @@ function personalFragments(context: PasswordContext): string[] {
     if (phone.ok) fragments.push(phone.national.slice(1));
   }
   if (context.birthDate) {
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(context.birthDate)
-      ? context.birthDate
-      : (() => {
-          const parsed = parseBirthDate(context.birthDate!);
-          return parsed.ok ? parsed.iso : undefined;
-        })();
-    if (iso) {
-      const [y, m, d] = iso.split('-') as [string, string, string];
+    const birthDate = parseBirthDate(context.birthDate);
+    if (birthDate.ok) {
+      const [y, m, d] = birthDate.iso.split('-') as [string, string, string];
       fragments.push(`${d}${m}${y}`, `${y}${m}${d}`, `${d}${m}${y.slice(2)}`);
     }
   }
