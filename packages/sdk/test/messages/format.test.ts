@@ -1,0 +1,48 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LANGUAGES } from '../../src/messages/codes.js';
+import { problemMessage, ruleMessage } from '../../src/messages/format.js';
+import { everyKey } from './catalogue.js';
+
+describe('problemMessage', () => {
+  test('gives the text of a problem code in the language asked for', () => {
+    assert.equal(problemMessage('invalid_credentials', 'vi'), 'Số định danh hoặc mật khẩu không đúng.');
+    assert.equal(problemMessage('invalid_credentials', 'en'), 'The ID number or password is incorrect.');
+  });
+
+  test('fills the {seconds} placeholder', () => {
+    assert.equal(problemMessage('too_many_attempts', 'en', { seconds: 60 }), 'Too many attempts. Please try again in 60 seconds.');
+    assert.equal(problemMessage('otp_resend_too_soon', 'vi', { seconds: 45 }), 'Vui lòng chờ 45 giây trước khi gửi lại OTP.');
+  });
+
+  test('leaves a placeholder it has no value for as it is, rather than printing "undefined"', () => {
+    assert.equal(problemMessage('too_many_attempts', 'en'), 'Too many attempts. Please try again in {seconds} seconds.');
+  });
+
+  test('falls back to the internal-error text for a code the catalogue does not know', () => {
+    // A newer service may send a code this SDK version has never heard of.
+    assert.equal(problemMessage('brand_new_code' as never, 'vi'), problemMessage('internal', 'vi'));
+  });
+});
+
+describe('ruleMessage', () => {
+  test('gives the text of a field rule and fills {min} and {max}', () => {
+    assert.equal(ruleMessage('password_min_length', 'vi', { min: 8 }), 'Ít nhất 8 ký tự');
+    assert.equal(ruleMessage('password_min_length', 'en', { min: 8 }), 'At least 8 characters');
+    assert.equal(ruleMessage('password_max_length', 'en', { max: 128 }), 'At most 128 characters');
+  });
+
+  test('falls back to the invalid-type text for a rule the catalogue does not know', () => {
+    assert.equal(ruleMessage('brand_new_rule' as never, 'en'), ruleMessage('invalid_type', 'en'));
+  });
+});
+
+test('every problem code and field rule gives a non-empty text in Vietnamese and English', () => {
+  for (const lang of LANGUAGES) {
+    for (const { kind, key } of everyKey) {
+      const text = kind === 'problem' ? problemMessage(key, lang, { seconds: 30 }) : ruleMessage(key, lang, { min: 8, max: 128 });
+      assert.ok(text.trim().length > 0, `${lang} ${key}`);
+      assert.doesNotMatch(text, /\{\w+\}/, `${lang} ${key} still has a placeholder`);
+    }
+  }
+});
