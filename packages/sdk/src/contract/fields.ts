@@ -7,12 +7,13 @@ import { parseIdNumber } from '../identity/id-number.js';
 import { parsePhone } from '../identity/phone.js';
 import { isOtpCode } from '../otp/timing.js';
 import type { FieldRule } from '../messages/codes.js';
+import { typeRule } from './type-rule.js';
 
 type Parsed = { ok: true } | { ok: false; rule: string };
 
 /** A string field whose rule is one of the SDK's identity parsers; the issue message is the rule. */
 function ruled(parse: (value: string) => Parsed, maxLength: number) {
-  return z.string().check(
+  return z.string(typeRule()).check(
     z.maxLength(maxLength, 'too_long' satisfies FieldRule),
     z.superRefine((value, ctx) => {
       const result = parse(value);
@@ -43,4 +44,4 @@ export const OtpCodeField = ruled(predicate(isOtpCode, 'otp_format'), 6);
  * A password as typed. Length is capped generously here (4 × 128 code points in UTF-16) so the
  * policy check, not the schema, gives the precise `password_max_length` answer.
  */
-export const PasswordField = z.string().check(z.minLength(1, 'required'), z.maxLength(1024, 'password_max_length'));
+export const PasswordField = z.string(typeRule()).check(z.minLength(1, 'required'), z.maxLength(1024, 'password_max_length'));

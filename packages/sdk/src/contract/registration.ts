@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
 import { BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
+import { typeRule } from './type-rule.js';
 
 /**
  * `POST /v1/registrations`: start registering by mobile subscriber. The service checks the
@@ -8,17 +9,17 @@ import { BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField,
  * retry safe.
  */
 export const StartRegistrationSchema = z.object({
-  subjectType: z.literal('citizen'),
-  method: z.literal('mobile'),
+  subjectType: z.literal('citizen', typeRule('subject_type')),
+  method: z.literal('mobile', typeRule()),
   idNumber: IdNumberField,
   fullName: FullNameField,
   birthDate: BirthDateField,
   phone: PhoneField,
   email: z.optional(EmailField),
   /** Version of the personal-data consent the citizen agreed to (Decree 13/2023). */
-  consentVersion: z.string().check(z.minLength(1, 'consent_required'), z.maxLength(32, 'too_long')),
+  consentVersion: z.string(typeRule()).check(z.minLength(1, 'consent_required'), z.maxLength(32, 'too_long')),
   /** Solved human-check payload, when the service asks for one. */
-  humanCheck: z.optional(z.string().check(z.maxLength(4096, 'too_long'))),
+  humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
 });
 /** Body of `POST /v1/registrations`. */
 export type StartRegistrationRequest = z.infer<typeof StartRegistrationSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
 import { IdNumberField, PasswordField } from './fields.js';
+import { typeRule } from './type-rule.js';
 
 /**
  * `POST /v1/sign-ins`: ID number and password. On success a one-time code goes to the registered
@@ -9,7 +10,7 @@ import { IdNumberField, PasswordField } from './fields.js';
 export const StartSignInSchema = z.object({
   idNumber: IdNumberField,
   password: PasswordField,
-  humanCheck: z.optional(z.string().check(z.maxLength(4096, 'too_long'))),
+  humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
 });
 /** Body of `POST /v1/sign-ins`. */
 export type StartSignInRequest = z.infer<typeof StartSignInSchema>;
@@ -46,6 +47,6 @@ export const SignedInSchema = z.object({
 export type SignedIn = z.infer<typeof SignedInSchema>;
 
 /** `POST /v1/tokens/refresh` body. */
-export const RefreshSchema = z.object({ refreshToken: z.string().check(z.minLength(1, 'required'), z.maxLength(512, 'too_long')) });
+export const RefreshSchema = z.object({ refreshToken: z.string(typeRule()).check(z.minLength(1, 'required'), z.maxLength(512, 'too_long')) });
 /** Body of `POST /v1/tokens/refresh` and `POST /v1/sign-out`. */
 export type RefreshRequest = z.infer<typeof RefreshSchema>;

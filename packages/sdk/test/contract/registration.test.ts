@@ -1,0 +1,137 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CodeResentSchema,
+  CompleteRegistrationSchema,
+  RegistrationCodeVerifiedSchema,
+  RegistrationCompletedSchema,
+  RegistrationStartedSchema,
+  StartRegistrationSchema,
+  VerifyCodeSchema,
+} from '../../src/contract/registration.js';
+import { brokenRules, refusals } from './refusals.js';
+
+const body = {
+  subjectType: 'citizen',
+  method: 'mobile',
+  idNumber: '001090001234',
+  fullName: 'Nguyễn Văn An',
+  birthDate: '1990-09-05',
+  phone: '+84971234398',
+  consentVersion: '2025-01',
+};
+const otp = { maskedPhone: '097****398', length: 6, expiresAt: '2026-01-01T00:03:00Z', resendAt: '2026-01-01T00:01:00Z' };
+const account = {
+  sub: 'acc_7f3a',
+  fullName: 'Nguyễn Văn An',
+  idNumberMasked: '001******234',
+  subjectType: 'citizen',
+  ial: 2,
+  verificationMethod: 'mobile',
+  createdAt: '2026-01-01T00:05:00Z',
+};
+
+describe('StartRegistrationSchema (POST /v1/registrations)', () => {
+  test('accepts a citizen registering by mobile subscriber', () => {
+    assert.deepEqual(StartRegistrationSchema.parse(body), body);
+  });
+
+  test('accepts the forms a citizen types: spaced ID number, national phone, dd/mm/yyyy, plus e-mail and human check', () => {
+    const typed = { ...body, idNumber: '001 090 001 234', phone: '097 123 4398', birthDate: '05/09/1990', email: 'an.nguyen@example.vn', humanCheck: 'eyJudW1iZXIiOjF9' };
+    assert.ok(StartRegistrationSchema.safeParse(typed).success);
+  });
+
+  test('drops fields the contract does not know instead of passing them on', () => {
+    assert.deepEqual(StartRegistrationSchema.parse({ ...body, isAdmin: true }), body);
+  });
+
+  test('names each bad field and the rule it broke', () => {
+    assert.deepEqual(
+      brokenRules(StartRegistrationSchema, { ...body, idNumber: '12345', fullName: 'R2-D2', birthDate: '31/02/1990', phone: '0241234567', email: 'an.nguyen' }),
+      { idNumber: 'id_number_format', fullName: 'name_characters', birthDate: 'date_invalid', phone: 'phone_carrier', email: 'email_format' },
+    );
+  });
+
+  test('names every missing required field required', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, {}), {
+      subjectType: 'required',
+      method: 'required',
+      idNumber: 'required',
+      fullName: 'required',
+      birthDate: 'required',
+      phone: 'required',
+      consentVersion: 'required',
+    });
+  });
+
+  test('refuses an empty consent version with consent_required', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, consentVersion: '' }), { consentVersion: 'consent_required' });
+  });
+
+  test('refuses a subject type other than citizen with subject_type', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, subjectType: 'enterprise' }), { subjectType: 'subject_type' });
+  });
+
+  test('refuses a value of the wrong JSON type with invalid_type, not required', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, idNumber: 1090001234, method: 'bhxh', humanCheck: 42 }), {
+      idNumber: 'invalid_type',
+      method: 'invalid_type',
+      humanCheck: 'invalid_type',
+    });
+  });
+
+  test('gives the rule’s text in Vietnamese and in English', () => {
+    const bad = { ...body, phone: '097123' };
+    assert.deepEqual(refusals(StartRegistrationSchema, bad, 'vi'), [
+      { field: 'phone', code: 'phone_format', message: 'Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0971234398).' },
+    ]);
+    assert.deepEqual(refusals(StartRegistrationSchema, bad, 'en'), [
+      { field: 'phone', code: 'phone_format', message: 'A mobile number has 10 digits and starts with 0 (for example 0971234398).' },
+    ]);
+  });
+});
+
+describe('VerifyCodeSchema (POST …/otp/verify)', () => {
+  test('accepts a six-digit code', () => {
+    assert.ok(VerifyCodeSchema.safeParse({ code: '012345' }).success);
+  });
+
+  test('refuses a code that is not six digits with otp_format, in both languages', () => {
+    assert.deepEqual(refusals(VerifyCodeSchema, { code: '12345' }, 'vi'), [{ field: 'code', code: 'otp_format', message: 'Mã OTP gồm 6 chữ số.' }]);
+    assert.deepEqual(refusals(VerifyCodeSchema, { code: '12345' }, 'en'), [{ field: 'code', code: 'otp_format', message: 'The code has 6 digits.' }]);
+  });
+});
+
+describe('CompleteRegistrationSchema (POST …/password)', () => {
+  test('accepts a password and its confirmation; the policy is checked separately', () => {
+    assert.ok(CompleteRegistrationSchema.safeParse({ password: 'Sông-Hồng-2024', passwordConfirmation: 'Sông-Hồng-2024' }).success);
+  });
+
+  test('names a missing password and confirmation required', () => {
+    assert.deepEqual(brokenRules(CompleteRegistrationSchema, { password: '' }), { password: 'required', passwordConfirmation: 'required' });
+  });
+});
+
+describe('registration responses', () => {
+  test('RegistrationStartedSchema accepts the flow id and the code’s destination and timing', () => {
+    assert.ok(RegistrationStartedSchema.safeParse({ registrationId: 'reg_1', otp }).success);
+  });
+
+  test('RegistrationStartedSchema refuses code timings that are not ISO instants', () => {
+    assert.equal(RegistrationStartedSchema.safeParse({ registrationId: 'reg_1', otp: { ...otp, expiresAt: '01/01/2026 00:03' } }).success, false);
+  });
+
+  test('RegistrationCodeVerifiedSchema accepts only password as the next step', () => {
+    assert.ok(RegistrationCodeVerifiedSchema.safeParse({ registrationId: 'reg_1', next: 'password' }).success);
+    assert.equal(RegistrationCodeVerifiedSchema.safeParse({ registrationId: 'reg_1', next: 'done' }).success, false);
+  });
+
+  test('CodeResentSchema accepts a new code challenge', () => {
+    assert.ok(CodeResentSchema.safeParse({ otp }).success);
+  });
+
+  test('RegistrationCompletedSchema accepts the new account and refuses an unknown subject type', () => {
+    assert.ok(RegistrationCompletedSchema.safeParse({ account }).success);
+    assert.equal(RegistrationCompletedSchema.safeParse({ account: { ...account, subjectType: 'tourist' } }).success, false);
+  });
+});
