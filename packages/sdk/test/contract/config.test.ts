@@ -1,0 +1,42 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HumanCheckChallengeSchema, ServiceConfigSchema } from '../../src/contract/config.js';
+import { DEFAULT_PASSWORD_POLICY } from '../../src/password/policy.js';
+
+const config = {
+  clientId: 'provincial-portal',
+  clientName: 'Cổng dịch vụ công tỉnh',
+  passwordPolicy: DEFAULT_PASSWORD_POLICY,
+  otp: { length: 6, ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5 },
+  registrationMethods: ['mobile', 'bhxh'],
+  signInMethods: ['password', 'vneid'],
+  languages: ['vi', 'en'],
+  humanCheck: { required: true, challengePath: '/v1/human-check/challenge' },
+  consentVersion: '2025-01',
+};
+
+describe('ServiceConfigSchema (GET /v1/config)', () => {
+  test('accepts a configuration carrying the SDK’s own password policy', () => {
+    assert.deepEqual(ServiceConfigSchema.parse(config), config);
+  });
+
+  test('refuses a configuration without a password policy or OTP timings', () => {
+    const { passwordPolicy: _policy, ...withoutPolicy } = config;
+    const { otp: _otp, ...withoutOtp } = config;
+    assert.equal(ServiceConfigSchema.safeParse(withoutPolicy).success, false);
+    assert.equal(ServiceConfigSchema.safeParse(withoutOtp).success, false);
+  });
+});
+
+describe('HumanCheckChallengeSchema', () => {
+  const challenge = { algorithm: 'SHA-256', challenge: 'ab'.repeat(32), salt: 'salt?expires=1', signature: 'cd'.repeat(32) };
+
+  test('accepts an ALTCHA SHA-256 challenge, with or without maxnumber', () => {
+    assert.ok(HumanCheckChallengeSchema.safeParse(challenge).success);
+    assert.ok(HumanCheckChallengeSchema.safeParse({ ...challenge, maxnumber: 100_000 }).success);
+  });
+
+  test('refuses any other algorithm', () => {
+    assert.equal(HumanCheckChallengeSchema.safeParse({ ...challenge, algorithm: 'SHA-1' }).success, false);
+  });
+});
