@@ -148,7 +148,7 @@ export class DvcClient {
         if (!(error instanceof DvcError) || error.code !== 'network' || attempt >= last) throw error;
         continue;
       }
-      if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, options.signal)) as T;
       const error = await DvcError.fromResponse(response);
       if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
     }
@@ -177,6 +177,18 @@ export class DvcClient {
       if (timeout.aborted) throw new DvcError('timeout', { cause: error });
       throw new DvcError('network', { cause: error });
     }
+  }
+}
+
+/** Reads a success body: one cut short or not JSON fails like any other call, with a code. */
+async function readBody(response: Response, signal: AbortSignal | undefined): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (error) {
+    if (signal?.aborted) throw new DvcError('aborted', { cause: error });
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw new DvcError('timeout', { cause: error });
+    if (error instanceof SyntaxError) throw new DvcError('internal', { status: response.status, cause: error });
+    throw new DvcError('network', { cause: error });
   }
 }
 
