@@ -1,0 +1,162 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { DvcError, solveHumanCheck, type DvcClient } from '@dvc-kit/sdk';
+import { LocalizeController } from '../i18n/localize.js';
+import { emit, type DvcErrorDetail } from '../shared/events.js';
+import { fieldError } from '../shared/field.js';
+import { baseStyles } from '../shared/styles.js';
+
+/** Detail of `dvc-human-check-solved`: the payload to send as `humanCheck`. */
+export interface HumanCheckSolvedDetail {
+  readonly payload: string;
+}
+
+type HumanCheckState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController }
+  | { readonly status: 'solved'; readonly payload: string }
+  | { readonly status: 'failed'; readonly code: DvcError['code'] };
+
+/**
+ * "Tôi không phải là người máy": a checkbox that, when ticked, fetches a proof-of-work puzzle from the
+ * service (`client.getHumanCheckChallenge()`, ALTCHA format) and solves it in the browser with Web
+ * Crypto — the number n in 0..maxnumber whose SHA-256(salt + n) is the challenge — then shows itself
+ * checked. No third party sees the citizen. The solved `payload`
+ * (base64 of `{ algorithm, challenge, number, salt, signature }`) goes with the next request; the
+ * service accepts it once, so call `reset()` after the service has answered.
+ *
+ * @fires dvc-human-check-solved - The puzzle is solved; `detail` is `{ payload }`.
+ * @fires dvc-error - The puzzle could not be fetched; `detail` is `{ code, message }`.
+ * @csspart checkbox - The checkbox.
+ * @csspart label - Its label.
+ * @csspart status - The progress text.
+ * @csspart error - The error message.
+ * @example
+ * ```html
+ * <dvc-human-check></dvc-human-check>
+ * <script type="module">
+ *   const check = document.querySelector('dvc-human-check');
+ *   check.client = client;
+ *   check.addEventListener('dvc-human-check-solved', (event) => send({ humanCheck: event.detail.payload }));
+ * </script>
+ * ```
+ */
+export class DvcHumanCheck extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  static override styles = [
+    baseStyles,
+    css`
+      .choice {
+        margin: 0;
+      }
+      .status {
+        margin: 0.3em 0 0 2.1em;
+        color: var(--_muted);
+      }
+      .status:empty {
+        display: none;
+      }
+    `,
+  ];
+
+  static override properties = {
+    client: { attribute: false },
+    error: { type: String },
+    state: { state: true },
+  };
+
+  /** The client that fetches the puzzle. */
+  declare client: DvcClient | undefined;
+  /** Error text tied to the checkbox, already in the citizen's language. */
+  declare error: string | undefined;
+  private declare state: HumanCheckState;
+
+  readonly #localize = new LocalizeController(this);
+
+  constructor() {
+    super();
+    this.client = undefined;
+    this.error = undefined;
+    this.state = { status: 'idle' };
+  }
+
+  /** The solved payload to send as `humanCheck`, or `undefined` until solved. */
+  get payload(): string | undefined {
+    return this.state.status === 'solved' ? this.state.payload : undefined;
+  }
+
+  /** Whether the puzzle is solved. */
+  get solved(): boolean {
+    return this.state.status === 'solved';
+  }
+
+  /** Forgets the solution (the service takes each once) so the citizen ticks again. */
+  reset(): void {
+    if (this.state.status === 'solving') this.state.abort.abort();
+    this.state = { status: 'idle' };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.state.status === 'solving') this.reset();
+  }
+
+  async #start(): Promise<void> {
+    if (this.state.status === 'solving' || this.state.status === 'solved') {
+      this.requestUpdate();
+      return;
+    }
+    const abort = new AbortController();
+    this.state = { status: 'solving', progress: 0, abort };
+    try {
+      if (!this.client) throw new DvcError('unknown_client');
+      const challenge = await this.client.getHumanCheckChallenge({ signal: abort.signal });
+      const payload = await solveHumanCheck(challenge, {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (this.state.status === 'solving' && progress - this.state.progress >= 0.01) this.state = { ...this.state, progress };
+        },
+      });
+      if (abort.signal.aborted) return;
+      this.state = { status: 'solved', payload };
+      emit<HumanCheckSolvedDetail>(this, 'dvc-human-check-solved', { payload });
+    } catch (caught) {
+      if (abort.signal.aborted) return;
+      const code = caught instanceof DvcError ? caught.code : 'human_check_failed';
+      this.state = { status: 'failed', code };
+      emit<DvcErrorDetail>(this, 'dvc-error', { code, message: this.#localize.problem(code) });
+    }
+  }
+
+  protected override render() {
+    const t = this.#localize.t;
+    const state = this.state;
+    const status =
+      state.status === 'solving'
+        ? t.humanCheckSolving
+        : state.status === 'solved'
+          ? t.humanCheckSolved
+          : state.status === 'failed'
+            ? this.#localize.problem(state.code)
+            : '';
+    return html`<div class="field ${this.error ? 'field--error' : ''}" part="field">
+      ${fieldError('human-check', this.error, t.errorPrefix)}
+      <div class="choice">
+        <input
+          id="human-check"
+          type="checkbox"
+          part="checkbox"
+          .checked=${live(state.status === 'solved')}
+          aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-busy=${state.status === 'solving' ? 'true' : 'false'}
+          @change=${this.#start}
+        />
+        <label for="human-check" part="label">${t.humanCheckLabel}</label>
+      </div>
+      <p id="human-check-status" class="status" part="status" role="status" aria-live="polite">${status || nothing}</p>
+      ${state.status === 'solving' ? html`<p class="status" part="progress" aria-hidden="true">${Math.round(state.progress * 100)}%</p>` : nothing}
+    </div>`;
+  }
+}

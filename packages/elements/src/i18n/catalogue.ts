@@ -1,0 +1,88 @@
+import type { VerificationMethod } from '@dvc-kit/sdk';
+
+/**
+ * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
+ * SDK's catalogue by code: `problemMessage`, `ruleMessage`). One object of this shape exists per
+ * language, so a string missing in one language is a type error.
+ */
+export interface Catalogue {
+  readonly errorSummaryTitle: string;
+  /** Read before a field's error by screen readers ("Lỗi:"), hidden on screen. */
+  readonly errorPrefix: string;
+  readonly loading: string;
+  readonly retry: string;
+  readonly startAgain: string;
+  readonly continue: string;
+  readonly fatalHeading: string;
+  readonly forgotPassword: string;
+  readonly lostPhone: string;
+  readonly assuranceLevel: (level: number) => string;
+  readonly stepOf: (step: number, total: number) => string;
+
+  readonly registerTitle: string;
+  readonly methodHeading: string;
+  readonly subjectLegend: string;
+  readonly subjectCitizen: string;
+  readonly methodLegend: string;
+  readonly methodGroup: (level: number) => string;
+  readonly methodNames: Readonly<Record<VerificationMethod, string>>;
+  readonly methodHints: Readonly<Partial<Record<VerificationMethod, string>>>;
+  readonly methodRequired: string;
+  readonly noMethods: string;
+  readonly detailsHeading: string;
+  readonly idNumberLabel: string;
+  readonly idNumberHint: string;
+  readonly fullNameLabel: string;
+  readonly fullNameHint: string;
+  readonly birthDateLabel: string;
+  readonly birthDateHint: string;
+  readonly phoneLabel: string;
+  readonly phoneHint: string;
+  readonly emailLabel: string;
+  readonly emailHint: string;
+  readonly consentLegend: string;
+  readonly consentLabel: (version: string) => string;
+  readonly codeHeading: string;
+  /** The code field's name in the error summary. */
+  readonly codeFieldName: string;
+  readonly passwordHeading: string;
+  readonly completeRegistration: string;
+  readonly registeredHeading: string;
+  readonly registeredAccount: (name: string, maskedId: string) => string;
+  readonly registeredEverywhere: string;
+
+  readonly signInTitle: string;
+  readonly signIn: string;
+  readonly passwordLabel: string;
+  readonly signedIn: (name: string, level: number) => string;
+  readonly signedInAccount: (maskedId: string) => string;
+
+  readonly codeSentTo: (maskedPhone: string) => string;
+  readonly codeResentTo: (maskedPhone: string) => string;
+  readonly codeLabel: (length: number) => string;
+  readonly codeValidFor: (time: string) => string;
+  readonly codeExpired: string;
+  readonly codeOneMinuteLeft: string;
+  readonly confirmCode: string;
+  readonly resend: string;
+  readonly resendIn: (time: string) => string;
+  readonly resendAvailable: string;
+
+  readonly newPasswordLabel: string;
+  readonly confirmPasswordLabel: string;
+  readonly showPassword: string;
+  readonly passwordNeeds: string;
+  readonly ruleMet: string;
+  readonly ruleUnmet: string;
+  readonly rulesProgress: (met: number, total: number) => string;
+
+  readonly humanCheckLabel: string;
+  readonly humanCheckSolving: string;
+  readonly humanCheckSolved: string;
+  readonly humanCheckRequired: string;
+
+  readonly assuranceNeeded: string;
+}
+
+/** Keys of the catalogue whose value is a plain string. */
+export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];

@@ -1,0 +1,33 @@
+/**
+ * DVC Kit custom elements: `<dvc-register>` and `<dvc-login>` for any public-service portal page, and
+ * the parts they are made of. Importing this module defines nothing; import `@dvc-kit/elements/define.js`
+ * (or load the self-contained `bundle.js`) to register the tags.
+ *
+ * @example
+ * ```ts
+ * import '@dvc-kit/elements/define.js';
+ * import type { DvcSignedInDetail } from '@dvc-kit/elements';
+ * document.querySelector('dvc-login')!.addEventListener('dvc-signed-in', (event) => {
+ *   const { tokens } = (event as CustomEvent<DvcSignedInDetail>).detail;
+ * });
+ * ```
+ * @module
+ */
+export { DvcRegister } from './register/register.js';
+export type { RegisterState, RegisterStep, RegistrationDetails } from './register/state.js';
+export { DvcLogin } from './login/login.js';
+export type { LoginState, LoginStep } from './login/state.js';
+export { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
+export { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
+export { DvcPasswordField } from './password-field/password-field.js';
+export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
+export { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
+export { claimedAssurance } from './assurance-gate/read-token.js';
+export { FlowElement } from './shared/flow-element.js';
+export { systemClock, type Clock } from './shared/clock.js';
+export type { DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
+export { LocalizeController, languageOf } from './i18n/localize.js';
+export type { Catalogue } from './i18n/catalogue.js';
+export { vi } from './i18n/vi.js';
+export { en } from './i18n/en.js';
+export { ELEMENTS, defineElements } from './registry.js';

@@ -1,0 +1,15 @@
+import type { Account, OtpChallenge, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+
+/**
+ * The steps of `<dvc-login>`: `credentials → code → done`, with `loading` before the configuration
+ * arrives and `error` when the flow cannot go on.
+ */
+export type LoginState =
+  | { readonly step: 'loading' }
+  | { readonly step: 'credentials'; readonly config: ServiceConfig }
+  | { readonly step: 'code'; readonly config: ServiceConfig; readonly signInId: string; readonly otp: OtpChallenge }
+  | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
+  | { readonly step: 'error'; readonly code: ProblemCode };
+
+/** The name of one step of `<dvc-login>`. */
+export type LoginStep = LoginState['step'];

@@ -1,0 +1,208 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { checkPassword, DEFAULT_PASSWORD_POLICY, policyRules, type PasswordContext, type PasswordPolicy, type PasswordRule } from '@dvc-kit/sdk';
+import { LocalizeController } from '../i18n/localize.js';
+import { describedBy, fieldError } from '../shared/field.js';
+import { baseStyles } from '../shared/styles.js';
+
+/**
+ * A new password and its confirmation, with a show/hide toggle and a live checklist of the portal's
+ * rules (`policyRules(policy)`) ticked off as the citizen types. The check is the SDK's
+ * `checkPassword`, given the citizen's own data (`context`) so a password containing the ID number,
+ * phone, birth date or name is flagged before the service refuses it. Screen readers hear how many
+ * rules are met, politely, only when that number changes.
+ *
+ * Pressing Enter in either input submits the surrounding form.
+ *
+ * @csspart field - Each of the two fields.
+ * @csspart label - Their labels.
+ * @csspart input - Both inputs.
+ * @csspart error - Their error messages.
+ * @csspart toggle - The "Hiện mật khẩu" button.
+ * @csspart checklist - The list of rules.
+ * @csspart rule - One rule; also `rule-met` or `rule-unmet`.
+ * @cssprop --dvc-color-success - A met rule's tick.
+ * @example
+ * ```html
+ * <form>
+ *   <dvc-password-field></dvc-password-field>
+ *   <button>Hoàn tất đăng ký</button>
+ * </form>
+ * <script type="module">
+ *   const field = document.querySelector('dvc-password-field');
+ *   field.policy = config.passwordPolicy;
+ *   field.context = { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc' };
+ * </script>
+ * ```
+ */
+export class DvcPasswordField extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  static override styles = [
+    baseStyles,
+    css`
+      .checklist {
+        margin: 0 0 var(--_space);
+      }
+      .checklist p {
+        margin: 0 0 0.3em;
+      }
+      .checklist ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .checklist li {
+        display: flex;
+        gap: 0.5em;
+        margin: 0 0 0.2em;
+      }
+      .mark {
+        flex: none;
+        width: 1.2em;
+        text-align: center;
+        font-weight: 700;
+      }
+      .met .mark {
+        color: var(--_success);
+      }
+      .warning {
+        margin: 0 0 var(--_space);
+        color: var(--_error);
+      }
+    `,
+  ];
+
+  static override properties = {
+    policy: { attribute: false },
+    context: { attribute: false },
+    error: { type: String },
+    confirmationError: { type: String, attribute: 'confirmation-error' },
+    value: { state: true },
+    confirmation: { state: true },
+    visible: { state: true },
+    announcement: { state: true },
+  };
+
+  /** The rules in force, from the service's configuration. */
+  declare policy: PasswordPolicy;
+  /** The citizen's own data a password must not contain. */
+  declare context: PasswordContext;
+  /** Error of the password, already in the citizen's language. */
+  declare error: string | undefined;
+  /** Error of the confirmation, already in the citizen's language. */
+  declare confirmationError: string | undefined;
+  /** The password as typed. */
+  declare value: string;
+  /** The confirmation as typed. */
+  declare confirmation: string;
+  private declare visible: boolean;
+  private declare announcement: string;
+
+  readonly #localize = new LocalizeController(this);
+  #metCount: number | undefined;
+
+  constructor() {
+    super();
+    this.policy = DEFAULT_PASSWORD_POLICY;
+    this.context = {};
+    this.error = undefined;
+    this.confirmationError = undefined;
+    this.value = '';
+    this.confirmation = '';
+    this.visible = false;
+    this.announcement = '';
+  }
+
+  /** Every rule the password does not meet yet (the confirmation included), as `checkPassword` says. */
+  get unmet(): readonly PasswordRule[] {
+    return checkPassword(this.value, this.policy, this.context, this.confirmation).unmet;
+  }
+
+  /** Moves focus to the confirmation input. */
+  focusConfirmation(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#password-confirmation')?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('value') && !changed.has('policy')) return;
+    const rules = policyRules(this.policy);
+    const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
+    const met = rules.filter((rule) => !unmet.has(rule)).length;
+    if (this.#metCount !== undefined && met !== this.#metCount) this.announcement = this.#localize.t.rulesProgress(met, rules.length);
+    this.#metCount = met;
+  }
+
+  #enter(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    this.closest('form')?.requestSubmit();
+  }
+
+  #ruleText(rule: PasswordRule): string {
+    return this.#localize.rule(`password_${rule}`, { min: this.policy.minLength, max: this.policy.maxLength });
+  }
+
+  protected override render() {
+    const t = this.#localize.t;
+    const rules = policyRules(this.policy);
+    const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
+    const warning = this.value && !this.error ? (['common', 'personal_data'] as const).find((rule) => unmet.has(rule)) : undefined;
+    const type = this.visible ? 'text' : 'password';
+    const passwordDescribedBy = [describedBy('password', false, this.error), 'password-rules', warning ? 'password-warning' : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field ${this.error ? 'field--error' : ''}" part="field">
+        <label for="password" part="label">${t.newPasswordLabel}</label>
+        ${fieldError('password', this.error, t.errorPrefix)}
+        <input
+          id="password"
+          name="password"
+          type=${type}
+          part="input"
+          autocomplete="new-password"
+          spellcheck="false"
+          .value=${live(this.value)}
+          aria-describedby=${passwordDescribedBy}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          @input=${(event: InputEvent) => (this.value = (event.target as HTMLInputElement).value)}
+          @keydown=${this.#enter}
+        />
+      </div>
+      <button type="button" class="link" part="toggle" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
+        ${t.showPassword}
+      </button>
+      <div id="password-rules" class="checklist" part="checklist">
+        <p>${t.passwordNeeds}</p>
+        <ul>
+          ${rules.map((rule) => {
+            const met = !unmet.has(rule);
+            return html`<li class=${met ? 'met' : 'unmet'} part="rule ${met ? 'rule-met' : 'rule-unmet'}" data-rule=${rule}>
+              <span class="mark" aria-hidden="true">${met ? '✓' : '–'}</span>
+              <span><span class="visually-hidden">${met ? t.ruleMet : t.ruleUnmet}</span> ${this.#ruleText(rule)}</span>
+            </li>`;
+          })}
+        </ul>
+      </div>
+      ${warning ? html`<p id="password-warning" class="warning" part="warning">${this.#ruleText(warning)}</p>` : nothing}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <div class="field ${this.confirmationError ? 'field--error' : ''}" part="field">
+        <label for="password-confirmation" part="label">${t.confirmPasswordLabel}</label>
+        ${fieldError('password-confirmation', this.confirmationError, t.errorPrefix)}
+        <input
+          id="password-confirmation"
+          name="passwordConfirmation"
+          type=${type}
+          part="input"
+          autocomplete="new-password"
+          spellcheck="false"
+          .value=${live(this.confirmation)}
+          aria-describedby=${ifDefined(describedBy('password-confirmation', false, this.confirmationError))}
+          aria-invalid=${this.confirmationError ? 'true' : 'false'}
+          @input=${(event: InputEvent) => (this.confirmation = (event.target as HTMLInputElement).value)}
+          @keydown=${this.#enter}
+        />
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,59 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DvcClient, ServiceConfig } from '@dvc-kit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { fieldError, textField } from '../shared/field.js';
+import type { FieldTarget } from '../shared/flow-element.js';
+
+/** What the details step needs from the widget around it. */
+export interface DetailsStepView {
+  readonly t: Catalogue;
+  readonly config: ServiceConfig;
+  readonly client: DvcClient | undefined;
+  readonly busy: boolean;
+  readonly heading: TemplateResult;
+  readonly summary: TemplateResult | typeof nothing;
+  /** The error text of a field (by request body name), if any. */
+  readonly error: (field: string) => string | undefined;
+  readonly onSubmit: (event: SubmitEvent) => void;
+}
+
+/** The order of the details fields, with the id each error summary link leads to. */
+export const DETAILS_FIELDS: readonly FieldTarget[] = [
+  { name: 'idNumber', id: 'id-number', label: 'idNumberLabel' },
+  { name: 'fullName', id: 'full-name', label: 'fullNameLabel' },
+  { name: 'birthDate', id: 'birth-date', label: 'birthDateLabel' },
+  { name: 'phone', id: 'phone', label: 'phoneLabel' },
+  { name: 'email', id: 'email', label: 'emailLabel' },
+  { name: 'consentVersion', id: 'consent', label: 'consentLegend' },
+  { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' },
+];
+
+/**
+ * Step 2 of registration by mobile subscriber: ID number, full name, date of birth (dd/mm/yyyy),
+ * phone, optional email, consent to personal-data processing (Decree 13/2023, the version from the
+ * configuration) and, when the service asks, the human check.
+ */
+export function renderDetailsStep(view: DetailsStepView): TemplateResult {
+  const { t, error } = view;
+  const consentError = error('consentVersion');
+  return html`${view.heading} ${view.summary}
+    <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
+      ${textField({ id: 'id-number', name: 'idNumber', label: t.idNumberLabel, hint: t.idNumberHint, error: error('idNumber'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'off', short: true })}
+      ${textField({ id: 'full-name', name: 'fullName', label: t.fullNameLabel, hint: t.fullNameHint, error: error('fullName'), errorPrefix: t.errorPrefix, autocomplete: 'name' })}
+      ${textField({ id: 'birth-date', name: 'birthDate', label: t.birthDateLabel, hint: t.birthDateHint, error: error('birthDate'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'bday', short: true })}
+      ${textField({ id: 'phone', name: 'phone', label: t.phoneLabel, hint: t.phoneHint, error: error('phone'), errorPrefix: t.errorPrefix, type: 'tel', autocomplete: 'tel-national', short: true })}
+      ${textField({ id: 'email', name: 'email', label: t.emailLabel, hint: t.emailHint, error: error('email'), errorPrefix: t.errorPrefix, type: 'email', autocomplete: 'email' })}
+      <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
+        <legend part="legend">${t.consentLegend}</legend>
+        ${fieldError('consent', consentError, t.errorPrefix)}
+        <div class="choice">
+          <input id="consent" name="consent" type="checkbox" part="checkbox" aria-describedby=${consentError ? 'consent-error' : nothing} aria-invalid=${consentError ? 'true' : 'false'} />
+          <label for="consent" part="label">${t.consentLabel(view.config.consentVersion)}</label>
+        </div>
+      </fieldset>
+      ${view.config.humanCheck.required
+        ? html`<dvc-human-check id="human-check" .client=${view.client} .error=${error('humanCheck')} exportparts="field, checkbox, label, status, error"></dvc-human-check>`
+        : nothing}
+      <button type="submit" part="button" ?disabled=${view.busy}>${t.continue}</button>
+    </form>`;
+}

@@ -1,0 +1,345 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  isEmail,
+  isOtpCode,
+  parseBirthDate,
+  parseFullName,
+  parseIdNumber,
+  parsePhone,
+  type DvcError,
+  type PasswordPolicy,
+  type StartRegistrationRequest,
+  type VerificationMethod,
+} from '@dvc-kit/sdk';
+import type { DvcHumanCheck } from '../human-check/human-check.js';
+import type { MethodSelectDetail } from '../method-picker/method-picker.js';
+import type { DvcPasswordField } from '../password-field/password-field.js';
+import { CODE_FIELDS, codeFeedback, renderCodeStep } from '../shared/code-step.js';
+import { emit, type DvcRegisteredDetail } from '../shared/events.js';
+import { NO_FEEDBACK, type FieldProblem } from '../shared/feedback.js';
+import { FlowElement } from '../shared/flow-element.js';
+import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
+import type { RegisterState, RegistrationDetails } from './state.js';
+
+/** Verification methods this widget can take a citizen through. */
+const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile']);
+const TOTAL_STEPS = 4;
+
+/**
+ * `<dvc-register>`: a citizen creates the one account every portal shares, verified by mobile
+ * subscriber (mức xác minh 2). A visible state machine, one step at a time —
+ * `method → details → code → password → done` — each step checked in the browser with the SDK's rules
+ * (the same texts the service answers with) before it is sent. Everything it shows comes from the
+ * service's `GET /v1/config` (password policy, code timings, methods, consent version, human check).
+ *
+ * @fires dvc-registered - The account was created; `detail` is `{ account }` (ID number masked).
+ * @fires dvc-error - A problem stopped the citizen; `detail` is `{ code, message }`.
+ * @slot forgot-password - Replaces the "Quên mật khẩu" link shown when the ID number already has an account.
+ * @csspart form - Each step's form.
+ * @csspart heading - The step heading.
+ * @csspart caption - "Bước n/4" above it.
+ * @csspart field - A field (label, hint, error, input).
+ * @csspart label - A label.
+ * @csspart hint - A hint under a label.
+ * @csspart input - A text input.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The error summary at the top of a step.
+ * @csspart error-summary-link - A link in it.
+ * @csspart button - A button.
+ * @csspart button-secondary - "Gửi lại OTP".
+ * @csspart link - A link ("Quên mật khẩu").
+ * @csspart checklist - The password rules.
+ * @csspart done - The success panel.
+ * @cssprop --dvc-color-primary - Buttons, links, focus of choices. Default `#1d5ea8`.
+ * @cssprop --dvc-color-on-primary - Text on buttons. Default white.
+ * @cssprop --dvc-color-text - Text. Default `#0b0c0c`.
+ * @cssprop --dvc-color-muted - Hints. Default `#484f54`.
+ * @cssprop --dvc-color-error - Errors. Default `#c0281b`.
+ * @cssprop --dvc-color-success - Success panel, met rules. Default `#00703c`.
+ * @cssprop --dvc-color-border - Input borders.
+ * @cssprop --dvc-color-background - Input background.
+ * @cssprop --dvc-color-focus - Focus highlight. Default `#ffdd00`.
+ * @cssprop --dvc-font-family - Typeface.
+ * @cssprop --dvc-font-size - Base size. Default `1rem`.
+ * @cssprop --dvc-radius - Corner radius. Default `4px`.
+ * @cssprop --dvc-spacing - Base spacing. Default `1rem`.
+ * @example
+ * ```html
+ * <script type="module" src="/vendor/dvc-elements.js"></script>
+ * <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal" forgot-password-href="/quen-mat-khau"></dvc-register>
+ * <script type="module">
+ *   document.querySelector('dvc-register').addEventListener('dvc-registered', (event) => {
+ *     console.log(`Welcome, ${event.detail.account.fullName}`);
+ *   });
+ * </script>
+ * ```
+ */
+export class DvcRegister extends FlowElement {
+  static override styles = [
+    ...FlowElement.styles,
+    css`
+      .loading {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...FlowElement.properties,
+    state: { state: true },
+  };
+
+  /** The step on screen and what it carries. */
+  declare state: RegisterState;
+  #loading = false;
+  #idempotency: { fingerprint: string; key: string } | undefined;
+
+  constructor() {
+    super();
+    this.state = { step: 'loading' };
+  }
+
+  protected override get stepName(): string {
+    return this.state.step;
+  }
+
+  protected override get policy(): PasswordPolicy | undefined {
+    return 'config' in this.state ? this.state.config.passwordPolicy : undefined;
+  }
+
+  #go(state: RegisterState): void {
+    this.state = state;
+    this.feedback = NO_FEEDBACK;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.state.step === 'loading' && !this.#loading && this.resolvedClient) void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    this.#loading = true;
+    const result = await this.call((client, signal) => client.getConfig({ signal }));
+    this.#loading = false;
+    if (!result.ok) {
+      if (result.error.code !== 'aborted') this.#go({ step: 'error', code: result.error.code });
+      return;
+    }
+    this.#go({ step: 'method', config: result.value });
+  }
+
+  #restart(): void {
+    this.#idempotency = undefined;
+    this.#go({ step: 'loading' });
+  }
+
+  /** The same key for a repeat of the same submission, a new one for anything else. */
+  #idempotencyKey(body: unknown): string {
+    const fingerprint = JSON.stringify(body);
+    if (this.#idempotency?.fingerprint !== fingerprint) this.#idempotency = { fingerprint, key: crypto.randomUUID() };
+    return this.#idempotency.key;
+  }
+
+  #fieldError = (field: string): string | undefined => this.fieldText(this.feedback.fields[field]);
+
+  #chooseMethod(detail: MethodSelectDetail): void {
+    if (this.state.step !== 'method') return;
+    if (!detail.method) {
+      this.showFeedback({ fields: { method: { term: 'methodRequired' } } });
+      return;
+    }
+    this.#go({ step: 'details', config: this.state.config, method: detail.method });
+  }
+
+  async #submitDetails(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const state = this.state;
+    if (state.step !== 'details' || this.busy) return;
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const fields: Record<string, FieldProblem> = {};
+    const idNumber = parseIdNumber(text('idNumber'));
+    if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
+    const fullName = parseFullName(text('fullName'));
+    if (!fullName.ok) fields.fullName = { rule: fullName.rule };
+    const birthDate = parseBirthDate(text('birthDate'), new Date(this.clock.now()));
+    if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
+    const phoneTyped = text('phone').trim();
+    const phone = parsePhone(phoneTyped);
+    if (!phone.ok) fields.phone = { rule: phone.rule };
+    const email = text('email').trim();
+    if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
+    if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
+    const humanCheck = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
+    if (state.config.humanCheck.required && !humanCheck?.payload) fields.humanCheck = { term: 'humanCheckRequired' };
+    if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok || Object.keys(fields).length) {
+      this.showFeedback({ fields });
+      return;
+    }
+    const details: RegistrationDetails = {
+      idNumber: idNumber.value,
+      fullName: fullName.value,
+      birthDate: birthDate.iso,
+      phone: phoneTyped,
+      ...(email ? { email } : {}),
+    };
+    const body: StartRegistrationRequest = {
+      subjectType: 'citizen',
+      method: 'mobile',
+      ...details,
+      consentVersion: state.config.consentVersion,
+      ...(humanCheck?.payload ? { humanCheck: humanCheck.payload } : {}),
+    };
+    const idempotencyKey = this.#idempotencyKey(body);
+    const result = await this.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }));
+    if (result.ok) {
+      this.#idempotency = undefined;
+      this.#go({ step: 'code', config: state.config, details, registrationId: result.value.registrationId, otp: result.value.otp });
+      return;
+    }
+    if (result.error.status > 0) humanCheck?.reset();
+    this.#refused(result.error);
+  }
+
+  async #verifyCode(code: string): Promise<void> {
+    const state = this.state;
+    if (state.step !== 'code' || this.busy) return;
+    if (!isOtpCode(code)) {
+      this.showFeedback({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
+      return;
+    }
+    const result = await this.call((client, signal) => client.verifyRegistrationCode(state.registrationId, { code }, { signal }));
+    if (result.ok) {
+      this.#go({ step: 'password', config: state.config, details: state.details, registrationId: state.registrationId });
+      return;
+    }
+    this.#codeRefused(result.error);
+  }
+
+  async #resendCode(): Promise<void> {
+    const state = this.state;
+    if (state.step !== 'code' || this.busy) return;
+    const result = await this.call((client, signal) => client.resendRegistrationCode(state.registrationId, { signal }));
+    if (result.ok) {
+      this.state = { ...state, otp: result.value.otp };
+      this.feedback = NO_FEEDBACK;
+      return;
+    }
+    this.#codeRefused(result.error);
+  }
+
+  #codeRefused(error: DvcError): void {
+    const feedback = codeFeedback(error);
+    if (feedback) this.showFeedback(feedback);
+    else this.#go({ step: 'error', code: error.code });
+  }
+
+  async #submitPassword(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const state = this.state;
+    if (state.step !== 'password' || this.busy) return;
+    const field = this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')!;
+    const password = field.value;
+    const passwordConfirmation = field.confirmation;
+    const fields: Record<string, FieldProblem> = {};
+    const unmet = field.unmet;
+    const rule = unmet.find((r) => r !== 'mismatch');
+    if (!password) fields.password = { rule: 'required' };
+    else if (rule) fields.password = { rule: `password_${rule}` };
+    if (!passwordConfirmation) fields.passwordConfirmation = { rule: 'required' };
+    else if (unmet.includes('mismatch')) fields.passwordConfirmation = { rule: 'password_mismatch' };
+    if (Object.keys(fields).length) {
+      this.showFeedback({ fields });
+      return;
+    }
+    const body = { password, passwordConfirmation };
+    const idempotencyKey = this.#idempotencyKey({ registrationId: state.registrationId, ...body });
+    const result = await this.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }));
+    if (result.ok) {
+      this.#idempotency = undefined;
+      this.#go({ step: 'done', config: state.config, account: result.value.account });
+      emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
+      return;
+    }
+    if (result.error.code === 'flow_not_found' || result.error.code === 'flow_step') this.#go({ step: 'error', code: result.error.code });
+    else this.#refused(result.error);
+  }
+
+  #refused(error: DvcError): void {
+    if (error.code === 'flow_not_found') this.#go({ step: 'error', code: error.code });
+    else this.showFeedback(this.refusalFeedback(error));
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t;
+    const state = this.state;
+    switch (state.step) {
+      case 'loading':
+        return html`<p class="loading" role="status">${t.loading}</p>`;
+      case 'error':
+        return html`${this.renderHeading(t.fatalHeading)}
+          <div class="error-summary" part="error-summary" role="alert">
+            <p>${this.localize.problem(state.code)}</p>
+          </div>
+          <button type="button" part="button" @click=${this.#restart}>${state.code === 'flow_not_found' || state.code === 'flow_step' ? t.startAgain : t.retry}</button>`;
+      case 'method': {
+        const methods = state.config.registrationMethods.filter((m) => SUPPORTED_METHODS.has(m));
+        return html`${this.renderHeading(t.methodHeading, [1, TOTAL_STEPS])}
+          ${this.renderSummary([{ name: 'method', id: 'method-picker', label: 'methodLegend', focus: () => this.renderRoot.querySelector<HTMLElement & { focusMethod(): void }>('dvc-method-picker')?.focusMethod() }])}
+          <dvc-method-picker
+            id="method-picker"
+            .methods=${methods}
+            .error=${this.#fieldError('method')}
+            exportparts="form, fieldset, legend, radio, label, hint, error, button"
+            @dvc-method-select=${(event: CustomEvent<MethodSelectDetail>) => this.#chooseMethod(event.detail)}
+          ></dvc-method-picker>`;
+      }
+      case 'details':
+        return renderDetailsStep({
+          t,
+          config: state.config,
+          client: this.resolvedClient,
+          busy: this.busy,
+          heading: this.renderHeading(t.detailsHeading, [2, TOTAL_STEPS]),
+          summary: this.renderSummary(DETAILS_FIELDS),
+          error: this.#fieldError,
+          onSubmit: (event) => void this.#submitDetails(event),
+        });
+      case 'code':
+        return renderCodeStep({
+          heading: this.renderHeading(t.codeHeading, [3, TOTAL_STEPS]),
+          summary: this.renderSummary(CODE_FIELDS),
+          otp: state.otp,
+          clock: this.clock,
+          busy: this.busy,
+          error: this.#fieldError('code'),
+          onSubmit: (code) => void this.#verifyCode(code),
+          onResend: () => void this.#resendCode(),
+        });
+      case 'password':
+        return html`${this.renderHeading(t.passwordHeading, [4, TOTAL_STEPS])}
+          ${this.renderSummary([
+            { name: 'password', id: 'password', label: 'newPasswordLabel' },
+            { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: () => this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')?.focusConfirmation() },
+          ])}
+          <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#submitPassword(event)}>
+            <dvc-password-field
+              id="password"
+              .policy=${state.config.passwordPolicy}
+              .context=${state.details}
+              .error=${this.#fieldError('password')}
+              .confirmationError=${this.#fieldError('passwordConfirmation')}
+              exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
+            ></dvc-password-field>
+            <button type="submit" part="button" ?disabled=${this.busy}>${t.completeRegistration}</button>
+          </form>`;
+      case 'done':
+        return html`<div class="panel" part="done">
+          ${this.renderHeading(t.registeredHeading)}
+          <p>${t.registeredAccount(state.account.fullName, state.account.idNumberMasked)}</p>
+          <p><strong>${t.assuranceLevel(state.account.ial)}</strong></p>
+          <p>${t.registeredEverywhere}</p>
+        </div>`;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { Account, OtpChallenge, ProblemCode, ServiceConfig, VerificationMethod } from '@dvc-kit/sdk';
+
+/** What the citizen entered at the details step, as checked by the SDK's parsers. */
+export interface RegistrationDetails {
+  /** Digits only. */
+  readonly idNumber: string;
+  /** NFC, trimmed. */
+  readonly fullName: string;
+  /** ISO `yyyy-mm-dd`. */
+  readonly birthDate: string;
+  /** As typed; the service normalises it. */
+  readonly phone: string;
+  readonly email?: string;
+}
+
+/**
+ * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done`, with
+ * `loading` before the configuration arrives and `error` when the flow cannot go on.
+ */
+export type RegisterState =
+  | { readonly step: 'loading' }
+  | { readonly step: 'method'; readonly config: ServiceConfig }
+  | { readonly step: 'details'; readonly config: ServiceConfig; readonly method: VerificationMethod }
+  | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge }
+  | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string }
+  | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
+  | { readonly step: 'error'; readonly code: ProblemCode };
+
+/** The name of one step of `<dvc-register>`. */
+export type RegisterStep = RegisterState['step'];

@@ -1,0 +1,46 @@
+import { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
+import { DvcHumanCheck } from './human-check/human-check.js';
+import { DvcLogin } from './login/login.js';
+import { DvcMethodPicker } from './method-picker/method-picker.js';
+import { DvcOtpInput } from './otp-input/otp-input.js';
+import { DvcPasswordField } from './password-field/password-field.js';
+import { DvcRegister } from './register/register.js';
+
+/** Every DVC Kit element by tag name. */
+export const ELEMENTS = Object.freeze({
+  'dvc-register': DvcRegister,
+  'dvc-login': DvcLogin,
+  'dvc-method-picker': DvcMethodPicker,
+  'dvc-otp-input': DvcOtpInput,
+  'dvc-password-field': DvcPasswordField,
+  'dvc-human-check': DvcHumanCheck,
+  'dvc-assurance-gate': DvcAssuranceGate,
+});
+
+/**
+ * Registers every DVC Kit element with a custom-element registry, skipping tags already defined (for
+ * example by a second copy of the bundle on the page).
+ *
+ * @example
+ * ```ts
+ * import { defineElements } from '@dvc-kit/elements';
+ * defineElements();
+ * ```
+ */
+export function defineElements(registry: CustomElementRegistry = customElements): void {
+  for (const [tag, element] of Object.entries(ELEMENTS)) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-register': DvcRegister;
+    'dvc-login': DvcLogin;
+    'dvc-method-picker': DvcMethodPicker;
+    'dvc-otp-input': DvcOtpInput;
+    'dvc-password-field': DvcPasswordField;
+    'dvc-human-check': DvcHumanCheck;
+    'dvc-assurance-gate': DvcAssuranceGate;
+  }
+}

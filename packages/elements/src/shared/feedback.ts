@@ -1,0 +1,29 @@
+import type { FieldRule, ProblemCode } from '@dvc-kit/sdk';
+
+/** Why one field is not accepted: a rule of the SDK catalogue, a problem code, or a widget string. */
+export type FieldProblem =
+  | { readonly rule: FieldRule }
+  | { readonly problem: ProblemCode }
+  | { readonly term: 'humanCheckRequired' | 'methodRequired' };
+
+/** A problem of the whole step, with the wait when a limit applies. */
+export interface StepProblem {
+  readonly code: ProblemCode;
+  readonly retryAfter?: number;
+}
+
+/** What a step shows after a submission that did not go through. */
+export interface Feedback {
+  readonly problem?: StepProblem;
+  /** Field name (as in the request body) → why it is not accepted. */
+  readonly fields: Readonly<Record<string, FieldProblem>>;
+}
+
+/** No problem to show. */
+export const NO_FEEDBACK: Feedback = Object.freeze({ fields: Object.freeze({}) });
+
+/** Whether a feedback has anything to show. */
+export function hasFeedback(feedback: Feedback): boolean {
+  return Boolean(feedback.problem) || Object.keys(feedback.fields).length > 0;
+}
+

@@ -1,0 +1,228 @@
+import { css } from 'lit';
+
+/**
+ * The look every DVC Kit element shares, after GOV.UK Frontend: large readable type, clear focus,
+ * errors in red with a bar. Portals theme it through the `--dvc-*` custom properties and `::part`.
+ */
+export const baseStyles = css`
+  :host {
+    --_primary: var(--dvc-color-primary, #1d5ea8);
+    --_primary-text: var(--dvc-color-on-primary, #ffffff);
+    --_text: var(--dvc-color-text, #0b0c0c);
+    --_muted: var(--dvc-color-muted, #484f54);
+    --_error: var(--dvc-color-error, #c0281b);
+    --_success: var(--dvc-color-success, #00703c);
+    --_border: var(--dvc-color-border, #0b0c0c);
+    --_background: var(--dvc-color-background, #ffffff);
+    --_focus: var(--dvc-color-focus, #ffdd00);
+    --_radius: var(--dvc-radius, 4px);
+    --_space: var(--dvc-spacing, 1rem);
+    display: block;
+    font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-size: var(--dvc-font-size, 1rem);
+    line-height: 1.5;
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+  .heading {
+    margin: 0 0 var(--_space);
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+  .heading:focus {
+    outline: 3px solid transparent;
+  }
+  .caption {
+    display: block;
+    margin: 0 0 0.25em;
+    color: var(--_muted);
+    font-size: 1rem;
+    font-weight: normal;
+  }
+  form {
+    margin: 0;
+  }
+  .field {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .field--error {
+    padding-left: 0.9em;
+    border-left: 5px solid var(--_error);
+  }
+  label,
+  legend {
+    display: block;
+    margin: 0 0 0.3em;
+    font-weight: 600;
+  }
+  fieldset {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .hint {
+    margin: 0 0 0.4em;
+    color: var(--_muted);
+  }
+  .error-message {
+    margin: 0 0 0.4em;
+    color: var(--_error);
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='tel'],
+  input[type='email'],
+  input[type='password'] {
+    display: block;
+    width: 100%;
+    max-width: 32em;
+    min-height: 2.5em;
+    padding: 0.3em 0.5em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+  }
+  input.input--short {
+    max-width: 12em;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  input:focus,
+  button:focus,
+  a:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_text);
+  }
+  a:focus {
+    background: var(--_focus);
+    color: var(--_text);
+    box-shadow: 0 4px var(--_text);
+    text-decoration: none;
+  }
+  .choice {
+    display: flex;
+    gap: 0.6em;
+    align-items: flex-start;
+    margin: 0 0 0.6em;
+  }
+  .choice input {
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0.1em 0 0;
+    accent-color: var(--_primary);
+  }
+  .choice input:focus {
+    box-shadow: none;
+  }
+  .choice label {
+    font-weight: normal;
+    margin: 0;
+  }
+  .choice .hint {
+    margin: 0;
+  }
+  button {
+    display: inline-block;
+    min-height: 2.5em;
+    margin: 0 0.75em 0.75em 0;
+    padding: 0.4em 1.1em;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_primary-text);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button[disabled] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button.secondary {
+    background: var(--_background);
+    color: var(--_primary);
+  }
+  button.link {
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font-weight: normal;
+    text-decoration: underline;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .links {
+    margin: var(--_space) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .links li {
+    margin: 0 0 0.4em;
+  }
+  .error-summary {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 5px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .error-summary h3 {
+    margin: 0 0 0.5em;
+    font-size: 1.2em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .error-summary li {
+    margin: 0 0 0.3em;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .panel {
+    margin: 0 0 var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_success);
+    color: #ffffff;
+  }
+  .panel .heading {
+    color: inherit;
+  }
+  .panel p {
+    margin: 0.3em 0 0;
+  }
+`;

@@ -1,0 +1,40 @@
+import { DvcClient } from '@dvc-kit/sdk';
+import { createMockFetch, createMockHandlers, MockScenario, type MockOptions } from '@dvc-kit/sdk/mock';
+import { fakeClock, type FakeClock } from './clock.js';
+
+/** A stand-in identity service (the SDK mock), a client of it, and the clock both share. */
+export interface TestService {
+  readonly scenario: MockScenario;
+  readonly client: DvcClient;
+  readonly clock: FakeClock;
+}
+
+export function testService(options: MockOptions = {}): TestService {
+  const clock = fakeClock();
+  const scenario = new MockScenario({ code: '123456', now: () => clock.now(), ...options });
+  const client = new DvcClient({
+    baseUrl: 'http://127.0.0.1:4000',
+    clientId: 'ministry-portal',
+    retries: 0,
+    fetch: createMockFetch(createMockHandlers(scenario)),
+  });
+  return { scenario, client, clock };
+}
+
+/** Trần Thị Bích Ngọc, a fictional citizen of the mock's carrier records who has no account yet. */
+export const NGOC = {
+  idNumber: '079195004321',
+  fullName: 'Trần Thị Bích Ngọc',
+  birthDate: '12/03/1995',
+  phone: '0912345678',
+  maskedPhone: '091****678',
+} as const;
+
+/** Nguyễn Văn An, who already has an account in the mock. */
+export const AN = {
+  idNumber: '001090001234',
+  fullName: 'Nguyễn Văn An',
+  birthDate: '05/09/1990',
+  phone: '0971234398',
+  maskedPhone: '097****398',
+} as const;

@@ -1,0 +1,68 @@
+// Browser component tests of @dvc-kit/elements in Debian's Chromium (never a downloaded browser).
+// The SDK is served from its TypeScript source, so the tests need no build and the widgets and the
+// msw mock share one copy of the SDK (one DvcError class).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+
+const sdkSource = {
+  '@dvc-kit/sdk': '/packages/sdk/src/index.ts',
+  '@dvc-kit/sdk/mock': '/packages/sdk/src/mock/index.ts',
+  '@dvc-kit/sdk/contract': '/packages/sdk/src/contract/index.ts',
+};
+
+/** Resolves the SDK's entry points to its sources. */
+function sdkFromSource() {
+  return {
+    name: 'dvc-sdk-from-source',
+    resolveImport({ source }) {
+      return sdkSource[source];
+    },
+  };
+}
+
+/** Prints one closing line of its own, `N passed, N failed` (", N skipped" when any), for scripts/test.mjs. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) totals.skipped++;
+          else if (test.passed) totals.passed++;
+          else totals.failed++;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        const before = totals.failed;
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load or threw outside a test has no failed test to count: count it once.
+        if (session.passed === false && totals.failed === before) totals.failed++;
+      }
+      const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+      console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+    },
+  };
+}
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['packages/elements/test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 90_000,
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  plugins: [sdkFromSource(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-dev-shm-usage', '--headless=new', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), countReporter()],
+};
