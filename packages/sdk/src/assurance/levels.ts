@@ -87,5 +87,6 @@ export const METHOD_IAL: Readonly<Record<VerificationMethod, IdentityAssuranceLe
   usb_token: 3,
   sim_signature: 3,
   remote_signing: 3,
+  // VNeID level 1 gives IAL2; a level-2 sign-in is raised to IAL3 from its `vneidLevel`.
   vneid: 2,
 });

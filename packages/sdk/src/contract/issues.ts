@@ -8,6 +8,8 @@ export interface SchemaIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly input?: unknown;
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
 }
 
 const knownRules = new Set<string>(FIELD_RULES);
@@ -34,7 +36,11 @@ export function fieldErrorsFromIssues(issues: readonly SchemaIssue[], lang: Lang
       : issue.code === 'invalid_type' && issue.input === undefined
         ? 'required'
         : 'invalid_type';
-    errors.push({ field, code, message: ruleMessage(code, lang) });
+    const params = {
+      ...(issue.minimum !== undefined ? { min: Number(issue.minimum) } : {}),
+      ...(issue.maximum !== undefined ? { max: Number(issue.maximum) } : {}),
+    };
+    errors.push({ field, code, message: ruleMessage(code, lang, params) });
   }
   return errors;
 }

@@ -28,9 +28,11 @@ export function parseBirthDate(input: string, today: Date = new Date()): ParsedB
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, rule: 'date_invalid' };
   }
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  // Today as a Vietnamese calendar date (UTC+7, no daylight saving), whatever the machine's zone.
+  const vietnam = new Date(today.getTime() + 7 * 3600_000);
+  const todayUtc = Date.UTC(vietnam.getUTCFullYear(), vietnam.getUTCMonth(), vietnam.getUTCDate());
   if (date.getTime() > todayUtc) return { ok: false, rule: 'date_future' };
-  if (year < today.getUTCFullYear() - 150) return { ok: false, rule: 'date_too_old' };
+  if (year < vietnam.getUTCFullYear() - 150) return { ok: false, rule: 'date_too_old' };
   const dd = String(day).padStart(2, '0');
   const mm = String(month).padStart(2, '0');
   return { ok: true, iso: `${year}-${mm}-${dd}`, display: `${dd}/${mm}/${year}` };

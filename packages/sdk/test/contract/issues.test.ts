@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fieldErrorsFromIssues, type SchemaIssue } from '../../src/contract/issues.js';
+import { CompleteRegistrationSchema } from '../../src/contract/registration.js';
 
 const issue = (path: PropertyKey[], message: string, code = 'custom', input?: unknown): SchemaIssue => ({ code, path, message, ...(input !== undefined ? { input } : {}) });
 
@@ -40,4 +41,12 @@ test('never echoes the input back in the errors', () => {
 
 test('gives no errors for no issues', () => {
   assert.deepEqual(fieldErrorsFromIssues([], 'vi'), []);
+});
+
+test('a length rule names its limit in the field message instead of leaving a placeholder', () => {
+  const result = CompleteRegistrationSchema.safeParse({ password: 'x'.repeat(2000), passwordConfirmation: 'x' });
+  assert.equal(result.success, false);
+  const [error] = fieldErrorsFromIssues(result.error!.issues, 'en');
+  assert.equal(error?.code, 'password_max_length');
+  assert.equal(error?.message, 'At most 1024 characters');
 });

@@ -75,3 +75,9 @@ describe('formatBirthDate', () => {
     assert.equal(formatBirthDate('1990-09-05'), '05/09/1990');
   });
 });
+
+test('a birth date of today in Vietnam is accepted before 07:00 Vietnam time, when UTC is still yesterday', () => {
+  // 2026-11-23 06:30 in Vietnam is 2026-11-22 23:30 UTC.
+  const result = parseBirthDate('23/11/2026', new Date('2026-11-22T23:30:00Z'));
+  assert.equal(result.ok, true);
+});
