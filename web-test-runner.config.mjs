@@ -51,7 +51,8 @@ export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['packages/elements/test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: the tests drive a real keyboard, and keyboard focus belongs to one page.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 90_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

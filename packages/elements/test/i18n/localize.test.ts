@@ -1,0 +1,59 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { en } from '../../src/i18n/en.js';
+import { LocalizeController, languageOf } from '../../src/i18n/localize.js';
+import { vi } from '../../src/i18n/vi.js';
+
+class LocalizedProbe extends LitElement {
+  readonly localize = new LocalizeController(this);
+  override render() {
+    return this.localize.t.loading;
+  }
+}
+customElements.define('localized-probe', LocalizedProbe);
+
+describe('LocalizeController', () => {
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('speaks Vietnamese when no lang attribute says otherwise', async () => {
+    const el = await fixture<LocalizedProbe>(html`<localized-probe></localized-probe>`);
+    expect(el.localize.lang).to.equal('vi');
+    expect(el.shadowRoot!.textContent).to.equal('Đang tải…');
+  });
+
+  it('reads the closest lang attribute, through shadow roots, regional tags included', async () => {
+    const host = await fixture<HTMLElement>(html`<section lang="en-GB"><div></div></section>`);
+    const root = host.querySelector('div')!.attachShadow({ mode: 'open' });
+    const inner = document.createElement('span');
+    root.append(inner);
+    expect(languageOf(inner)).to.equal('en');
+    expect(languageOf(document.body)).to.equal('vi');
+  });
+
+  it('switches live when the page changes its language', async () => {
+    const el = await fixture<LocalizedProbe>(html`<localized-probe></localized-probe>`);
+    document.documentElement.setAttribute('lang', 'en');
+    await waitUntil(() => el.shadowRoot!.textContent === 'Loading…');
+    document.documentElement.setAttribute('lang', 'vi');
+    await waitUntil(() => el.shadowRoot!.textContent === 'Đang tải…');
+  });
+
+  it('gives problem and rule texts from the SDK catalogue', async () => {
+    const el = await fixture<LocalizedProbe>(html`<localized-probe lang="en"></localized-probe>`);
+    expect(el.localize.problem('too_many_attempts', { seconds: 30 })).to.equal('Too many attempts. Please try again in 30 seconds.');
+    expect(el.localize.rule('password_min_length', { min: 8 })).to.equal('At least 8 characters');
+  });
+});
+
+describe('the catalogues', () => {
+  it('have every string in both languages, none empty', () => {
+    expect(Object.keys(en).sort()).to.deep.equal(Object.keys(vi).sort());
+    for (const catalogue of [vi, en]) {
+      for (const [key, value] of Object.entries(catalogue)) {
+        const text = typeof value === 'function' ? (value as (...args: unknown[]) => string)('x', 2) : typeof value === 'string' ? value : Object.values(value).join('');
+        expect(text.trim(), key).not.to.equal('');
+      }
+    }
+    expect(Object.keys(en.methodNames).sort()).to.deep.equal(Object.keys(vi.methodNames).sort());
+  });
+});

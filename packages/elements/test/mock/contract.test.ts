@@ -1,0 +1,84 @@
+// The widget tests stand on the SDK mock: it must answer exactly as the contract says the service does.
+import { expect } from '@open-wc/testing';
+import { DvcError, solveHumanCheck } from '@dvc-kit/sdk';
+import {
+  HumanCheckChallengeSchema,
+  ProblemSchema,
+  RegistrationCodeVerifiedSchema,
+  RegistrationCompletedSchema,
+  RegistrationStartedSchema,
+  ServiceConfigSchema,
+  SignedInSchema,
+  SignInStartedSchema,
+  CodeResentSchema,
+  TokenSetSchema,
+  AccountSchema,
+} from '@dvc-kit/sdk/contract';
+import { MOCK_PASSWORD } from '@dvc-kit/sdk/mock';
+import { AN, NGOC, testService } from '../support/service.js';
+
+async function failure(promise: Promise<unknown>): Promise<DvcError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(DvcError);
+    expect(ProblemSchema.safeParse((error as DvcError).problem).success, 'problem body').to.be.true;
+    return error as DvcError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const start = { subjectType: 'citizen', method: 'mobile', idNumber: NGOC.idNumber, fullName: NGOC.fullName, birthDate: '1995-03-12', phone: NGOC.phone, consentVersion: '2025-01' } as const;
+
+describe('the SDK mock', () => {
+  it('answers a whole registration and sign-in with bodies the contract schemas accept', async () => {
+    const { client, clock } = testService({ config: { humanCheck: { required: true } } });
+    expect(ServiceConfigSchema.safeParse(await client.getConfig()).success).to.be.true;
+    const challenge = await client.getHumanCheckChallenge();
+    expect(HumanCheckChallengeSchema.safeParse(challenge).success).to.be.true;
+    const started = await client.startRegistration({ ...start, humanCheck: await solveHumanCheck(challenge) }, { idempotencyKey: 'k-1' });
+    expect(RegistrationStartedSchema.safeParse(started).success).to.be.true;
+    clock.advance(60_000);
+    expect(CodeResentSchema.safeParse(await client.resendRegistrationCode(started.registrationId)).success).to.be.true;
+    expect(RegistrationCodeVerifiedSchema.safeParse(await client.verifyRegistrationCode(started.registrationId, { code: '123456' })).success).to.be.true;
+    const completed = await client.completeRegistration(started.registrationId, { password: 'Mây-Trắng-77', passwordConfirmation: 'Mây-Trắng-77' });
+    expect(RegistrationCompletedSchema.safeParse(completed).success).to.be.true;
+    const signIn = await client.startSignIn({ idNumber: NGOC.idNumber, password: 'Mây-Trắng-77', humanCheck: await solveHumanCheck(await client.getHumanCheckChallenge()) });
+    expect(SignInStartedSchema.safeParse(signIn).success).to.be.true;
+    const signedIn = await client.verifySignInCode(signIn.signInId, { code: '123456' });
+    expect(SignedInSchema.safeParse(signedIn).success).to.be.true;
+    expect(AccountSchema.safeParse(await client.getAccount(signedIn.tokens.accessToken)).success).to.be.true;
+    expect(TokenSetSchema.safeParse(await client.refresh(signedIn.tokens.refreshToken)).success).to.be.true;
+    expect((await failure(client.refresh(signedIn.tokens.refreshToken))).code).to.equal('unauthorized');
+  });
+
+  it('answers problems with their status, field errors in the asked language, and Retry-After', async () => {
+    const { client, clock } = testService();
+    const invalid = await failure(client.startRegistration({ ...start, idNumber: '123', phone: '0123' }));
+    expect([invalid.status, invalid.code]).to.deep.equal([400, 'validation_failed']);
+    expect(invalid.fieldErrors.map((e) => [e.field, e.code])).to.deep.equal([['idNumber', 'id_number_format'], ['phone', 'phone_format']]);
+    expect((await failure(client.startRegistration({ ...start, phone: '0912345679' }))).status).to.equal(422);
+    const started = await client.startRegistration(start, { idempotencyKey: 'same' });
+    expect((await client.startRegistration(start, { idempotencyKey: 'same' })).registrationId).to.equal(started.registrationId);
+    expect((await failure(client.startRegistration({ ...start, email: 'x@example.vn' }, { idempotencyKey: 'same' }))).code).to.equal('idempotency_conflict');
+    const tooSoon = await failure(client.resendRegistrationCode(started.registrationId));
+    expect([tooSoon.status, tooSoon.code, tooSoon.retryAfter]).to.deep.equal([429, 'otp_resend_too_soon', 60]);
+    expect((await failure(client.verifyRegistrationCode(started.registrationId, { code: '000000' }))).code).to.equal('otp_invalid');
+    clock.advance(181_000);
+    const expired = await failure(client.verifyRegistrationCode(started.registrationId, { code: '123456' }));
+    expect([expired.status, expired.code]).to.deep.equal([410, 'otp_expired']);
+    client.lang = 'en';
+    const wrong = await failure(client.startSignIn({ idNumber: AN.idNumber, password: 'nope' }));
+    expect([wrong.status, wrong.code, wrong.message]).to.deep.equal([401, 'invalid_credentials', 'The ID number or password is incorrect.']);
+    expect((await failure(client.verifySignInCode('nope', { code: '123456' }))).status).to.equal(404);
+  });
+
+  it('tells a citizen who already has an account only after the code proves the phone', async () => {
+    const { client } = testService();
+    const started = await client.startRegistration({ ...start, idNumber: AN.idNumber, fullName: AN.fullName, birthDate: '1990-09-05', phone: AN.phone });
+    const exists = await failure(client.verifyRegistrationCode(started.registrationId, { code: '123456' }));
+    expect([exists.status, exists.code]).to.deep.equal([409, 'account_exists']);
+    const { signInId } = await client.startSignIn({ idNumber: AN.idNumber, password: MOCK_PASSWORD });
+    expect(signInId).to.be.a('string');
+  });
+});
