@@ -42,7 +42,8 @@ function countReporter() {
         if (session.passed === false && totals.failed === before) totals.failed++;
       }
       const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-      console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+      // A line of its own even after the progress bar's cursor codes.
+      console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
     },
   };
 }

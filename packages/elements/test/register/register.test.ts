@@ -6,7 +6,7 @@ import type { DvcRegister } from '../../src/register/register.js';
 import type { DvcErrorDetail, DvcRegisteredDetail } from '../../src/shared/events.js';
 import { announcements, byButton, byLabel, byLink, deep, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
 import { press, typeInto } from '../support/keyboard.js';
-import { AN, NGOC, testService, type TestService } from '../support/service.js';
+import { AN, NGOC, testService } from '../support/service.js';
 
 async function register(options: MockOptions = {}, lang = 'vi') {
   const service = testService(options);
