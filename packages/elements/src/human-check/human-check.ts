@@ -20,8 +20,9 @@ type HumanCheckState =
 /**
  * "Tôi không phải là người máy": a checkbox that, when ticked, fetches a proof-of-work puzzle from the
  * service (`client.getHumanCheckChallenge()`, ALTCHA format) and solves it in the browser with Web
- * Crypto — the number n in 0..maxnumber whose SHA-256(salt + n) is the challenge — then shows itself
- * checked. No third party sees the citizen. The solved `payload`
+ * Crypto — the number n in 0..maxnumber whose SHA-256(salt + n) is the challenge. The box stays
+ * ticked (`aria-busy`) while it works and until it is solved, unticks if the puzzle cannot be had.
+ * No third party sees the citizen. The solved `payload`
  * (base64 of `{ algorithm, challenge, number, salt, signature }`) goes with the next request; the
  * service accepts it once, so call `reset()` after the service has answered.
  *
@@ -73,6 +74,7 @@ export class DvcHumanCheck extends LitElement {
   private declare state: HumanCheckState;
 
   readonly #localize = new LocalizeController(this);
+  #pending: Promise<string | undefined> | undefined;
 
   constructor() {
     super();
@@ -102,13 +104,25 @@ export class DvcHumanCheck extends LitElement {
     if (this.state.status === 'solving') this.reset();
   }
 
-  async #start(): Promise<void> {
+  /**
+   * The payload once the puzzle in progress is solved: at once when solved, after the search when
+   * the citizen has ticked the box and it is still working, `undefined` when not ticked or failed.
+   */
+  ready(): Promise<string | undefined> {
+    return this.state.status === 'solving' ? this.#pending! : Promise.resolve(this.payload);
+  }
+
+  #start(): void {
     if (this.state.status === 'solving' || this.state.status === 'solved') {
       this.requestUpdate();
       return;
     }
     const abort = new AbortController();
     this.state = { status: 'solving', progress: 0, abort };
+    this.#pending = this.#solve(abort).then(() => this.payload);
+  }
+
+  async #solve(abort: AbortController): Promise<void> {
     try {
       if (!this.client) throw new DvcError('unknown_client');
       const challenge = await this.client.getHumanCheckChallenge({ signal: abort.signal });
@@ -147,7 +161,7 @@ export class DvcHumanCheck extends LitElement {
           id="human-check"
           type="checkbox"
           part="checkbox"
-          .checked=${live(state.status === 'solved')}
+          .checked=${live(state.status === 'solved' || state.status === 'solving')}
           aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
           aria-invalid=${this.error ? 'true' : 'false'}
           aria-busy=${state.status === 'solving' ? 'true' : 'false'}

@@ -119,15 +119,19 @@ export class DvcLogin extends FlowElement {
     const idNumber = parseIdNumber(String(data.get('idNumber') ?? ''));
     const password = String(data.get('password') ?? '');
     const humanCheck = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
+    this.busy = true;
+    const humanCheckPayload = await humanCheck?.ready();
+    this.busy = false;
+    if (this.state !== state) return;
     const fields: Record<string, FieldProblem> = {};
     if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
     if (!password) fields.password = { rule: 'required' };
-    if (state.config.humanCheck.required && !humanCheck?.payload) fields.humanCheck = { term: 'humanCheckRequired' };
+    if (state.config.humanCheck.required && !humanCheckPayload) fields.humanCheck = { term: 'humanCheckRequired' };
     if (!idNumber.ok || Object.keys(fields).length) {
       this.showFeedback({ fields });
       return;
     }
-    const body = { idNumber: idNumber.value, password, ...(humanCheck?.payload ? { humanCheck: humanCheck.payload } : {}) };
+    const body = { idNumber: idNumber.value, password, ...(humanCheckPayload ? { humanCheck: humanCheckPayload } : {}) };
     const result = await this.call((client, signal) => client.startSignIn(body, { signal }));
     if (result.ok) {
       this.#go({ step: 'code', config: state.config, signInId: result.value.signInId, otp: result.value.otp });

@@ -171,7 +171,11 @@ export class DvcRegister extends FlowElement {
     if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
     if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
     const humanCheck = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
-    if (state.config.humanCheck.required && !humanCheck?.payload) fields.humanCheck = { term: 'humanCheckRequired' };
+    this.busy = true;
+    const humanCheckPayload = await humanCheck?.ready();
+    this.busy = false;
+    if (this.state !== state) return;
+    if (state.config.humanCheck.required && !humanCheckPayload) fields.humanCheck = { term: 'humanCheckRequired' };
     if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok || Object.keys(fields).length) {
       this.showFeedback({ fields });
       return;
@@ -188,7 +192,7 @@ export class DvcRegister extends FlowElement {
       method: 'mobile',
       ...details,
       consentVersion: state.config.consentVersion,
-      ...(humanCheck?.payload ? { humanCheck: humanCheck.payload } : {}),
+      ...(humanCheckPayload ? { humanCheck: humanCheckPayload } : {}),
     };
     const idempotencyKey = this.#idempotencyKey(body);
     const result = await this.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }));

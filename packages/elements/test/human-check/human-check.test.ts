@@ -42,12 +42,13 @@ describe('<dvc-human-check>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows that it is working while it solves', async () => {
+  it('stays ticked and says it is working while it solves', async () => {
     const { el } = await humanCheck(400_000, 500_000);
     byLabel(el, 'Tôi không phải là người máy').click();
     await el.updateComplete;
     expect(textOf(el)).to.contain('Đang xác minh…');
-    expect(byLabel(el, 'Tôi không phải là người máy').checked).to.be.false;
+    expect(el.payload).to.equal(undefined);
+    expect(byLabel(el, 'Tôi không phải là người máy').checked).to.be.true;
     expect(byLabel(el, 'Tôi không phải là người máy').getAttribute('aria-busy')).to.equal('true');
     el.reset();
     await el.updateComplete;
@@ -72,6 +73,7 @@ describe('<dvc-human-check>', () => {
     expect(((await failed) as CustomEvent<DvcErrorDetail>).detail.code).to.equal('network');
     await waitUntil(() => textOf(el).includes(problemMessage('network', 'vi')));
     expect(byLabel(el, 'Tôi không phải là người máy').checked).to.be.false;
+    expect(await el.ready()).to.equal(undefined);
   });
 
   it('speaks English with lang="en"', async () => {

@@ -258,6 +258,15 @@ describe('<dvc-register>', () => {
       expect(payload).to.include({ algorithm: 'SHA-256', number: 9 });
       expect(payload).to.have.all.keys('algorithm', 'challenge', 'number', 'salt', 'signature');
     });
+
+    it('waits for a human check still at work when the citizen continues straight away', async () => {
+      const { el } = await register({ config: { humanCheck: { required: true } }, humanCheck: { number: 60_000, maxnumber: 80_000 } });
+      await toDetails(el);
+      await fillDetails(el, NGOC);
+      byLabel(el, 'Tôi không phải là người máy').click();
+      byButton(el, 'Tiếp tục').click();
+      await shows(el, 'Mã OTP đã được gửi tới số 091****678');
+    });
   });
 
   describe('code step', () => {
