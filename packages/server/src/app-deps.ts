@@ -1,0 +1,28 @@
+import type { Clock, ServerConfig } from './config.js';
+import type { HumanCheck } from './human-check/altcha.js';
+import type { Logger } from './log.js';
+import type { OneTimeCodes } from './otp/one-time-codes.js';
+import type { PasswordHasher } from './passwords/hasher.js';
+import type { CarrierRegistry } from './registries/carrier.js';
+import type { ServerKeys } from './server-keys.js';
+import type { OutboxSms } from './sms/outbox.js';
+import type { Store } from './store/store.js';
+import type { KeyRing } from './tokens/key-ring.js';
+import type { TokenIssuer } from './tokens/issuer.js';
+
+/** Everything the routes use, built once by `createService`. */
+export interface AppDeps {
+  readonly config: ServerConfig;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly keys: ServerKeys;
+  readonly log: Logger;
+  readonly passwords: PasswordHasher;
+  readonly codes: OneTimeCodes;
+  readonly keyRing: KeyRing;
+  readonly tokens: TokenIssuer;
+  readonly carrier: CarrierRegistry;
+  readonly humanCheck: HumanCheck;
+  /** The development outbox, when SMS goes there (enables `/dev/outbox`). */
+  readonly outbox: OutboxSms | undefined;
+}

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from './app-deps.js';
+import { clientMiddleware } from './http/clients.js';
+import type { AppEnv } from './http/env.js';
+import { languageMiddleware } from './http/language.js';
+import { ProblemError, problemResponse } from './http/problem.js';
+import { configRoutes } from './routes/config.js';
+import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { healthRoutes } from './routes/health.js';
+import { humanCheckRoutes } from './routes/human-check.js';
+import { jwksRoutes } from './routes/jwks.js';
+import { registrationRoutes } from './routes/registrations.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { signInRoutes } from './routes/sign-ins.js';
+
+/**
+ * The identity service's Hono app over its dependencies. Most callers want `createService`, which
+ * builds the dependencies from a configuration; this is for wiring them by hand.
+ *
+ * Every failure is an RFC 9457 problem (`application/problem+json`) in the caller's language:
+ * thrown `ProblemError`s as they are, unknown routes as 404 `not_found`, anything unexpected as 500
+ * `internal` (logged by error name only, so no personal data reaches the log).
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', languageMiddleware());
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+  });
+  app.use('/v1/*', clientMiddleware(deps.config.clients));
+
+  app.route('/', configRoutes(deps));
+  app.route('/', humanCheckRoutes(deps));
+  app.route('/', registrationRoutes(deps));
+  app.route('/', signInRoutes(deps));
+  app.route('/', sessionRoutes(deps));
+  app.route('/', jwksRoutes(deps));
+  app.route('/', healthRoutes(deps));
+  if (deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));
+
+  app.notFound((c) => problemResponse('not_found', c.var.lang ?? 'vi'));
+  app.onError((error, c) => {
+    const lang = c.var.lang ?? 'vi';
+    if (error instanceof ProblemError) return problemResponse(error.code, lang, error.details);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(error.status === 404 ? 'not_found' : 'validation_failed', lang);
+    }
+    const code = (error as { code?: unknown }).code;
+    deps.log.error('internal', { method: c.req.method, route: c.req.routePath, error: error.name, ...(typeof code === 'string' ? { errorCode: code } : {}) });
+    return problemResponse('internal', lang);
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod';
+
+/** A fictional citizen of the sandbox registries. */
+export interface SandboxCitizen {
+  readonly idNumber: string;
+  readonly fullName: string;
+  /** `yyyy-mm-dd`. */
+  readonly birthDate: string;
+  /** E.164. */
+  readonly phone: string;
+  readonly bhxhCode?: string | undefined;
+  readonly email?: string | undefined;
+}
+
+const FixtureSchema = z.object({
+  citizens: z.array(
+    z.object({
+      idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
+      fullName: z.string().min(2),
+      birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      phone: z.string().regex(/^\+84\d{9}$/),
+      bhxhCode: z.string().optional(),
+      email: z.string().optional(),
+    }),
+  ),
+});
+
+/** The fixture shipped with the package: `fixtures/sandbox-citizens.json`. */
+export const DEFAULT_SANDBOX_FIXTURE = fileURLToPath(new URL('../../fixtures/sandbox-citizens.json', import.meta.url));
+
+/** Reads and checks a sandbox fixture file (`{ "citizens": [...] }`). */
+export async function readSandboxCitizens(path: string = DEFAULT_SANDBOX_FIXTURE): Promise<SandboxCitizen[]> {
+  const parsed = FixtureSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`Sandbox fixture ${path} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return parsed.data.citizens;
+}

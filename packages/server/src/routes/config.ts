@@ -1,0 +1,33 @@
+import { LANGUAGES, PATHS, type ServiceConfig } from '@dvc-kit/sdk';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.js';
+import { OTP_LENGTH } from '../otp/code.js';
+import type { AppEnv } from '../http/env.js';
+
+/** `GET /v1/config`: the rules and options a widget renders from, for the calling portal. */
+export function configRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get(PATHS.config, (c) => {
+    const { config } = deps;
+    const client = c.var.client;
+    const body: ServiceConfig = {
+      clientId: client.id,
+      clientName: client.name,
+      passwordPolicy: { ...config.passwordPolicy },
+      otp: {
+        length: OTP_LENGTH,
+        ttlSeconds: config.otp.ttlSeconds,
+        resendAfterSeconds: config.otp.resendAfterSeconds,
+        maxAttempts: config.otp.maxAttempts,
+      },
+      registrationMethods: [...(client.registrationMethods ?? config.registrationMethods)],
+      signInMethods: [...(client.signInMethods ?? config.signInMethods)],
+      languages: [...LANGUAGES],
+      humanCheck: { required: config.humanCheck.required, challengePath: PATHS.humanCheckChallenge },
+      consentVersion: config.consentVersion,
+    };
+    c.header('Cache-Control', 'no-cache');
+    return c.json(body);
+  });
+  return routes;
+}

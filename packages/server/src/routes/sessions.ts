@@ -1,0 +1,56 @@
+import { PATHS } from '@dvc-kit/sdk';
+import { RefreshSchema } from '@dvc-kit/sdk/contract';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.js';
+import { readBody } from '../http/body.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError, problemResponse } from '../http/problem.js';
+import { generateRefreshToken, hashRefreshToken } from '../tokens/refresh-token.js';
+import { accountView } from './account-view.js';
+
+/**
+ * Sessions after sign-in: `POST /v1/tokens/refresh` trades a refresh token for a new token set (the
+ * old refresh token dies; presenting a dead one ends the session, since someone copied it);
+ * `POST /v1/sign-out` ends the session on every portal; `GET /v1/userinfo` reads the account with an
+ * access token.
+ */
+export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { store, clock, log, config } = deps;
+  const routes = new Hono<AppEnv>();
+
+  routes.post(PATHS.refresh, async (c) => {
+    const { data } = await readBody(c, RefreshSchema);
+    const next = generateRefreshToken();
+    const result = await store.sessions.rotateRefreshToken(hashRefreshToken(data.refreshToken), hashRefreshToken(next), c.var.client.id, clock(), config.tokens.sessionIdleSeconds);
+    if (result.outcome === 'reused') log.warn('session.refresh_token_reused', { client: c.var.client.id });
+    if (result.outcome !== 'rotated') throw new ProblemError('unauthorized');
+    const account = await store.accounts.findBySub(result.session.accountSub);
+    if (!account) throw new ProblemError('unauthorized');
+    c.header('Cache-Control', 'no-store');
+    return c.json(await deps.tokens.issue(account, result.session, next), 200);
+  });
+
+  routes.post(PATHS.signOut, async (c) => {
+    const { data } = await readBody(c, RefreshSchema);
+    const ended = await store.sessions.revokeByRefreshToken(hashRefreshToken(data.refreshToken), clock(), 'signed_out');
+    if (ended) log.info('session.signed_out', { client: c.var.client.id });
+    return c.body(null, 204);
+  });
+
+  routes.get(PATHS.userinfo, async (c) => {
+    const header = c.req.header('Authorization') ?? '';
+    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1];
+    const claims = token ? await deps.tokens.verifyAccessToken(token, c.var.client.id) : undefined;
+    const session = claims ? await store.sessions.findActive(claims.sid, clock()) : undefined;
+    const account = session && claims && session.accountSub === claims.sub ? await store.accounts.findBySub(claims.sub) : undefined;
+    if (!account) {
+      const response = problemResponse('unauthorized', c.var.lang);
+      response.headers.set('WWW-Authenticate', token ? 'Bearer error="invalid_token"' : 'Bearer');
+      return response;
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(accountView(account), 200);
+  });
+
+  return routes;
+}

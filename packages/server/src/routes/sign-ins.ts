@@ -1,0 +1,114 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { normalizeIdNumber, PATHS } from '@dvc-kit/sdk';
+import { StartSignInSchema, VerifyCodeSchema } from '@dvc-kit/sdk/contract';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.js';
+import { readBody } from '../http/body.js';
+import { clientAddress } from '../http/client-address.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { keyedHash } from '../server-keys.js';
+import type { FlowRecord } from '../store/flows.js';
+import type { SessionRecord } from '../store/sessions.js';
+import { generateRefreshToken, hashRefreshToken } from '../tokens/refresh-token.js';
+import { accountView } from './account-view.js';
+import { findFlow, requireHumanCheck } from './flow-lookup.js';
+
+/** How long a sign-in may wait for its code. */
+export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
+
+/**
+ * Sign-in with ID number, password and an SMS code: `POST /v1/sign-ins` (`code_sent`) →
+ * `POST …/otp/verify` (session and tokens, `completed`); `POST …/otp/resend` sends a new code.
+ *
+ * A wrong password and an unknown ID number get the same 401 `invalid_credentials`, in body, status
+ * and time (an unknown ID still costs one argon2id verification). Failures slow the ID number down
+ * whether or not it has an account.
+ */
+export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { config, store, clock, codes, log } = deps;
+  const routes = new Hono<AppEnv>();
+
+  routes.post(PATHS.signIns, async (c) => {
+    const { data } = await readBody(c, StartSignInSchema);
+    await requireHumanCheck(deps, data.humanCheck);
+    const idNumber = normalizeIdNumber(data.idNumber);
+    const idKey = keyedHash(deps.keys.logHashKey, `sign-in:${idNumber}`);
+    const decision = await store.signInThrottle.attempt(idKey, clock(), config.signInThrottle);
+    if (!decision.allowed) {
+      log.warn('sign_in.throttled', { id: log.hash('id', idNumber), retryAfter: decision.retryAfterSeconds });
+      throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
+    }
+    const account = await store.accounts.findByIdNumber(idNumber);
+    const passwordOk = await deps.passwords.verifyOrDummy(account?.passwordHash, data.password);
+    if (!account || !passwordOk) {
+      log.info('sign_in.failed', { id: log.hash('id', idNumber) });
+      throw new ProblemError('invalid_credentials');
+    }
+    await store.signInThrottle.succeeded(idKey);
+
+    const now = clock();
+    const flow: FlowRecord = {
+      id: randomBytes(16).toString('base64url'),
+      kind: 'sign_in',
+      clientId: c.var.client.id,
+      state: 'code_sent',
+      idNumber,
+      phone: account.phone,
+      details: null,
+      accountSub: account.sub,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SIGN_IN_LIFETIME_SECONDS * 1000),
+    };
+    const issued = await store.transaction(async (tx) => {
+      await tx.flows.create(flow);
+      return codes.issue(tx, flow, 'sign_in', clientAddress(c, config.trustProxy));
+    });
+    try {
+      await codes.deliver(issued);
+    } catch (error) {
+      await store.flows.delete(flow.id);
+      throw error;
+    }
+    log.info('sign_in.password_ok', { client: flow.clientId, sub: account.sub });
+    return c.json({ signInId: flow.id, otp: codes.view(issued.challenge) }, 200);
+  });
+
+  routes.post('/v1/sign-ins/:id/otp/verify', async (c) => {
+    const { data } = await readBody(c, VerifyCodeSchema);
+    const flow = await findFlow(c, deps, 'sign_in');
+    if (flow.state !== 'code_sent' || !flow.accountSub) throw new ProblemError('flow_step');
+    const challenge = await codes.check(flow, 'sign_in', data.code);
+    const account = await store.accounts.findBySub(flow.accountSub);
+    if (!account) throw new ProblemError('flow_not_found');
+    const now = clock();
+    const { tokens: ttl } = config;
+    const session: Omit<SessionRecord, 'revokedAt'> = {
+      id: randomUUID(),
+      accountSub: account.sub,
+      clientId: flow.clientId,
+      authTime: now,
+      createdAt: now,
+      idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
+      absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
+    };
+    const refreshToken = generateRefreshToken();
+    await store.transaction(async (tx) => {
+      if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
+      if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
+      await tx.sessions.create(session, hashRefreshToken(refreshToken));
+    });
+    const tokens = await deps.tokens.issue(account, { ...session, revokedAt: null }, refreshToken);
+    log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id });
+    return c.json({ tokens, account: accountView(account) }, 200);
+  });
+
+  routes.post('/v1/sign-ins/:id/otp/resend', async (c) => {
+    const flow = await findFlow(c, deps, 'sign_in');
+    if (flow.state !== 'code_sent') throw new ProblemError('flow_step');
+    const challenge = await codes.resend(flow, 'sign_in', clientAddress(c, config.trustProxy));
+    return c.json({ otp: codes.view(challenge) }, 200);
+  });
+
+  return routes;
+}

@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { serve as honoServe, type ServerType } from '@hono/node-server';
+import type { DvcService } from './service.js';
+
+/** Where to listen. */
+export interface ServeOptions {
+  /** TCP port; `0` picks a free one (see {@link RunningServer.port}). Default 4000. */
+  readonly port?: number;
+  /** Interface to bind. Default `127.0.0.1`. */
+  readonly host?: string;
+}
+
+/** A service listening on a port. */
+export interface RunningServer {
+  /** The port actually bound (the real one when `0` was asked for). */
+  readonly port: number;
+  readonly host: string;
+  /** `http://host:port`. */
+  readonly url: string;
+  /** The Node HTTP server. */
+  readonly server: ServerType;
+  /** Stops accepting connections and closes open ones. Does not close the service's database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a service over HTTP on Node with `@hono/node-server`.
+ *
+ * @example
+ * ```ts
+ * const server = await serve(service, { port: 0 });
+ * console.log(`Listening on ${server.url}`);
+ * await server.close();
+ * await service.close();
+ * ```
+ */
+export function serve(service: DvcService, options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = honoServe({ fetch: service.app.fetch, port: options.port ?? 4000, hostname: host }, (info: AddressInfo) => {
+      server.off('error', reject);
+      const urlHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        port: info.port,
+        host,
+        url: `http://${urlHost}:${info.port}`,
+        server,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,136 @@
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import type { AppDeps } from './app-deps.js';
+import type { Clock, ServerConfig } from './config.js';
+import type { AppEnv } from './http/env.js';
+import { HumanCheck } from './human-check/altcha.js';
+import { createLogger, type Logger } from './log.js';
+import { OneTimeCodes } from './otp/one-time-codes.js';
+import { PasswordHasher } from './passwords/hasher.js';
+import type { CarrierRegistry } from './registries/carrier.js';
+import { HttpCarrierRegistry } from './registries/http-carrier.js';
+import { SandboxCarrierRegistry } from './registries/sandbox-carrier.js';
+import { loadServerKeys } from './server-keys.js';
+import type { SmsGateway } from './sms/gateway.js';
+import { HttpSms } from './sms/http.js';
+import { OutboxSms } from './sms/outbox.js';
+import type { Database } from './store/sql.js';
+import { openStore, type OpenStore, type Store } from './store/store.js';
+import { KeyRing } from './tokens/key-ring.js';
+import { TokenIssuer } from './tokens/issuer.js';
+
+/**
+ * Replacements for the outside world, for tests and special deployments. Anything not given is built
+ * from the configuration.
+ */
+export interface ServiceOverrides {
+  /**
+   * An open database to use instead of opening `config.database`. The service migrates it but does
+   * not close it: whoever opened it closes it (tests share one PGlite this way).
+   */
+  readonly database?: Database;
+  /** The carrier register to ask instead of the configured one. */
+  readonly carrier?: CarrierRegistry;
+  /** The SMS gateway to send through instead of the configured one (no `/dev/outbox` then). */
+  readonly sms?: SmsGateway;
+}
+
+/** A running identity service: its `fetch` handler and what it is made of. */
+export interface DvcService {
+  /** Answers one HTTP request; what `serve()` and tests call. */
+  fetch(request: Request): Promise<Response>;
+  /** The Hono app behind `fetch`. */
+  readonly app: Hono<AppEnv>;
+  /** The account store. */
+  readonly store: Store;
+  /** The SMS gateway codes go through (an {@link OutboxSms} in development). */
+  readonly sms: SmsGateway;
+  /** The development outbox, when `sms.driver` is `outbox`. */
+  readonly outbox: OutboxSms | undefined;
+  /** The configuration the service runs with. */
+  readonly config: ServerConfig;
+  /** The structured logger. */
+  readonly log: Logger;
+  /**
+   * Starts signing tokens with a new ES256 key; the old keys stay in the JWKS until every token they
+   * signed has expired. Run it on a schedule (e.g. every 90 days) or after a suspected key leak.
+   * @returns the new key's `kid`.
+   */
+  rotateSigningKey(): Promise<string>;
+  /** Closes the database (when the service opened it). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the identity service from a validated configuration: opens and migrates the database,
+ * loads or creates its keys, and wires the registries, SMS gateway and routes.
+ *
+ * @example
+ * ```ts
+ * import { createService, loadConfig, serve } from '@dvc-kit/server';
+ * const service = await createService(loadConfig({
+ *   issuer: 'http://127.0.0.1:4000',
+ *   clients: [
+ *     { id: 'ministry-portal', name: 'Bộ Công an', origins: ['http://127.0.0.1:4100'] },
+ *     { id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['http://127.0.0.1:4200'] },
+ *   ],
+ * }));
+ * const server = await serve(service, { port: 4000 });
+ * ```
+ */
+export async function createService(config: ServerConfig, overrides: ServiceOverrides = {}): Promise<DvcService> {
+  const clock: Clock = config.clock ?? (() => new Date());
+  const opened: OpenStore = overrides.database ? await openStore(overrides.database) : await openStore(config.database);
+  const ownsDatabase = !overrides.database;
+  try {
+    const store: Store = opened;
+    const keys = await loadServerKeys(config, store.secrets);
+    const log = createLogger({ hashKey: keys.logHashKey, now: clock, ...(config.log ? { write: config.log } : {}) });
+    const outbox = overrides.sms ? undefined : config.sms.driver === 'outbox' ? new OutboxSms(store.smsOutbox, clock) : undefined;
+    const sms: SmsGateway =
+      overrides.sms ?? outbox ?? (config.sms.driver === 'http' ? new HttpSms({ url: config.sms.url, token: config.sms.token, timeoutMs: config.sms.timeoutMs }) : new OutboxSms(store.smsOutbox, clock));
+    const carrierConfig = config.registries.carrier;
+    const carrier =
+      overrides.carrier ??
+      (carrierConfig.driver === 'http'
+        ? new HttpCarrierRegistry({ url: carrierConfig.url, token: carrierConfig.token, timeoutMs: carrierConfig.timeoutMs })
+        : await SandboxCarrierRegistry.fromFile(carrierConfig.fixture));
+    const keyRing = new KeyRing(store, clock);
+    await keyRing.ensureKey();
+    const deps: AppDeps = {
+      config,
+      clock,
+      store,
+      keys,
+      log,
+      passwords: new PasswordHasher(config.argon2),
+      codes: new OneTimeCodes({ store, clock, otp: config.otp, key: keys.otpHmacKey, sms, log }),
+      keyRing,
+      tokens: new TokenIssuer({ keys: keyRing, clock, issuer: config.issuer, tokens: config.tokens }),
+      carrier,
+      humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
+      outbox,
+    };
+    const app = createApp(deps);
+    let closed = false;
+    log.info('service.started', { database: opened.kind, clients: config.clients.length, sms: overrides.sms ? 'custom' : config.sms.driver });
+    return {
+      fetch: async (request) => app.fetch(request),
+      app,
+      store,
+      sms,
+      outbox,
+      config,
+      log,
+      rotateSigningKey: () => keyRing.rotate(Math.max(config.tokens.accessTtlSeconds, config.tokens.idTtlSeconds) + 300),
+      async close() {
+        if (closed) return;
+        closed = true;
+        if (ownsDatabase) await opened.close();
+      },
+    };
+  } catch (error) {
+    if (ownsDatabase) await opened.close();
+    throw error;
+  }
+}

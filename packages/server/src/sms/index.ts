@@ -1,0 +1,3 @@
+export * from './gateway.js';
+export * from './outbox.js';
+export * from './http.js';

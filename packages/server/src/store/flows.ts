@@ -1,0 +1,102 @@
+import type { Row, Sql } from './sql.js';
+import { iso, toDate } from './values.js';
+
+/** Which journey a flow belongs to. */
+export type FlowKind = 'registration' | 'sign_in';
+
+/**
+ * Where a flow stands. Registration: `code_sent → code_verified → completed` (or `closed` when the
+ * ID number turns out to have an account). Sign-in: `code_sent → completed`.
+ */
+export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
+
+/** What a registration flow carries from its first step to the account. */
+export interface RegistrationDetails {
+  readonly fullName: string;
+  /** `yyyy-mm-dd`. */
+  readonly birthDate: string;
+  readonly email: string | null;
+  readonly consentVersion: string;
+  /** ISO instant the citizen agreed. */
+  readonly consentAt: string;
+}
+
+/** One registration or sign-in in progress, bound to the portal that started it. */
+export interface FlowRecord {
+  /** Random, unguessable id (≥ 128 bits). */
+  readonly id: string;
+  readonly kind: FlowKind;
+  readonly clientId: string;
+  readonly state: FlowState;
+  /** Normalised ID number. */
+  readonly idNumber: string;
+  /** E.164 phone the codes go to. */
+  readonly phone: string;
+  /** Registration details; `null` for a sign-in. */
+  readonly details: RegistrationDetails | null;
+  /** The account signing in; `null` for a registration. */
+  readonly accountSub: string | null;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+}
+
+/** Flows in progress. */
+export interface FlowRepository {
+  create(flow: FlowRecord): Promise<void>;
+  /** The flow with this id, of this kind, started by this client, not yet expired. */
+  find(id: string, kind: FlowKind, clientId: string, now: Date): Promise<FlowRecord | undefined>;
+  /** Moves a flow from one state to the next; `false` when it was not in `from` (someone else moved it). */
+  advance(id: string, from: FlowState, to: FlowState): Promise<boolean>;
+  /** Removes a flow and its codes. */
+  delete(id: string): Promise<void>;
+  /** Removes flows that expired before `now`; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
+function fromRow(row: Row): FlowRecord {
+  return {
+    id: String(row.id),
+    kind: row.kind as FlowKind,
+    clientId: String(row.client_id),
+    state: row.state as FlowState,
+    idNumber: String(row.id_number),
+    phone: String(row.phone),
+    details: (row.details ?? null) as RegistrationDetails | null,
+    accountSub: row.account_sub === null ? null : String(row.account_sub),
+    createdAt: toDate(row.created_at),
+    expiresAt: toDate(row.expires_at),
+  };
+}
+
+/** The flow repository over a SQL connection or transaction. */
+export function flowRepository(sql: Sql): FlowRepository {
+  return {
+    async create(flow) {
+      await sql.query(
+        `INSERT INTO flows (id, kind, client_id, state, id_number, phone, details, account_sub, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::timestamptz, $10::timestamptz)`,
+        [flow.id, flow.kind, flow.clientId, flow.state, flow.idNumber, flow.phone,
+          flow.details === null ? null : JSON.stringify(flow.details), flow.accountSub, iso(flow.createdAt), iso(flow.expiresAt)],
+      );
+    },
+    async find(id, kind, clientId, now) {
+      const [row] = await sql.query(
+        `SELECT id, kind, client_id, state, id_number, phone, details, account_sub::text AS account_sub, created_at, expires_at
+         FROM flows WHERE id = $1 AND kind = $2 AND client_id = $3 AND expires_at > $4::timestamptz`,
+        [id, kind, clientId, iso(now)],
+      );
+      return row ? fromRow(row) : undefined;
+    },
+    async advance(id, from, to) {
+      const rows = await sql.query('UPDATE flows SET state = $3 WHERE id = $1 AND state = $2 RETURNING id', [id, from, to]);
+      return rows.length === 1;
+    },
+    async delete(id) {
+      await sql.query('DELETE FROM flows WHERE id = $1', [id]);
+    },
+    async deleteExpired(now) {
+      const rows = await sql.query('DELETE FROM flows WHERE expires_at <= $1::timestamptz RETURNING id', [iso(now)]);
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+export * from './sql.js';
+export * from './store.js';
+export * from './migrations.js';
+export * from './pglite.js';
+export * from './postgres.js';
+export type * from './accounts.js';
+export type * from './flows.js';
+export type * from './otp-challenges.js';
+export type * from './sign-in-throttle.js';
+export type * from './send-limits.js';
+export type * from './idempotency.js';
+export type * from './sessions.js';
+export type * from './signing-keys.js';
+export type * from './secrets.js';
+export type * from './human-checks.js';
+export type * from './sms-outbox.js';

@@ -1,0 +1,166 @@
+import type { Sql } from './sql.js';
+
+/** One step of the schema, applied once, in order, inside a transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+/**
+ * The SQL schema of the account store, as numbered migrations. The same statements run on PGlite
+ * and PostgreSQL. Never edit a released migration; add the next one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, flows, codes, limits, sessions, keys',
+    statements: [
+      `CREATE TABLE server_secrets (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE signing_keys (
+        kid text PRIMARY KEY,
+        alg text NOT NULL,
+        private_jwk text NOT NULL,
+        public_jwk text NOT NULL,
+        created_at timestamptz NOT NULL,
+        retired_at timestamptz
+      )`,
+      `CREATE TABLE accounts (
+        sub uuid PRIMARY KEY,
+        id_number text NOT NULL,
+        full_name text NOT NULL,
+        birth_date date NOT NULL,
+        phone text NOT NULL,
+        email text,
+        subject_type text NOT NULL CHECK (subject_type IN ('citizen', 'enterprise', 'agency')),
+        ial smallint NOT NULL CHECK (ial BETWEEN 1 AND 3),
+        verification_method text NOT NULL,
+        password_hash text NOT NULL,
+        consent_version text NOT NULL,
+        consent_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL,
+        CONSTRAINT accounts_id_number_key UNIQUE (id_number)
+      )`,
+      `CREATE TABLE flows (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('registration', 'sign_in')),
+        client_id text NOT NULL,
+        state text NOT NULL,
+        id_number text NOT NULL,
+        phone text NOT NULL,
+        details jsonb,
+        account_sub uuid REFERENCES accounts (sub) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX flows_expires_at ON flows (expires_at)`,
+      `CREATE TABLE otp_challenges (
+        id text PRIMARY KEY,
+        flow_id text NOT NULL REFERENCES flows (id) ON DELETE CASCADE,
+        purpose text NOT NULL,
+        phone text NOT NULL,
+        code_hmac text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        max_attempts integer NOT NULL,
+        status text NOT NULL CHECK (status IN ('active', 'used', 'superseded', 'failed')),
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        resend_at timestamptz NOT NULL,
+        CHECK (attempts <= max_attempts)
+      )`,
+      `CREATE UNIQUE INDEX otp_challenges_one_active ON otp_challenges (flow_id) WHERE status = 'active'`,
+      `CREATE TABLE sign_in_throttle (
+        id_key text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at timestamptz NOT NULL,
+        hour_started_at timestamptz NOT NULL,
+        hour_failures integer NOT NULL
+      )`,
+      `CREATE TABLE rate_limit_keys (
+        key text PRIMARY KEY
+      )`,
+      `CREATE TABLE rate_limit_events (
+        id bigserial PRIMARY KEY,
+        key text NOT NULL REFERENCES rate_limit_keys (key) ON DELETE CASCADE,
+        at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX rate_limit_events_key_at ON rate_limit_events (key, at)`,
+      `CREATE TABLE idempotency_keys (
+        client_id text NOT NULL,
+        route text NOT NULL,
+        key text NOT NULL,
+        request_hash text NOT NULL,
+        status integer,
+        body text,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (client_id, route, key)
+      )`,
+      `CREATE TABLE human_checks_used (
+        signature text PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      )`,
+      `CREATE TABLE sessions (
+        id uuid PRIMARY KEY,
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        client_id text NOT NULL,
+        auth_time timestamptz NOT NULL,
+        created_at timestamptz NOT NULL,
+        idle_expires_at timestamptz NOT NULL,
+        absolute_expires_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        revoked_reason text
+      )`,
+      `CREATE TABLE refresh_tokens (
+        token_hash text PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        status text NOT NULL CHECK (status IN ('active', 'rotated', 'revoked')),
+        created_at timestamptz NOT NULL,
+        rotated_at timestamptz
+      )`,
+      `CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id)`,
+      `CREATE TABLE sms_outbox (
+        id bigserial PRIMARY KEY,
+        to_phone text NOT NULL,
+        text text NOT NULL,
+        created_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX sms_outbox_to_phone ON sms_outbox (to_phone, id)`,
+    ],
+  },
+];
+
+const MIGRATION_LOCK = 7_130_524_001;
+
+/**
+ * Brings a database up to the newest schema: each missing migration in its own transaction, recorded
+ * in `schema_migrations`. Safe when several instances start at once (an advisory lock serialises them).
+ *
+ * @returns the versions applied now (empty when the schema was already current).
+ */
+export async function migrate(sql: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const done = await sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}

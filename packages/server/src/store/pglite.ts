@@ -1,0 +1,35 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Database, Row, Sql } from './sql.js';
+
+function transactionSql(tx: Transaction): Sql {
+  const sql: Sql = {
+    async query<R extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await tx.query<R>(text, [...params])).rows;
+    },
+    transaction: (fn) => fn(sql),
+  };
+  return sql;
+}
+
+/**
+ * Opens the embedded PGlite database (PostgreSQL compiled to WebAssembly): in a folder on disk, or in
+ * memory when no folder is given. One connection; transactions run one at a time.
+ *
+ * @example
+ * ```ts
+ * const db = await openPglite('.data');
+ * ```
+ */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  return {
+    kind: 'pglite',
+    async query<R extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await db.query<R>(text, [...params])).rows;
+    },
+    transaction: (fn) => db.transaction((tx) => fn(transactionSql(tx))),
+    async close() {
+      if (!db.closed) await db.close();
+    },
+  };
+}

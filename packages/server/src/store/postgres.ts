@@ -1,0 +1,66 @@
+import pg from 'pg';
+import type { Database, Row, Sql } from './sql.js';
+
+/** Options of {@link openPostgres}. */
+export interface PostgresOptions {
+  /** Keep the tables in this schema (created when missing) instead of `public`. */
+  readonly schema?: string;
+  /** Most connections in the pool. Default 10. */
+  readonly maxConnections?: number;
+}
+
+function clientSql(client: pg.PoolClient): Sql {
+  const sql: Sql = {
+    async query<R extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await client.query<R>(text, [...params])).rows;
+    },
+    transaction: (fn) => fn(sql),
+  };
+  return sql;
+}
+
+/**
+ * Opens a pool of connections to PostgreSQL (or a PostgreSQL-compatible engine such as Citus or
+ * YugabyteDB): the way to run several service instances over one account store.
+ *
+ * @example
+ * ```ts
+ * const db = await openPostgres('postgres://dvc:secret@db.internal:5432/dvc');
+ * ```
+ */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  else await pool.query('SELECT 1');
+  return {
+    kind: 'postgres',
+    async query<R extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await pool.query<R>(text, [...params])).rows;
+    },
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(clientSql(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

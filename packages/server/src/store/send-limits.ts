@@ -1,0 +1,64 @@
+import type { Sql } from './sql.js';
+import { iso, toDate } from './values.js';
+
+/** At most `max` events in any `windowSeconds`. */
+export interface SlidingLimit {
+  readonly max: number;
+  readonly windowSeconds: number;
+}
+
+/** A counter key (a keyed hash of a phone, a client address…) and the limits it obeys. */
+export interface LimitBucket {
+  readonly key: string;
+  readonly limits: readonly SlidingLimit[];
+}
+
+/** Answer of {@link SendLimitRepository.take}. */
+export type LimitDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+
+/**
+ * Sliding-window counters of code sends. Taking locks each bucket's row (in a fixed order) for the
+ * rest of the transaction, so parallel sends cannot both pass the last free slot.
+ */
+export interface SendLimitRepository {
+  /** Records one event in every bucket if all of them have room; otherwise records none. */
+  take(buckets: readonly LimitBucket[], now: Date): Promise<LimitDecision>;
+}
+
+/**
+ * The send-limit repository. Call {@link SendLimitRepository.take} inside a transaction so the
+ * row locks hold until the send is recorded.
+ */
+export function sendLimitRepository(sql: Sql): SendLimitRepository {
+  return {
+    take(buckets, now) {
+      return sql.transaction(async (tx) => {
+        const sorted = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        let retryAfterMs = 0;
+        for (const bucket of sorted) {
+          await tx.query('INSERT INTO rate_limit_keys (key) VALUES ($1) ON CONFLICT (key) DO NOTHING', [bucket.key]);
+          await tx.query('SELECT key FROM rate_limit_keys WHERE key = $1 FOR UPDATE', [bucket.key]);
+          const longest = Math.max(...bucket.limits.map((limit) => limit.windowSeconds));
+          await tx.query(`DELETE FROM rate_limit_events WHERE key = $1 AND at <= $2::timestamptz - $3::int * interval '1 second'`, [bucket.key, iso(now), longest]);
+          for (const limit of bucket.limits) {
+            const rows = await tx.query(
+              `SELECT at FROM rate_limit_events WHERE key = $1 AND at > $2::timestamptz - $3::int * interval '1 second'
+               ORDER BY at DESC LIMIT $4::int`,
+              [bucket.key, iso(now), limit.windowSeconds, limit.max],
+            );
+            if (rows.length >= limit.max) {
+              // The oldest of the last `max` events leaves the window first.
+              const oldest = toDate(rows[rows.length - 1]!.at);
+              retryAfterMs = Math.max(retryAfterMs, oldest.getTime() + limit.windowSeconds * 1000 - now.getTime());
+            }
+          }
+        }
+        if (retryAfterMs > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+        for (const bucket of sorted) {
+          await tx.query('INSERT INTO rate_limit_events (key, at) VALUES ($1, $2::timestamptz)', [bucket.key, iso(now)]);
+        }
+        return { ok: true };
+      });
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { Row, Sql } from './sql.js';
+import { iso, toDate, toDateOrNull } from './values.js';
+
+/** A signed-in session: one per sign-in, shared by the tokens refreshed from it. */
+export interface SessionRecord {
+  /** UUID; the `sid` claim. */
+  readonly id: string;
+  readonly accountSub: string;
+  readonly clientId: string;
+  readonly authTime: Date;
+  readonly createdAt: Date;
+  /** Ends unless refreshed before this (idle time-out). */
+  readonly idleExpiresAt: Date;
+  /** Ends at this time whatever happens (absolute time-out). */
+  readonly absoluteExpiresAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+/** Answer of {@link SessionRepository.rotateRefreshToken}. */
+export type RotationResult =
+  | { readonly outcome: 'rotated'; readonly session: SessionRecord }
+  /** The token was already used or revoked: the session has now been ended. */
+  | { readonly outcome: 'reused' }
+  /** The session ended (signed out, idle, absolute limit, or another portal's token). */
+  | { readonly outcome: 'ended' }
+  | { readonly outcome: 'unknown' };
+
+/** Sessions and their refresh tokens (stored only as hashes). */
+export interface SessionRepository {
+  /** Starts a session with its first refresh token. */
+  create(session: Omit<SessionRecord, 'revokedAt'>, refreshTokenHash: string): Promise<void>;
+  /** The session if it is still active at `now`. */
+  findActive(id: string, now: Date): Promise<SessionRecord | undefined>;
+  /**
+   * Trades a refresh token for a new one, in one transaction: the old one dies; a reused dead one
+   * ends the session (someone copied it). The session's idle time-out moves on.
+   */
+  rotateRefreshToken(oldHash: string, newHash: string, clientId: string, now: Date, idleSeconds: number): Promise<RotationResult>;
+  /** Ends the session a refresh token belongs to; `false` when the token is unknown. */
+  revokeByRefreshToken(hash: string, now: Date, reason: string): Promise<boolean>;
+  /** Ends a session. */
+  revoke(id: string, now: Date, reason: string): Promise<void>;
+}
+
+const COLUMNS = `id::text AS id, account_sub::text AS account_sub, client_id, auth_time, created_at, idle_expires_at,
+  absolute_expires_at, revoked_at`;
+
+function fromRow(row: Row): SessionRecord {
+  return {
+    id: String(row.id),
+    accountSub: String(row.account_sub),
+    clientId: String(row.client_id),
+    authTime: toDate(row.auth_time),
+    createdAt: toDate(row.created_at),
+    idleExpiresAt: toDate(row.idle_expires_at),
+    absoluteExpiresAt: toDate(row.absolute_expires_at),
+    revokedAt: toDateOrNull(row.revoked_at),
+  };
+}
+
+function isActive(session: SessionRecord, now: Date): boolean {
+  return session.revokedAt === null && session.idleExpiresAt > now && session.absoluteExpiresAt > now;
+}
+
+/** The session repository over a SQL connection or transaction. */
+export function sessionRepository(sql: Sql): SessionRepository {
+  async function revoke(tx: Sql, id: string, now: Date, reason: string) {
+    await tx.query('UPDATE sessions SET revoked_at = $2::timestamptz, revoked_reason = $3 WHERE id = $1::uuid AND revoked_at IS NULL', [id, iso(now), reason]);
+    await tx.query(`UPDATE refresh_tokens SET status = 'revoked' WHERE session_id = $1::uuid AND status = 'active'`, [id]);
+  }
+  return {
+    async create(session, refreshTokenHash) {
+      await sql.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO sessions (id, account_sub, client_id, auth_time, created_at, idle_expires_at, absolute_expires_at)
+           VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5::timestamptz, $6::timestamptz, $7::timestamptz)`,
+          [session.id, session.accountSub, session.clientId, iso(session.authTime), iso(session.createdAt), iso(session.idleExpiresAt), iso(session.absoluteExpiresAt)],
+        );
+        await tx.query(
+          `INSERT INTO refresh_tokens (token_hash, session_id, status, created_at) VALUES ($1, $2::uuid, 'active', $3::timestamptz)`,
+          [refreshTokenHash, session.id, iso(session.createdAt)],
+        );
+      });
+    },
+    async findActive(id, now) {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      const [row] = await sql.query(`SELECT ${COLUMNS} FROM sessions WHERE id = $1::uuid`, [id]);
+      const session = row ? fromRow(row) : undefined;
+      return session && isActive(session, now) ? session : undefined;
+    },
+    rotateRefreshToken(oldHash, newHash, clientId, now, idleSeconds) {
+      return sql.transaction(async (tx): Promise<RotationResult> => {
+        const [used] = await tx.query(
+          `UPDATE refresh_tokens SET status = 'rotated', rotated_at = $2::timestamptz
+           WHERE token_hash = $1 AND status = 'active' RETURNING session_id::text AS session_id`,
+          [oldHash, iso(now)],
+        );
+        if (!used) {
+          const [known] = await tx.query('SELECT session_id::text AS session_id FROM refresh_tokens WHERE token_hash = $1', [oldHash]);
+          if (!known) return { outcome: 'unknown' };
+          await revoke(tx, String(known.session_id), now, 'refresh_token_reused');
+          return { outcome: 'reused' };
+        }
+        const sessionId = String(used.session_id);
+        const [row] = await tx.query(`SELECT ${COLUMNS} FROM sessions WHERE id = $1::uuid FOR UPDATE`, [sessionId]);
+        const session = row ? fromRow(row) : undefined;
+        if (!session || !isActive(session, now) || session.clientId !== clientId) {
+          if (session) await revoke(tx, session.id, now, session.clientId !== clientId ? 'wrong_client' : 'expired');
+          return { outcome: 'ended' };
+        }
+        const idle = new Date(Math.min(now.getTime() + idleSeconds * 1000, session.absoluteExpiresAt.getTime()));
+        await tx.query('UPDATE sessions SET idle_expires_at = $2::timestamptz WHERE id = $1::uuid', [session.id, iso(idle)]);
+        await tx.query(
+          `INSERT INTO refresh_tokens (token_hash, session_id, status, created_at) VALUES ($1, $2::uuid, 'active', $3::timestamptz)`,
+          [newHash, session.id, iso(now)],
+        );
+        return { outcome: 'rotated', session: { ...session, idleExpiresAt: idle } };
+      });
+    },
+    revokeByRefreshToken(hash, now, reason) {
+      return sql.transaction(async (tx) => {
+        const [row] = await tx.query('SELECT session_id::text AS session_id FROM refresh_tokens WHERE token_hash = $1', [hash]);
+        if (!row) return false;
+        await revoke(tx, String(row.session_id), now, reason);
+        return true;
+      });
+    },
+    async revoke(id, now, reason) {
+      await sql.transaction((tx) => revoke(tx, id, now, reason));
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { accountRepository, type AccountRepository } from './accounts.js';
+import { flowRepository, type FlowRepository } from './flows.js';
+import { humanCheckRepository, type HumanCheckRepository } from './human-checks.js';
+import { idempotencyRepository, type IdempotencyRepository } from './idempotency.js';
+import { migrate } from './migrations.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import { secretRepository, type SecretRepository } from './secrets.js';
+import { sendLimitRepository, type SendLimitRepository } from './send-limits.js';
+import { sessionRepository, type SessionRepository } from './sessions.js';
+import { signInThrottleRepository, type SignInThrottleRepository } from './sign-in-throttle.js';
+import { signingKeyRepository, type SigningKeyRepository } from './signing-keys.js';
+import { smsOutboxRepository, type SmsOutboxRepository } from './sms-outbox.js';
+import type { Database, Sql } from './sql.js';
+import { otpChallengeRepository, type OtpChallengeRepository } from './otp-challenges.js';
+
+/**
+ * The account store: every table of the service behind one interface, the same on PGlite and
+ * PostgreSQL. `transaction` gives a store whose repositories all run in one database transaction.
+ *
+ * @example
+ * ```ts
+ * await store.transaction(async (tx) => {
+ *   if (!(await tx.flows.advance(flowId, 'code_verified', 'completed'))) throw new Error('already done');
+ *   await tx.accounts.create(account);
+ * });
+ * ```
+ */
+export interface Store {
+  readonly sql: Sql;
+  readonly accounts: AccountRepository;
+  readonly flows: FlowRepository;
+  readonly otpChallenges: OtpChallengeRepository;
+  readonly signInThrottle: SignInThrottleRepository;
+  readonly sendLimits: SendLimitRepository;
+  readonly idempotency: IdempotencyRepository;
+  readonly sessions: SessionRepository;
+  readonly signingKeys: SigningKeyRepository;
+  readonly secrets: SecretRepository;
+  readonly humanChecks: HumanCheckRepository;
+  readonly smsOutbox: SmsOutboxRepository;
+  /** Runs `fn` in one transaction: all of it is stored, or none of it. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+}
+
+/** A store that owns its database connection. */
+export interface OpenStore extends Store {
+  /** `'pglite'` or `'postgres'`. */
+  readonly kind: Database['kind'];
+  /** Closes the database. */
+  close(): Promise<void>;
+}
+
+/** Where the store lives: `url` for PostgreSQL, else PGlite in `dataDir` (or in memory). */
+export interface DatabaseOptions {
+  readonly url?: string | undefined;
+  readonly schema?: string | undefined;
+  readonly dataDir?: string | undefined;
+}
+
+/** The store's repositories over a SQL connection or a transaction. */
+export function createStore(sql: Sql): Store {
+  return {
+    sql,
+    accounts: accountRepository(sql),
+    flows: flowRepository(sql),
+    otpChallenges: otpChallengeRepository(sql),
+    signInThrottle: signInThrottleRepository(sql),
+    sendLimits: sendLimitRepository(sql),
+    idempotency: idempotencyRepository(sql),
+    sessions: sessionRepository(sql),
+    signingKeys: signingKeyRepository(sql),
+    secrets: secretRepository(sql),
+    humanChecks: humanCheckRepository(sql),
+    smsOutbox: smsOutboxRepository(sql),
+    transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
+  };
+}
+
+/** Opens the database a configuration names (PostgreSQL, PGlite on disk, or PGlite in memory). */
+export function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.schema ? { schema: options.schema } : {});
+  return openPglite(options.dataDir);
+}
+
+/**
+ * Opens a database, brings its schema up to date and returns the store over it.
+ *
+ * @example
+ * ```ts
+ * const store = await openStore({ dataDir: '.data' });
+ * const account = await store.accounts.findByIdNumber('001090001234');
+ * await store.close();
+ * ```
+ */
+export async function openStore(options: DatabaseOptions | Database = {}): Promise<OpenStore> {
+  const db = 'query' in options ? options : await openDatabase(options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    if (!('query' in options)) await db.close();
+    throw error;
+  }
+  return { ...createStore(db), kind: db.kind, close: () => db.close() };
+}

@@ -1,0 +1,3 @@
+export * from './key-ring.js';
+export * from './issuer.js';
+export * from './refresh-token.js';

@@ -1,0 +1,3 @@
+import type { TestDatabase } from '../support/database.js';
+
+export function clientsSpec(_db: () => TestDatabase): void {}

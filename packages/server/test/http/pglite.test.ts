@@ -1,0 +1,4 @@
+import { openTestPglite } from '../support/database.js';
+import { runHttpSuite } from './run.js';
+
+runHttpSuite('PGlite', openTestPglite);

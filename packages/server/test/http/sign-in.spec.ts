@@ -1,0 +1,3 @@
+import type { TestDatabase } from '../support/database.js';
+
+export function signInSpec(_db: () => TestDatabase): void {}
