@@ -7,7 +7,7 @@
  * @example
  * ```ts
  * import { DvcClient } from '@dvc-kit/sdk';
- * import { MockScenario, createMockFetch, createMockHandlers } from '@dvc-kit/sdk/mock';
+ * import { MOCK_PASSWORD, MockScenario, createMockFetch, createMockHandlers } from '@dvc-kit/sdk/mock';
  *
  * const scenario = new MockScenario({ code: '123456' });
  * const client = new DvcClient({ baseUrl: 'https://id.example.gov.vn', clientId: 'provincial-portal', fetch: createMockFetch(createMockHandlers(scenario)) });
