@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PATHS } from '@dvc-kit/sdk';
-// @ts-expect-error — a plain ESM script without type declarations
 import { buildOpenApi } from '../scripts/openapi.mjs';
 
 const openapi = buildOpenApi() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };

@@ -41,7 +41,11 @@ export async function solveHumanCheck(challenge: HumanCheckChallenge, options: S
   const max = challenge.maxnumber ?? 1_000_000;
   for (let number = 0; number <= max; number++) {
     if (options.signal?.aborted) throw options.signal.reason;
-    if (number % 1000 === 0) options.onProgress?.(number / max);
+    if (number % 1000 === 0) {
+      options.onProgress?.(number / max);
+      // Give the page's timers and input a turn: one awaited digest per number would starve them.
+      if (number > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     if ((await sha256Hex(`${challenge.salt}${number}`)) === challenge.challenge) {
       const { algorithm, salt, signature } = challenge;
       return toBase64(JSON.stringify({ algorithm, challenge: challenge.challenge, number, salt, signature }));

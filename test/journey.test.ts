@@ -1,0 +1,152 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startStack } from '../examples/stack.mjs';
+import { expectNoAxeViolations, launchChromium, newCitizenContext, readCodeFromOutboxPage } from './support/browser.js';
+
+// The whole path a citizen takes, in a real Chromium, across two portals on two origins sharing one
+// identity service — the same stack `npm start` runs. Codes are read from the SMS outbox page.
+
+type Stack = { service: string; outbox: string; ministry: string; provincial: string; close: () => Promise<void> };
+let stack: Stack;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+const an = { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '05/09/1990', phone: '0971234398' };
+const password = 'Sông-Hồng-2024';
+
+before(async () => {
+  stack = await startStack({ humanCheck: { required: true, maxNumber: 3000 } });
+  ({ browser, close: closeBrowser } = await launchChromium());
+});
+after(async () => {
+  await closeBrowser?.();
+  await stack?.close();
+});
+
+async function passHumanCheck(page: Page) {
+  const box = page.getByRole('checkbox', { name: 'Tôi không phải là người máy' });
+  await box.check();
+  await page.getByText('Đã xác minh bạn không phải là người máy').waitFor();
+}
+
+async function fillDetails(page: Page, citizen: typeof an) {
+  await page.getByLabel('Số định danh cá nhân').fill(citizen.idNumber);
+  await page.getByLabel('Họ và tên').fill(citizen.fullName);
+  await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill(citizen.birthDate);
+  await page.getByLabel('Số điện thoại').fill(citizen.phone);
+  await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+  await passHumanCheck(page);
+}
+
+test('a citizen registers on the ministry portal by mobile subscriber and signs in on the provincial portal', async () => {
+  const { context, problems } = await newCitizenContext(browser);
+  const page = await context.newPage();
+
+  // Registration: method → details → code → password → done.
+  await page.goto(stack.ministry);
+  await page.getByRole('heading', { name: 'Chọn đối tượng và phương thức xác minh' }).waitFor();
+  await expectNoAxeViolations(page, 'method');
+  await page.getByRole('radio', { name: /Thuê bao di động/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  await page.getByRole('heading', { name: 'Thông tin công dân' }).waitFor();
+  await expectNoAxeViolations(page, 'details');
+  await fillDetails(page, an);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
+  await expectNoAxeViolations(page, 'code');
+  const registrationCode = await readCodeFromOutboxPage(context, stack.outbox, an.phone);
+  await page.getByLabel('Mã OTP (6 chữ số)').fill(registrationCode);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+
+  await page.getByRole('heading', { name: 'Đặt mật khẩu' }).waitFor();
+  await expectNoAxeViolations(page, 'password');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByLabel('Nhập lại mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Hoàn tất đăng ký' }).click();
+
+  await page.getByRole('heading', { name: 'Đăng ký tài khoản thành công' }).waitFor();
+  await page.getByText('Mức xác minh 2').first().waitFor();
+  await expectNoAxeViolations(page, 'registered');
+
+  // Sign-in on the other origin with the same account: credentials → code → signed in.
+  await page.goto(stack.provincial);
+  await page.getByRole('heading', { name: 'Đăng nhập' }).first().waitFor();
+  await expectNoAxeViolations(page, 'credentials');
+  await page.getByLabel('Số định danh cá nhân').fill(an.idNumber);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await passHumanCheck(page);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+  await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
+  await expectNoAxeViolations(page, 'sign-in code');
+  const signInCode = await readCodeFromOutboxPage(context, stack.outbox, an.phone, registrationCode);
+  await page.getByLabel('Mã OTP (6 chữ số)').fill(signInCode);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+
+  await page.getByText('Đã đăng nhập: Nguyễn Văn An — Mức xác minh 2').waitFor();
+  // The provincial portal's backend verified the ID token against the service's JWKS.
+  await page.getByRole('heading', { name: 'Phiên đăng nhập đã được máy chủ cổng xác minh' }).waitFor();
+  assert.equal(await page.locator('#session-name').textContent(), 'Nguyễn Văn An');
+  assert.equal(await page.locator('#session-ial').textContent(), 'IAL2');
+  await expectNoAxeViolations(page, 'signed in');
+
+  assert.deepEqual(problems, [], 'the pages broke their Content-Security-Policy or threw');
+  await context.close();
+});
+
+test('registering again with an ID number that has an account is told so and pointed to "Quên mật khẩu"', async () => {
+  const { context, problems } = await newCitizenContext(browser);
+  const page = await context.newPage();
+  await page.goto(stack.ministry);
+  await page.getByRole('radio', { name: /Thuê bao di động/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await fillDetails(page, an);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
+  const code = await readCodeFromOutboxPage(context, stack.outbox, an.phone);
+  await page.getByLabel('Mã OTP (6 chữ số)').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText('Số định danh này đã có tài khoản', { exact: false }).first().waitFor();
+  await page.getByRole('link', { name: 'Quên mật khẩu' }).first().waitFor();
+  await expectNoAxeViolations(page, 'account exists');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('details that do not match the carrier record get the carrier-mismatch message', async () => {
+  const { context } = await newCitizenContext(browser);
+  const page = await context.newPage();
+  await page.goto(stack.ministry);
+  await page.getByRole('radio', { name: /Thuê bao di động/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await fillDetails(page, { ...an, idNumber: '048203007788', fullName: 'Lê Hoàng Minh', birthDate: '20/11/2003' });
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByText('Thông tin đăng ký không khớp với thông tin thuê bao tại nhà mạng', { exact: false }).first().waitFor();
+  await expectNoAxeViolations(page, 'carrier mismatch');
+  await context.close();
+});
+
+test('a wrong password and an unknown ID number get the same answer on sign-in, in English with lang="en"', async () => {
+  const { context } = await newCitizenContext(browser);
+  const page = await context.newPage();
+  const answers: string[] = [];
+  for (const idNumber of [an.idNumber, '026194005555']) {
+    await page.goto(stack.provincial);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).first().waitFor();
+    await page.getByLabel('Personal ID number').fill(idNumber);
+    await page.getByLabel('Password', { exact: true }).fill('Sai-Mat-Khau-9!');
+    await page.getByRole('checkbox', { name: 'I am not a robot' }).check();
+    await page.getByText('Checked: you are not a robot').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'incorrect' }).first();
+    await alert.waitFor();
+    answers.push((await alert.innerText()).trim());
+  }
+  assert.equal(answers[0], answers[1]);
+  assert.match(answers[0]!, /The ID number or password is incorrect\./);
+  await context.close();
+});
