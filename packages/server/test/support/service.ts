@@ -1,5 +1,6 @@
 import { CLIENT_HEADER, PATHS, type Language } from '@dvc-kit/sdk';
-import { createService, loadConfig, type DvcService, type ServerConfigInput, type ServiceOverrides } from '../../src/index.js';
+import { createServer } from 'node:net';
+import { createService, loadConfig, serve, type DvcService, type RunningServer, type ServerConfigInput, type ServiceOverrides } from '../../src/index.js';
 import { TestClock } from './clock.js';
 import { PASSWORD, type Citizen } from './citizens.js';
 import type { TestDatabase } from './database.js';
@@ -25,6 +26,8 @@ export interface TestService {
   readonly clock: TestClock;
   /** Every log line written so far. */
   readonly logs: string[];
+  /** The HTTP server when started with `listen`; close it at the end of the test. */
+  readonly server: RunningServer | undefined;
   /** Sends one request through `service.fetch`. */
   call(method: 'GET' | 'POST' | 'OPTIONS', path: string, options?: CallOptions): Promise<Response>;
   /** The newest code texted to a phone (E.164), read from the outbox through the SMS gateway. */
@@ -65,6 +68,20 @@ export interface TestServiceOptions {
   /** Configuration on top of the test defaults (human check off, outbox SMS, two portals). */
   readonly config?: Partial<ServerConfigInput>;
   readonly overrides?: Omit<ServiceOverrides, 'database'>;
+  /** Also serve it over HTTP on a free loopback port, with that address as the issuer. */
+  readonly listen?: boolean;
+}
+
+/** A free loopback port (reserved, then released for the service to bind). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** Empties the file's database and builds a service over it. */
@@ -72,8 +89,9 @@ export async function startTestService(database: TestDatabase, options: TestServ
   await database.reset();
   const clock = new TestClock();
   const logs: string[] = [];
+  const port = options.listen ? await freePort() : 0;
   const config = loadConfig({
-    issuer: 'http://id.dvc.test',
+    issuer: options.listen ? `http://127.0.0.1:${port}` : 'http://id.dvc.test',
     clients: [
       { id: MINISTRY.id, name: MINISTRY.name, origins: [MINISTRY.origin] },
       { id: PROVINCE.id, name: PROVINCE.name, origins: [PROVINCE.origin] },
@@ -82,9 +100,13 @@ export async function startTestService(database: TestDatabase, options: TestServ
     sms: { driver: 'outbox' },
     ...options.config,
     clock: clock.now,
-    log: (line: string) => logs.push(line),
+    log: (line: string) => {
+      logs.push(line);
+      options.config?.log?.(line);
+    },
   });
   const service = await createService(config, { ...options.overrides, database: database.db });
+  const server = options.listen ? await serve(service, { port, host: '127.0.0.1' }) : undefined;
 
   const call: TestService['call'] = (method, path, callOptions = {}) => {
     const headers = new Headers(callOptions.headers);
@@ -107,6 +129,7 @@ export async function startTestService(database: TestDatabase, options: TestServ
     service,
     clock,
     logs,
+    server,
     call,
     async latestCode(phone) {
       const [latest] = await messagesTo(phone);
