@@ -1,0 +1,302 @@
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { createStore, migrate, MIGRATIONS, type AccountRecord, type FlowRecord, type OtpChallengeRecord, type Store } from '../../src/index.js';
+import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
+
+const T0 = new Date('2026-03-01T08:00:00.000Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
+  return {
+    sub: randomUUID(),
+    idNumber: '001090001234',
+    fullName: 'Nguyễn Văn An',
+    birthDate: '1990-09-05',
+    phone: '+84971234398',
+    email: null,
+    subjectType: 'citizen',
+    ial: 2,
+    verificationMethod: 'mobile',
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+    consentVersion: '2025-01',
+    consentAt: T0,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+function flow(overrides: Partial<FlowRecord> = {}): FlowRecord {
+  return {
+    id: randomUUID(),
+    kind: 'registration',
+    clientId: 'ministry-portal',
+    state: 'code_sent',
+    idNumber: '001090001234',
+    phone: '+84971234398',
+    details: { fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', email: null, consentVersion: '2025-01', consentAt: T0.toISOString() },
+    accountSub: null,
+    createdAt: T0,
+    expiresAt: at(1800),
+    ...overrides,
+  };
+}
+
+function challenge(flowId: string, overrides: Partial<OtpChallengeRecord> = {}): OtpChallengeRecord {
+  return {
+    id: randomUUID(),
+    flowId,
+    purpose: 'registration',
+    phone: '+84971234398',
+    codeHmac: 'ab'.repeat(32),
+    attempts: 0,
+    maxAttempts: 5,
+    status: 'active',
+    createdAt: T0,
+    expiresAt: at(180),
+    resendAt: at(60),
+    ...overrides,
+  };
+}
+
+const RULE = { freeFailures: 5, stepSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200, maxFailuresPerHour: 100 };
+
+/**
+ * The store contract: what every database behind `Store` must do, written once and run against
+ * PGlite and PostgreSQL. Each test starts from empty tables.
+ *
+ * @param open - opens the file's database; `undefined` when that database is not available.
+ */
+export function storeContract(name: string, open: (() => Promise<TestDatabase>) | undefined): void {
+  if (!open) {
+    console.log(POSTGRES_MISSING);
+    test(`store contract on ${name}`, (t) => {
+      if (process.env.CI === 'true') assert.fail(`${POSTGRES_MISSING} (PostgreSQL is required in CI)`);
+      t.skip(POSTGRES_MISSING);
+    });
+    return;
+  }
+
+  describe(`store contract on ${name}`, () => {
+    let database: TestDatabase;
+    let store: Store;
+    before(async () => {
+      database = await open();
+    });
+    after(async () => {
+      await database.close();
+    });
+    beforeEach(async () => {
+      await database.reset();
+      store = createStore(database.db);
+    });
+
+    test('migrations are recorded in schema_migrations and applied once', async () => {
+      const rows = await database.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(rows.map((row) => row.version), MIGRATIONS.map((migration) => migration.version));
+      assert.deepEqual(await migrate(database.db), []);
+    });
+
+    test('a migration that fails leaves nothing behind', async () => {
+      const broken = [{ version: 9999, name: 'broken', statements: ['CREATE TABLE half_done (id int)', 'THIS IS NOT SQL'] }];
+      await assert.rejects(migrate(database.db, broken));
+      const tables = await database.db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'half_done'`);
+      assert.equal(tables.length, 0);
+      const recorded = await database.db.query('SELECT 1 FROM schema_migrations WHERE version = 9999');
+      assert.equal(recorded.length, 0);
+    });
+
+    test('an account is found by ID number and by sub, with every field as stored', async () => {
+      const record = account({ email: 'an.nguyen@example.vn' });
+      assert.equal(await store.accounts.create(record), true);
+      assert.deepEqual(await store.accounts.findByIdNumber(record.idNumber), record);
+      assert.deepEqual(await store.accounts.findBySub(record.sub), record);
+      assert.equal(await store.accounts.findBySub('not-a-uuid'), undefined);
+      assert.equal(await store.accounts.findByIdNumber('079195004321'), undefined);
+    });
+
+    test('one ID number has at most one account, even when created in parallel', async () => {
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.accounts.create(account())));
+      assert.equal(results.filter(Boolean).length, 1);
+      const [{ count }] = await database.db.query<{ count: number }>('SELECT count(*)::int AS count FROM accounts');
+      assert.equal(count, 1);
+    });
+
+    test('a transaction that fails stores nothing', async () => {
+      const record = account();
+      const registration = flow();
+      await store.flows.create(registration);
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          assert.equal(await tx.flows.advance(registration.id, 'code_sent', 'completed'), true);
+          assert.equal(await tx.accounts.create(record), true);
+          throw new Error('power cut');
+        }),
+        /power cut/,
+      );
+      assert.equal(await store.accounts.findByIdNumber(record.idNumber), undefined);
+      assert.equal((await store.flows.find(registration.id, 'registration', 'ministry-portal', T0))?.state, 'code_sent');
+    });
+
+    test('a flow is found only by its portal, with its kind, before it expires, and moves on only from its state', async () => {
+      const record = flow();
+      await store.flows.create(record);
+      assert.deepEqual(await store.flows.find(record.id, 'registration', 'ministry-portal', T0), record);
+      assert.equal(await store.flows.find(record.id, 'registration', 'provincial-portal', T0), undefined);
+      assert.equal(await store.flows.find(record.id, 'sign_in', 'ministry-portal', T0), undefined);
+      assert.equal(await store.flows.find(record.id, 'registration', 'ministry-portal', at(1800)), undefined);
+      const moves = await Promise.all(Array.from({ length: 5 }, () => store.flows.advance(record.id, 'code_sent', 'code_verified')));
+      assert.equal(moves.filter(Boolean).length, 1);
+      assert.equal(await store.flows.deleteExpired(at(1800)), 1);
+    });
+
+    test('a flow has at most one active code; parallel tries never pass its limit', async () => {
+      const record = flow();
+      await store.flows.create(record);
+      const code = challenge(record.id);
+      assert.equal(await store.otpChallenges.create(code), true);
+      assert.equal(await store.otpChallenges.create(challenge(record.id)), false);
+      const tries = await Promise.all(Array.from({ length: 20 }, () => store.otpChallenges.takeAttempt(record.id, at(10))));
+      assert.equal(tries.filter((result) => typeof result === 'object').length, 5);
+      assert.equal(tries.filter((result) => result === 'exhausted').length, 15);
+      assert.equal((await store.otpChallenges.active(record.id))?.attempts, 5);
+    });
+
+    test('an expired code gives no try, and a code is used once', async () => {
+      const record = flow();
+      await store.flows.create(record);
+      const code = challenge(record.id);
+      await store.otpChallenges.create(code);
+      assert.equal(await store.otpChallenges.takeAttempt(record.id, at(180)), 'expired');
+      const used = await Promise.all([store.otpChallenges.markUsed(code.id), store.otpChallenges.markUsed(code.id)]);
+      assert.deepEqual(used.sort(), [false, true]);
+      assert.equal(await store.otpChallenges.takeAttempt(record.id, at(10)), 'none');
+    });
+
+    test('a code is superseded for a resend only once its resend time has come, by one of parallel resends', async () => {
+      const record = flow();
+      await store.flows.create(record);
+      await store.otpChallenges.create(challenge(record.id));
+      assert.equal(await store.otpChallenges.supersedeForResend(record.id, at(59)), false);
+      const resends = await Promise.all(Array.from({ length: 4 }, () => store.transaction(async (tx) => {
+        if (!(await tx.otpChallenges.supersedeForResend(record.id, at(60)))) return false;
+        return tx.otpChallenges.create(challenge(record.id, { resendAt: at(120) }));
+      })));
+      assert.equal(resends.filter(Boolean).length, 1);
+      const [{ active }] = await database.db.query<{ active: number }>(`SELECT count(*)::int AS active FROM otp_challenges WHERE status = 'active'`);
+      assert.equal(active, 1);
+    });
+
+    test('deleting a flow deletes its codes', async () => {
+      const record = flow();
+      await store.flows.create(record);
+      await store.otpChallenges.create(challenge(record.id));
+      await store.flows.delete(record.id);
+      assert.equal(await store.otpChallenges.active(record.id), undefined);
+    });
+
+    test('sign-in failures: five free, then a wait growing 60 s each, forgotten after 12 hours', async () => {
+      const key = 'id-key-1';
+      for (let i = 0; i < 5; i++) assert.deepEqual(await store.signInThrottle.attempt(key, at(i), RULE), { allowed: true });
+      assert.deepEqual(await store.signInThrottle.attempt(key, at(10), RULE), { allowed: false, retryAfterSeconds: 54 });
+      assert.deepEqual(await store.signInThrottle.attempt(key, at(64), RULE), { allowed: true });
+      assert.deepEqual(await store.signInThrottle.attempt(key, at(65), RULE), { allowed: false, retryAfterSeconds: 119 });
+      assert.deepEqual(await store.signInThrottle.attempt(key, at(64 + 43_200), RULE), { allowed: true });
+      assert.deepEqual(await store.signInThrottle.attempt(key, at(65 + 43_200), RULE), { allowed: true }, 'the count started again');
+      await store.signInThrottle.succeeded(key);
+      for (let i = 0; i < 5; i++) assert.equal((await store.signInThrottle.attempt(key, at(43_300 + i), RULE)).allowed, true);
+    });
+
+    test('parallel sign-in attempts never pass the free failures', async () => {
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.signInThrottle.attempt('id-key-2', T0, RULE)));
+      assert.equal(results.filter((result) => result.allowed).length, 5);
+    });
+
+    test('send limits hold in a sliding window, across buckets and in parallel', async () => {
+      const phone = { key: 'phone:a', limits: [{ max: 3, windowSeconds: 60 }, { max: 10, windowSeconds: 3600 }] };
+      const address = { key: 'address:x', limits: [{ max: 25, windowSeconds: 300 }] };
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.sendLimits.take([phone, address], T0)));
+      assert.equal(results.filter((result) => result.ok).length, 3);
+      assert.deepEqual(results.find((result) => !result.ok), { ok: false, retryAfterSeconds: 60 });
+      assert.deepEqual(await store.sendLimits.take([phone, address], at(59)), { ok: false, retryAfterSeconds: 1 });
+      assert.deepEqual(await store.sendLimits.take([phone, address], at(60)), { ok: true });
+      const [{ events }] = await database.db.query<{ events: number }>(`SELECT count(*)::int AS events FROM rate_limit_events WHERE key = 'address:x'`);
+      assert.equal(events, 4, 'a refused send is counted in no bucket');
+    });
+
+    test('an idempotency key is reserved once, replays its answer, and refuses another body', async () => {
+      const scope = { clientId: 'ministry-portal', route: 'POST /v1/registrations', key: 'k1' };
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', T0, 86_400), { state: 'new' });
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', T0, 86_400), { state: 'pending' });
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-b', T0, 86_400), { state: 'conflict' });
+      await store.idempotency.complete(scope, 201, '{"registrationId":"r1"}');
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', at(10), 86_400), { state: 'replay', status: 201, body: '{"registrationId":"r1"}' });
+      assert.deepEqual(await store.idempotency.reserve({ ...scope, clientId: 'provincial-portal' }, 'hash-b', T0, 86_400), { state: 'new' }, 'keys are per portal');
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-b', at(86_400), 86_400), { state: 'new' }, 'forgotten after a day');
+      const released = { ...scope, key: 'k2' };
+      await store.idempotency.reserve(released, 'hash-a', T0, 86_400);
+      await store.idempotency.release(released);
+      assert.deepEqual(await store.idempotency.reserve(released, 'hash-b', T0, 86_400), { state: 'new' });
+    });
+
+    test('refresh tokens rotate; a reused one ends the session; idle and absolute limits hold', async () => {
+      const owner = account();
+      await store.accounts.create(owner);
+      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+      await store.sessions.create(session, 'rt-1');
+      const rotated = await store.sessions.rotateRefreshToken('rt-1', 'rt-2', 'ministry-portal', at(600), 900);
+      assert.equal(rotated.outcome, 'rotated');
+      assert.equal(rotated.outcome === 'rotated' && rotated.session.idleExpiresAt.toISOString(), at(1500).toISOString());
+      const parallel = await Promise.all([
+        store.sessions.rotateRefreshToken('rt-2', 'rt-3a', 'ministry-portal', at(700), 900),
+        store.sessions.rotateRefreshToken('rt-2', 'rt-3b', 'ministry-portal', at(700), 900),
+      ]);
+      assert.deepEqual(parallel.map((result) => result.outcome).sort(), ['reused', 'rotated']);
+      assert.equal(await store.sessions.findActive(session.id, at(700)), undefined, 'the reuse ended the session');
+      assert.equal((await store.sessions.rotateRefreshToken('unknown', 'rt-x', 'ministry-portal', at(700), 900)).outcome, 'unknown');
+
+      const idle = { ...session, id: randomUUID() };
+      await store.sessions.create(idle, 'rt-idle');
+      assert.equal((await store.sessions.rotateRefreshToken('rt-idle', 'rt-idle-2', 'ministry-portal', at(900), 900)).outcome, 'ended');
+
+      const otherPortal = { ...session, id: randomUUID() };
+      await store.sessions.create(otherPortal, 'rt-other');
+      assert.equal((await store.sessions.rotateRefreshToken('rt-other', 'rt-other-2', 'provincial-portal', at(10), 900)).outcome, 'ended');
+
+      const signedOut = { ...session, id: randomUUID() };
+      await store.sessions.create(signedOut, 'rt-out');
+      assert.equal(await store.sessions.revokeByRefreshToken('rt-out', at(10), 'signed_out'), true);
+      assert.equal(await store.sessions.revokeByRefreshToken('nope', at(10), 'signed_out'), false);
+      assert.equal((await store.sessions.rotateRefreshToken('rt-out', 'rt-out-2', 'ministry-portal', at(20), 900)).outcome, 'reused');
+    });
+
+    test('signing keys: the newest unretired key is first; retired keys stay published until their time', async () => {
+      const key = (kid: string, seconds: number) => ({ kid, alg: 'ES256' as const, privateJwk: '{}', publicJwk: `{"kid":"${kid}"}`, createdAt: at(seconds), retiredAt: null });
+      await store.signingKeys.add(key('old', 0));
+      await store.signingKeys.add(key('new', 10));
+      await store.signingKeys.retireAllBut('new', at(1000));
+      assert.deepEqual((await store.signingKeys.published(at(999))).map((k) => [k.kid, k.retiredAt?.toISOString() ?? null]), [['new', null], ['old', at(1000).toISOString()]]);
+      assert.deepEqual((await store.signingKeys.published(at(1000))).map((k) => k.kid), ['new']);
+    });
+
+    test('a generated secret is kept: the first writer wins, also in parallel', async () => {
+      const values = await Promise.all(Array.from({ length: 5 }, (_, i) => store.secrets.getOrCreate('otpHmacKey', () => `candidate-${i}`)));
+      assert.equal(new Set(values).size, 1);
+      assert.equal(await store.secrets.getOrCreate('otpHmacKey', () => 'later'), values[0]);
+    });
+
+    test('a solved human check counts once', async () => {
+      assert.equal(await store.humanChecks.markUsed('sig-1', at(600), T0), true);
+      assert.equal(await store.humanChecks.markUsed('sig-1', at(600), at(1)), false);
+    });
+
+    test('the SMS outbox lists newest first, by phone', async () => {
+      await store.smsOutbox.add({ to: '+84971234398', text: 'first', createdAt: T0 });
+      await store.smsOutbox.add({ to: '+84912345678', text: 'other', createdAt: at(1) });
+      await store.smsOutbox.add({ to: '+84971234398', text: 'second', createdAt: at(2) });
+      assert.deepEqual((await store.smsOutbox.list({ to: '+84971234398' })).map((message) => message.text), ['second', 'first']);
+      assert.deepEqual((await store.smsOutbox.list()).map((message) => message.text), ['second', 'other', 'first']);
+      assert.deepEqual((await store.smsOutbox.list({ limit: 1 }))[0], { to: '+84971234398', text: 'second', createdAt: at(2) });
+    });
+  });
+}
