@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PATHS } from '@dvc-kit/sdk';
 import { RegistryUnavailableError, type CarrierRegistry, type SmsGateway } from '../../src/index.js';
 import { AN, MINH, NGOC, PASSWORD } from '../support/citizens.js';
-import type { TestDatabase } from '../support/database.js';
+import { countRows, type TestDatabase } from '../support/database.js';
 import { json, PROVINCE, registrationBody, startTestService } from '../support/service.js';
 
 export function registrationSpec(db: () => TestDatabase): void {
@@ -194,8 +194,7 @@ export function registrationSpec(db: () => TestDatabase): void {
       );
       const statuses = responses.map((response) => response.status).sort();
       assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409]);
-      const [{ count }] = await t.service.store.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM accounts');
-      assert.equal(count, 1);
+      assert.equal(await countRows(t.service.store.sql, 'SELECT count(*)::int AS count FROM accounts'), 1);
     });
 
     test('two registrations of one ID number finishing at once create one account; the other is told account_exists', async () => {
@@ -276,9 +275,8 @@ export function registrationSpec(db: () => TestDatabase): void {
       const response = await t.call('POST', PATHS.registrations, { body: registrationBody(AN) });
       assert.equal(response.status, 503);
       assert.equal((await json(response)).code, 'sms_unavailable');
-      const [{ flows }] = await t.service.store.sql.query<{ flows: number }>('SELECT count(*)::int AS flows FROM flows');
-      const [{ codes }] = await t.service.store.sql.query<{ codes: number }>('SELECT count(*)::int AS codes FROM otp_challenges');
-      assert.deepEqual([flows, codes], [0, 0]);
+      assert.equal(await countRows(t.service.store.sql, 'SELECT count(*)::int AS count FROM flows'), 0);
+      assert.equal(await countRows(t.service.store.sql, 'SELECT count(*)::int AS count FROM otp_challenges'), 0);
     });
   });
 }

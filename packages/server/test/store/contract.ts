@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createStore, migrate, MIGRATIONS, type AccountRecord, type FlowRecord, type OtpChallengeRecord, type Store } from '../../src/index.js';
-import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
+import { countRows, POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 
 const T0 = new Date('2026-03-01T08:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -118,8 +118,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
     test('one ID number has at most one account, even when created in parallel', async () => {
       const results = await Promise.all(Array.from({ length: 8 }, () => store.accounts.create(account())));
       assert.equal(results.filter(Boolean).length, 1);
-      const [{ count }] = await database.db.query<{ count: number }>('SELECT count(*)::int AS count FROM accounts');
-      assert.equal(count, 1);
+      assert.equal(await countRows(database.db, 'SELECT count(*)::int AS count FROM accounts'), 1);
     });
 
     test('a transaction that fails stores nothing', async () => {
@@ -183,8 +182,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
         return tx.otpChallenges.create(challenge(record.id, { resendAt: at(120) }));
       })));
       assert.equal(resends.filter(Boolean).length, 1);
-      const [{ active }] = await database.db.query<{ active: number }>(`SELECT count(*)::int AS active FROM otp_challenges WHERE status = 'active'`);
-      assert.equal(active, 1);
+      assert.equal(await countRows(database.db, `SELECT count(*)::int AS count FROM otp_challenges WHERE status = 'active'`), 1);
     });
 
     test('deleting a flow deletes its codes', async () => {
@@ -220,8 +218,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.deepEqual(results.find((result) => !result.ok), { ok: false, retryAfterSeconds: 60 });
       assert.deepEqual(await store.sendLimits.take([phone, address], at(59)), { ok: false, retryAfterSeconds: 1 });
       assert.deepEqual(await store.sendLimits.take([phone, address], at(60)), { ok: true });
-      const [{ events }] = await database.db.query<{ events: number }>(`SELECT count(*)::int AS events FROM rate_limit_events WHERE key = 'address:x'`);
-      assert.equal(events, 4, 'a refused send is counted in no bucket');
+      assert.equal(await countRows(database.db, `SELECT count(*)::int AS count FROM rate_limit_events WHERE key = 'address:x'`), 4, 'a refused send is counted in no bucket');
     });
 
     test('an idempotency key is reserved once, replays its answer, and refuses another body', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { migrate, openPglite, openPostgres, type Database } from '../../src/index.js';
+import { migrate, openPglite, openPostgres, type Database, type Sql } from '../../src/index.js';
 
 /** A database for one test file, emptied before each test so tests stay independent. */
 export interface TestDatabase {
@@ -46,4 +46,10 @@ export async function openTestPostgres(url: string): Promise<TestDatabase> {
       await db.close();
     },
   };
+}
+
+/** Runs a `SELECT count(*)::int AS count …` and returns the number. */
+export async function countRows(db: Sql, text: string): Promise<number> {
+  const [row] = await db.query<{ count: number }>(text);
+  return Number(row?.count);
 }

@@ -1,0 +1,87 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_PASSWORD_POLICY } from '@dvc-kit/sdk';
+import { ConfigError, loadConfig } from '../../src/index.js';
+
+const minimal = { issuer: 'https://id.example.gov.vn/', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }] };
+
+function problems(input: unknown): readonly string[] {
+  try {
+    loadConfig(input);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail('the configuration was accepted');
+}
+
+describe('loadConfig', () => {
+  test('fills in the security defaults of the design', () => {
+    const config = loadConfig(minimal);
+    assert.equal(config.issuer, 'https://id.example.gov.vn');
+    assert.deepEqual(config.otp, { ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5, perPhonePerMinute: 3, perPhonePerHour: 10, perAddressPer5Minutes: 25 });
+    assert.deepEqual(config.passwordPolicy, DEFAULT_PASSWORD_POLICY);
+    assert.deepEqual(config.argon2, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    assert.deepEqual(config.tokens, { accessTtlSeconds: 600, idTtlSeconds: 600, sessionIdleSeconds: 900, sessionAbsoluteSeconds: 43_200 });
+    assert.deepEqual(config.signInThrottle, { freeFailures: 5, stepSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200, maxFailuresPerHour: 100 });
+    assert.deepEqual(config.humanCheck, { required: true, maxNumber: 20_000, expiresInSeconds: 600 });
+    assert.deepEqual(config.sms, { driver: 'outbox' });
+    assert.deepEqual(config.registries, { carrier: { driver: 'sandbox' } });
+    assert.deepEqual(config.database, {});
+    assert.equal(config.consentVersion, '2025-01');
+    assert.deepEqual(config.registrationMethods, ['mobile']);
+    assert.deepEqual(config.signInMethods, ['password']);
+    assert.equal(config.trustProxy, false);
+  });
+
+  test('takes a partial password policy over the default', () => {
+    const config = loadConfig({ ...minimal, passwordPolicy: { requireSpecial: false, minLength: 12 } });
+    assert.deepEqual(config.passwordPolicy, { ...DEFAULT_PASSWORD_POLICY, requireSpecial: false, minLength: 12 });
+  });
+
+  test('names the wrong key when a number is looser than the security rules allow', () => {
+    assert.match(problems({ ...minimal, otp: { ttlSeconds: 900 } }).join('\n'), /^otp\.ttlSeconds: .*600/m);
+    assert.match(problems({ ...minimal, otp: { maxAttempts: 10 } }).join('\n'), /^otp\.maxAttempts: /m);
+    assert.match(problems({ ...minimal, argon2: { memoryCost: 4096 } }).join('\n'), /^argon2\.memoryCost: at least 19456/m);
+    assert.match(problems({ ...minimal, tokens: { sessionIdleSeconds: 3600 } }).join('\n'), /^tokens\.sessionIdleSeconds: /m);
+  });
+
+  test('names every wrong key at once, and the message says it', () => {
+    const error = (() => {
+      try {
+        loadConfig({ issuer: 'not a url', clients: [{ id: 'Bad Id', name: '', origins: ['https://x.example/path'] }], sms: { driver: 'carrier-pigeon' }, colour: 'red' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      assert.fail('accepted');
+    })();
+    const keys = error.problems.map((problem) => problem.split(':')[0]);
+    for (const key of ['issuer', 'clients.0.id', 'clients.0.name', 'clients.0.origins.0', 'sms.driver', '(root)']) assert.ok(keys.includes(key), `${key} in ${keys.join(', ')}`);
+    assert.match(error.message, /^Invalid DVC Kit server configuration:/);
+  });
+
+  test('needs at least one portal with a unique id', () => {
+    assert.match(problems({ issuer: minimal.issuer, clients: [] }).join('\n'), /^clients: at least one client/m);
+    assert.match(problems({ issuer: minimal.issuer, clients: [minimal.clients[0], minimal.clients[0]] }).join('\n'), /client ids must be unique/);
+  });
+
+  test('refuses both a PostgreSQL URL and a PGlite folder', () => {
+    assert.match(problems({ ...minimal, database: { url: 'postgres://localhost/dvc', dataDir: '.data' } }).join('\n'), /^database: set either/m);
+  });
+
+  test('reads HTTP drivers for SMS and the carrier register', () => {
+    const config = loadConfig({
+      ...minimal,
+      sms: { driver: 'http', url: 'https://sms.internal/send', token: 'secret' },
+      registries: { carrier: { driver: 'http', url: 'https://carrier.internal/verify', token: 'secret', timeoutMs: 3000 } },
+    });
+    assert.deepEqual(config.sms, { driver: 'http', url: 'https://sms.internal/send', token: 'secret', timeoutMs: 5000 });
+    assert.deepEqual(config.registries.carrier, { driver: 'http', url: 'https://carrier.internal/verify', token: 'secret', timeoutMs: 3000 });
+  });
+
+  test('keeps an injected clock and refuses one that is not a function', () => {
+    const clock = () => new Date('2026-01-01T00:00:00Z');
+    assert.equal(loadConfig({ ...minimal, clock }).clock, clock);
+    assert.match(problems({ ...minimal, clock: 'now' }).join('\n'), /^clock: /m);
+  });
+});
