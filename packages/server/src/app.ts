@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.js';
 import { clientMiddleware } from './http/clients.js';
+import { housekeepingMiddleware } from './http/housekeeping.js';
 import type { AppEnv } from './http/env.js';
 import { languageMiddleware } from './http/language.js';
 import { ProblemError, problemResponse } from './http/problem.js';
@@ -26,10 +27,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', languageMiddleware());
   app.use('*', async (c, next) => {
+    const started = performance.now();
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    deps.log.info('http.request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
+  app.use('/v1/*', housekeepingMiddleware(deps));
   app.use('/v1/*', clientMiddleware(deps.config.clients));
 
   app.route('/', configRoutes(deps));

@@ -1,6 +1,7 @@
 export * from './sql.js';
 export * from './store.js';
 export * from './migrations.js';
+export * from './housekeeping.js';
 export * from './pglite.js';
 export * from './postgres.js';
 export type * from './accounts.js';

@@ -265,6 +265,18 @@ export function registrationSpec(db: () => TestDatabase): void {
       assert.equal(retried.status, 201);
     });
 
+    test('a restart keeps codes and signing keys working: the generated server keys live in the database', async () => {
+      const before = await startTestService(db());
+      await before.register(NGOC);
+      const signInId = await before.startSignIn(NGOC);
+      const jwks = await json(await before.call('GET', PATHS.jwks, { client: null }));
+      await before.service.close();
+      const after = await before.restart();
+      const signedIn = await after.call('POST', PATHS.signInVerify(signInId), { body: { code: await after.latestCode(NGOC.phone) } });
+      assert.equal(signedIn.status, 200);
+      assert.deepEqual(await json(await after.call('GET', PATHS.jwks, { client: null })), jwks);
+    });
+
     test('a failed SMS send is 503 sms_unavailable and leaves no half-stored registration', async () => {
       const sms: SmsGateway = {
         async send() {

@@ -287,6 +287,23 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.equal(await store.humanChecks.markUsed('sig-1', at(600), at(1)), false);
     });
 
+    test('a sweep removes expired flows and old records, and keeps what rules still need', async () => {
+      const expired = flow({ expiresAt: at(100) });
+      const live = flow({ expiresAt: at(100_000) });
+      await store.flows.create(expired);
+      await store.flows.create(live);
+      await store.otpChallenges.create(challenge(expired.id));
+      await store.smsOutbox.add({ to: '+84971234398', text: 'old', createdAt: T0 });
+      await store.signInThrottle.attempt('id-key-3', T0, RULE);
+      const report = await store.sweep(at(86_400));
+      assert.equal(report.flows, 1);
+      assert.equal(report.sms_outbox, 1);
+      assert.equal(report.sign_in_throttle, 1);
+      assert.equal(await store.otpChallenges.active(expired.id), undefined);
+      assert.equal((await store.sweep(at(86_401))).flows, 0);
+      assert.ok(await store.flows.find(live.id, 'registration', 'ministry-portal', at(200)));
+    });
+
     test('the SMS outbox lists newest first, by phone', async () => {
       await store.smsOutbox.add({ to: '+84971234398', text: 'first', createdAt: T0 });
       await store.smsOutbox.add({ to: '+84912345678', text: 'other', createdAt: at(1) });

@@ -28,6 +28,8 @@ export interface TestService {
   readonly logs: string[];
   /** The HTTP server when started with `listen`; close it at the end of the test. */
   readonly server: RunningServer | undefined;
+  /** A new service over the same database and clock, as after a restart (nothing is emptied). */
+  restart(): Promise<TestService>;
   /** Sends one request through `service.fetch`. */
   call(method: 'GET' | 'POST' | 'OPTIONS', path: string, options?: CallOptions): Promise<Response>;
   /** The newest code texted to a phone (E.164), read from the outbox through the SMS gateway. */
@@ -87,8 +89,10 @@ export function freePort(): Promise<number> {
 /** Empties the file's database and builds a service over it. */
 export async function startTestService(database: TestDatabase, options: TestServiceOptions = {}): Promise<TestService> {
   await database.reset();
-  const clock = new TestClock();
-  const logs: string[] = [];
+  return buildTestService(database, options, new TestClock(), []);
+}
+
+async function buildTestService(database: TestDatabase, options: TestServiceOptions, clock: TestClock, logs: string[]): Promise<TestService> {
   const port = options.listen ? await freePort() : 0;
   const config = loadConfig({
     issuer: options.listen ? `http://127.0.0.1:${port}` : 'http://id.dvc.test',
@@ -130,6 +134,7 @@ export async function startTestService(database: TestDatabase, options: TestServ
     clock,
     logs,
     server,
+    restart: () => buildTestService(database, options, clock, logs),
     call,
     async latestCode(phone) {
       const [latest] = await messagesTo(phone);
