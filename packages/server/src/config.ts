@@ -93,7 +93,11 @@ const SignInThrottleSchema = z.object({
   maxFailuresPerHour: z.int().min(1).max(100).default(100),
 });
 
-const ConfigSchema = z.object({
+/**
+ * The zod schema of the service configuration: what {@link loadConfig} validates with. Exported for
+ * tools that generate a JSON Schema of the configuration file (`z.toJSONSchema`).
+ */
+export const ServerConfigSchema = z.object({
   /** Public base URL of the service: the `iss` of its tokens. */
   issuer: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')),
   database: z
@@ -149,10 +153,10 @@ const ConfigSchema = z.object({
  * The validated configuration of the identity service, as {@link loadConfig} returns it: every
  * default filled in. See the package README for each key.
  */
-export type ServerConfig = z.output<typeof ConfigSchema>;
+export type ServerConfig = z.output<typeof ServerConfigSchema>;
 
 /** What {@link loadConfig} accepts: the JSON shape, defaults optional. */
-export type ServerConfigInput = z.input<typeof ConfigSchema>;
+export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 
 /** One portal registered with the service. */
 export type ClientConfig = ServerConfig['clients'][number];
@@ -185,7 +189,7 @@ export class ConfigError extends Error {
  * ```
  */
 export function loadConfig(input: unknown): ServerConfig {
-  const result = ConfigSchema.safeParse(input);
+  const result = ServerConfigSchema.safeParse(input);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`),

@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-export { loadConfig, ConfigError, type ServerConfig, type ServerConfigInput, type ClientConfig, type Clock } from './config.js';
+export { loadConfig, ServerConfigSchema, ConfigError, type ServerConfig, type ServerConfigInput, type ClientConfig, type Clock } from './config.js';
 export { createService, type DvcService, type ServiceOverrides } from './service.js';
 export { createApp } from './app.js';
 export type { AppDeps } from './app-deps.js';

@@ -2,8 +2,11 @@ import type { Sql } from './sql.js';
 
 /** One step of the schema, applied once, in order, inside a transaction. */
 export interface Migration {
+  /** Order of application; recorded in `schema_migrations`. */
   readonly version: number;
+  /** What the migration adds, for people reading `schema_migrations`. */
   readonly name: string;
+  /** SQL statements, run one by one in one transaction. */
   readonly statements: readonly string[];
 }
 

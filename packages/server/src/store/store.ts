@@ -28,17 +28,29 @@ import { otpChallengeRepository, type OtpChallengeRepository } from './otp-chall
  * ```
  */
 export interface Store {
+  /** The connection (or transaction) the repositories run on. */
   readonly sql: Sql;
+  /** Citizens' accounts, one per ID number. */
   readonly accounts: AccountRepository;
+  /** Registrations and sign-ins in progress. */
   readonly flows: FlowRepository;
+  /** One-time codes (as HMACs) and their tries. */
   readonly otpChallenges: OtpChallengeRepository;
+  /** Wrong-password counts per ID number. */
   readonly signInThrottle: SignInThrottleRepository;
+  /** Sliding-window counts of code sends per phone and per address. */
   readonly sendLimits: SendLimitRepository;
+  /** Stored answers of requests sent with an `Idempotency-Key`. */
   readonly idempotency: IdempotencyRepository;
+  /** Sessions and their refresh tokens. */
   readonly sessions: SessionRepository;
+  /** ES256 token-signing keys. */
   readonly signingKeys: SigningKeyRepository;
+  /** Server keys generated once. */
   readonly secrets: SecretRepository;
+  /** Human-check solutions already spent. */
   readonly humanChecks: HumanCheckRepository;
+  /** The development SMS outbox. */
   readonly smsOutbox: SmsOutboxRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -56,8 +68,11 @@ export interface OpenStore extends Store {
 
 /** Where the store lives: `url` for PostgreSQL, else PGlite in `dataDir` (or in memory). */
 export interface DatabaseOptions {
+  /** A `postgres://` URL: use PostgreSQL. */
   readonly url?: string | undefined;
+  /** PostgreSQL schema for the tables (created when missing); `public` by default. */
   readonly schema?: string | undefined;
+  /** PGlite folder; without it and without `url`, PGlite runs in memory. */
   readonly dataDir?: string | undefined;
 }
 
