@@ -38,7 +38,7 @@ test('dvc-server starts from the environment, serves two portals, prints its add
     const server = start({
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
+      DATA_DIR: join(dataDir, 'not-yet', 'there'),
       DVC_CLIENTS: JSON.stringify([
         { id: 'ministry-portal', name: 'Bộ Công an', origins: ['http://127.0.0.1:4100'] },
         { id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['http://127.0.0.1:4200'] },

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Row, Sql } from './sql.js';
 
@@ -12,8 +13,9 @@ function transactionSql(tx: Transaction): Sql {
 }
 
 /**
- * Opens the embedded PGlite database (PostgreSQL compiled to WebAssembly): in a folder on disk, or in
- * memory when no folder is given. One connection; transactions run one at a time.
+ * Opens the embedded PGlite database (PostgreSQL compiled to WebAssembly): in a folder on disk
+ * (created when missing), or in memory when no folder is given. One connection; transactions run
+ * one at a time.
  *
  * @example
  * ```ts
@@ -21,6 +23,8 @@ function transactionSql(tx: Transaction): Sql {
  * ```
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  // The folder holds the signing keys and server secrets: readable by the service's user only.
+  if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     kind: 'pglite',

@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PATHS } from '@dvc-kit/sdk';
+import { CLIENT_HEADER, PATHS } from '@dvc-kit/sdk';
 import type { CarrierRegistry } from '../../src/index.js';
 import { AN, NGOC, PASSWORD, type Citizen } from '../support/citizens.js';
 import type { TestDatabase } from '../support/database.js';
 import { containsToken } from '../support/log-scan.js';
-import { json, registrationBody, startTestService, type TestService } from '../support/service.js';
+import { json, MINISTRY, registrationBody, startTestService, type TestService } from '../support/service.js';
 
 const verify = (t: TestService, id: string, code: string) => t.call('POST', PATHS.registrationVerify(id), { body: { code } });
 const resend = (t: TestService, id: string) => t.call('POST', PATHS.registrationResend(id));
@@ -187,6 +187,25 @@ export function otpSpec(db: () => TestDatabase): void {
       assert.equal((await json(over)).code, 'otp_rate_limited');
       assert.equal(over.headers.get('Retry-After'), '300');
       assert.equal((await from('198.51.100.20', 26)).status, 201);
+    });
+
+    test('served over HTTP, the client address is the socket\'s, and a forged X-Forwarded-For is ignored', async () => {
+      const carrier: CarrierRegistry = { verifySubscriber: async () => 'match' };
+      const t = await startTestService(db(), { listen: true, overrides: { carrier } });
+      try {
+        const send = (i: number) =>
+          fetch(`${t.server!.url}${PATHS.registrations}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', [CLIENT_HEADER]: MINISTRY.id, 'X-Forwarded-For': `198.51.100.${i}` },
+            body: JSON.stringify(registrationBody({ idNumber: `001090${String(i).padStart(6, '0')}`, fullName: 'Trần Văn Thử', birthDate: '1990-01-01', phone: `+8498${String(i).padStart(7, '0')}`, nationalPhone: `098${String(i).padStart(7, '0')}` })),
+          });
+        for (let i = 0; i < 25; i++) assert.equal((await send(i)).status, 201);
+        const over = await send(25);
+        assert.equal(over.status, 429);
+        assert.equal((await json(over)).code, 'otp_rate_limited');
+      } finally {
+        await t.server?.close();
+      }
     });
 
     test('a sign-in code can be resent too, and only the new one signs in', async () => {
