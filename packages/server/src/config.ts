@@ -133,7 +133,7 @@ export const ServerConfigSchema = z.object({
   consentVersion: z.string().min(1).max(32).default('2025-01'),
   registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']),
-  /** Read the client address from `X-Forwarded-For` (only behind a proxy you run). */
+  /** Read the client address from the last `X-Forwarded-For` entry (only behind one proxy you run). */
   trustProxy: z.boolean().default(false),
   /** Where log lines go; not from JSON. Default: standard output. */
   log: z.optional(z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function')),
