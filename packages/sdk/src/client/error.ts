@@ -30,6 +30,8 @@ export class DvcError extends Error {
   readonly fieldErrors: readonly FieldError[];
   /** Seconds to wait before trying again, when a limit applies. */
   readonly retryAfter: number | undefined;
+  /** With `otp_invalid`: wrong codes still allowed before the code is spent. */
+  readonly remainingAttempts: number | undefined;
   /** The problem body as received, when there was one. */
   readonly problem: Problem | undefined;
 
@@ -39,6 +41,7 @@ export class DvcError extends Error {
     this.status = options.status ?? 0;
     this.fieldErrors = options.fieldErrors ?? [];
     this.retryAfter = options.retryAfter;
+    this.remainingAttempts = typeof options.problem?.remainingAttempts === 'number' ? options.problem.remainingAttempts : undefined;
     this.problem = options.problem;
   }
 

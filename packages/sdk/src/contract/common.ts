@@ -22,6 +22,8 @@ export const ProblemSchema = z.object({
   code: z.enum(PROBLEM_CODES),
   errors: z.optional(z.array(FieldErrorSchema)),
   retryAfter: z.optional(z.number()),
+  /** With `otp_invalid`: wrong codes still allowed before the code is spent. */
+  remainingAttempts: z.optional(z.number()),
 });
 /** An RFC 9457 problem details body as DVC Kit sends it. */
 export type Problem = z.infer<typeof ProblemSchema>;

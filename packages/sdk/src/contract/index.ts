@@ -17,3 +17,4 @@ export * from './sign-in.js';
 export * from './issues.js';
 export * from './paths.js';
 export * from './json-schema.js';
+export * from './problem-status.js';

@@ -77,3 +77,18 @@ export function parseIdNumber(input: string): ParsedIdNumber {
 export function isIdNumber(input: string): boolean {
   return parseIdNumber(input).ok;
 }
+
+/**
+ * Masks an ID number for display, keeping the first three and last three digits, as the service
+ * returns it in `idNumberMasked` and as a widget shows it.
+ *
+ * @example
+ * ```ts
+ * maskIdNumber('001090001234'); // '001******234'
+ * ```
+ */
+export function maskIdNumber(idNumber: string): string {
+  const digits = normalizeIdNumber(idNumber);
+  if (digits.length <= 6) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 6)}${digits.slice(-3)}`;
+}

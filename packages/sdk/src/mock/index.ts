@@ -23,5 +23,6 @@ export type { MockOptions, MockOperation, MockConfigOverrides, MockSms, MockRequ
 export { MOCK_CITIZENS, MOCK_ACCOUNTS, MOCK_PASSWORD } from './citizens.js';
 export type { MockCitizen, MockAccount } from './citizens.js';
 export type { MockHumanCheckOptions } from './human-check.js';
-export { PROBLEM_STATUS, problemBody } from './problem.js';
-export type { ServiceProblemCode, ProblemDetails } from './problem.js';
+export { problemBody } from './problem.js';
+export { PROBLEM_STATUS, type ServiceProblemCode } from '../contract/problem-status.js';
+export type { ProblemDetails } from './problem.js';

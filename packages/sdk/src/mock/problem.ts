@@ -1,36 +1,8 @@
 import { HttpResponse } from 'msw';
 import type { FieldError, Problem } from '../contract/common.js';
+import { PROBLEM_STATUS, PROBLEM_TYPE_BASE, type ServiceProblemCode } from '../contract/problem-status.js';
 import type { FieldRule, Language, ProblemCode } from '../messages/codes.js';
 import { problemMessage, ruleMessage, type MessageParams } from '../messages/format.js';
-
-/** A problem code the service can answer with (the client-side `network`, `timeout` and `aborted` are not). */
-export type ServiceProblemCode = Exclude<ProblemCode, 'network' | 'timeout' | 'aborted'>;
-
-/** The HTTP status the service gives each problem code. */
-export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Object.freeze({
-  validation_failed: 400,
-  unknown_client: 400,
-  origin_not_allowed: 403,
-  human_check_failed: 400,
-  carrier_mismatch: 422,
-  bhxh_mismatch: 422,
-  account_exists: 409,
-  invalid_credentials: 401,
-  too_many_attempts: 429,
-  otp_invalid: 400,
-  otp_expired: 410,
-  otp_attempts_exceeded: 429,
-  otp_resend_too_soon: 429,
-  otp_rate_limited: 429,
-  flow_not_found: 404,
-  flow_step: 409,
-  idempotency_conflict: 422,
-  unauthorized: 401,
-  not_found: 404,
-  registry_unavailable: 503,
-  sms_unavailable: 503,
-  internal: 500,
-});
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad Request',
@@ -60,7 +32,7 @@ export function problemBody(code: ServiceProblemCode, lang: Language, details: P
   const status = PROBLEM_STATUS[code];
   const errors: FieldError[] | undefined = details.fieldErrors?.map(({ field, code: rule }) => ({ field, code: rule, message: ruleMessage(rule, lang, details.ruleParams) }));
   return {
-    type: `urn:dvc-kit:problem:${code}`,
+    type: `${PROBLEM_TYPE_BASE}${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail: problemMessage(code, lang, { seconds: details.retryAfter ?? 0 }),

@@ -2,7 +2,8 @@ import { HttpResponse, type HttpResponseResolver } from 'msw';
 import { CLIENT_HEADER } from '../contract/paths.js';
 import { fieldErrorsFromIssues, type SchemaIssue } from '../contract/issues.js';
 import { pickLanguage, type Language } from '../messages/codes.js';
-import { problemResponse, type ProblemDetails, type ServiceProblemCode } from './problem.js';
+import { problemResponse, type ProblemDetails } from './problem.js';
+import type { ServiceProblemCode } from '../contract/problem-status.js';
 import type { MockOperation, MockScenario } from './scenario.js';
 
 /** What an operation's handler gets: the request already read, and ways to answer. */

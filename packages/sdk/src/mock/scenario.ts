@@ -1,3 +1,4 @@
+import { maskIdNumber } from '../identity/id-number.js';
 import type { Account } from '../contract/common.js';
 import type { ServiceConfig } from '../contract/config.js';
 import type { StartRegistrationRequest } from '../contract/registration.js';
@@ -5,7 +6,7 @@ import type { FieldRule } from '../messages/codes.js';
 import { DEFAULT_PASSWORD_POLICY } from '../password/policy.js';
 import { MOCK_ACCOUNTS, MOCK_CITIZENS, type MockAccount, type MockCitizen } from './citizens.js';
 import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
-import type { ServiceProblemCode } from './problem.js';
+import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
 
 /** The operations of the service, named as the `DvcClient` methods that call them. */
@@ -218,7 +219,7 @@ export class MockScenario {
     const account: Account = {
       sub: `mock-${id.slice(-6)}-${id.length}`,
       fullName: citizen.fullName,
-      idNumberMasked: `${id.slice(0, 3)}${'*'.repeat(id.length - 6)}${id.slice(-3)}`,
+      idNumberMasked: maskIdNumber(id),
       subjectType: 'citizen',
       ial: 2,
       verificationMethod: 'mobile',

@@ -26,4 +26,11 @@ describe('DvcError', () => {
     assert.deepEqual(error.fieldErrors, []);
     assert.equal(error.retryAfter, undefined);
   });
+
+  test('fromResponse carries how many wrong codes are still allowed after otp_invalid', async () => {
+    const body = { type: 'https://dvc-kit.dev/problems/otp_invalid', title: 'Bad Request', status: 400, code: 'otp_invalid', remainingAttempts: 3 };
+    const error = await DvcError.fromResponse(new Response(JSON.stringify(body), { status: 400 }));
+    assert.equal(error.code, 'otp_invalid');
+    assert.equal(error.remainingAttempts, 3);
+  });
 });

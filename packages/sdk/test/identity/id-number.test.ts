@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isIdNumber, normalizeIdNumber, parseIdNumber } from '../../src/identity/id-number.js';
+import { isIdNumber, maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../src/identity/id-number.js';
 
 describe('parseIdNumber', () => {
   test('reads a 12-digit CCCD with place of birth registration, sex and birth year', () => {
@@ -73,4 +73,9 @@ describe('isIdNumber', () => {
     assert.equal(isIdNumber('12345'), false);
     assert.equal(isIdNumber(''), false);
   });
+});
+
+test('an ID number is masked for display keeping its first and last three digits', () => {
+  assert.equal(maskIdNumber('001090001234'), '001******234');
+  assert.equal(maskIdNumber('123 456 789'), '123***789');
 });

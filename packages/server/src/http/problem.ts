@@ -1,34 +1,8 @@
 import type { FieldError, FieldRule, Language, MessageParams, Problem, ProblemCode } from '@dvc-kit/sdk';
 import { problemMessage, ruleMessage } from '@dvc-kit/sdk';
+import { PROBLEM_STATUS, PROBLEM_TYPE_BASE } from '@dvc-kit/sdk/contract';
 
-/** Base of the `type` URI of every problem: `https://dvc-kit.dev/problems/<code>`. */
-export const PROBLEM_TYPE_BASE = 'https://dvc-kit.dev/problems/';
-
-/** The HTTP status each problem code is answered with. */
-export const PROBLEM_STATUS: Readonly<Partial<Record<ProblemCode, number>>> = {
-  validation_failed: 400,
-  unknown_client: 400,
-  origin_not_allowed: 403,
-  human_check_failed: 400,
-  carrier_mismatch: 422,
-  bhxh_mismatch: 422,
-  account_exists: 409,
-  invalid_credentials: 401,
-  too_many_attempts: 429,
-  otp_invalid: 400,
-  otp_expired: 410,
-  otp_attempts_exceeded: 429,
-  otp_resend_too_soon: 429,
-  otp_rate_limited: 429,
-  flow_not_found: 404,
-  flow_step: 409,
-  idempotency_conflict: 422,
-  unauthorized: 401,
-  not_found: 404,
-  registry_unavailable: 503,
-  sms_unavailable: 503,
-  internal: 500,
-};
+export { PROBLEM_STATUS, PROBLEM_TYPE_BASE };
 
 /** A field error before its text is looked up in the caller's language. */
 export interface FieldErrorSpec {
@@ -67,7 +41,7 @@ export class ProblemError extends Error {
   constructor(code: ProblemCode, details: ProblemDetails = {}) {
     super(code);
     this.code = code;
-    this.status = PROBLEM_STATUS[code] ?? 500;
+    this.status = (PROBLEM_STATUS as Readonly<Partial<Record<ProblemCode, number>>>)[code] ?? 500;
     this.details = details;
   }
 }
@@ -84,7 +58,7 @@ function localized(error: FieldError | FieldErrorSpec, lang: Language): FieldErr
 
 /** The problem body of a code in a language (RFC 9457). */
 export function problemBody(code: ProblemCode, lang: Language, details: ProblemDetails = {}): Problem & Record<string, unknown> {
-  const status = PROBLEM_STATUS[code] ?? 500;
+  const status = (PROBLEM_STATUS as Readonly<Partial<Record<ProblemCode, number>>>)[code] ?? 500;
   const retryAfter = details.retryAfter === undefined ? undefined : Math.max(1, Math.ceil(details.retryAfter));
   return {
     type: `${PROBLEM_TYPE_BASE}${code}`,

@@ -1,0 +1,36 @@
+import type { ProblemCode } from '../messages/codes.js';
+
+/** A problem code the service can answer with (the client-side `network`, `timeout` and `aborted` are not). */
+export type ServiceProblemCode = Exclude<ProblemCode, 'network' | 'timeout' | 'aborted'>;
+
+/**
+ * The HTTP status the service answers each problem code with — one table for the service and the
+ * mock, so a portal's tests against the mock see what production sends.
+ */
+export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Object.freeze({
+  validation_failed: 400,
+  unknown_client: 400,
+  origin_not_allowed: 403,
+  human_check_failed: 400,
+  carrier_mismatch: 422,
+  bhxh_mismatch: 422,
+  account_exists: 409,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  otp_invalid: 400,
+  otp_expired: 410,
+  otp_attempts_exceeded: 429,
+  otp_resend_too_soon: 429,
+  otp_rate_limited: 429,
+  flow_not_found: 404,
+  flow_step: 409,
+  idempotency_conflict: 422,
+  unauthorized: 401,
+  not_found: 404,
+  registry_unavailable: 503,
+  sms_unavailable: 503,
+  internal: 500,
+});
+
+/** Base of the `type` URI of every problem: `https://dvc-kit.dev/problems/<code>`. */
+export const PROBLEM_TYPE_BASE = 'https://dvc-kit.dev/problems/';
