@@ -8,6 +8,7 @@ import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const bundlePath = fileURLToPath(import.meta.resolve('@dvc-kit/elements/bundle.js'));
+const SHARED_FILES = new Set(['shared.css', 'lang-switch.js']);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /**
@@ -56,7 +57,7 @@ export async function startPortal(options) {
       }
       const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       if (!/^[\w-]+\.(html|js|css|svg)$/.test(name)) return send(res, 404, security, 'Not found');
-      const file = name === 'shared.css' ? join(here, 'shared', name) : join(root, name);
+      const file = SHARED_FILES.has(name) ? join(here, 'shared', name) : join(root, name);
       let content = await readFile(file).catch(() => undefined);
       if (!content) return send(res, 404, security, 'Not found');
       if (name.endsWith('.html')) {

@@ -14,29 +14,12 @@ export async function startStack(options = {}) {
   const host = options.host ?? '127.0.0.1';
   let serviceUrl = '';
   const addresses = {};
-  const links = {
-    ministry: () => ({ otherPortal: addresses.provincial, outbox: `${serviceUrl}/dev/outbox` }),
-    provincial: () => ({ otherPortal: addresses.ministry, outbox: `${serviceUrl}/dev/outbox` }),
-  };
+  const outbox = () => `${serviceUrl}/dev/outbox`;
+  const startExamplePortal = (folder, clientId, title, port, otherPortal) =>
+    startPortal({ folder, clientId, title, port: port ?? 0, host, service: () => serviceUrl, links: () => ({ otherPortal: addresses[otherPortal], outbox: outbox() }) });
 
-  const ministry = await startPortal({
-    folder: 'ministry-portal',
-    clientId: 'ministry-portal',
-    title: 'Bộ Công an',
-    port: options.ministryPort ?? 0,
-    host,
-    service: () => serviceUrl,
-    links: links.ministry,
-  });
-  const provincial = await startPortal({
-    folder: 'provincial-portal',
-    clientId: 'provincial-portal',
-    title: 'Cổng Dịch vụ công tỉnh Bắc Ninh',
-    port: options.provincialPort ?? 0,
-    host,
-    service: () => serviceUrl,
-    links: links.provincial,
-  });
+  const ministry = await startExamplePortal('ministry-portal', 'ministry-portal', 'Bộ Công an', options.ministryPort, 'provincial');
+  const provincial = await startExamplePortal('provincial-portal', 'provincial-portal', 'Cổng Dịch vụ công tỉnh Bắc Ninh', options.provincialPort, 'ministry');
   addresses.ministry = `${ministry.url}/`;
   addresses.provincial = `${provincial.url}/`;
 
@@ -73,7 +56,7 @@ export async function startStack(options = {}) {
 
   return {
     service: serviceUrl,
-    outbox: `${serviceUrl}/dev/outbox`,
+    outbox: outbox(),
     ministry: addresses.ministry,
     provincial: addresses.provincial,
     async close() {

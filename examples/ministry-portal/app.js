@@ -1,4 +1,5 @@
 // The ministry portal reacts to the widget's events; it never sees a password or a code.
+import { connectLanguageSwitch } from './lang-switch.js';
 const register = document.getElementById('register');
 const notice = document.getElementById('registered');
 const langButton = document.getElementById('lang');
@@ -7,10 +8,4 @@ register.addEventListener('dvc-registered', () => {
   notice.hidden = false;
 });
 
-langButton.addEventListener('click', () => {
-  const english = document.documentElement.lang !== 'en';
-  document.documentElement.lang = english ? 'en' : 'vi';
-  register.setAttribute('lang', english ? 'en' : 'vi');
-  langButton.textContent = english ? 'Tiếng Việt' : 'English';
-  langButton.setAttribute('aria-label', english ? 'Chuyển sang tiếng Việt' : 'Switch to English');
-});
+connectLanguageSwitch(langButton, register);

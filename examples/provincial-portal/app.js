@@ -1,5 +1,6 @@
 // The provincial portal hands the ID token to its own backend, which verifies it against the
 // identity service's JWKS with @dvc-kit/sdk/tokens before trusting the name and level.
+import { connectLanguageSwitch } from './lang-switch.js';
 const login = document.getElementById('login');
 const session = document.getElementById('session');
 const sessionError = document.getElementById('session-error');
@@ -21,10 +22,4 @@ login.addEventListener('dvc-signed-in', async (event) => {
   session.hidden = false;
 });
 
-langButton.addEventListener('click', () => {
-  const english = document.documentElement.lang !== 'en';
-  document.documentElement.lang = english ? 'en' : 'vi';
-  login.setAttribute('lang', english ? 'en' : 'vi');
-  langButton.textContent = english ? 'Tiếng Việt' : 'English';
-  langButton.setAttribute('aria-label', english ? 'Chuyển sang tiếng Việt' : 'Switch to English');
-});
+connectLanguageSwitch(langButton, login);
