@@ -32,7 +32,7 @@ function run(name, command, args, { env = {}, parse }) {
         totals.skipped += counts.skipped;
       }
       if (code !== 0 && (!counts || counts.failed === 0)) {
-        console.error(`✖ ${name} exited with ${code} without reporting a failed test`);
+        console.error(`✖ ${name} exited with ${code}${parse ? ' without reporting a failed test' : ''}`);
         broken = true;
       }
       resolve({ code, counted: Boolean(counts) });
@@ -73,6 +73,10 @@ if (build.code !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
+
+// tsx runs tests without checking types: check the sources and the tests themselves here.
+const typecheck = await run('typecheck', 'npm', ['run', 'typecheck', '--silent'], {});
+if (typecheck.code !== 0) broken = true;
 
 let postgres;
 const pgEnv = {};
