@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { identityServicePlugin } from './test/support/wtr-identity-service.mjs';
 
 const sdkSource = {
   '@dvc-kit/sdk': '/packages/sdk/src/index.ts',
   '@dvc-kit/sdk/mock': '/packages/sdk/src/mock/index.ts',
   '@dvc-kit/sdk/contract': '/packages/sdk/src/contract/index.ts',
+  '@dvc-kit/sdk/tokens': '/packages/sdk/src/tokens/index.ts',
 };
 
 /** Resolves the SDK's entry points to its sources. */
@@ -57,7 +59,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 90_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  plugins: [sdkFromSource(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) })],
+  // test/real-service runs the widgets against a real identity service (needs `npm run build` first).
+  plugins: [identityServicePlugin(), sdkFromSource(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: {

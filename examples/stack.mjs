@@ -2,7 +2,7 @@
 // provincial portal on two origins, each a registered client of the service. Used by `npm start`
 // and by the cross-origin journey test, so what the test proves is what a developer runs.
 import { createService, loadConfig, serve } from '@dvc-kit/server';
-import { createServer } from 'node:net';
+import { freePort } from '../scripts/free-port.mjs';
 import { startPortal } from './portal-server.mjs';
 
 /**
@@ -65,15 +65,4 @@ export async function startStack(options = {}) {
       await service.close();
     },
   };
-}
-
-function freePort(host) {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

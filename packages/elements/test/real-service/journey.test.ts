@@ -1,0 +1,116 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
+import '../../src/define.js';
+import type { DvcLogin } from '../../src/login/login.js';
+import type { DvcRegister } from '../../src/register/register.js';
+import type { DvcRegisteredDetail, DvcSignedInDetail } from '../../src/shared/events.js';
+import { byButton, byLabel, textOf } from '../support/dom.js';
+import { press, typeInto } from '../support/keyboard.js';
+
+// The widgets against a real identity service (in-memory PGlite, sandbox carrier, SMS outbox) that
+// the test runner starts (test/support/wtr-identity-service.mjs): no mock between the widget and the
+// service. Codes are read from the service's development outbox, as a developer reads them.
+
+/** Hoàng Đức Thắng, a fictional subscriber of the sandbox carrier who has no account yet. */
+const THANG = { idNumber: '040088001357', fullName: 'Hoàng Đức Thắng', birthDate: '30/06/1988', phone: '0861234567', maskedPhone: '086****567' };
+const PASSWORD = 'Cầu-Long-Biên-1902';
+
+interface IdentityService {
+  readonly url: string;
+  readonly clientId: string;
+}
+
+const shows = (el: Element, text: string) =>
+  waitUntil(() => textOf(el).includes(text), `never showed “${text}”; shows “${textOf(el)}”`, { timeout: 8000 });
+
+/** The newest code the outbox holds for a phone, other than `notThis`. */
+async function codeFromOutbox(service: IdentityService, phone: string, notThis?: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await fetch(`${service.url}/dev/outbox.json?phone=${encodeURIComponent(phone)}`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
+    if (code && code !== notThis) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No code for ${phone} in the outbox`);
+}
+
+async function passHumanCheck(el: Element, label: string, done: string) {
+  byLabel(el, label).click();
+  await shows(el, done);
+}
+
+describe('the widgets against a running identity service', () => {
+  let service: IdentityService;
+  let registrationCode = '';
+
+  before(async () => {
+    const answer = await executeServerCommand<IdentityService | undefined, undefined>('dvc-identity-service');
+    if (!answer) throw new Error('The test runner has no identity service plugin');
+    service = answer;
+  });
+
+  it('<dvc-register> creates an account at level 2 by mobile subscriber, checked by axe at every step', async () => {
+    const el = await fixture<DvcRegister>(html`<dvc-register service=${service.url} client-id=${service.clientId}></dvc-register>`);
+    await shows(el, 'Thuê bao di động');
+    await expect(el).to.be.accessible();
+    byButton(el, 'Tiếp tục').click();
+
+    await shows(el, 'Thông tin công dân');
+    await typeInto(byLabel(el, 'Số định danh cá nhân'), THANG.idNumber);
+    await typeInto(byLabel(el, 'Họ và tên'), THANG.fullName);
+    await typeInto(byLabel(el, 'Ngày sinh'), THANG.birthDate);
+    await typeInto(byLabel(el, 'Số điện thoại'), THANG.phone);
+    byLabel(el, 'Nghị định 13/2023').click();
+    await passHumanCheck(el, 'Tôi không phải là người máy', 'Đã xác minh bạn không phải là người máy');
+    await expect(el).to.be.accessible();
+    byButton(el, 'Tiếp tục').click();
+
+    await shows(el, `Mã OTP đã được gửi tới số ${THANG.maskedPhone}`);
+    await expect(el).to.be.accessible();
+    registrationCode = await codeFromOutbox(service, THANG.phone);
+    await typeInto(byLabel(el, 'Mã OTP'), registrationCode);
+    await press('Enter');
+
+    await shows(el, 'Đặt mật khẩu');
+    await typeInto(byLabel(el, 'Mật khẩu'), PASSWORD);
+    await typeInto(byLabel(el, 'Nhập lại mật khẩu'), PASSWORD);
+    await expect(el).to.be.accessible();
+    const registered = oneEvent(el, 'dvc-registered') as Promise<CustomEvent<DvcRegisteredDetail>>;
+    byButton(el, 'Hoàn tất đăng ký').click();
+
+    const { detail } = await registered;
+    expect(detail.account.fullName).to.equal(THANG.fullName);
+    expect(detail.account.ial).to.equal(2);
+    expect(detail.account.verificationMethod).to.equal('mobile');
+    await shows(el, 'Đăng ký tài khoản thành công');
+    await expect(el).to.be.accessible();
+  });
+
+  it('<dvc-login lang="en"> signs the same citizen in with a code and hands over tokens the SDK verifies against the JWKS', async () => {
+    const el = await fixture<DvcLogin>(html`<dvc-login lang="en" service=${service.url} client-id=${service.clientId}></dvc-login>`);
+    await shows(el, 'Personal ID number');
+    await typeInto(byLabel(el, 'Personal ID number'), THANG.idNumber);
+    await typeInto(byLabel(el, 'Password'), PASSWORD);
+    await passHumanCheck(el, 'I am not a robot', 'Checked: you are not a robot');
+    await expect(el).to.be.accessible();
+    byButton(el, 'Sign in').click();
+
+    await shows(el, `A code has been sent to ${THANG.maskedPhone}`);
+    await expect(el).to.be.accessible();
+    const code = await codeFromOutbox(service, THANG.phone, registrationCode);
+    await typeInto(byLabel(el, 'Code'), code);
+    const signedIn = oneEvent(el, 'dvc-signed-in') as Promise<CustomEvent<DvcSignedInDetail>>;
+    await press('Enter');
+
+    const { detail } = await signedIn;
+    await shows(el, `Signed in: ${THANG.fullName} — Assurance level 2`);
+    await expect(el).to.be.accessible();
+    const verifier = createTokenVerifier({ issuer: service.url, audience: service.clientId });
+    const { claims, assurance } = await verifier.verifyIdToken(detail.tokens.idToken);
+    expect(claims.name).to.equal(THANG.fullName);
+    expect(assurance.ial).to.equal(2);
+    expect(claims.amr).to.include('pwd');
+  });
+});
