@@ -60,8 +60,7 @@ export class DvcError extends Error {
     } catch {
       body = {};
     }
-    const header = Number(response.headers.get('Retry-After'));
-    const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : Number.isFinite(header) && header > 0 ? header : undefined;
+    const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : parseRetryAfter(response.headers.get('Retry-After'));
     const code: ProblemCode = typeof body.code === 'string' && knownCodes.has(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
     return new DvcError(code, {
       status: response.status,
@@ -71,4 +70,19 @@ export class DvcError extends Error {
       ...(typeof body.code === 'string' ? { problem: body as Problem } : {}),
     });
   }
+}
+
+/**
+ * Seconds to wait from a `Retry-After` header (RFC 9110 §10.2.3): a number of seconds, or an HTTP
+ * date counted from now. Nothing when the header is missing, unreadable or already past.
+ */
+function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) {
+    const seconds = Number(value);
+    return seconds > 0 ? seconds : undefined;
+  }
+  const at = Date.parse(value);
+  if (Number.isNaN(at) || at <= now) return undefined;
+  return Math.ceil((at - now) / 1000);
 }

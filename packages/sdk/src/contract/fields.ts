@@ -34,8 +34,11 @@ export const PhoneField = ruled(parsePhone, 32);
 export const BirthDateField = ruled((value) => parseBirthDate(value), 10);
 /** A full name with its diacritics. */
 export const FullNameField = ruled(parseFullName, 200);
-/** An e-mail address. */
-export const EmailField = ruled(predicate(isEmail, 'email_format'), 254);
+/**
+ * An e-mail address. The field is optional where it appears, so an empty one is a malformed address
+ * (`email_format`: leave the key out instead), never "required".
+ */
+export const EmailField = ruled((value) => (isEmail(value) ? { ok: true } : { ok: false, rule: 'email_format' }), 254);
 /** A 10-digit social insurance code. */
 export const BhxhField = ruled(predicate(isBhxhCode, 'bhxh_format'), 16);
 /** A 6-digit one-time code. */

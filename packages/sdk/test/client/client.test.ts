@@ -137,9 +137,19 @@ describe('DvcClient errors from problem responses', () => {
     assert.equal(error.localizedMessage('en'), 'Too many codes were sent to this number. Please try again in 45 seconds.');
   });
 
-  test('ignores a Retry-After header it cannot read as seconds', async () => {
-    const { client } = clientOf([problem({ status: 429, code: 'too_many_attempts' }, { 'Retry-After': 'Wed, 21 Oct 2026 07:28:00 GMT' })]);
-    assert.equal((await failure(client.startSignIn({ idNumber: '001090001234', password: 'x' }))).retryAfter, undefined);
+  test('reads a Retry-After HTTP date as the seconds left until then', async () => {
+    // An HTTP date has whole seconds; the time the test takes may cost one of them.
+    const inNinetySeconds = new Date(Math.floor(Date.now() / 1000) * 1000 + 90_000).toUTCString();
+    const { client } = clientOf([problem({ status: 429, code: 'too_many_attempts' }, { 'Retry-After': inNinetySeconds })]);
+    const { retryAfter } = await failure(client.startSignIn({ idNumber: '001090001234', password: 'x' }));
+    assert.ok(retryAfter === 90 || retryAfter === 89, `retryAfter ${retryAfter}`);
+  });
+
+  test('ignores a Retry-After header that is unreadable, zero or a date already past', async () => {
+    for (const header of ['soon', '0', '-5', '1.5', 'Wed, 21 Oct 2015 07:28:00 GMT']) {
+      const { client } = clientOf([problem({ status: 429, code: 'too_many_attempts' }, { 'Retry-After': header })]);
+      assert.equal((await failure(client.startSignIn({ idNumber: '001090001234', password: 'x' }))).retryAfter, undefined, header);
+    }
   });
 
   test('names a code this SDK does not know internal, keeping the status', async () => {
