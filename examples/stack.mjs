@@ -7,8 +7,10 @@ import { startPortal } from './portal-server.mjs';
 
 /**
  * @param {{ host?: string, servicePort?: number, ministryPort?: number, provincialPort?: number,
- *   dataDir?: string, databaseUrl?: string, humanCheck?: { required: boolean, maxNumber?: number } }} options
- *   Port 0 picks a free port (tests); no `dataDir` and no `databaseUrl` keeps the database in memory.
+ *   dataDir?: string, databaseUrl?: string, humanCheck?: { required: boolean, maxNumber?: number },
+ *   log?: (line: string) => void }} options
+ *   Port 0 picks a free port (tests); no `dataDir` and no `databaseUrl` keeps the database in memory;
+ *   `log` takes the service's JSON log lines (default: standard output).
  */
 export async function startStack(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -34,6 +36,7 @@ export async function startStack(options = {}) {
     sms: { driver: 'outbox' },
     registries: { carrier: { driver: 'sandbox' } },
     ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   let service;
   let server;

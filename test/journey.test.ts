@@ -11,12 +11,15 @@ type Stack = { service: string; outbox: string; ministry: string; provincial: st
 let stack: Stack;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
+/** The service's log lines: kept out of the test report, and checked for personal data at the end. */
+const logLines: string[] = [];
+const codesSeen: string[] = [];
 
 const an = { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '05/09/1990', phone: '0971234398' };
 const password = 'Sông-Hồng-2024';
 
 before(async () => {
-  stack = await startStack({ humanCheck: { required: true, maxNumber: 3000 } });
+  stack = await startStack({ humanCheck: { required: true, maxNumber: 3000 }, log: (line) => logLines.push(line) });
   ({ browser, close: closeBrowser } = await launchChromium());
 });
 after(async () => {
@@ -58,6 +61,7 @@ test('a citizen registers on the ministry portal by mobile subscriber and signs 
   await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
   await expectNoAxeViolations(page, 'code');
   const registrationCode = await readCodeFromOutboxPage(context, stack.outbox, an.phone);
+  codesSeen.push(registrationCode);
   await page.getByLabel('Mã OTP (6 chữ số)').fill(registrationCode);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
 
@@ -83,6 +87,7 @@ test('a citizen registers on the ministry portal by mobile subscriber and signs 
   await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
   await expectNoAxeViolations(page, 'sign-in code');
   const signInCode = await readCodeFromOutboxPage(context, stack.outbox, an.phone, registrationCode);
+  codesSeen.push(signInCode);
   await page.getByLabel('Mã OTP (6 chữ số)').fill(signInCode);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
 
@@ -107,6 +112,7 @@ test('registering again with an ID number that has an account is told so and poi
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
   const code = await readCodeFromOutboxPage(context, stack.outbox, an.phone);
+  codesSeen.push(code);
   await page.getByLabel('Mã OTP (6 chữ số)').fill(code);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByText('Số định danh này đã có tài khoản', { exact: false }).first().waitFor();
@@ -149,4 +155,12 @@ test('a wrong password and an unknown ID number get the same answer on sign-in, 
   assert.equal(answers[0], answers[1]);
   assert.match(answers[0]!, /The ID number or password is incorrect\./);
   await context.close();
+});
+
+test('after all of the above, no log line of the service holds an ID number, a phone number, a code or a password', () => {
+  assert.ok(logLines.length > 0, 'the service logged nothing');
+  const secrets = [an.idNumber, '026194005555', '048203007788', an.phone, `84${an.phone.slice(1)}`, password, 'Sai-Mat-Khau-9!', ...codesSeen];
+  // Standing alone, not inside a longer run of letters and digits such as a keyed hash.
+  const alone = (secret: string) => new RegExp(`(?<![0-9A-Za-z])${secret.replace(/[^0-9A-Za-z]/g, '\\$&')}(?![0-9A-Za-z])`);
+  for (const line of logLines) for (const secret of secrets) assert.doesNotMatch(line, alone(secret), `a log line holds “${secret}”`);
 });

@@ -8,7 +8,7 @@ type Stack = { service: string; close: () => Promise<void> };
 let stack: Stack;
 
 before(async () => {
-  stack = await startStack({ humanCheck: { required: true, maxNumber: 2000 } });
+  stack = await startStack({ humanCheck: { required: true, maxNumber: 2000 }, log: () => {} });
 });
 after(() => stack.close());
 

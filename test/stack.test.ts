@@ -15,7 +15,7 @@ const password = 'Cầu-Long-Biên-88';
 test('an account registered before a restart of the stack signs in after it, from the same data folder', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-stack-'));
   try {
-    const first = await startStack({ dataDir, humanCheck: { required: false } });
+    const first = await startStack({ dataDir, humanCheck: { required: false }, log: () => {} });
     try {
       const client = new DvcClient({ baseUrl: first.service, clientId: 'ministry-portal' });
       const { consentVersion } = await client.getConfig();
@@ -26,7 +26,7 @@ test('an account registered before a restart of the stack signs in after it, fro
       await first.close();
     }
 
-    const second = await startStack({ dataDir, humanCheck: { required: false } });
+    const second = await startStack({ dataDir, humanCheck: { required: false }, log: () => {} });
     try {
       const client = new DvcClient({ baseUrl: second.service, clientId: 'provincial-portal' });
       const { signInId, otp } = await client.startSignIn({ idNumber: citizen.idNumber, password });
