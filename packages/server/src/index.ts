@@ -26,6 +26,7 @@ export { ProblemError, problemBody, problemResponse, PROBLEM_STATUS, PROBLEM_TYP
 export { createLogger, type Logger, type LogFields, type LogLevel } from './log.js';
 export { loadServerKeys, keyedHash, type ServerKeys } from './server-keys.js';
 export * from './store/index.js';
+export type { OperatorEndpointOptions } from './http/operator-endpoint.js';
 export * from './registries/index.js';
 export * from './sms/index.js';
 export * from './tokens/index.js';

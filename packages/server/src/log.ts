@@ -14,8 +14,11 @@ export type LogLevel = 'info' | 'warn' | 'error';
 export interface Logger {
   /** Writes one line: `{ time, level, event, ...fields }`. */
   log(level: LogLevel, event: string, fields?: LogFields): void;
+  /** A line at level `info`: something expected happened (a code sent, an account created). */
   info(event: string, fields?: LogFields): void;
+  /** A line at level `warn`: a refused or suspicious request the operator may want to watch. */
   warn(event: string, fields?: LogFields): void;
+  /** A line at level `error`: a failure of the service or of a system it depends on. */
   error(event: string, fields?: LogFields): void;
   /** A short keyed hash of personal data (`kind` separates ID numbers from phones). */
   hash(kind: 'id' | 'phone' | 'address', value: string): string;

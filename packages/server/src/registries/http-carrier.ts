@@ -1,17 +1,12 @@
+import { OperatorEndpoint, type OperatorEndpointOptions } from '../http/operator-endpoint.js';
 import type { CarrierRegistry, SubscriberMatch, SubscriberQuery } from './carrier.js';
 import { RegistryUnavailableError } from './carrier.js';
 
-/** Options of {@link HttpCarrierRegistry}. */
-export interface HttpCarrierRegistryOptions {
-  /** The operator's carrier-verification endpoint. */
-  readonly url: string;
-  /** Sent as `Authorization: Bearer <token>`. */
-  readonly token: string;
-  /** Milliseconds before the register counts as unavailable. Default 5000. */
-  readonly timeoutMs?: number;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof fetch;
-}
+/**
+ * Options of {@link HttpCarrierRegistry}: the operator's carrier-verification endpoint, its bearer
+ * token and how long the register may take before it counts as unavailable.
+ */
+export type HttpCarrierRegistryOptions = OperatorEndpointOptions;
 
 /**
  * Asks an operator-run carrier gateway: `POST <url>` with the JSON body
@@ -25,31 +20,14 @@ export interface HttpCarrierRegistryOptions {
  * ```
  */
 export class HttpCarrierRegistry implements CarrierRegistry {
-  readonly #options: HttpCarrierRegistryOptions;
+  readonly #endpoint: OperatorEndpoint;
 
   constructor(options: HttpCarrierRegistryOptions) {
-    this.#options = options;
+    this.#endpoint = new OperatorEndpoint(options, { name: 'Carrier register', error: RegistryUnavailableError });
   }
 
   async verifySubscriber(query: SubscriberQuery): Promise<SubscriberMatch> {
-    const fetcher = this.#options.fetch ?? globalThis.fetch;
-    let body: unknown;
-    try {
-      const response = await fetcher(this.#options.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${this.#options.token}` },
-        body: JSON.stringify({ idNumber: query.idNumber, fullName: query.fullName, birthDate: query.birthDate, phone: query.phone }),
-        signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000),
-      });
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new RegistryUnavailableError(`Carrier register answered ${response.status}`);
-      }
-      body = await response.json();
-    } catch (error) {
-      if (error instanceof RegistryUnavailableError) throw error;
-      throw new RegistryUnavailableError('Carrier register unreachable', { cause: error });
-    }
+    const body = await this.#endpoint.postForJson({ idNumber: query.idNumber, fullName: query.fullName, birthDate: query.birthDate, phone: query.phone });
     const result = (body as { result?: unknown } | null)?.result;
     if (result === 'match' || result === 'mismatch') return result;
     throw new RegistryUnavailableError('Carrier register answered without a result');

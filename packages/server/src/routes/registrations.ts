@@ -4,7 +4,6 @@ import { CompleteRegistrationSchema, StartRegistrationSchema, VerifyCodeSchema }
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { readBody } from '../http/body.js';
-import { clientAddress } from '../http/client-address.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ProblemError, type FieldErrorSpec } from '../http/problem.js';
@@ -12,6 +11,7 @@ import { RegistryUnavailableError } from '../registries/carrier.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { FlowRecord } from '../store/flows.js';
 import { accountView } from './account-view.js';
+import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
 import { findFlow, requireHumanCheck } from './flow-lookup.js';
 
 /** How long a registration may take from the first step to the password. */
@@ -73,16 +73,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
         createdAt: now,
         expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_SECONDS * 1000),
       };
-      const issued = await store.transaction(async (tx) => {
-        await tx.flows.create(flow);
-        return codes.issue(tx, flow, 'registration', clientAddress(c, config.trustProxy));
-      });
-      try {
-        await codes.deliver(issued);
-      } catch (error) {
-        await store.flows.delete(flow.id);
-        throw error;
-      }
+      const issued = await startCodeFlow(c, deps, flow);
       log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber) });
       return { status: 201, body: { registrationId: flow.id, otp: codes.view(issued.challenge) } };
     });
@@ -90,8 +81,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/v1/registrations/:id/otp/verify', async (c) => {
     const { data } = await readBody(c, VerifyCodeSchema);
-    const flow = await findFlow(c, deps, 'registration');
-    if (flow.state !== 'code_sent') throw new ProblemError('flow_step');
+    const flow = await findFlowAwaitingCode(c, deps, 'registration');
     const challenge = await codes.check(flow, 'registration', data.code);
     const accountExists = await store.transaction(async (tx) => {
       if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
@@ -106,12 +96,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ registrationId: flow.id, next: 'password' as const }, 200);
   });
 
-  routes.post('/v1/registrations/:id/otp/resend', async (c) => {
-    const flow = await findFlow(c, deps, 'registration');
-    if (flow.state !== 'code_sent') throw new ProblemError('flow_step');
-    const challenge = await codes.resend(flow, 'registration', clientAddress(c, config.trustProxy));
-    return c.json({ otp: codes.view(challenge) }, 200);
-  });
+  routes.post('/v1/registrations/:id/otp/resend', resendCode(deps, 'registration'));
 
   routes.post('/v1/registrations/:id/password', async (c) => {
     const { data, raw } = await readBody(c, CompleteRegistrationSchema);

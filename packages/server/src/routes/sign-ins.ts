@@ -4,7 +4,6 @@ import { StartSignInSchema, VerifyCodeSchema } from '@dvc-kit/sdk/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { readBody } from '../http/body.js';
-import { clientAddress } from '../http/client-address.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { keyedHash } from '../server-keys.js';
@@ -12,7 +11,8 @@ import type { FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { generateRefreshToken, hashRefreshToken } from '../tokens/refresh-token.js';
 import { accountView } from './account-view.js';
-import { findFlow, requireHumanCheck } from './flow-lookup.js';
+import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
+import { requireHumanCheck } from './flow-lookup.js';
 
 /** How long a sign-in may wait for its code. */
 export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
@@ -60,24 +60,15 @@ export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
       createdAt: now,
       expiresAt: new Date(now.getTime() + SIGN_IN_LIFETIME_SECONDS * 1000),
     };
-    const issued = await store.transaction(async (tx) => {
-      await tx.flows.create(flow);
-      return codes.issue(tx, flow, 'sign_in', clientAddress(c, config.trustProxy));
-    });
-    try {
-      await codes.deliver(issued);
-    } catch (error) {
-      await store.flows.delete(flow.id);
-      throw error;
-    }
+    const issued = await startCodeFlow(c, deps, flow);
     log.info('sign_in.password_ok', { client: flow.clientId, sub: account.sub });
     return c.json({ signInId: flow.id, otp: codes.view(issued.challenge) }, 200);
   });
 
   routes.post('/v1/sign-ins/:id/otp/verify', async (c) => {
     const { data } = await readBody(c, VerifyCodeSchema);
-    const flow = await findFlow(c, deps, 'sign_in');
-    if (flow.state !== 'code_sent' || !flow.accountSub) throw new ProblemError('flow_step');
+    const flow = await findFlowAwaitingCode(c, deps, 'sign_in');
+    if (!flow.accountSub) throw new ProblemError('flow_step');
     const challenge = await codes.check(flow, 'sign_in', data.code);
     const account = await store.accounts.findBySub(flow.accountSub);
     if (!account) throw new ProblemError('flow_not_found');
@@ -103,12 +94,7 @@ export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ tokens, account: accountView(account) }, 200);
   });
 
-  routes.post('/v1/sign-ins/:id/otp/resend', async (c) => {
-    const flow = await findFlow(c, deps, 'sign_in');
-    if (flow.state !== 'code_sent') throw new ProblemError('flow_step');
-    const challenge = await codes.resend(flow, 'sign_in', clientAddress(c, config.trustProxy));
-    return c.json({ otp: codes.view(challenge) }, 200);
-  });
+  routes.post('/v1/sign-ins/:id/otp/resend', resendCode(deps, 'sign_in'));
 
   return routes;
 }

@@ -1,20 +1,16 @@
+import { OperatorEndpoint, type OperatorEndpointOptions } from '../http/operator-endpoint.js';
 import { SmsUnavailableError, type SmsGateway, type SmsMessage } from './gateway.js';
 
-/** Options of {@link HttpSms}. */
-export interface HttpSmsOptions {
-  /** The operator's SMS endpoint. */
-  readonly url: string;
-  /** Sent as `Authorization: Bearer <token>`. */
-  readonly token: string;
-  /** Milliseconds before the send is given up. Default 5000. */
-  readonly timeoutMs?: number;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof fetch;
-}
+/**
+ * Options of {@link HttpSms}: the operator's SMS endpoint, its bearer token and how long a send may
+ * take before it is given up.
+ */
+export type HttpSmsOptions = OperatorEndpointOptions;
 
 /**
  * Sends text messages through an operator's HTTP gateway: `POST <url>` with
- * `{"to": "+84971234398", "text": "…"}` and a bearer token; any 2xx answer means accepted.
+ * `{"to": "+84971234398", "text": "…"}` and a bearer token; any 2xx answer means accepted. Any other
+ * answer, a network error or the time-out is {@link SmsUnavailableError}.
  *
  * @example
  * ```ts
@@ -22,26 +18,13 @@ export interface HttpSmsOptions {
  * ```
  */
 export class HttpSms implements SmsGateway {
-  readonly #options: HttpSmsOptions;
+  readonly #endpoint: OperatorEndpoint;
 
   constructor(options: HttpSmsOptions) {
-    this.#options = options;
+    this.#endpoint = new OperatorEndpoint(options, { name: 'SMS gateway', error: SmsUnavailableError });
   }
 
   async send(message: SmsMessage): Promise<void> {
-    const fetcher = this.#options.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await fetcher(this.#options.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.#options.token}` },
-        body: JSON.stringify({ to: message.to, text: message.text }),
-        signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000),
-      });
-    } catch (error) {
-      throw new SmsUnavailableError('SMS gateway unreachable', { cause: error });
-    }
-    await response.body?.cancel();
-    if (!response.ok) throw new SmsUnavailableError(`SMS gateway answered ${response.status}`);
+    await this.#endpoint.post({ to: message.to, text: message.text });
   }
 }

@@ -29,7 +29,9 @@ export interface AccountRecord {
 export interface AccountRepository {
   /** Inserts an account; `false` (and nothing stored) when the ID number already has one. */
   create(account: AccountRecord): Promise<boolean>;
+  /** The account of a normalised 12-digit ID number, if there is one. */
   findByIdNumber(idNumber: string): Promise<AccountRecord | undefined>;
+  /** The account with this subject identifier (the `sub` of its tokens), if there is one. */
   findBySub(sub: string): Promise<AccountRecord | undefined>;
 }
 

@@ -42,6 +42,7 @@ export interface FlowRecord {
 
 /** Flows in progress. */
 export interface FlowRepository {
+  /** Stores a new registration or sign-in flow (its id is new; a clash is an error). */
   create(flow: FlowRecord): Promise<void>;
   /** The flow with this id, of this kind, started by this client, not yet expired. */
   find(id: string, kind: FlowKind, clientId: string, now: Date): Promise<FlowRecord | undefined>;

@@ -14,6 +14,7 @@ export interface SigningKeyRecord {
 
 /** Token-signing keys. The newest unretired key signs; every unexpired one is published. */
 export interface SigningKeyRepository {
+  /** Stores a newly generated key pair; it signs from now on and is published until it expires. */
   add(key: SigningKeyRecord): Promise<void>;
   /** Keys to publish at `now`, newest first. */
   published(now: Date): Promise<SigningKeyRecord[]>;

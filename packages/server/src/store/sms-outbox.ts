@@ -11,6 +11,7 @@ export interface OutboxMessage {
 
 /** The development SMS outbox table. */
 export interface SmsOutboxRepository {
+  /** Keeps a message the development outbox "sent", for the outbox page to show. */
   add(message: OutboxMessage): Promise<void>;
   /** Messages newest first, to one phone when given. */
   list(options?: { readonly to?: string; readonly limit?: number }): Promise<OutboxMessage[]>;

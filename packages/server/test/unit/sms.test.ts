@@ -22,4 +22,19 @@ describe('HTTP SMS gateway', () => {
     }) as typeof globalThis.fetch;
     await assert.rejects(new HttpSms({ url: 'https://sms.internal', token: 't', fetch: down }).send({ to: '+84971234398', text: 'x' }), SmsUnavailableError);
   });
+
+  test('a gateway that does not answer in time is SmsUnavailableError', async () => {
+    // The timer only keeps the test process alive while the request waits for its time-out.
+    const silent = ((input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise((_, reject) => {
+        const signal = new Request(input, init).signal;
+        const alive = setTimeout(() => {}, 5000);
+        signal.addEventListener('abort', () => {
+          clearTimeout(alive);
+          reject(signal.reason);
+        });
+      })) as typeof globalThis.fetch;
+    const sms = new HttpSms({ url: 'https://sms.internal', token: 't', fetch: silent, timeoutMs: 100 });
+    await assert.rejects(sms.send({ to: '+84971234398', text: 'x' }), SmsUnavailableError);
+  });
 });
