@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // `npm start`: the identity service on 127.0.0.1:4000 with its embedded database in .data/
 // (or PostgreSQL through DATABASE_URL), the ministry portal on :4100, the provincial portal on :4200.
-import { resolve } from 'node:path';
+// PORT, MINISTRY_PORT, PROVINCIAL_PORT and DATA_DIR move them.
+import { relative, resolve } from 'node:path';
 import { startStack } from '../examples/stack.mjs';
 
-const port = (name, fallback) => Number(process.env[name] ?? fallback);
+const port = (name, fallback) => Number(process.env[name] || fallback);
+const dataDir = resolve(process.env.DATA_DIR || '.data');
 const stack = await startStack({
   servicePort: port('PORT', 4000),
   ministryPort: port('MINISTRY_PORT', 4100),
   provincialPort: port('PROVINCIAL_PORT', 4200),
-  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: resolve(process.env.DATA_DIR ?? '.data') }),
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir }),
 });
 
 console.log(`
-DVC Kit is running (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite in .data/'}):
+DVC Kit is running (${process.env.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${relative(process.cwd(), dataDir) || '.'}/`}):
 
   Identity service        ${stack.service}
   Ministry portal         ${stack.ministry}   register with <dvc-register>
