@@ -23,7 +23,7 @@ export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 export { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
 export { claimedAssurance } from './assurance-gate/read-token.js';
-export { FlowElement, type CallResult, type FieldTarget } from './shared/flow-element.js';
+export { FlowElement, type CallResult, type FieldTarget, type FlowState, type HumanCheckOutcome, type ServiceCall } from './shared/flow-element.js';
 export type { Feedback, FieldProblem, StepProblem } from './shared/feedback.js';
 export { systemClock, type Clock } from './shared/clock.js';
 export type { DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';

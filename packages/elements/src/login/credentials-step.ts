@@ -1,22 +1,13 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import type { DvcClient, ServiceConfig } from '@dvc-kit/sdk';
-import type { Catalogue } from '../i18n/catalogue.js';
+import { html, type nothing, type TemplateResult } from 'lit';
 import { textField } from '../shared/field.js';
 import type { FieldTarget } from '../shared/flow-element.js';
+import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
 /** What the credentials step needs from the widget around it. */
-export interface CredentialsStepView {
-  readonly t: Catalogue;
-  readonly config: ServiceConfig;
-  readonly client: DvcClient | undefined;
-  readonly busy: boolean;
-  readonly heading: TemplateResult;
-  readonly summary: TemplateResult | typeof nothing;
+export interface CredentialsStepView extends FormStepView {
   readonly showPassword: boolean;
   readonly links: TemplateResult | typeof nothing;
-  readonly error: (field: string) => string | undefined;
   readonly onTogglePassword: () => void;
-  readonly onSubmit: (event: SubmitEvent) => void;
 }
 
 /** The order of the credentials fields, with the id each error summary link leads to. */
@@ -34,9 +25,7 @@ export function renderCredentialsStep(view: CredentialsStepView): TemplateResult
       ${textField({ id: 'id-number', name: 'idNumber', label: t.idNumberLabel, hint: t.idNumberHint, error: error('idNumber'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'username', short: true })}
       ${textField({ id: 'password', name: 'password', label: t.passwordLabel, error: error('password'), errorPrefix: t.errorPrefix, type: view.showPassword ? 'text' : 'password', autocomplete: 'current-password' })}
       <button type="button" class="link" part="toggle" aria-pressed=${view.showPassword ? 'true' : 'false'} @click=${view.onTogglePassword}>${t.showPassword}</button>
-      ${view.config.humanCheck.required
-        ? html`<dvc-human-check id="human-check" .client=${view.client} .error=${error('humanCheck')} exportparts="field, checkbox, label, status, error"></dvc-human-check>`
-        : nothing}
+      ${humanCheckField(view)}
       <button type="submit" part="button" ?disabled=${view.busy}>${t.signIn}</button>
     </form>
     ${view.links}`;

@@ -1,9 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isOtpCode, parseIdNumber, type DvcError, type PasswordPolicy } from '@dvc-kit/sdk';
-import type { DvcHumanCheck } from '../human-check/human-check.js';
-import { CODE_FIELDS, codeFeedback, renderCodeStep } from '../shared/code-step.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { parseIdNumber, type ServiceConfig } from '@dvc-kit/sdk';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
-import { NO_FEEDBACK, type FieldProblem } from '../shared/feedback.js';
+import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import type { LoginState } from './state.js';
@@ -58,58 +56,26 @@ import type { LoginState } from './state.js';
  * </script>
  * ```
  */
-export class DvcLogin extends FlowElement {
+export class DvcLogin extends FlowElement<LoginState> {
   static override properties = {
     ...FlowElement.properties,
     lostPhoneHref: { type: String, attribute: 'lost-phone-href' },
-    state: { state: true },
     showPassword: { state: true },
   };
 
   /** Where "Mất số điện thoại nhận OTP" leads (attribute `lost-phone-href`). */
   declare lostPhoneHref: string | undefined;
-  /** The step on screen and what it carries. */
-  declare state: LoginState;
   private declare showPassword: boolean;
-  #loading = false;
 
   constructor() {
     super();
     this.lostPhoneHref = undefined;
-    this.state = { step: 'loading' };
     this.showPassword = false;
   }
 
-  protected override get stepName(): string {
-    return this.state.step;
+  protected override firstStep(config: ServiceConfig): LoginState {
+    return { step: 'credentials', config };
   }
-
-  protected override get policy(): PasswordPolicy | undefined {
-    return 'config' in this.state ? this.state.config.passwordPolicy : undefined;
-  }
-
-  #go(state: LoginState): void {
-    this.state = state;
-    this.feedback = NO_FEEDBACK;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.state.step === 'loading' && !this.#loading && this.resolvedClient) void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    this.#loading = true;
-    const result = await this.call((client, signal) => client.getConfig({ signal }));
-    this.#loading = false;
-    if (!result.ok) {
-      if (result.error.code !== 'aborted') this.#go({ step: 'error', code: result.error.code });
-      return;
-    }
-    this.#go({ step: 'credentials', config: result.value });
-  }
-
-  #fieldError = (field: string): string | undefined => this.fieldText(this.feedback.fields[field]);
 
   async #submitCredentials(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -118,78 +84,34 @@ export class DvcLogin extends FlowElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const idNumber = parseIdNumber(String(data.get('idNumber') ?? ''));
     const password = String(data.get('password') ?? '');
-    const humanCheck = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
-    this.busy = true;
-    const humanCheckPayload = await humanCheck?.ready();
-    this.busy = false;
-    if (this.state !== state) return;
+    const humanCheck = await this.humanCheck(state.config);
+    if (!humanCheck) return;
     const fields: Record<string, FieldProblem> = {};
     if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
     if (!password) fields.password = { rule: 'required' };
-    if (state.config.humanCheck.required && !humanCheckPayload) fields.humanCheck = { term: 'humanCheckRequired' };
+    if (humanCheck.problem) fields.humanCheck = humanCheck.problem;
     if (!idNumber.ok || Object.keys(fields).length) {
       this.showFeedback({ fields });
       return;
     }
-    const body = { idNumber: idNumber.value, password, ...(humanCheckPayload ? { humanCheck: humanCheckPayload } : {}) };
+    const body = { idNumber: idNumber.value, password, ...humanCheck.body };
     const result = await this.call((client, signal) => client.startSignIn(body, { signal }));
     if (result.ok) {
-      this.#go({ step: 'code', config: state.config, signInId: result.value.signInId, otp: result.value.otp });
+      this.go({ step: 'code', config: state.config, signInId: result.value.signInId, otp: result.value.otp });
       return;
     }
-    if (result.error.status > 0) humanCheck?.reset();
+    humanCheck.answered(result.error);
     this.showFeedback(this.refusalFeedback(result.error));
-  }
-
-  async #verifyCode(code: string): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'code' || this.busy) return;
-    if (!isOtpCode(code)) {
-      this.showFeedback({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
-      return;
-    }
-    const result = await this.call((client, signal) => client.verifySignInCode(state.signInId, { code }, { signal }));
-    if (result.ok) {
-      const { account, tokens } = result.value;
-      this.#go({ step: 'done', config: state.config, account });
-      emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
-      return;
-    }
-    this.#codeRefused(result.error);
-  }
-
-  async #resendCode(): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'code' || this.busy) return;
-    const result = await this.call((client, signal) => client.resendSignInCode(state.signInId, { signal }));
-    if (result.ok) {
-      this.state = { ...state, otp: result.value.otp };
-      this.feedback = NO_FEEDBACK;
-      return;
-    }
-    this.#codeRefused(result.error);
-  }
-
-  #codeRefused(error: DvcError): void {
-    const feedback = codeFeedback(error);
-    if (feedback) this.showFeedback(feedback);
-    else this.#go({ step: 'error', code: error.code });
-  }
-
-  #restart(): void {
-    this.#go({ step: 'loading' });
   }
 
   #renderLinks(): TemplateResult | typeof nothing {
     const t = this.localize.t;
     const forgot = this.renderForgotPassword();
-    const lostPhone = this.lostPhoneHref || this.hasSlotted('lost-phone');
-    if (forgot === nothing && !lostPhone) return nothing;
+    const lostPhone = this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone);
+    if (forgot === nothing && lostPhone === nothing) return nothing;
     return html`<ul class="links">
       ${forgot === nothing ? nothing : html`<li>${forgot}</li>`}
-      ${lostPhone
-        ? html`<li><slot name="lost-phone">${this.lostPhoneHref ? html`<a part="link" href=${this.lostPhoneHref}>${t.lostPhone}</a>` : nothing}</slot></li>`
-        : nothing}
+      ${lostPhone === nothing ? nothing : html`<li>${lostPhone}</li>`}
     </ul>`;
   }
 
@@ -200,11 +122,7 @@ export class DvcLogin extends FlowElement {
       case 'loading':
         return html`<p class="hint" role="status">${t.loading}</p>`;
       case 'error':
-        return html`${this.renderHeading(t.fatalHeading)}
-          <div class="error-summary" part="error-summary" role="alert">
-            <p>${this.localize.problem(state.code)}</p>
-          </div>
-          <button type="button" part="button" @click=${this.#restart}>${state.code === 'flow_not_found' ? t.startAgain : t.retry}</button>`;
+        return this.renderFailure(state.code, state.code === 'flow_not_found');
       case 'credentials':
         return renderCredentialsStep({
           t,
@@ -213,23 +131,23 @@ export class DvcLogin extends FlowElement {
           busy: this.busy,
           heading: this.renderHeading(t.signInTitle, [1, 2]),
           summary: this.renderSummary(CREDENTIALS_FIELDS),
+          error: this.fieldError,
+          onSubmit: (event) => void this.#submitCredentials(event),
           showPassword: this.showPassword,
           links: this.#renderLinks(),
-          error: this.#fieldError,
           onTogglePassword: () => (this.showPassword = !this.showPassword),
-          onSubmit: (event) => void this.#submitCredentials(event),
         });
       case 'code':
-        return renderCodeStep({
-          heading: this.renderHeading(t.codeHeading, [2, 2]),
-          summary: this.renderSummary(CODE_FIELDS),
-          otp: state.otp,
-          clock: this.clock,
-          busy: this.busy,
-          error: this.#fieldError('code'),
-          onSubmit: (code) => void this.#verifyCode(code),
-          onResend: () => void this.#resendCode(),
-        });
+        return this.renderCode(
+          state,
+          [2, 2],
+          (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal }),
+          ({ account, tokens }) => {
+            this.go({ step: 'done', config: state.config, account });
+            emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
+          },
+          (client, signal) => client.resendSignInCode(state.signInId, { signal }),
+        );
       case 'done':
         return html`<div class="panel" part="done">
           ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}

@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { checkPassword, DEFAULT_PASSWORD_POLICY, policyRules, type PasswordContext, type PasswordPolicy, type PasswordRule } from '@dvc-kit/sdk';
@@ -140,6 +140,27 @@ export class DvcPasswordField extends LitElement {
     this.closest('form')?.requestSubmit();
   }
 
+  /** One of the two inputs under its label and error, shown or hidden with the toggle; Enter in it submits the form. */
+  #input(id: string, name: string, label: string, value: string, error: string | undefined, describedBy: string | undefined, onInput: (value: string) => void): TemplateResult {
+    return html`<div class="field ${error ? 'field--error' : ''}" part="field">
+        <label for=${id} part="label">${label}</label>
+        ${fieldError(id, error, this.#localize.t.errorPrefix)}
+        <input
+          id=${id}
+          name=${name}
+          type=${this.visible ? 'text' : 'password'}
+          part="input"
+          autocomplete="new-password"
+          spellcheck="false"
+          .value=${live(value)}
+          aria-describedby=${ifDefined(describedBy)}
+          aria-invalid=${error ? 'true' : 'false'}
+          @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
+          @keydown=${this.#enter}
+        />
+      </div>`;
+  }
+
   #ruleText(rule: PasswordRule): string {
     return this.#localize.rule(`password_${rule}`, { min: this.policy.minLength, max: this.policy.maxLength });
   }
@@ -149,26 +170,9 @@ export class DvcPasswordField extends LitElement {
     const rules = policyRules(this.policy);
     const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
     const warning = this.value && !this.error ? (['common', 'personal_data'] as const).find((rule) => unmet.has(rule)) : undefined;
-    const type = this.visible ? 'text' : 'password';
     const passwordDescribedBy = [describedBy('password', false, this.error), 'password-rules', warning ? 'password-warning' : ''].filter(Boolean).join(' ');
     return html`
-      <div class="field ${this.error ? 'field--error' : ''}" part="field">
-        <label for="password" part="label">${t.newPasswordLabel}</label>
-        ${fieldError('password', this.error, t.errorPrefix)}
-        <input
-          id="password"
-          name="password"
-          type=${type}
-          part="input"
-          autocomplete="new-password"
-          spellcheck="false"
-          .value=${live(this.value)}
-          aria-describedby=${passwordDescribedBy}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          @input=${(event: InputEvent) => (this.value = (event.target as HTMLInputElement).value)}
-          @keydown=${this.#enter}
-        />
-      </div>
+      ${this.#input('password', 'password', t.newPasswordLabel, this.value, this.error, passwordDescribedBy, (value) => (this.value = value))}
       <button type="button" class="link" part="toggle" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
         ${t.showPassword}
       </button>
@@ -186,23 +190,7 @@ export class DvcPasswordField extends LitElement {
       </div>
       ${warning ? html`<p id="password-warning" class="warning" part="warning">${this.#ruleText(warning)}</p>` : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      <div class="field ${this.confirmationError ? 'field--error' : ''}" part="field">
-        <label for="password-confirmation" part="label">${t.confirmPasswordLabel}</label>
-        ${fieldError('password-confirmation', this.confirmationError, t.errorPrefix)}
-        <input
-          id="password-confirmation"
-          name="passwordConfirmation"
-          type=${type}
-          part="input"
-          autocomplete="new-password"
-          spellcheck="false"
-          .value=${live(this.confirmation)}
-          aria-describedby=${ifDefined(describedBy('password-confirmation', false, this.confirmationError))}
-          aria-invalid=${this.confirmationError ? 'true' : 'false'}
-          @input=${(event: InputEvent) => (this.confirmation = (event.target as HTMLInputElement).value)}
-          @keydown=${this.#enter}
-        />
-      </div>
+      ${this.#input('password-confirmation', 'passwordConfirmation', t.confirmPasswordLabel, this.confirmation, this.confirmationError, describedBy('password-confirmation', false, this.confirmationError), (value) => (this.confirmation = value))}
     `;
   }
 }

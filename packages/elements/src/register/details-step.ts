@@ -1,21 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DvcClient, ServiceConfig } from '@dvc-kit/sdk';
-import type { Catalogue } from '../i18n/catalogue.js';
 import { fieldError, textField } from '../shared/field.js';
 import type { FieldTarget } from '../shared/flow-element.js';
+import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
-/** What the details step needs from the widget around it. */
-export interface DetailsStepView {
-  readonly t: Catalogue;
-  readonly config: ServiceConfig;
-  readonly client: DvcClient | undefined;
-  readonly busy: boolean;
-  readonly heading: TemplateResult;
-  readonly summary: TemplateResult | typeof nothing;
-  /** The error text of a field (by request body name), if any. */
-  readonly error: (field: string) => string | undefined;
-  readonly onSubmit: (event: SubmitEvent) => void;
-}
+/** What the details step needs from the widget around it: what every form step needs, nothing more. */
+export type DetailsStepView = FormStepView;
 
 /** The order of the details fields, with the id each error summary link leads to. */
 export const DETAILS_FIELDS: readonly FieldTarget[] = [
@@ -51,9 +40,7 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
           <label for="consent" part="label">${t.consentLabel(view.config.consentVersion)}</label>
         </div>
       </fieldset>
-      ${view.config.humanCheck.required
-        ? html`<dvc-human-check id="human-check" .client=${view.client} .error=${error('humanCheck')} exportparts="field, checkbox, label, status, error"></dvc-human-check>`
-        : nothing}
+      ${humanCheckField(view)}
       <button type="submit" part="button" ?disabled=${view.busy}>${t.continue}</button>
     </form>`;
 }

@@ -1,22 +1,19 @@
-import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import {
   isEmail,
-  isOtpCode,
   parseBirthDate,
   parseFullName,
   parseIdNumber,
   parsePhone,
   type DvcError,
-  type PasswordPolicy,
+  type ServiceConfig,
   type StartRegistrationRequest,
   type VerificationMethod,
 } from '@dvc-kit/sdk';
-import type { DvcHumanCheck } from '../human-check/human-check.js';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
-import { CODE_FIELDS, codeFeedback, renderCodeStep } from '../shared/code-step.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
-import { NO_FEEDBACK, type FieldProblem } from '../shared/feedback.js';
+import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import type { RegisterState, RegistrationDetails } from './state.js';
@@ -74,7 +71,7 @@ const TOTAL_STEPS = 4;
  * </script>
  * ```
  */
-export class DvcRegister extends FlowElement {
+export class DvcRegister extends FlowElement<RegisterState> {
   static override styles = [
     ...FlowElement.styles,
     css`
@@ -84,53 +81,15 @@ export class DvcRegister extends FlowElement {
     `,
   ];
 
-  static override properties = {
-    ...FlowElement.properties,
-    state: { state: true },
-  };
-
-  /** The step on screen and what it carries. */
-  declare state: RegisterState;
-  #loading = false;
   #idempotency: { fingerprint: string; key: string } | undefined;
 
-  constructor() {
-    super();
-    this.state = { step: 'loading' };
+  protected override firstStep(config: ServiceConfig): RegisterState {
+    return { step: 'method', config };
   }
 
-  protected override get stepName(): string {
-    return this.state.step;
-  }
-
-  protected override get policy(): PasswordPolicy | undefined {
-    return 'config' in this.state ? this.state.config.passwordPolicy : undefined;
-  }
-
-  #go(state: RegisterState): void {
-    this.state = state;
-    this.feedback = NO_FEEDBACK;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.state.step === 'loading' && !this.#loading && this.resolvedClient) void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    this.#loading = true;
-    const result = await this.call((client, signal) => client.getConfig({ signal }));
-    this.#loading = false;
-    if (!result.ok) {
-      if (result.error.code !== 'aborted') this.#go({ step: 'error', code: result.error.code });
-      return;
-    }
-    this.#go({ step: 'method', config: result.value });
-  }
-
-  #restart(): void {
+  protected override restart(): void {
     this.#idempotency = undefined;
-    this.#go({ step: 'loading' });
+    super.restart();
   }
 
   /** The same key for a repeat of the same submission, a new one for anything else. */
@@ -140,15 +99,13 @@ export class DvcRegister extends FlowElement {
     return this.#idempotency.key;
   }
 
-  #fieldError = (field: string): string | undefined => this.fieldText(this.feedback.fields[field]);
-
   #chooseMethod(detail: MethodSelectDetail): void {
     if (this.state.step !== 'method') return;
     if (!detail.method) {
       this.showFeedback({ fields: { method: { term: 'methodRequired' } } });
       return;
     }
-    this.#go({ step: 'details', config: this.state.config, method: detail.method });
+    this.go({ step: 'details', config: this.state.config, method: detail.method });
   }
 
   async #submitDetails(event: SubmitEvent): Promise<void> {
@@ -170,12 +127,9 @@ export class DvcRegister extends FlowElement {
     const email = text('email').trim();
     if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
     if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
-    const humanCheck = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
-    this.busy = true;
-    const humanCheckPayload = await humanCheck?.ready();
-    this.busy = false;
-    if (this.state !== state) return;
-    if (state.config.humanCheck.required && !humanCheckPayload) fields.humanCheck = { term: 'humanCheckRequired' };
+    const humanCheck = await this.humanCheck(state.config);
+    if (!humanCheck) return;
+    if (humanCheck.problem) fields.humanCheck = humanCheck.problem;
     if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok || Object.keys(fields).length) {
       this.showFeedback({ fields });
       return;
@@ -192,50 +146,17 @@ export class DvcRegister extends FlowElement {
       method: 'mobile',
       ...details,
       consentVersion: state.config.consentVersion,
-      ...(humanCheckPayload ? { humanCheck: humanCheckPayload } : {}),
+      ...humanCheck.body,
     };
     const idempotencyKey = this.#idempotencyKey(body);
     const result = await this.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }));
     if (result.ok) {
       this.#idempotency = undefined;
-      this.#go({ step: 'code', config: state.config, details, registrationId: result.value.registrationId, otp: result.value.otp });
+      this.go({ step: 'code', config: state.config, details, registrationId: result.value.registrationId, otp: result.value.otp });
       return;
     }
-    if (result.error.status > 0) humanCheck?.reset();
+    humanCheck.answered(result.error);
     this.#refused(result.error);
-  }
-
-  async #verifyCode(code: string): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'code' || this.busy) return;
-    if (!isOtpCode(code)) {
-      this.showFeedback({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
-      return;
-    }
-    const result = await this.call((client, signal) => client.verifyRegistrationCode(state.registrationId, { code }, { signal }));
-    if (result.ok) {
-      this.#go({ step: 'password', config: state.config, details: state.details, registrationId: state.registrationId });
-      return;
-    }
-    this.#codeRefused(result.error);
-  }
-
-  async #resendCode(): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'code' || this.busy) return;
-    const result = await this.call((client, signal) => client.resendRegistrationCode(state.registrationId, { signal }));
-    if (result.ok) {
-      this.state = { ...state, otp: result.value.otp };
-      this.feedback = NO_FEEDBACK;
-      return;
-    }
-    this.#codeRefused(result.error);
-  }
-
-  #codeRefused(error: DvcError): void {
-    const feedback = codeFeedback(error);
-    if (feedback) this.showFeedback(feedback);
-    else this.#go({ step: 'error', code: error.code });
   }
 
   async #submitPassword(event: SubmitEvent): Promise<void> {
@@ -261,16 +182,16 @@ export class DvcRegister extends FlowElement {
     const result = await this.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }));
     if (result.ok) {
       this.#idempotency = undefined;
-      this.#go({ step: 'done', config: state.config, account: result.value.account });
+      this.go({ step: 'done', config: state.config, account: result.value.account });
       emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
       return;
     }
-    if (result.error.code === 'flow_not_found' || result.error.code === 'flow_step') this.#go({ step: 'error', code: result.error.code });
+    if (result.error.code === 'flow_step') this.fail(result.error.code);
     else this.#refused(result.error);
   }
 
   #refused(error: DvcError): void {
-    if (error.code === 'flow_not_found') this.#go({ step: 'error', code: error.code });
+    if (error.code === 'flow_not_found') this.fail(error.code);
     else this.showFeedback(this.refusalFeedback(error));
   }
 
@@ -281,11 +202,7 @@ export class DvcRegister extends FlowElement {
       case 'loading':
         return html`<p class="loading" role="status">${t.loading}</p>`;
       case 'error':
-        return html`${this.renderHeading(t.fatalHeading)}
-          <div class="error-summary" part="error-summary" role="alert">
-            <p>${this.localize.problem(state.code)}</p>
-          </div>
-          <button type="button" part="button" @click=${this.#restart}>${state.code === 'flow_not_found' || state.code === 'flow_step' ? t.startAgain : t.retry}</button>`;
+        return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'method': {
         const methods = state.config.registrationMethods.filter((m) => SUPPORTED_METHODS.has(m));
         return html`${this.renderHeading(t.methodHeading, [1, TOTAL_STEPS])}
@@ -293,7 +210,7 @@ export class DvcRegister extends FlowElement {
           <dvc-method-picker
             id="method-picker"
             .methods=${methods}
-            .error=${this.#fieldError('method')}
+            .error=${this.fieldError('method')}
             exportparts="form, fieldset, legend, radio, label, hint, error, button"
             @dvc-method-select=${(event: CustomEvent<MethodSelectDetail>) => this.#chooseMethod(event.detail)}
           ></dvc-method-picker>`;
@@ -306,20 +223,17 @@ export class DvcRegister extends FlowElement {
           busy: this.busy,
           heading: this.renderHeading(t.detailsHeading, [2, TOTAL_STEPS]),
           summary: this.renderSummary(DETAILS_FIELDS),
-          error: this.#fieldError,
+          error: this.fieldError,
           onSubmit: (event) => void this.#submitDetails(event),
         });
       case 'code':
-        return renderCodeStep({
-          heading: this.renderHeading(t.codeHeading, [3, TOTAL_STEPS]),
-          summary: this.renderSummary(CODE_FIELDS),
-          otp: state.otp,
-          clock: this.clock,
-          busy: this.busy,
-          error: this.#fieldError('code'),
-          onSubmit: (code) => void this.#verifyCode(code),
-          onResend: () => void this.#resendCode(),
-        });
+        return this.renderCode(
+          state,
+          [3, TOTAL_STEPS],
+          (code) => (client, signal) => client.verifyRegistrationCode(state.registrationId, { code }, { signal }),
+          () => this.go({ step: 'password', config: state.config, details: state.details, registrationId: state.registrationId }),
+          (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
+        );
       case 'password':
         return html`${this.renderHeading(t.passwordHeading, [4, TOTAL_STEPS])}
           ${this.renderSummary([
@@ -331,8 +245,8 @@ export class DvcRegister extends FlowElement {
               id="password"
               .policy=${state.config.passwordPolicy}
               .context=${state.details}
-              .error=${this.#fieldError('password')}
-              .confirmationError=${this.#fieldError('passwordConfirmation')}
+              .error=${this.fieldError('password')}
+              .confirmationError=${this.fieldError('passwordConfirmation')}
               exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
             ></dvc-password-field>
             <button type="submit" part="button" ?disabled=${this.busy}>${t.completeRegistration}</button>

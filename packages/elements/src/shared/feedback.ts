@@ -1,4 +1,4 @@
-import type { FieldRule, ProblemCode } from '@dvc-kit/sdk';
+import type { DvcError, FieldRule, ProblemCode } from '@dvc-kit/sdk';
 
 /** Why one field is not accepted: a rule of the SDK catalogue, a problem code, or a widget string. */
 export type FieldProblem =
@@ -21,6 +21,11 @@ export interface Feedback {
 
 /** No problem to show. */
 export const NO_FEEDBACK: Feedback = Object.freeze({ fields: Object.freeze({}) });
+
+/** A refusal shown for the whole step rather than on a field, with the wait when the service gave one. */
+export function stepFeedback(error: DvcError): Feedback {
+  return { problem: { code: error.code, ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}) }, fields: {} };
+}
 
 /** Whether a feedback has anything to show. */
 export function hasFeedback(feedback: Feedback): boolean {
