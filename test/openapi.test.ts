@@ -22,3 +22,12 @@ test('request bodies in the OpenAPI document carry the contract fields', () => {
   const body = openapi.paths[PATHS.registrations]!.post!.requestBody!.content['application/json']!.schema;
   assert.deepEqual(Object.keys(body.properties ?? {}).sort(), ['birthDate', 'consentVersion', 'email', 'fullName', 'humanCheck', 'idNumber', 'method', 'phone', 'subjectType']);
 });
+
+test('request bodies leave unknown properties open (the service ignores them); responses list exactly theirs', () => {
+  const operations = Object.values(openapi.paths).flatMap((path) => Object.values(path));
+  const requests = operations.flatMap((operation) => (operation.requestBody ? [operation.requestBody.content['application/json']!.schema as Record<string, unknown>] : []));
+  assert.ok(requests.length >= 6);
+  for (const schema of requests) assert.notEqual(schema.additionalProperties, false, JSON.stringify(schema).slice(0, 200));
+  const response = openapi.paths[PATHS.signIns]!.post as unknown as { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> };
+  assert.equal(response.responses['200']!.content['application/json']!.schema.additionalProperties, false);
+});

@@ -33,6 +33,11 @@ export interface ServiceOverrides {
   readonly carrier?: CarrierRegistry;
   /** The SMS gateway to send through instead of the configured one (no `/dev/outbox` then). */
   readonly sms?: SmsGateway;
+  /**
+   * The password hasher to use instead of argon2id with `config.argon2`: a subclass that counts or
+   * audits its calls (the tests count that an unknown ID number still costs one hash this way).
+   */
+  readonly passwords?: PasswordHasher;
 }
 
 /** A running identity service: its `fetch` handler and what it is made of. */
@@ -103,7 +108,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       store,
       keys,
       log,
-      passwords: new PasswordHasher(config.argon2),
+      passwords: overrides.passwords ?? new PasswordHasher(config.argon2),
       codes: new OneTimeCodes({ store, clock, otp: config.otp, key: keys.otpHmacKey, sms, log }),
       keyRing,
       tokens: new TokenIssuer({ keys: keyRing, clock, issuer: config.issuer, tokens: config.tokens }),
