@@ -134,6 +134,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX sms_outbox_to_phone ON sms_outbox (to_phone, id)`,
     ],
   },
+  {
+    version: 2,
+    name: 'rate-limit keys can be swept without taking their events along',
+    statements: [
+      // The key row is only a lock anchor; a sweep may remove an idle one while a sender re-creates it.
+      `ALTER TABLE rate_limit_events DROP CONSTRAINT IF EXISTS rate_limit_events_key_fkey`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

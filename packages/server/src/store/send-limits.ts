@@ -36,8 +36,8 @@ export function sendLimitRepository(sql: Sql): SendLimitRepository {
         const sorted = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         let retryAfterMs = 0;
         for (const bucket of sorted) {
-          await tx.query('INSERT INTO rate_limit_keys (key) VALUES ($1) ON CONFLICT (key) DO NOTHING', [bucket.key]);
-          await tx.query('SELECT key FROM rate_limit_keys WHERE key = $1 FOR UPDATE', [bucket.key]);
+          // Creates the bucket's row or locks it, in one statement: a row a sweep removes meanwhile is made again.
+          await tx.query('INSERT INTO rate_limit_keys (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key', [bucket.key]);
           const longest = Math.max(...bucket.limits.map((limit) => limit.windowSeconds));
           await tx.query(`DELETE FROM rate_limit_events WHERE key = $1 AND at <= $2::timestamptz - $3::int * interval '1 second'`, [bucket.key, iso(now), longest]);
           for (const limit of bucket.limits) {

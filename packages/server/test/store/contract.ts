@@ -221,6 +221,26 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.equal(await countRows(database.db, `SELECT count(*)::int AS count FROM rate_limit_events WHERE key = 'address:x'`), 4, 'a refused send is counted in no bucket');
     });
 
+    test('a sweep forgets idle send counters, and a counter swept while sends go on still holds its limit', async () => {
+      const phone = { key: 'phone:swept', limits: [{ max: 3, windowSeconds: 60 }] };
+      assert.deepEqual(await store.sendLimits.take([phone], T0), { ok: true });
+      const keys = () => countRows(database.db, `SELECT count(*)::int AS count FROM rate_limit_keys WHERE key = 'phone:swept'`);
+      assert.equal((await store.sweep(at(60))).rate_limit_keys, 0, 'a counter with a live event stays');
+      assert.equal(await keys(), 1);
+      const report = await store.sweep(at(3601));
+      assert.equal(report.rate_limit_events, 1);
+      assert.equal(report.rate_limit_keys, 1);
+      assert.equal(await keys(), 0);
+      const later = at(7200);
+      const results = await Promise.all([
+        ...Array.from({ length: 8 }, () => store.sendLimits.take([phone], later)),
+        store.sweep(later),
+        store.sweep(later),
+      ]);
+      assert.equal(results.slice(0, 8).filter((result) => 'ok' in result && result.ok).length, 3);
+      assert.equal(await keys(), 1);
+    });
+
     test('an idempotency key is reserved once, replays its answer, and refuses another body', async () => {
       const scope = { clientId: 'ministry-portal', route: 'POST /v1/registrations', key: 'k1' };
       assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', T0, 86_400), { state: 'new' });
