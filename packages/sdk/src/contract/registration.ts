@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
 import { BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
+import { parseBirthDate } from '../identity/birth-date.js';
+import { parseIdNumber } from '../identity/id-number.js';
 import { typeRule } from './type-rule.js';
 
 /**
  * `POST /v1/registrations`: start registering by mobile subscriber. The service checks the
  * carrier's subscriber record and sends a one-time code. Send an `Idempotency-Key` header to make a
- * retry safe.
+ * retry safe. A CCCD number carries its holder's birth year (digits 4–6): a date of birth in another
+ * year is refused on `birthDate` as `id_number_birth_year` before any registry is asked.
  */
 export const StartRegistrationSchema = z.object({
   subjectType: z.literal('citizen', typeRule('subject_type')),
@@ -20,7 +23,17 @@ export const StartRegistrationSchema = z.object({
   consentVersion: z.string(typeRule()).check(z.minLength(1, 'consent_required'), z.maxLength(32, 'too_long')),
   /** Solved human-check payload, when the service asks for one. */
   humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
-});
+}).check(
+  z.superRefine((body, ctx) => {
+    // Also reached when other fields were refused: look only at values of the right type.
+    if (typeof body.idNumber !== 'string' || typeof body.birthDate !== 'string') return;
+    const id = parseIdNumber(body.idNumber);
+    const born = parseBirthDate(body.birthDate);
+    if (id.ok && id.kind === 'cccd' && born.ok && Number(born.iso.slice(0, 4)) !== id.info.birthYear) {
+      ctx.addIssue({ code: 'custom', message: 'id_number_birth_year', path: ['birthDate'], input: body.birthDate });
+    }
+  }),
+);
 /** Body of `POST /v1/registrations`. */
 export type StartRegistrationRequest = z.infer<typeof StartRegistrationSchema>;
 

@@ -37,31 +37,30 @@ export function normalizeIdNumber(input: string): string {
 
 /**
  * Reads an ID number: a 12-digit CCCD (with place, sex and birth year decoded from its first six
- * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND.
+ * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND. A CCCD whose digits 4–6 give a birth year
+ * still to come (a 22nd-century code today) is refused as `id_number_century`.
  *
+ * @param today - the current date, injected so the rule can be tested; defaults to now.
  * @example
  * ```ts
  * const id = parseIdNumber('001203004567');
  * if (id.ok && id.kind === 'cccd') console.log(id.info.birthYear); // 2003
  * ```
  */
-export function parseIdNumber(input: string): ParsedIdNumber {
+export function parseIdNumber(input: string, today: Date = new Date()): ParsedIdNumber {
   const value = normalizeIdNumber(input);
   if (value === '') return { ok: false, rule: 'required' };
   if (/^\d{9}$/.test(value)) return { ok: true, kind: 'cmnd', value };
   if (!/^\d{12}$/.test(value)) return { ok: false, rule: 'id_number_format' };
   const centuryDigit = Number(value[3]);
-  const century = 1900 + Math.floor(centuryDigit / 2) * 100;
-  if (century > 2300) return { ok: false, rule: 'id_number_century' };
+  const birthYear = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(value.slice(4, 6));
+  // The year in Vietnam (UTC+7), whatever the machine's zone.
+  if (birthYear > new Date(today.getTime() + 7 * 3600_000).getUTCFullYear()) return { ok: false, rule: 'id_number_century' };
   return {
     ok: true,
     kind: 'cccd',
     value,
-    info: {
-      placeCode: value.slice(0, 3),
-      sex: centuryDigit % 2 === 0 ? 'male' : 'female',
-      birthYear: century + Number(value.slice(4, 6)),
-    },
+    info: { placeCode: value.slice(0, 3), sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
   };
 }
 

@@ -43,6 +43,7 @@ export const FIELD_RULES = [
   'too_long',
   'id_number_format',
   'id_number_century',
+  'id_number_birth_year',
   'phone_format',
   'phone_carrier',
   'date_format',

@@ -64,6 +64,16 @@ describe('StartRegistrationSchema (POST /v1/registrations)', () => {
     });
   });
 
+  test('refuses a date of birth in another year than the CCCD number gives, on birthDate, in both languages', () => {
+    const mismatch = { ...body, birthDate: '05/09/1991' };
+    assert.deepEqual(brokenRules(StartRegistrationSchema, mismatch), { birthDate: 'id_number_birth_year' });
+    assert.equal(refusals(StartRegistrationSchema, mismatch, 'vi')[0]!.message, 'Năm sinh không khớp với năm sinh trong số định danh cá nhân (chữ số thứ 4 đến 6).');
+    assert.equal(refusals(StartRegistrationSchema, mismatch, 'en')[0]!.message, 'The year of birth does not match the one in the personal ID number (digits 4 to 6).');
+    // A 9-digit CMND carries no birth year, and a date that is itself wrong keeps its own rule.
+    assert.ok(StartRegistrationSchema.safeParse({ ...body, idNumber: '012345678', birthDate: '1991-01-01' }).success);
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, birthDate: '31/02/1991' }), { birthDate: 'date_invalid' });
+  });
+
   test('refuses an empty consent version with consent_required', () => {
     assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, consentVersion: '' }), { consentVersion: 'consent_required' });
   });

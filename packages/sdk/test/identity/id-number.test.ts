@@ -27,7 +27,8 @@ describe('parseIdNumber', () => {
         fc.stringMatching(/^\d{2}$/),
         fc.stringMatching(/^\d{6}$/),
         (centuryDigit, place, yearDigits, random) => {
-          const id = parseIdNumber(`${place}${centuryDigit}${yearDigits}${random}`);
+          // Decoded as of the year 2400, when every code stands for a year gone by.
+          const id = parseIdNumber(`${place}${centuryDigit}${yearDigits}${random}`, new Date('2400-06-01T00:00:00Z'));
           assert.ok(id.ok && id.kind === 'cccd', `digit ${centuryDigit} must be readable`);
           const century = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 2300, 2300][centuryDigit]!;
           assert.equal(id.info.birthYear, century + Number(yearDigits));
@@ -36,6 +37,16 @@ describe('parseIdNumber', () => {
         },
       ),
     );
+  });
+
+  test('refuses a birth year still to come as id_number_century, judged on the year in Vietnam', () => {
+    const today = new Date('2026-11-23T03:00:00Z');
+    assert.deepEqual(parseIdNumber('001427004567', today), { ok: false, rule: 'id_number_century' }, '2127');
+    assert.deepEqual(parseIdNumber('001227004567', today), { ok: false, rule: 'id_number_century' }, '2027');
+    assert.ok(parseIdNumber('001226004567', today).ok, '2026');
+    // 31/12/2026 17:00 UTC is already 1/1/2027 in Vietnam.
+    assert.ok(parseIdNumber('001227004567', new Date('2026-12-31T17:00:00Z')).ok);
+    assert.deepEqual(parseIdNumber('001227004567', new Date('2026-12-31T16:59:59Z')), { ok: false, rule: 'id_number_century' });
   });
 
   test('reads a 9-digit CMND, kept as a sign-in alias, without decoding it', () => {

@@ -84,6 +84,15 @@ export function registrationSpec(db: () => TestDatabase): void {
       assert.equal(en.detail, 'Some details are not valid. Please check the marked fields.');
     });
 
+    test('a date of birth in another year than the CCCD number gives is refused on birthDate before the carrier is asked', async () => {
+      const t = await startTestService(db());
+      const response = await t.call('POST', PATHS.registrations, { body: registrationBody(AN, { birthDate: '05/09/1991' }), lang: 'en' });
+      assert.equal(response.status, 400);
+      const problem = await json(response);
+      assert.deepEqual(problem.errors, [{ field: 'birthDate', code: 'id_number_birth_year', message: 'The year of birth does not match the one in the personal ID number (digits 4 to 6).' }]);
+      assert.equal(await t.textsTo(AN.phone), 0, 'no code was sent');
+    });
+
     test('a missing field is reported as required', async () => {
       const t = await startTestService(db());
       const { phone: _phone, ...withoutPhone } = registrationBody(AN);
