@@ -1,5 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import {
+  birthYearAgrees,
   isEmail,
   parseBirthDate,
   parseFullName,
@@ -115,12 +116,14 @@ export class DvcRegister extends FlowElement<RegisterState> {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '');
     const fields: Record<string, FieldProblem> = {};
-    const idNumber = parseIdNumber(text('idNumber'));
+    const today = new Date(this.clock.now());
+    const idNumber = parseIdNumber(text('idNumber'), today);
     if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
     const fullName = parseFullName(text('fullName'));
     if (!fullName.ok) fields.fullName = { rule: fullName.rule };
-    const birthDate = parseBirthDate(text('birthDate'), new Date(this.clock.now()));
+    const birthDate = parseBirthDate(text('birthDate'), today);
     if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
+    else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
     const phoneTyped = text('phone').trim();
     const phone = parsePhone(phoneTyped);
     if (!phone.ok) fields.phone = { rule: phone.rule };

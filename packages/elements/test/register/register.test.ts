@@ -163,6 +163,21 @@ describe('<dvc-register>', () => {
       }
     });
 
+    it('names a date of birth whose year differs from the one in the CCCD number before anything is sent', async () => {
+      const { el, scenario } = await register();
+      await toDetails(el);
+      await fillDetails(el, { ...NGOC, birthDate: '12/03/1996' });
+      byButton(el, 'Tiếp tục').click();
+      await shows(el, 'Có lỗi cần sửa');
+      const input = byLabel(el, 'Ngày sinh');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(descriptionOf(input)).to.contain(`Lỗi: ${ruleMessage('id_number_birth_year', 'vi')}`);
+      expect(textOf(el)).not.to.contain('Mã OTP đã được gửi tới số');
+      expect(scenario.outbox).to.have.length(0);
+      expect(scenario.requests.filter((request) => request.method === 'POST')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
     it('moves focus to a field when its link in the error summary is followed', async () => {
       const { el } = await register();
       await toDetails(el);

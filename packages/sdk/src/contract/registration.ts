@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
 import { BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
 import { parseBirthDate } from '../identity/birth-date.js';
-import { parseIdNumber } from '../identity/id-number.js';
+import { birthYearAgrees, parseIdNumber } from '../identity/id-number.js';
 import { typeRule } from './type-rule.js';
 
 /**
@@ -27,9 +27,7 @@ export const StartRegistrationSchema = z.object({
   z.superRefine((body, ctx) => {
     // Also reached when other fields were refused: look only at values of the right type.
     if (typeof body.idNumber !== 'string' || typeof body.birthDate !== 'string') return;
-    const id = parseIdNumber(body.idNumber);
-    const born = parseBirthDate(body.birthDate);
-    if (id.ok && id.kind === 'cccd' && born.ok && Number(born.iso.slice(0, 4)) !== id.info.birthYear) {
+    if (!birthYearAgrees(parseIdNumber(body.idNumber), parseBirthDate(body.birthDate))) {
       ctx.addIssue({ code: 'custom', message: 'id_number_birth_year', path: ['birthDate'], input: body.birthDate });
     }
   }),

@@ -91,3 +91,20 @@ export function maskIdNumber(idNumber: string): string {
   if (digits.length <= 6) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 6)}${digits.slice(-3)}`;
 }
+
+/**
+ * Whether a date of birth agrees with the birth year a CCCD number carries (digits 4–6). True when
+ * there is nothing to compare: a CMND number, or either value not read. The registration contract
+ * refuses a disagreement on `birthDate` as `id_number_birth_year`; the widget checks the same before
+ * it sends.
+ *
+ * @example
+ * ```ts
+ * birthYearAgrees(parseIdNumber('001090001234'), parseBirthDate('05/09/1990')); // true
+ * birthYearAgrees(parseIdNumber('001090001234'), parseBirthDate('05/09/1991')); // false
+ * ```
+ */
+export function birthYearAgrees(idNumber: ParsedIdNumber, birthDate: { readonly ok: boolean; readonly iso?: string }): boolean {
+  if (!idNumber.ok || idNumber.kind !== 'cccd' || !birthDate.ok || !birthDate.iso) return true;
+  return Number(birthDate.iso.slice(0, 4)) === idNumber.info.birthYear;
+}

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isIdNumber, maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../src/identity/id-number.js';
+import { birthYearAgrees, isIdNumber, maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../src/identity/id-number.js';
 
 describe('parseIdNumber', () => {
   test('reads a 12-digit CCCD with place of birth registration, sex and birth year', () => {
@@ -47,6 +47,16 @@ describe('parseIdNumber', () => {
     // 31/12/2026 17:00 UTC is already 1/1/2027 in Vietnam.
     assert.ok(parseIdNumber('001227004567', new Date('2026-12-31T17:00:00Z')).ok);
     assert.deepEqual(parseIdNumber('001227004567', new Date('2026-12-31T16:59:59Z')), { ok: false, rule: 'id_number_century' });
+  });
+
+  test('birthYearAgrees compares a CCCD\'s birth year with a date of birth, and passes what it cannot compare', () => {
+    const born = (iso: string) => ({ ok: true, iso });
+    assert.equal(birthYearAgrees(parseIdNumber('001090001234'), born('1990-09-05')), true);
+    assert.equal(birthYearAgrees(parseIdNumber('001090001234'), born('1991-09-05')), false);
+    assert.equal(birthYearAgrees(parseIdNumber('048203007788'), born('2003-11-20')), true);
+    assert.equal(birthYearAgrees(parseIdNumber('012345678'), born('1991-01-01')), true, 'a CMND carries no year');
+    assert.equal(birthYearAgrees(parseIdNumber('12345'), born('1991-01-01')), true, 'an unread ID number has its own rule');
+    assert.equal(birthYearAgrees(parseIdNumber('001090001234'), { ok: false }), true, 'an unread date has its own rule');
   });
 
   test('reads a 9-digit CMND, kept as a sign-in alias, without decoding it', () => {
