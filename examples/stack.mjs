@@ -1,7 +1,7 @@
 // The whole development stack: the identity service with its database, the ministry portal and the
 // provincial portal on two origins, each a registered client of the service. Used by `npm start`
 // and by the cross-origin journey test, so what the test proves is what a developer runs.
-import { createService, loadConfig, serve } from '@dvc-kit/server';
+import { loadConfig, startService } from '@dvc-kit/server';
 import { freePort } from '../scripts/free-port.mjs';
 import { startPortal } from './portal-server.mjs';
 
@@ -25,37 +25,24 @@ export async function startStack(options = {}) {
   addresses.ministry = `${ministry.url}/`;
   addresses.provincial = `${provincial.url}/`;
 
-  const servicePort = options.servicePort ?? 0;
-  const config = loadConfig({
-    issuer: `http://${host}:${servicePort || 4000}`,
-    database: { ...(options.databaseUrl ? { url: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
-    clients: [
-      { id: 'ministry-portal', name: 'Bộ Công an', origins: [ministry.url] },
-      { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url] },
-    ],
-    sms: { driver: 'outbox' },
-    registries: { carrier: { driver: 'sandbox' } },
-    ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
-    ...(options.log ? { log: options.log } : {}),
-  });
   let service;
-  let server;
   try {
-    if (servicePort === 0) {
-      // The issuer must name the real port: reserve it first, then build the service with it.
-      const port = await freePort(host);
-      config.issuer = `http://${host}:${port}`;
-      service = await createService(config);
-      server = await serve(service, { port, host });
-    } else {
-      service = await createService(config);
-      server = await serve(service, { port: servicePort, host });
-    }
+    service = await startIdentityService({
+      host,
+      port: options.servicePort,
+      clients: [
+        { id: 'ministry-portal', name: 'Bộ Công an', origins: [ministry.url] },
+        { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url] },
+      ],
+      database: { ...(options.databaseUrl ? { url: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
+      humanCheck: options.humanCheck,
+      log: options.log,
+    });
   } catch (error) {
-    await Promise.all([ministry.close(), provincial.close(), service?.close()]);
+    await Promise.all([ministry.close(), provincial.close()]);
     throw error;
   }
-  serviceUrl = config.issuer;
+  serviceUrl = service.url;
 
   return {
     service: serviceUrl,
@@ -64,8 +51,34 @@ export async function startStack(options = {}) {
     provincial: addresses.provincial,
     async close() {
       await Promise.all([ministry.close(), provincial.close()]);
-      await server.close();
       await service.close();
     },
   };
+}
+
+/**
+ * The identity service alone, as the examples and the browser tests run it: sandbox carrier, SMS
+ * outbox, the given portals as clients, served on `host:port` with that address as its issuer.
+ *
+ * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[] }[],
+ *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
+ *   log?: (line: string) => void }} options
+ *   No port (or 0) takes a free one; no database keeps it in memory.
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export async function startIdentityService(options) {
+  const host = options.host ?? '127.0.0.1';
+  // The issuer must name the real port: reserve one first, then build the service with it.
+  const port = options.port || (await freePort(host));
+  const config = loadConfig({
+    issuer: `http://${host}:${port}`,
+    database: options.database ?? {},
+    clients: options.clients,
+    sms: { driver: 'outbox' },
+    registries: { carrier: { driver: 'sandbox' } },
+    ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const { close } = await startService(config, { port, host });
+  return { url: config.issuer, close };
 }

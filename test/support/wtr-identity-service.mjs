@@ -3,7 +3,7 @@
 // browser test asks for it with `executeServerCommand('dvc-identity-service')` and gets the
 // service's URL and client id; it reads codes from the service's outbox, as a developer would.
 // The service starts on the first request for it, so suites that do not use it pay nothing.
-import { freePort } from '../../scripts/free-port.mjs';
+import { startIdentityService } from '../../examples/stack.mjs';
 
 export const CLIENT_ID = 'component-tests';
 
@@ -11,26 +11,6 @@ export const CLIENT_ID = 'component-tests';
 export function identityServicePlugin() {
   let origins = [];
   let starting;
-  let running;
-  const start = async () => {
-    const { createService, loadConfig, serve } = await import('@dvc-kit/server');
-    const host = '127.0.0.1';
-    const port = await freePort(host);
-    const config = loadConfig({
-      issuer: `http://${host}:${port}`,
-      clients: [{ id: CLIENT_ID, name: 'Kiểm thử thành phần', origins }],
-      sms: { driver: 'outbox' },
-      registries: { carrier: { driver: 'sandbox' } },
-      humanCheck: { required: true, maxNumber: 1000 },
-      // The service's JSON log lines would drown the test report.
-      log: () => {},
-    });
-    const service = await createService(config);
-    const server = await serve(service, { port, host });
-    running = { url: config.issuer, close: async () => { await server.close(); await service.close(); } };
-    return running;
-  };
-
   return {
     name: 'dvc-identity-service',
     serverStart({ config }) {
@@ -38,11 +18,16 @@ export function identityServicePlugin() {
       if (config.hostname && !['localhost', '127.0.0.1'].includes(config.hostname)) origins.push(`http://${config.hostname}:${config.port}`);
     },
     async serverStop() {
-      await running?.close();
+      await (await starting)?.close();
     },
     async executeCommand({ command }) {
       if (command !== 'dvc-identity-service') return undefined;
-      starting ??= start();
+      starting ??= startIdentityService({
+        clients: [{ id: CLIENT_ID, name: 'Kiểm thử thành phần', origins }],
+        humanCheck: { required: true, maxNumber: 1000 },
+        // The service's JSON log lines would drown the test report.
+        log: () => {},
+      });
       const { url } = await starting;
       return { url, clientId: CLIENT_ID };
     },

@@ -18,8 +18,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { serve } from './serve.js';
-import { createService } from './service.js';
+import { startService } from './serve.js';
 
 async function readConfigInput(env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   let base: Record<string, unknown> = {};
@@ -63,14 +62,7 @@ async function main(): Promise<void> {
   const host = env.HOST ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const config = loadConfig(await readConfigInput(env));
-  const service = await createService(config);
-  let server;
-  try {
-    server = await serve(service, { port, host });
-  } catch (error) {
-    await service.close();
-    throw error;
-  }
+  const { service, server, close } = await startService(config, { port, host });
   const where = config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.dataDir ?? 'memory'}`;
   console.log(`DVC Kit identity service listening on ${server.url} (issuer ${config.issuer}, ${where})`);
   if (service.outbox) console.log(`Development SMS outbox: ${server.url}/dev/outbox`);
@@ -81,8 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: stopping…`);
     try {
-      await server.close();
-      await service.close();
+      await close();
       process.exit(0);
     } catch (error) {
       console.error(error);

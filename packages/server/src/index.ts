@@ -21,7 +21,7 @@ export { createService, type DvcService, type ServiceOverrides } from './service
 export { createApp } from './app.js';
 export type { AppDeps } from './app-deps.js';
 export type { AppEnv } from './http/env.js';
-export { serve, type ServeOptions, type RunningServer } from './serve.js';
+export { serve, startService, type ServeOptions, type RunningServer, type StartedService } from './serve.js';
 export { ProblemError, problemBody, problemResponse, PROBLEM_STATUS, PROBLEM_TYPE_BASE, type ProblemDetails, type FieldErrorSpec } from './http/problem.js';
 export { createLogger, type Logger, type LogFields, type LogLevel } from './log.js';
 export { loadServerKeys, keyedHash, type ServerKeys } from './server-keys.js';

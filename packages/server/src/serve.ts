@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve as honoServe, type ServerType } from '@hono/node-server';
-import type { DvcService } from './service.js';
+import type { ServerConfig } from './config.js';
+import { createService, type DvcService } from './service.js';
 
 /** Where to listen. */
 export interface ServeOptions {
@@ -54,4 +55,45 @@ export function serve(service: DvcService, options: ServeOptions = {}): Promise<
     });
     server.once('error', reject);
   });
+}
+
+/** A service built from a configuration and listening: what {@link startService} gives. */
+export interface StartedService {
+  /** The service (its store, outbox, `fetch` handler). */
+  readonly service: DvcService;
+  /** Where it listens. */
+  readonly server: RunningServer;
+  /** Stops listening, then closes the service and its database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the service from `config` and serves it; if the port cannot be bound the service (and the
+ * database it opened) is closed again before the error is thrown. The CLI and the examples start
+ * the service this way.
+ *
+ * @example
+ * ```ts
+ * const { server, close } = await startService(loadConfig({ issuer: 'http://127.0.0.1:4000', clients }), { port: 4000 });
+ * console.log(`Listening on ${server.url}`);
+ * await close();
+ * ```
+ */
+export async function startService(config: ServerConfig, options: ServeOptions = {}): Promise<StartedService> {
+  const service = await createService(config);
+  let server: RunningServer;
+  try {
+    server = await serve(service, options);
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  return {
+    service,
+    server,
+    async close() {
+      await server.close();
+      await service.close();
+    },
+  };
 }

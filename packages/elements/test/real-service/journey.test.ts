@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
+import { readCodeFromOutbox } from '../../../../examples/node-integrator/sign-in.mjs';
 import '../../src/define.js';
 import type { DvcLogin } from '../../src/login/login.js';
 import type { DvcRegister } from '../../src/register/register.js';
@@ -24,18 +25,6 @@ interface IdentityService {
 const shows = (el: Element, text: string) =>
   waitUntil(() => textOf(el).includes(text), `never showed “${text}”; shows “${textOf(el)}”`, { timeout: 8000 });
 
-/** The newest code the outbox holds for a phone, other than `notThis`. */
-async function codeFromOutbox(service: IdentityService, phone: string, notThis?: string): Promise<string> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const response = await fetch(`${service.url}/dev/outbox.json?phone=${encodeURIComponent(phone)}`);
-    const { messages } = (await response.json()) as { messages: { text: string }[] };
-    const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
-    if (code && code !== notThis) return code;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No code for ${phone} in the outbox`);
-}
-
 async function passHumanCheck(el: Element, label: string, done: string) {
   byLabel(el, label).click();
   await shows(el, done);
@@ -43,7 +32,6 @@ async function passHumanCheck(el: Element, label: string, done: string) {
 
 describe('the widgets against a running identity service', () => {
   let service: IdentityService;
-  let registrationCode = '';
 
   before(async () => {
     const answer = await executeServerCommand<IdentityService | undefined, undefined>('dvc-identity-service');
@@ -69,7 +57,7 @@ describe('the widgets against a running identity service', () => {
 
     await shows(el, `Mã OTP đã được gửi tới số ${THANG.maskedPhone}`);
     await expect(el).to.be.accessible();
-    registrationCode = await codeFromOutbox(service, THANG.phone);
+    const registrationCode = await readCodeFromOutbox(service.url, THANG.phone);
     await typeInto(byLabel(el, 'Mã OTP'), registrationCode);
     await press('Enter');
 
@@ -99,7 +87,7 @@ describe('the widgets against a running identity service', () => {
 
     await shows(el, `A code has been sent to ${THANG.maskedPhone}`);
     await expect(el).to.be.accessible();
-    const code = await codeFromOutbox(service, THANG.phone, registrationCode);
+    const code = await readCodeFromOutbox(service.url, THANG.phone);
     await typeInto(byLabel(el, 'Code'), code);
     const signedIn = oneEvent(el, 'dvc-signed-in') as Promise<CustomEvent<DvcSignedInDetail>>;
     await press('Enter');
