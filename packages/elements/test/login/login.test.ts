@@ -23,7 +23,8 @@ async function login(options: MockOptions = {}, lang = 'vi') {
   return { el, ...service };
 }
 
-const shows = (el: Element, text: string) => waitUntil(() => textOf(el).includes(text), `never showed “${text}”; shows “${textOf(el)}”`);
+const shows = (el: Element, text: string, timeout = 5000) =>
+  waitUntil(() => textOf(el).includes(text), `never showed “${text}”; shows “${textOf(el)}”`, { timeout });
 
 async function signIn(el: DvcLogin, password: string, idNumber: string = AN.idNumber) {
   const id = byLabel(el, 'Số định danh cá nhân');
