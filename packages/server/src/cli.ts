@@ -35,7 +35,7 @@ async function readConfigInput(env: NodeJS.ProcessEnv): Promise<Record<string, u
   const port = Number(env.PORT ?? 4000);
   const host = env.HOST ?? '127.0.0.1';
   const input: Record<string, unknown> = { ...base };
-  if (env.DVC_MODE !== undefined) {
+  if (env.DVC_MODE) {
     if (env.DVC_MODE !== 'production' && env.DVC_MODE !== 'development') {
       throw new ConfigError([`mode: DVC_MODE must be "production" or "development", not ${JSON.stringify(env.DVC_MODE)}`]);
     }
