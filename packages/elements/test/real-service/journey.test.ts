@@ -39,7 +39,9 @@ async function passHumanCheck(el: Element, label: string, done: string) {
 describe('the widgets against a running identity service', () => {
   let service: IdentityService;
 
-  before(async () => {
+  before(async function () {
+    // The first start of an in-memory PGlite takes seconds, more on a loaded machine.
+    this.timeout(60_000);
     const answer = await executeServerCommand<IdentityService | undefined, undefined>('dvc-identity-service');
     if (!answer) throw new Error('The test runner has no identity service plugin');
     service = answer;
