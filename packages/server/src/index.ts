@@ -25,6 +25,7 @@ export { serve, startService, type ServeOptions, type RunningServer, type Starte
 export { ProblemError, problemBody, problemResponse, PROBLEM_STATUS, PROBLEM_TYPE_BASE, type ProblemDetails, type FieldErrorSpec } from './http/problem.js';
 export { createLogger, type Logger, type LogFields, type LogLevel } from './log.js';
 export { loadServerKeys, keyedHash, type ServerKeys } from './server-keys.js';
+export { KeyEncryption, SealedValueError, type SealedValueErrorCode } from './at-rest/envelope.js';
 export * from './store/index.js';
 export type { OperatorEndpointOptions } from './http/operator-endpoint.js';
 export * from './registries/index.js';

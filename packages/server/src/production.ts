@@ -1,3 +1,5 @@
+import { DEVELOPMENT_SHARED_KEK } from './at-rest/key-encryption-key.js';
+
 /** The parts of the configuration that production mode checks. */
 export interface ProductionCheckInput {
   readonly mode: 'production' | 'development';
@@ -42,7 +44,9 @@ export function productionProblems(config: ProductionCheckInput): ProductionProb
   if (new URL(config.issuer).protocol !== 'https:' && !isLoopback(config.issuer)) {
     problems.push({ path: ['issuer'], message: `production needs an https issuer (http is allowed only on 127.0.0.1, localhost or [::1]): set issuer (DVC_ISSUER) to the service's public https URL` });
   }
-  if (!config.secrets.keyEncryptionKey) {
+  if (config.secrets.keyEncryptionKey === DEVELOPMENT_SHARED_KEK) {
+    problems.push({ path: ['secrets', 'keyEncryptionKey'], message: 'is the public development key, which protects nothing: set secrets.keyEncryptionKey (DVC_KEY_ENCRYPTION_KEY) to a key of your own' });
+  } else if (!config.secrets.keyEncryptionKey) {
     problems.push({ path: ['secrets', 'keyEncryptionKey'], message: 'production stores signing and HMAC keys encrypted: set secrets.keyEncryptionKey (DVC_KEY_ENCRYPTION_KEY) to at least 32 random bytes in base64url, e.g. the output of `openssl rand -base64 32 | tr "+/" "-_" | tr -d "="`' });
   }
   return problems;

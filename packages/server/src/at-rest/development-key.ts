@@ -2,15 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, type ServerConfig } from '../config.js';
+import { DEVELOPMENT_SHARED_KEK } from './key-encryption-key.js';
 
 /** The file a development service keeps its generated key-encryption key in, inside the PGlite folder. */
 export const DEVELOPMENT_KEK_FILE = 'development-key-encryption-key';
 
-/**
- * The key-encryption key of a development service started without one, for a database that is not
- * a PGlite folder (in memory, or PostgreSQL). Public, so it protects nothing: development data only.
- */
-export const DEVELOPMENT_SHARED_KEK = 'dvc-kit-development-only-key-encryption-key-not-a-secret-0123456789';
 
 /** Where the key-encryption key a service runs with came from. */
 export type KekSource = 'configured' | 'development-file' | 'development-shared';

@@ -55,6 +55,11 @@ export class KeyEncryption {
     return value.startsWith(`${PREFIX}.`);
   }
 
+  /** The key id a sealed value names (which KEK sealed it), or `undefined` for a value that is not sealed. */
+  static keyIdOf(sealed: string): string | undefined {
+    return KeyEncryption.isSealed(sealed) ? sealed.split('.')[2] : undefined;
+  }
+
   /** Encrypts `plaintext` for the place `context` names. */
   seal(plaintext: string, context: string): string {
     const iv = randomBytes(IV_BYTES);

@@ -1,5 +1,12 @@
 import * as z from 'zod';
 
+/**
+ * The key-encryption key of a development service started without one, for a database that is not
+ * a PGlite folder (in memory, or PostgreSQL). Public, so it protects nothing: development data only;
+ * production refuses it.
+ */
+export const DEVELOPMENT_SHARED_KEK = 'dvc-kit-development-only-key-encryption-key-not-a-secret-0123456789';
+
 const HEX = /^[0-9a-fA-F]{64,}$/;
 const BASE64 = /^[A-Za-z0-9_+/-]{43,}={0,2}$/;
 

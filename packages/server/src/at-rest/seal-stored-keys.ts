@@ -1,6 +1,14 @@
 import { ConfigError } from '../config.js';
 import type { Store } from '../store/store.js';
 import { KeyEncryption, SealedValueError } from './envelope.js';
+import { DEVELOPMENT_SHARED_KEK } from './key-encryption-key.js';
+
+let developmentKeyId: string | undefined;
+/** Whether a sealed value was sealed under the public development key. */
+function sealedInDevelopment(sealed: string): boolean {
+  developmentKeyId ??= new KeyEncryption(DEVELOPMENT_SHARED_KEK).keyId;
+  return KeyEncryption.keyIdOf(sealed) === developmentKeyId;
+}
 
 /** Where a server secret is sealed: its associated data. */
 export const secretContext = (name: string): string => `server_secrets:${name}`;
@@ -16,7 +24,12 @@ export interface SealReport {
   readonly alreadySealed: number;
 }
 
-function refuse(error: unknown, context: string): never {
+function refuse(error: unknown, context: string, sealed: string): never {
+  if (error instanceof SealedValueError && error.code === 'ERR_KEK_MISMATCH' && sealedInDevelopment(sealed)) {
+    throw new ConfigError([
+      `secrets.keyEncryptionKey: the stored keys (${context}) were made by a development service under the public development key, so they are not secret: start production on a fresh database, or delete the rows of signing_keys and server_secrets to have new keys made`,
+    ]);
+  }
   if (error instanceof SealedValueError && error.code === 'ERR_KEK_MISMATCH') {
     throw new ConfigError([
       `secrets.keyEncryptionKey: is not the key the stored keys were encrypted with (${context}); start the service with the key-encryption key it ran with before (DVC_KEY_ENCRYPTION_KEY) — another key cannot open them`,
@@ -45,7 +58,7 @@ export async function sealStoredKeys(store: Store, encryption: KeyEncryption): P
       try {
         encryption.open(value, context);
       } catch (error) {
-        refuse(error, context);
+        refuse(error, context, value);
       }
       alreadySealed++;
     } else if (await store.secrets.replace(name, value, encryption.seal(value, context))) {
@@ -58,7 +71,7 @@ export async function sealStoredKeys(store: Store, encryption: KeyEncryption): P
       try {
         encryption.open(key.privateJwk, context);
       } catch (error) {
-        refuse(error, context);
+        refuse(error, context, key.privateJwk);
       }
       alreadySealed++;
     } else if (await store.signingKeys.replacePrivateJwk(key.kid, key.privateJwk, encryption.seal(key.privateJwk, context))) {

@@ -81,6 +81,23 @@ export function atRestSpec(db: () => TestDatabase): void {
       assert.equal(await countRows(t.service.store.sql, 'SELECT count(*)::int AS count FROM signing_keys'), 1);
     });
 
+    test('keys a development service sealed under the public development key are refused by a real key, and said so', async () => {
+      const t = await startTestService(db());
+      await t.register(AN);
+      const real = loadConfig({
+        mode: 'development',
+        issuer: 'http://id.dvc.test',
+        clients: [{ id: MINISTRY.id, name: MINISTRY.name }],
+        secrets: { keyEncryptionKey: KEK },
+        log: () => {},
+      });
+      await assert.rejects(createService(real, { database: db().db }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /secrets\.keyEncryptionKey: the stored keys \(\S+\) were made by a development service under the public development key/);
+        return true;
+      });
+    });
+
     test('keys an older deployment stored in plaintext are sealed at start-up and keep working', async () => {
       const t = await startTestService(db(), withKek);
       const sql = t.service.store.sql;

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PASSWORD_POLICY } from '@dvc-kit/sdk';
+import { DEVELOPMENT_SHARED_KEK } from '../../src/at-rest/key-encryption-key.js';
 import { ConfigError, loadConfig } from '../../src/index.js';
 
 const clients = [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }];
@@ -136,6 +137,12 @@ describe('loadConfig: production is the default, development is asked for', () =
     const config = loadConfig({ mode: 'development', issuer: 'http://id.dvc.test', clients });
     assert.deepEqual(config.sms, { driver: 'outbox' });
     assert.equal(config.secrets.keyEncryptionKey, undefined);
+  });
+
+  test('production refuses the public development key-encryption key', () => {
+    const found = problems({ ...production, secrets: { keyEncryptionKey: DEVELOPMENT_SHARED_KEK } });
+    assert.match(found.join('\n'), /^secrets\.keyEncryptionKey: is the public development key/m);
+    assert.equal(loadConfig({ ...minimal, secrets: { keyEncryptionKey: DEVELOPMENT_SHARED_KEK } }).mode, 'development');
   });
 
   test('a mode other than production or development is refused', () => {
