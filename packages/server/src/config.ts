@@ -203,6 +203,9 @@ export class ConfigError extends Error {
  *   issuer: 'https://id.example.gov.vn',
  *   database: { dataDir: '/var/lib/dvc' },
  *   clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }],
+ *   sms: { driver: 'http', url: 'https://sms-gateway.internal/send', token: process.env.SMS_TOKEN },
+ *   registries: { carrier: { driver: 'http', url: 'https://carrier-gateway.internal/verify', token: process.env.CARRIER_TOKEN } },
+ *   secrets: { keyEncryptionKey: process.env.DVC_KEY_ENCRYPTION_KEY },
  * });
  * const service = await createService(config);
  * ```

@@ -8,6 +8,7 @@
  * ```ts
  * import { createService, loadConfig, serve } from '@dvc-kit/server';
  * const service = await createService(loadConfig({
+ *   mode: 'development', // sandbox register and SMS outbox; production needs the real ones
  *   issuer: 'http://127.0.0.1:4000',
  *   database: { dataDir: '.data' },
  *   clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['http://127.0.0.1:4200'] }],

@@ -78,6 +78,7 @@ export interface DvcService {
  * ```ts
  * import { createService, loadConfig, serve } from '@dvc-kit/server';
  * const service = await createService(loadConfig({
+ *   mode: 'development', // sandbox register and SMS outbox; production needs the real ones
  *   issuer: 'http://127.0.0.1:4000',
  *   clients: [
  *     { id: 'ministry-portal', name: 'Bộ Công an', origins: ['http://127.0.0.1:4100'] },
