@@ -57,8 +57,8 @@ export async function startStack(options = {}) {
 }
 
 /**
- * The identity service alone, as the examples and the browser tests run it: sandbox carrier, SMS
- * outbox, the given portals as clients, served on `host:port` with that address as its issuer.
+ * The identity service alone, as the examples and the browser tests run it, in development mode:
+ * sandbox carrier, SMS outbox, the given portals as clients, served on `host:port` with that address as its issuer.
  *
  * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[] }[],
  *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
@@ -71,6 +71,8 @@ export async function startIdentityService(options) {
   // The issuer must name the real port: reserve one first, then build the service with it.
   const port = options.port || (await freePort(host));
   const config = loadConfig({
+    // Development, asked for explicitly: the sandbox carrier, the SMS outbox and /dev routes.
+    mode: 'development',
     issuer: `http://${host}:${port}`,
     database: options.database ?? {},
     clients: options.clients,

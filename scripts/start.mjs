@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the identity service on 127.0.0.1:4000 with its embedded database in .data/
 // (or PostgreSQL through DATABASE_URL), the ministry portal on :4100, the provincial portal on :4200.
-// PORT, MINISTRY_PORT, PROVINCIAL_PORT and DATA_DIR move them.
+// PORT, MINISTRY_PORT, PROVINCIAL_PORT and DATA_DIR move them. It runs in development mode (asked for
+// in examples/stack.mjs): sandbox carrier, SMS outbox, a key-encryption key generated into DATA_DIR.
 import { relative, resolve } from 'node:path';
 import { startStack } from '../examples/stack.mjs';
 
@@ -14,6 +15,7 @@ const stack = await startStack({
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir }),
 });
 
+console.warn('WARNING: DEVELOPMENT MODE — sandbox carrier, SMS outbox and /dev routes are on; codes are not texted to phones. Never run this for citizens.');
 console.log(`
 DVC Kit is running (${process.env.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${relative(process.cwd(), dataDir) || '.'}/`}):
 

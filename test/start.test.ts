@@ -39,6 +39,10 @@ test('the start script prints the service, both portals and the outbox, serves t
     };
     for (const address of Object.values(addresses)) assert.ok(output.includes(address), `${address} is not printed:\n${output}`);
     assert.match(output, /embedded PGlite/);
+    assert.match(output, /WARNING: DEVELOPMENT MODE/);
+    const about = await fetch(`${addresses.service}/`);
+    assert.equal(about.status, 200);
+    assert.equal(((await about.json()) as { mode: string }).mode, 'development');
 
     const config = await fetch(`${addresses.service}/v1/config`, { headers: { 'DVC-Client': 'ministry-portal' } });
     assert.equal(config.status, 200);

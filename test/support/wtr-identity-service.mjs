@@ -1,8 +1,11 @@
 // A @web/test-runner plugin that runs a real identity service (in-memory PGlite, sandbox carrier,
 // SMS outbox) next to the test runner, with the test page's origin registered as a client. A
 // browser test asks for it with `executeServerCommand('dvc-identity-service')` and gets the
-// service's URL and client id; it reads codes from the service's outbox, as a developer would.
+// service's URL and client id. It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
+// the plugin reads the service's development outbox server-side, because the outbox JSON carries no
+// CORS header (a page on another origin must not read codes).
 // The service starts on the first request for it, so suites that do not use it pay nothing.
+import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
 
 export const CLIENT_ID = 'component-tests';
@@ -20,7 +23,11 @@ export function identityServicePlugin() {
     async serverStop() {
       await (await starting)?.close();
     },
-    async executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
+      if (command === 'dvc-outbox-code') {
+        if (!starting) throw new Error('Ask for dvc-identity-service first');
+        return readCodeFromOutbox((await starting).url, payload.phone);
+      }
       if (command !== 'dvc-identity-service') return undefined;
       starting ??= startIdentityService({
         clients: [{ id: CLIENT_ID, name: 'Kiểm thử thành phần', origins }],

@@ -11,6 +11,7 @@ import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { humanCheckRoutes } from './routes/human-check.js';
 import { jwksRoutes } from './routes/jwks.js';
+import { rootRoutes } from './routes/root.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { signInRoutes } from './routes/sign-ins.js';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', housekeepingMiddleware(deps));
   app.use('/v1/*', clientMiddleware(deps.config.clients));
 
+  app.route('/', rootRoutes(deps));
   app.route('/', configRoutes(deps));
   app.route('/', humanCheckRoutes(deps));
   app.route('/', registrationRoutes(deps));
@@ -43,7 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
-  if (deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));
+  if (deps.config.mode === 'development' && deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));
 
   app.notFound((c) => problemResponse('not_found', c.var.lang ?? 'vi'));
   app.onError((error, c) => {

@@ -4,11 +4,14 @@
  *
  * Environment: `PORT` (4000), `HOST` (127.0.0.1), `DATA_DIR` (.data, the PGlite folder),
  * `DATABASE_URL` (PostgreSQL instead of PGlite), `DVC_ISSUER` (default `http://HOST:PORT`),
- * `DVC_CLIENTS` (JSON array of `{ id, name, origins }`) or `DVC_CONFIG` (path of a JSON
- * configuration file; the variables above override its values). Stops cleanly on SIGINT/SIGTERM.
+ * `DVC_CLIENTS` (JSON array of `{ id, name, origins }`), `DVC_MODE` (`production`, the default, or
+ * `development`), `DVC_KEY_ENCRYPTION_KEY` (the key-encryption key, required in production) or
+ * `DVC_CONFIG` (path of a JSON configuration file; the variables above override its values). Stops
+ * cleanly on SIGINT/SIGTERM. Development mode prints a warning at start-up.
  *
  * @example
  * ```sh
+ * DVC_MODE=development \
  * DVC_CLIENTS='[{"id":"ministry-portal","name":"Bộ Công an","origins":["http://127.0.0.1:4100"]},
  *               {"id":"provincial-portal","name":"Cổng DVC tỉnh Bắc Ninh","origins":["http://127.0.0.1:4200"]}]' \
  *   npx dvc-server
@@ -32,6 +35,15 @@ async function readConfigInput(env: NodeJS.ProcessEnv): Promise<Record<string, u
   const port = Number(env.PORT ?? 4000);
   const host = env.HOST ?? '127.0.0.1';
   const input: Record<string, unknown> = { ...base };
+  if (env.DVC_MODE) {
+    if (env.DVC_MODE !== 'production' && env.DVC_MODE !== 'development') {
+      throw new ConfigError([`mode: DVC_MODE must be "production" or "development", not ${JSON.stringify(env.DVC_MODE)}`]);
+    }
+    input.mode = env.DVC_MODE;
+  }
+  if (env.DVC_KEY_ENCRYPTION_KEY) {
+    input.secrets = { ...((base.secrets as Record<string, unknown> | undefined) ?? {}), keyEncryptionKey: env.DVC_KEY_ENCRYPTION_KEY };
+  }
   if (env.DVC_ISSUER) input.issuer = env.DVC_ISSUER;
   else if (input.issuer === undefined) input.issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (env.DVC_CLIENTS) {
@@ -62,6 +74,9 @@ async function main(): Promise<void> {
   const host = env.HOST ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const config = loadConfig(await readConfigInput(env));
+  if (config.mode === 'development') {
+    console.warn('WARNING: DEVELOPMENT MODE — sandbox register, SMS outbox and /dev routes are on, codes are not texted to phones. Never run this for citizens; unset DVC_MODE for production.');
+  }
   const { service, server, close } = await startService(config, { port, host });
   const where = config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.dataDir ?? 'memory'}`;
   console.log(`DVC Kit identity service listening on ${server.url} (issuer ${config.issuer}, ${where})`);

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@dvc-kit/sdk';
+import { KeyEncryptionKeySchema } from './at-rest/key-encryption-key.js';
+import { productionProblems } from './production.js';
 
 /** The current time. Injected so tests move time without sleeping. */
 export type Clock = () => Date;
@@ -55,6 +57,13 @@ const SecretsSchema = z.object({
   logHashKey: secret.optional(),
   /** Key that signs human-check (ALTCHA) challenges. */
   humanCheckKey: secret.optional(),
+  /**
+   * The operator's key-encryption key (KEK): the signing keys and HMAC keys the service keeps in its
+   * database are stored encrypted under it (AES-256-GCM, key derived by HKDF). At least 32 bytes of
+   * randomness written as base64url, e.g. `openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`.
+   * Required in production; keep it outside the database (a secret store, `DVC_KEY_ENCRYPTION_KEY`).
+   */
+  keyEncryptionKey: KeyEncryptionKeySchema.optional(),
 });
 
 const SmsSchema = z.discriminatedUnion('driver', [
@@ -98,6 +107,13 @@ const SignInThrottleSchema = z.object({
  * tools that generate a JSON Schema of the configuration file (`z.toJSONSchema`).
  */
 export const ServerConfigSchema = z.object({
+  /**
+   * `production` (the default): no `/dev` routes, no sandbox register, no SMS outbox, and the service
+   * refuses to start while the SMS gateway, a register, an `https` issuer or the key-encryption key is
+   * missing. `development` must be asked for (`DVC_MODE=development`): sandbox and outbox allowed.
+   */
+  mode: z.enum(['production', 'development']).default('production')
+    .describe('production (default) or development; development allows the sandbox register, the SMS outbox and /dev routes'),
   /** Public base URL of the service: the `iss` of its tokens. */
   issuer: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')),
   database: z
@@ -147,6 +163,9 @@ export const ServerConfigSchema = z.object({
   .refine((config) => config.otp.resendAfterSeconds <= config.otp.ttlSeconds, {
     message: 'must not be longer than otp.ttlSeconds',
     path: ['otp', 'resendAfterSeconds'],
+  })
+  .superRefine((config, context) => {
+    for (const problem of productionProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
   });
 
 /**
@@ -184,6 +203,9 @@ export class ConfigError extends Error {
  *   issuer: 'https://id.example.gov.vn',
  *   database: { dataDir: '/var/lib/dvc' },
  *   clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }],
+ *   sms: { driver: 'http', url: 'https://sms-gateway.internal/send', token: process.env.SMS_TOKEN },
+ *   registries: { carrier: { driver: 'http', url: 'https://carrier-gateway.internal/verify', token: process.env.CARRIER_TOKEN } },
+ *   secrets: { keyEncryptionKey: process.env.DVC_KEY_ENCRYPTION_KEY },
  * });
  * const service = await createService(config);
  * ```

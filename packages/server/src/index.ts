@@ -8,6 +8,7 @@
  * ```ts
  * import { createService, loadConfig, serve } from '@dvc-kit/server';
  * const service = await createService(loadConfig({
+ *   mode: 'development', // sandbox register and SMS outbox; production needs the real ones
  *   issuer: 'http://127.0.0.1:4000',
  *   database: { dataDir: '.data' },
  *   clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['http://127.0.0.1:4200'] }],
@@ -25,6 +26,7 @@ export { serve, startService, type ServeOptions, type RunningServer, type Starte
 export { ProblemError, problemBody, problemResponse, PROBLEM_STATUS, PROBLEM_TYPE_BASE, type ProblemDetails, type FieldErrorSpec } from './http/problem.js';
 export { createLogger, type Logger, type LogFields, type LogLevel } from './log.js';
 export { loadServerKeys, keyedHash, type ServerKeys } from './server-keys.js';
+export { KeyEncryption, SealedValueError, type SealedValueErrorCode } from './at-rest/envelope.js';
 export * from './store/index.js';
 export type { OperatorEndpointOptions } from './http/operator-endpoint.js';
 export * from './registries/index.js';

@@ -74,7 +74,7 @@ export interface StartedService {
  *
  * @example
  * ```ts
- * const { server, close } = await startService(loadConfig({ issuer: 'http://127.0.0.1:4000', clients }), { port: 4000 });
+ * const { server, close } = await startService(loadConfig({ mode: 'development', issuer: 'http://127.0.0.1:4000', clients }), { port: 4000 });
  * console.log(`Listening on ${server.url}`);
  * await close();
  * ```

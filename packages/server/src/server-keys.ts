@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { KeyEncryption } from './at-rest/envelope.js';
+import { secretContext } from './at-rest/seal-stored-keys.js';
 import type { ServerConfig } from './config.js';
 import type { SecretRepository } from './store/secrets.js';
 
@@ -16,12 +18,19 @@ const NAMES = ['otpHmacKey', 'logHashKey', 'humanCheckKey'] as const;
 
 /**
  * The keys from the configuration, or — for each one absent — a random key generated once and kept in
- * the database, so restarts (and other instances) keep accepting codes and counting limits.
+ * the database sealed under the key-encryption key, so restarts (and other instances) keep accepting
+ * codes and counting limits.
  */
-export async function loadServerKeys(config: ServerConfig, secrets: SecretRepository): Promise<ServerKeys> {
+export async function loadServerKeys(config: ServerConfig, secrets: SecretRepository, encryption: KeyEncryption): Promise<ServerKeys> {
   const keys: Partial<Record<(typeof NAMES)[number], string>> = {};
   for (const name of NAMES) {
-    keys[name] = config.secrets[name] ?? (await secrets.getOrCreate(name, () => randomBytes(32).toString('base64url')));
+    const configured = config.secrets[name];
+    if (configured) {
+      keys[name] = configured;
+      continue;
+    }
+    const stored = await secrets.getOrCreate(name, () => encryption.seal(randomBytes(32).toString('base64url'), secretContext(name)));
+    keys[name] = KeyEncryption.isSealed(stored) ? encryption.open(stored, secretContext(name)) : stored;
   }
   return keys as ServerKeys;
 }

@@ -1,12 +1,16 @@
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
+import { resolveKeyEncryptionKey } from './at-rest/development-key.js';
+import { KeyEncryption } from './at-rest/envelope.js';
+import { sealStoredKeys } from './at-rest/seal-stored-keys.js';
 import type { AppDeps } from './app-deps.js';
-import type { Clock, ServerConfig } from './config.js';
+import { ConfigError, type Clock, type ServerConfig } from './config.js';
 import type { AppEnv } from './http/env.js';
 import { HumanCheck } from './human-check/altcha.js';
 import { createLogger, type Logger } from './log.js';
 import { OneTimeCodes } from './otp/one-time-codes.js';
 import { PasswordHasher } from './passwords/hasher.js';
+import { productionProblems } from './production.js';
 import type { CarrierRegistry } from './registries/carrier.js';
 import { HttpCarrierRegistry } from './registries/http-carrier.js';
 import { SandboxCarrierRegistry } from './registries/sandbox-carrier.js';
@@ -74,6 +78,7 @@ export interface DvcService {
  * ```ts
  * import { createService, loadConfig, serve } from '@dvc-kit/server';
  * const service = await createService(loadConfig({
+ *   mode: 'development', // sandbox register and SMS outbox; production needs the real ones
  *   issuer: 'http://127.0.0.1:4000',
  *   clients: [
  *     { id: 'ministry-portal', name: 'Bộ Công an', origins: ['http://127.0.0.1:4100'] },
@@ -84,14 +89,24 @@ export interface DvcService {
  * ```
  */
 export async function createService(config: ServerConfig, overrides: ServiceOverrides = {}): Promise<DvcService> {
+  const missing = productionProblems(config);
+  if (missing.length) throw new ConfigError(missing.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
+  const development = config.mode === 'development';
   const clock: Clock = config.clock ?? (() => new Date());
   const opened: OpenStore = overrides.database ? await openStore(overrides.database) : await openStore(config.database);
   const ownsDatabase = !overrides.database;
   try {
     const store: Store = opened;
-    const keys = await loadServerKeys(config, store.secrets);
+    const { kek, source: kekSource } = await resolveKeyEncryptionKey(config, ownsDatabase ? config.database.dataDir : undefined);
+    const encryption = new KeyEncryption(kek);
+    const sealed = await sealStoredKeys(store, encryption);
+    const keys = await loadServerKeys(config, store.secrets, encryption);
     const log = createLogger({ hashKey: keys.logHashKey, now: clock, ...(config.log ? { write: config.log } : {}) });
-    const outbox = overrides.sms ? undefined : config.sms.driver === 'outbox' ? new OutboxSms(store.smsOutbox, clock) : undefined;
+    if (development) {
+      log.warn('service.development_mode', { note: 'DEVELOPMENT MODE: sandbox register, SMS outbox and /dev routes allowed; never run this for citizens', keyEncryptionKey: kekSource });
+    }
+    if (sealed.sealedNow > 0) log.info('keys.sealed_at_rest', { count: sealed.sealedNow });
+    const outbox = overrides.sms || !development ? undefined : config.sms.driver === 'outbox' ? new OutboxSms(store.smsOutbox, clock) : undefined;
     const sms: SmsGateway =
       overrides.sms ?? outbox ?? (config.sms.driver === 'http' ? new HttpSms({ url: config.sms.url, token: config.sms.token, timeoutMs: config.sms.timeoutMs }) : new OutboxSms(store.smsOutbox, clock));
     const carrierConfig = config.registries.carrier;
@@ -100,7 +115,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       (carrierConfig.driver === 'http'
         ? new HttpCarrierRegistry({ url: carrierConfig.url, token: carrierConfig.token, timeoutMs: carrierConfig.timeoutMs })
         : await SandboxCarrierRegistry.fromFile(carrierConfig.fixture));
-    const keyRing = new KeyRing(store, clock);
+    const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
       config,
@@ -118,7 +133,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     };
     const app = createApp(deps);
     let closed = false;
-    log.info('service.started', { database: opened.kind, clients: config.clients.length, sms: overrides.sms ? 'custom' : config.sms.driver });
+    log.info('service.started', { mode: config.mode, database: opened.kind, clients: config.clients.length, sms: overrides.sms ? 'custom' : config.sms.driver });
     return {
       fetch: async (request) => app.fetch(request),
       app,

@@ -10,7 +10,7 @@ import { CLIENT_HEADER, PATHS } from '@dvc-kit/sdk';
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli], { env: { ...process.env, DVC_MODE: 'development', DVC_KEY_ENCRYPTION_KEY: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -48,6 +48,8 @@ test('dvc-server starts from the environment, serves two portals, prints its add
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.notEqual(url.endsWith(':0'), true);
     assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    assert.match(server.output(), /^WARNING: DEVELOPMENT MODE/m);
+    assert.equal(((await (await fetch(url)).json()) as { mode: string }).mode, 'development');
     const config = await (await fetch(`${url}${PATHS.config}`, { headers: { [CLIENT_HEADER]: 'provincial-portal' } })).json() as { clientName: string };
     assert.equal(config.clientName, 'Cổng DVC tỉnh Bắc Ninh');
     server.child.kill('SIGTERM');
@@ -70,4 +72,30 @@ test('dvc-server names the wrong configuration key', async () => {
   server.listening.catch(() => {});
   assert.equal(await server.exited, 1);
   assert.match(server.output(), /clients\.0\.origins\.0: must be an origin/);
+});
+
+const PORTALS = JSON.stringify([{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }]);
+
+test('dvc-server runs in production unless DVC_MODE asks for development, and names every missing production key at once', async () => {
+  const server = start({ PORT: '0', DVC_MODE: '', DVC_ISSUER: 'http://id.example.gov.vn', DVC_CLIENTS: PORTALS });
+  server.listening.catch(() => {});
+  assert.equal(await server.exited, 1);
+  for (const key of ['sms.driver', 'registries.carrier.driver', 'issuer', 'secrets.keyEncryptionKey']) {
+    assert.match(server.output(), new RegExp(`^  - ${key.replace(/\./g, '\\.')}: `, 'm'), server.output());
+  }
+  assert.doesNotMatch(server.output(), /DEVELOPMENT MODE/);
+});
+
+test('dvc-server refuses a DVC_MODE other than production or development', async () => {
+  const server = start({ PORT: '0', DVC_MODE: 'staging', DVC_CLIENTS: PORTALS });
+  server.listening.catch(() => {});
+  assert.equal(await server.exited, 1);
+  assert.match(server.output(), /DVC_MODE must be "production" or "development", not "staging"/);
+});
+
+test('dvc-server takes the key-encryption key from DVC_KEY_ENCRYPTION_KEY and checks it', async () => {
+  const server = start({ PORT: '0', DVC_KEY_ENCRYPTION_KEY: 'changeme', DVC_CLIENTS: PORTALS });
+  server.listening.catch(() => {});
+  assert.equal(await server.exited, 1);
+  assert.match(server.output(), /^  - secrets\.keyEncryptionKey: must be at least 32 random bytes/m);
 });

@@ -2,4 +2,4 @@
 declare function describe(title: string, body: () => void): void;
 declare function it(title: string, body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
-declare function before(body: () => void | Promise<void>): void;
+declare function before(body: (this: { timeout(ms: number): void }) => void | Promise<void>): void;

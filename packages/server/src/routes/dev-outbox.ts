@@ -8,7 +8,8 @@ import type { OutboxSms } from '../sms/outbox.js';
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:600;margin-bottom:.5rem}
 th,td{border:1px solid #b1b4b6;padding:.5rem;text-align:left;vertical-align:top}th{background:#f3f2f1}
-td.text{font-family:ui-monospace,monospace}`;
+td.text{font-family:ui-monospace,monospace}
+.dev-banner{background:#ffdd00;color:#0b0c0c;border:4px solid #0b0c0c;padding:1rem;margin:0 0 1.5rem;font-weight:700}`;
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
 /** Escapes text for HTML content and attribute values. */
@@ -36,6 +37,7 @@ function page(messages: readonly OutboxMessage[]): string {
 </head>
 <body>
 <main>
+<p class="dev-banner"><strong>CHẾ ĐỘ PHÁT TRIỂN (DEVELOPMENT MODE)</strong> — dịch vụ đang chạy thử: sổ đăng ký giả lập, mã OTP hiện ở đây thay vì gửi tới điện thoại. Không dùng cho người dân.</p>
 <h1>Hộp thư SMS (môi trường phát triển)</h1>
 <p>Tin nhắn mà dịch vụ định danh lẽ ra gửi tới điện thoại. Chỉ có khi chạy thử; tải lại trang để xem tin mới.</p>
 <table>
@@ -55,6 +57,8 @@ ${rows}
  * The development SMS outbox, only when SMS goes to the outbox: `GET /dev/outbox` (an accessible
  * HTML table, newest first) and `GET /dev/outbox.json?phone=+849…` (`{ messages: [{ to, text,
  * createdAt }] }`, newest first) — how a developer, a test or the browser journey reads the codes.
+ * Only in development mode; the page carries a banner saying so, and the JSON has no CORS header (a
+ * page on another origin cannot read the codes).
  */
 export function devOutboxRoutes(outbox: OutboxSms): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -75,8 +79,8 @@ export function devOutboxRoutes(outbox: OutboxSms): Hono<AppEnv> {
   routes.get('/dev/outbox.json', async (c) => {
     const to = phoneFilter(c.req.query('phone'));
     const messages = await outbox.messages({ ...(to ? { to } : {}), limit: 200 });
+    // No CORS header: codes are read server-side (tests, the Node integrator) or on this page, never by another origin.
     c.header('Cache-Control', 'no-store');
-    c.header('Access-Control-Allow-Origin', '*');
     return c.json({ messages: messages.map((message) => ({ to: message.to, text: message.text, createdAt: message.createdAt.toISOString() })) });
   });
 

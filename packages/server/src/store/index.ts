@@ -3,6 +3,7 @@ export * from './store.js';
 export * from './migrations.js';
 export * from './housekeeping.js';
 export * from './pglite.js';
+export { DataDirInUseError, DATA_DIR_LOCK_FILE } from './data-dir-lock.js';
 export * from './postgres.js';
 export type * from './accounts.js';
 export type * from './flows.js';

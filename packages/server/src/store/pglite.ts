@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database, Row, Sql } from './sql.js';
 
 function transactionSql(tx: Transaction): Sql {
@@ -15,7 +16,8 @@ function transactionSql(tx: Transaction): Sql {
 /**
  * Opens the embedded PGlite database (PostgreSQL compiled to WebAssembly): in a folder on disk
  * (created when missing), or in memory when no folder is given. One connection; transactions run
- * one at a time.
+ * one at a time. A folder is locked while open (`dvc-server.lock`): a second service on the same folder
+ * is refused with a `DataDirInUseError`; the lock of a process that died is taken over.
  *
  * @example
  * ```ts
@@ -25,7 +27,14 @@ function transactionSql(tx: Transaction): Sql {
 export async function openPglite(dataDir?: string): Promise<Database> {
   // The folder holds the signing keys and server secrets: readable by the service's user only.
   if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const lock = dataDir ? await lockDataDir(dataDir) : undefined;
+  let db: PGlite;
+  try {
+    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   return {
     kind: 'pglite',
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {
@@ -34,6 +43,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     transaction: (fn) => db.transaction((tx) => fn(transactionSql(tx))),
     async close() {
       if (!db.closed) await db.close();
+      await lock?.release();
     },
   };
 }

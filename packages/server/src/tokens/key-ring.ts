@@ -1,4 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { KeyEncryption } from '../at-rest/envelope.js';
+import { signingKeyContext } from '../at-rest/seal-stored-keys.js';
 import type { Clock } from '../config.js';
 import type { SigningKeyRecord } from '../store/signing-keys.js';
 import type { Store } from '../store/store.js';
@@ -19,16 +21,20 @@ export interface ActiveSigningKey {
 /**
  * The service's ES256 signing keys, kept in the database so every instance signs with the same key
  * and publishes the same JWKS. The newest unretired key signs; after {@link KeyRing.rotate} the
- * previous keys stay published until every token they signed has expired.
+ * previous keys stay published until every token they signed has expired. Private keys are stored
+ * sealed under the operator's key-encryption key ({@link KeyEncryption}).
  */
 export class KeyRing {
   readonly #store: Store;
   readonly #clock: Clock;
+  readonly #encryption: KeyEncryption;
   readonly #imported = new Map<string, Promise<CryptoKey>>();
 
-  constructor(store: Store, clock: Clock) {
+  /** @param encryption seals private keys before they are stored and opens them to sign. */
+  constructor(store: Store, clock: Clock, encryption: KeyEncryption) {
     this.#store = store;
     this.#clock = clock;
+    this.#encryption = encryption;
   }
 
   /** Makes sure a signing key exists (the first start generates one). */
@@ -76,7 +82,9 @@ export class KeyRing {
   #import(record: SigningKeyRecord): Promise<CryptoKey> {
     let key = this.#imported.get(record.kid);
     if (!key) {
-      key = importJWK(JSON.parse(record.privateJwk) as JWK, 'ES256') as Promise<CryptoKey>;
+      const stored = record.privateJwk;
+      const text = KeyEncryption.isSealed(stored) ? this.#encryption.open(stored, signingKeyContext(record.kid)) : stored;
+      key = importJWK(JSON.parse(text) as JWK, 'ES256') as Promise<CryptoKey>;
       this.#imported.set(record.kid, key);
     }
     return key;
@@ -90,7 +98,7 @@ export class KeyRing {
     await this.#store.signingKeys.add({
       kid,
       alg: 'ES256',
-      privateJwk: JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }),
+      privateJwk: this.#encryption.seal(JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }), signingKeyContext(kid)),
       publicJwk: JSON.stringify(published),
       createdAt: this.#clock(),
       retiredAt: null,

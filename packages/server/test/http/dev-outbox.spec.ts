@@ -15,6 +15,7 @@ export function devOutboxSpec(db: () => TestDatabase): void {
       await t.startRegistration(AN);
       const response = await t.call('GET', `/dev/outbox.json?phone=${encodeURIComponent(AN.phone)}`, { client: null });
       assert.equal(response.status, 200);
+      assert.equal(response.headers.get('Access-Control-Allow-Origin'), null, 'no page on another origin may read the codes');
       const { messages } = await json(response);
       assert.equal(messages.length, 2);
       assert.deepEqual(Object.keys(messages[0]).sort(), ['createdAt', 'text', 'to']);
@@ -37,6 +38,8 @@ export function devOutboxSpec(db: () => TestDatabase): void {
       assert.match(response.headers.get('Content-Security-Policy')!, /default-src 'none'/);
       const html = await response.text();
       assert.match(html, /<html lang="vi">/);
+      assert.match(html, /<p class="dev-banner"><strong>CHẾ ĐỘ PHÁT TRIỂN \(DEVELOPMENT MODE\)<\/strong>/);
+      assert.ok(html.indexOf('dev-banner') < html.indexOf('<h1>'), 'the banner comes first');
       assert.match(html, /<caption>[^<]+<\/caption>/);
       const headers = [...html.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((match) => match[1]);
       assert.deepEqual(headers, ['Thời gian', 'Số điện thoại', 'Nội dung']);

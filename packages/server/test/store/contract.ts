@@ -294,6 +294,18 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       await store.signingKeys.retireAllBut('new', at(1000));
       assert.deepEqual((await store.signingKeys.published(at(999))).map((k) => [k.kid, k.retiredAt?.toISOString() ?? null]), [['new', null], ['old', at(1000).toISOString()]]);
       assert.deepEqual((await store.signingKeys.published(at(1000))).map((k) => k.kid), ['new']);
+      assert.deepEqual((await store.signingKeys.all()).map((k) => k.kid), ['old', 'new'], 'all keys, expired ones included, oldest first');
+    });
+
+    test('a stored private key or secret is replaced only if nobody changed it meanwhile (sealing at start-up)', async () => {
+      await store.signingKeys.add({ kid: 'k', alg: 'ES256', privateJwk: 'plain', publicJwk: '{"kid":"k"}', createdAt: at(0), retiredAt: null });
+      const results = await Promise.all([store.signingKeys.replacePrivateJwk('k', 'plain', 'sealed-1'), store.signingKeys.replacePrivateJwk('k', 'plain', 'sealed-2')]);
+      assert.deepEqual(results.sort(), [false, true]);
+      assert.match((await store.signingKeys.all())[0]!.privateJwk, /^sealed-[12]$/);
+      await store.secrets.getOrCreate('logHashKey', () => 'plain');
+      assert.equal(await store.secrets.replace('logHashKey', 'other', 'sealed'), false);
+      assert.equal(await store.secrets.replace('logHashKey', 'plain', 'sealed'), true);
+      assert.deepEqual(await store.secrets.all(), [{ name: 'logHashKey', value: 'sealed' }]);
     });
 
     test('a generated secret is kept: the first writer wins, also in parallel', async () => {

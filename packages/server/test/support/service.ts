@@ -67,7 +67,7 @@ export async function json(response: Response): Promise<Record<string, any>> {
 
 /** Options of {@link startTestService}. */
 export interface TestServiceOptions {
-  /** Configuration on top of the test defaults (human check off, outbox SMS, two portals). */
+  /** Configuration on top of the test defaults (development mode, human check off, outbox SMS, two portals). */
   readonly config?: Partial<ServerConfigInput>;
   readonly overrides?: Omit<ServiceOverrides, 'database'>;
   /** Also serve it over HTTP on a free loopback port, with that address as the issuer. */
@@ -95,6 +95,7 @@ export async function startTestService(database: TestDatabase, options: TestServ
 async function buildTestService(database: TestDatabase, options: TestServiceOptions, clock: TestClock, logs: string[]): Promise<TestService> {
   const port = options.listen ? await freePort() : 0;
   const config = loadConfig({
+    mode: 'development',
     issuer: options.listen ? `http://127.0.0.1:${port}` : 'http://id.dvc.test',
     clients: [
       { id: MINISTRY.id, name: MINISTRY.name, origins: [MINISTRY.origin] },

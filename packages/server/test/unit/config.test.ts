@@ -1,9 +1,22 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_PASSWORD_POLICY } from '@dvc-kit/sdk';
+import { DEVELOPMENT_SHARED_KEK } from '../../src/at-rest/key-encryption-key.js';
 import { ConfigError, loadConfig } from '../../src/index.js';
 
-const minimal = { issuer: 'https://id.example.gov.vn/', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }] };
+const clients = [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }];
+const minimal = { mode: 'development', issuer: 'https://id.example.gov.vn/', clients };
+/** A key-encryption key as an operator makes one: 32 random bytes in base64url. */
+const KEK = randomBytes(32).toString('base64url');
+/** Everything production needs. */
+const production = {
+  issuer: 'https://id.example.gov.vn',
+  clients,
+  sms: { driver: 'http', url: 'https://sms.internal/send', token: 'sms-token' },
+  registries: { carrier: { driver: 'http', url: 'https://carrier.internal/verify', token: 'carrier-token' } },
+  secrets: { keyEncryptionKey: KEK },
+};
 
 function problems(input: unknown): readonly string[] {
   try {
@@ -61,8 +74,8 @@ describe('loadConfig', () => {
   });
 
   test('needs at least one portal with a unique id', () => {
-    assert.match(problems({ issuer: minimal.issuer, clients: [] }).join('\n'), /^clients: at least one client/m);
-    assert.match(problems({ issuer: minimal.issuer, clients: [minimal.clients[0], minimal.clients[0]] }).join('\n'), /client ids must be unique/);
+    assert.match(problems({ ...minimal, clients: [] }).join('\n'), /^clients: at least one client/m);
+    assert.match(problems({ ...minimal, clients: [minimal.clients[0], minimal.clients[0]] }).join('\n'), /client ids must be unique/);
   });
 
   test('refuses both a PostgreSQL URL and a PGlite folder', () => {
@@ -83,5 +96,64 @@ describe('loadConfig', () => {
     const clock = () => new Date('2026-01-01T00:00:00Z');
     assert.equal(loadConfig({ ...minimal, clock }).clock, clock);
     assert.match(problems({ ...minimal, clock: 'now' }).join('\n'), /^clock: /m);
+  });
+});
+
+describe('loadConfig: production is the default, development is asked for', () => {
+  test('a configuration that names no mode is production, and a complete one is accepted', () => {
+    const config = loadConfig(production);
+    assert.equal(config.mode, 'production');
+    assert.equal(config.secrets.keyEncryptionKey, KEK);
+    assert.equal(loadConfig(minimal).mode, 'development');
+  });
+
+  test('production names every missing part at once: SMS gateway, carrier register, https issuer, key-encryption key', () => {
+    const found = problems({ issuer: 'http://id.example.gov.vn', clients });
+    const keys = found.map((problem) => problem.split(':')[0]);
+    assert.deepEqual(keys.sort(), ['issuer', 'registries.carrier.driver', 'secrets.keyEncryptionKey', 'sms.driver']);
+    const text = found.join('\n');
+    assert.match(text, /^sms\.driver: .*set sms\.driver to "http" with sms\.url and sms\.token/m);
+    assert.match(text, /^registries\.carrier\.driver: .*registries\.carrier\.url/m);
+    assert.match(text, /^issuer: .*https.*DVC_ISSUER/m);
+    assert.match(text, /^secrets\.keyEncryptionKey: .*DVC_KEY_ENCRYPTION_KEY/m);
+    assert.match(text, /DVC_MODE=development/);
+  });
+
+  test('production refuses the SMS outbox and the sandbox register even when asked for by name', () => {
+    const keys = problems({ ...production, sms: { driver: 'outbox' }, registries: { carrier: { driver: 'sandbox' } } }).map((problem) => problem.split(':')[0]);
+    assert.deepEqual(keys.sort(), ['registries.carrier.driver', 'sms.driver']);
+  });
+
+  test('production allows an http issuer only on a loopback address', () => {
+    for (const issuer of ['http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000']) {
+      assert.equal(loadConfig({ ...production, issuer }).issuer, issuer);
+    }
+    for (const issuer of ['http://10.0.0.5:4000', 'http://id.example.gov.vn', 'http://127.0.0.1.example.com']) {
+      assert.deepEqual(problems({ ...production, issuer }).map((problem) => problem.split(':')[0]), ['issuer'], issuer);
+    }
+  });
+
+  test('development needs none of them', () => {
+    const config = loadConfig({ mode: 'development', issuer: 'http://id.dvc.test', clients });
+    assert.deepEqual(config.sms, { driver: 'outbox' });
+    assert.equal(config.secrets.keyEncryptionKey, undefined);
+  });
+
+  test('production refuses the public development key-encryption key', () => {
+    const found = problems({ ...production, secrets: { keyEncryptionKey: DEVELOPMENT_SHARED_KEK } });
+    assert.match(found.join('\n'), /^secrets\.keyEncryptionKey: is the public development key/m);
+    assert.equal(loadConfig({ ...minimal, secrets: { keyEncryptionKey: DEVELOPMENT_SHARED_KEK } }).mode, 'development');
+  });
+
+  test('a mode other than production or development is refused', () => {
+    assert.match(problems({ ...production, mode: 'staging' }).join('\n'), /^mode: /m);
+  });
+
+  test('the key-encryption key must be 32+ random bytes, not a word or a short string', () => {
+    assert.equal(loadConfig({ ...production, secrets: { keyEncryptionKey: randomBytes(32).toString('hex') } }).mode, 'production');
+    assert.equal(loadConfig({ ...production, secrets: { keyEncryptionKey: randomBytes(48).toString('base64') } }).mode, 'production');
+    for (const weak of ['changeme', randomBytes(16).toString('base64url'), 'a'.repeat(64), 'password'.repeat(8)]) {
+      assert.match(problems({ ...production, secrets: { keyEncryptionKey: weak } }).join('\n'), /^secrets\.keyEncryptionKey: must be at least 32 random bytes/m, weak);
+    }
   });
 });

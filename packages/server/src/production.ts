@@ -1,0 +1,53 @@
+import { DEVELOPMENT_SHARED_KEK } from './at-rest/key-encryption-key.js';
+
+/** The parts of the configuration that production mode checks. */
+export interface ProductionCheckInput {
+  readonly mode: 'production' | 'development';
+  readonly issuer: string;
+  readonly sms: { readonly driver: string };
+  readonly registries: { readonly carrier: { readonly driver: string } };
+  readonly secrets: { readonly keyEncryptionKey?: string | undefined };
+}
+
+/** One thing production mode lacks: the key to set, and what to set it to. */
+export interface ProductionProblem {
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Whether a URL's host is this machine's loopback interface (an `http` issuer is allowed there). */
+export function isLoopback(url: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
+/**
+ * Everything a production service lacks, each named by its key and what to set — all at once, so an
+ * operator fixes the configuration in one go. Empty in development, and in production when nothing
+ * is missing. `loadConfig` reports these as a `ConfigError`; `createService` checks again.
+ *
+ * Production means: a real SMS gateway (`sms.driver: "http"`), a real carrier register
+ * (`registries.carrier.driver: "http"`), an `https` issuer (`http` only on a loopback address) and
+ * the operator's key-encryption key (`secrets.keyEncryptionKey`).
+ */
+export function productionProblems(config: ProductionCheckInput): ProductionProblem[] {
+  if (config.mode !== 'production') return [];
+  const problems: ProductionProblem[] = [];
+  const development = 'or set mode to "development" (DVC_MODE=development) for a test run';
+  if (config.sms.driver !== 'http') {
+    problems.push({ path: ['sms', 'driver'], message: `production sends codes through an SMS gateway: set sms.driver to "http" with sms.url and sms.token (the development outbox is not allowed), ${development}` });
+  }
+  if (config.registries.carrier.driver !== 'http') {
+    problems.push({ path: ['registries', 'carrier', 'driver'], message: `production asks the real carrier register: set registries.carrier.driver to "http" with registries.carrier.url and registries.carrier.token (the sandbox is not allowed), ${development}` });
+  }
+  if (new URL(config.issuer).protocol !== 'https:' && !isLoopback(config.issuer)) {
+    problems.push({ path: ['issuer'], message: `production needs an https issuer (http is allowed only on 127.0.0.1, localhost or [::1]): set issuer (DVC_ISSUER) to the service's public https URL` });
+  }
+  if (config.secrets.keyEncryptionKey === DEVELOPMENT_SHARED_KEK) {
+    problems.push({ path: ['secrets', 'keyEncryptionKey'], message: 'is the public development key, which protects nothing: set secrets.keyEncryptionKey (DVC_KEY_ENCRYPTION_KEY) to a key of your own' });
+  } else if (!config.secrets.keyEncryptionKey) {
+    problems.push({ path: ['secrets', 'keyEncryptionKey'], message: 'production stores signing and HMAC keys encrypted: set secrets.keyEncryptionKey (DVC_KEY_ENCRYPTION_KEY) to at least 32 random bytes in base64url, e.g. the output of `openssl rand -base64 32 | tr "+/" "-_" | tr -d "="`' });
+  }
+  return problems;
+}
