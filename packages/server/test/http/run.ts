@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { clientsSpec } from './clients.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
+import { edgesSpec } from './edges.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { signInSpec } from './sign-in.spec.js';
@@ -36,5 +37,6 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);
+    edgesSpec(db);
   });
 }
