@@ -7,7 +7,7 @@ import * as z from 'zod';
  * applies `maxBodyBytes` while the body arrives.
  */
 export const HttpEdgeSchema = z
-  .object({
+  .strictObject({
     /** Largest request body accepted, in bytes, counted as it arrives (chunked bodies too): above it, `413 body_too_large`. */
     maxBodyBytes: z.int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
     /** Time a client has to send the request headers, from the first byte. */
