@@ -119,7 +119,7 @@ describe('the HTTP edge on a real socket', () => {
     }, 50);
     const { text, afterMs } = await closed;
     clearInterval(drip);
-    assert.ok(afterMs >= 550 && afterMs < 3000, `closed after ${Math.round(afterMs)} ms`);
+    assert.ok(afterMs >= 550 && afterMs < 5000, `closed after ${Math.round(afterMs)} ms`);
     assert.match(text, /^(HTTP\/1\.1 408 |$)/, 'a 408 answer, or none');
   });
 
@@ -129,7 +129,7 @@ describe('the HTTP edge on a real socket', () => {
     const closed = untilClosed(socket, started);
     socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
     const { afterMs } = await closed;
-    assert.ok(afterMs >= 250 && afterMs < 3000, `closed after ${Math.round(afterMs)} ms`);
+    assert.ok(afterMs >= 250 && afterMs < 5000, `closed after ${Math.round(afterMs)} ms`);
   });
 
   test('an idle keep-alive connection is closed after http.keepAliveTimeoutMs', async () => {
@@ -139,7 +139,7 @@ describe('the HTTP edge on a real socket', () => {
     socket.write(head('/healthz', ['Connection: keep-alive']));
     const { text, afterMs } = await closed;
     assert.match(text, /^HTTP\/1\.1 200 /);
-    assert.ok(afterMs >= 250 && afterMs < 3000, `closed after ${Math.round(afterMs)} ms`);
+    assert.ok(afterMs >= 250 && afterMs < 4000, `closed after ${Math.round(afterMs)} ms (Node's default would be 5 s)`);
   });
 
   test('connections above http.maxConnections are closed as they arrive; one is accepted again once another ends', async () => {
@@ -151,7 +151,7 @@ describe('the HTTP edge on a real socket', () => {
     extra.write(head('/healthz', ['Connection: close']));
     const { text, afterMs } = await refused;
     assert.equal(text, '', 'no answer for the connection above the cap');
-    assert.ok(afterMs < 250, `closed after ${Math.round(afterMs)} ms`);
+    assert.ok(afterMs < 1500, `closed after ${Math.round(afterMs)} ms`);
 
     for (const socket of held) socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
