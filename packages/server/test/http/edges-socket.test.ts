@@ -109,6 +109,16 @@ describe('the HTTP edge on a real socket', () => {
     assert.ok(peakRss - rssBefore < 40 * MB, `memory grew by ${Math.round((peakRss - rssBefore) / MB)} MB`);
   });
 
+  test('a declared Content-Length above the limit is refused before the body is read, and the connection closed', async () => {
+    const socket = await open(t.server!.port);
+    const closed = untilClosed(socket, performance.now());
+    socket.write([`POST ${PATHS.signIns} HTTP/1.1`, 'Host: 127.0.0.1', 'Content-Type: application/json', `${CLIENT_HEADER}: ${MINISTRY.id}`, `Content-Length: ${100 * MB}`, '', '{"idNumber":'].join('\r\n'));
+    const { text } = await closed;
+    assert.match(text, /^HTTP\/1\.1 413 /);
+    assert.match(text, /\r\nconnection: close\r\n/i);
+    assert.match(text, /"code":"body_too_large"/);
+  });
+
   test('a body that trickles in is cut off after http.requestTimeoutMs, not kept for minutes', async () => {
     const socket = await open(t.server!.port);
     const started = performance.now();
