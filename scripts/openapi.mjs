@@ -18,6 +18,15 @@ const common = { 400: problem('Validation failed, unknown client or failed human
 const unavailable = { 503: problem('Registry or SMS gateway unavailable; try again later') };
 const otpErrors = { 404: problem('Flow not found or expired'), 409: problem('Step not available yet'), 410: problem('Code expired'), 429: problem('Too many tries or sends; see Retry-After') };
 
+// Every operation that takes a body can be refused at the edge, before its own checks.
+const edgeProblems = { 413: problem('Body larger than the service accepts (body_too_large)'), 415: problem('Body not application/json (unsupported_media_type)') };
+const withEdgeProblems = (paths) => {
+  for (const operation of Object.values(paths).flatMap((path) => Object.values(path))) {
+    if (operation.requestBody) Object.assign(operation.responses, edgeProblems);
+  }
+  return paths;
+};
+
 export function buildOpenApi() {
   return {
     openapi: '3.1.0',
@@ -26,7 +35,7 @@ export function buildOpenApi() {
       version: '1',
       description: 'One citizen account for every Vietnamese public-service portal. Errors are RFC 9457 problem details with a stable `code`, field `errors` and `Retry-After` where a limit applies.',
     },
-    paths: {
+    paths: withEdgeProblems({
       [contract.PATHS.config]: { get: { summary: 'What a widget renders from for this portal', parameters: [clientHeader], responses: { 200: { description: 'Configuration', ...json(contract.ServiceConfigSchema) }, ...common } } },
       [contract.PATHS.humanCheckChallenge]: { get: { summary: 'A proof-of-work human check', parameters: [clientHeader], responses: { 200: { description: 'Challenge', ...json(contract.HumanCheckChallengeSchema) } } } },
       [contract.PATHS.registrations]: { post: { summary: 'Start registering by mobile subscriber', parameters: [clientHeader, idempotencyKey, language], requestBody: body(contract.StartRegistrationSchema), responses: { 201: { description: 'Code sent', ...json(contract.RegistrationStartedSchema) }, ...common, 422: problem('Carrier record does not match, or idempotency conflict'), 429: problem('Too many codes sent'), 503: problem('Registry or SMS gateway unavailable') } } },
@@ -40,7 +49,7 @@ export function buildOpenApi() {
       [contract.PATHS.signOut]: { post: { summary: 'End the session everywhere', parameters: [clientHeader], requestBody: body(contract.RefreshSchema), responses: { 204: { description: 'Signed out' } } } },
       [contract.PATHS.userinfo]: { get: { summary: 'The signed-in account', parameters: [clientHeader], security: [{ bearer: [] }], responses: { 200: { description: 'Account', ...json(contract.AccountSchema) }, 401: problem('No valid access token') } } },
       [contract.PATHS.jwks]: { get: { summary: 'Public keys that sign ID and access tokens (ES256)', responses: { 200: { description: 'JSON Web Key Set' } } } },
-    },
+    }),
     components: {
       schemas: { Problem: schema(contract.ProblemSchema) },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -26,7 +26,7 @@ export { claimedAssurance } from './assurance-gate/read-token.js';
 export { FlowElement, type CallResult, type FieldTarget, type FlowState, type HumanCheckOutcome, type ServiceCall } from './shared/flow-element.js';
 export type { Feedback, FieldProblem, StepProblem } from './shared/feedback.js';
 export { systemClock, type Clock } from './shared/clock.js';
-export type { DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
+export type { DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail, WidgetAttribute, WidgetProblemCode } from './shared/events.js';
 export { LocalizeController, languageOf } from './i18n/localize.js';
 export type { Catalogue, TextKey } from './i18n/catalogue.js';
 export { vi } from './i18n/vi.js';

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.js';
+import { bodyLimitMiddleware } from './http/body-limit.js';
 import { clientMiddleware } from './http/clients.js';
+import { jsonContentTypeMiddleware } from './http/content-type.js';
+import { securityHeadersMiddleware } from './http/security-headers.js';
 import { housekeepingMiddleware } from './http/housekeeping.js';
 import type { AppEnv } from './http/env.js';
 import { languageMiddleware } from './http/language.js';
@@ -27,6 +30,7 @@ import { signInRoutes } from './routes/sign-ins.js';
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', languageMiddleware());
+  app.use('*', securityHeadersMiddleware({ issuer: deps.config.issuer, trustProxy: deps.config.trustProxy }));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -36,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('/v1/*', housekeepingMiddleware(deps));
   app.use('/v1/*', clientMiddleware(deps.config.clients));
+  app.use('/v1/*', jsonContentTypeMiddleware(), bodyLimitMiddleware(deps.config.http.maxBodyBytes));
 
   app.route('/', rootRoutes(deps));
   app.route('/', configRoutes(deps));

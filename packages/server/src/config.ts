@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@dvc-kit/sdk';
 import { KeyEncryptionKeySchema } from './at-rest/key-encryption-key.js';
 import { productionProblems } from './production.js';
+import { HttpEdgeSchema } from './http/edge-config.js';
 
 /** The current time. Injected so tests move time without sleeping. */
 export type Clock = () => Date;
@@ -151,6 +152,8 @@ export const ServerConfigSchema = z.object({
   signInMethods: z.array(z.literal('password')).min(1).default(['password']),
   /** Read the client address from the last `X-Forwarded-For` entry (only behind one proxy you run). */
   trustProxy: z.boolean().default(false),
+  /** Body size, timeouts and connection cap of the HTTP edge (see `HttpEdgeSchema`). */
+  http: HttpEdgeSchema.default(HttpEdgeSchema.parse({})),
   /** Where log lines go; not from JSON. Default: standard output. */
   log: z.optional(z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function')),
   /** The current time; not from JSON. */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve as honoServe, type ServerType } from '@hono/node-server';
 import type { ServerConfig } from './config.js';
+import { nodeServerOptions } from './http/node-server-options.js';
 import { createService, type DvcService } from './service.js';
 
 /** Where to listen. */
@@ -25,7 +26,11 @@ export interface RunningServer {
 }
 
 /**
- * Serves a service over HTTP on Node with `@hono/node-server`.
+ * Serves a service over HTTP on Node with `@hono/node-server`, with the timeouts and connection cap
+ * of the service's `http` configuration: headers must arrive within `headersTimeoutMs` and the whole
+ * request within `requestTimeoutMs` (a slow body is answered 408 and its connection closed), an idle
+ * keep-alive connection is closed after `keepAliveTimeoutMs`, and connections above `maxConnections`
+ * are closed as they arrive.
  *
  * @example
  * ```ts
@@ -38,7 +43,8 @@ export interface RunningServer {
 export function serve(service: DvcService, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const server = honoServe({ fetch: service.app.fetch, port: options.port ?? 4000, hostname: host }, (info: AddressInfo) => {
+    const edge = service.config.http;
+    const server = honoServe({ fetch: service.app.fetch, port: options.port ?? 4000, hostname: host, serverOptions: nodeServerOptions(edge) }, (info: AddressInfo) => {
       server.off('error', reject);
       const urlHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
@@ -53,6 +59,7 @@ export function serve(service: DvcService, options: ServeOptions = {}): Promise<
           }),
       });
     });
+    server.maxConnections = edge.maxConnections;
     server.once('error', reject);
   });
 }

@@ -18,6 +18,12 @@ export interface Catalogue {
   readonly lostPhone: string;
   readonly assuranceLevel: (level: number) => string;
   readonly stepOf: (step: number, total: number) => string;
+  /** Shown in place of the form when the page did not say which service and portal to use. */
+  readonly widgetMisconfigured: string;
+  /** For the portal team, in the console: which attributes (`missing`, a list) a widget (`tag`) lacks and what they hold. */
+  readonly misconfiguredConsole: (tag: string, missing: string) => string;
+  /** For the portal team, in the console: the service refuses this page's origin; what to add where. */
+  readonly originNotAllowedConsole: (origin: string, service: string, clientId: string) => string;
 
   readonly registerTitle: string;
   readonly methodHeading: string;

@@ -13,6 +13,11 @@ export const en: Catalogue = {
   lostPhone: 'Lost the phone that receives codes',
   assuranceLevel: (level) => `Assurance level ${level}`,
   stepOf: (step, total) => `Step ${step} of ${total}`,
+  widgetMisconfigured: 'This form is not fully set up on this page. Please tell the team that runs this portal.',
+  misconfiguredConsole: (tag, missing) =>
+    `DVC Kit: <${tag}> is missing ${missing}. Set service="https://…" (the identity service's address) and client-id="…" (the portal's id registered with the service), or set the client property.`,
+  originNotAllowedConsole: (origin, service, clientId) =>
+    `DVC Kit: the identity service ${service} does not allow pages on the origin ${origin} to call it with client-id "${clientId}". Add "${origin}" to the origins of client "${clientId}" in the service's configuration (clients[].origins), or embed the widget on an origin already listed.`,
 
   registerTitle: 'Create an account',
   methodHeading: 'Choose who you are and how to verify',

@@ -13,6 +13,11 @@ export const vi: Catalogue = {
   lostPhone: 'Mất số điện thoại nhận OTP',
   assuranceLevel: (level) => `Mức xác minh ${level}`,
   stepOf: (step, total) => `Bước ${step}/${total}`,
+  widgetMisconfigured: 'Biểu mẫu này chưa được cài đặt đầy đủ trên trang. Vui lòng báo cho đơn vị quản lý cổng dịch vụ công.',
+  misconfiguredConsole: (tag, missing) =>
+    `DVC Kit: <${tag}> thiếu thuộc tính ${missing}. Đặt service="https://…" (địa chỉ dịch vụ định danh) và client-id="…" (mã cổng đã đăng ký với dịch vụ), hoặc gán thuộc tính client.`,
+  originNotAllowedConsole: (origin, service, clientId) =>
+    `DVC Kit: dịch vụ định danh ${service} không cho trang có origin ${origin} gọi với client-id "${clientId}". Thêm "${origin}" vào danh sách origins của client "${clientId}" trong cấu hình dịch vụ (clients[].origins), hoặc nhúng widget trên một origin đã có trong danh sách.`,
 
   registerTitle: 'Đăng ký tài khoản',
   methodHeading: 'Chọn đối tượng và phương thức xác minh',

@@ -13,7 +13,7 @@ import type { LoginState } from './state.js';
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
  * @fires dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
- * @fires dvc-error - A problem stopped the citizen; `detail` is `{ code, message }`.
+ * @fires dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link.
  * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link.
  * @csspart form - Each step's form.
@@ -120,7 +120,7 @@ export class DvcLogin extends FlowElement<LoginState> {
     const state = this.state;
     switch (state.step) {
       case 'loading':
-        return html`<p class="hint" role="status">${t.loading}</p>`;
+        return this.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state.code, state.code === 'flow_not_found');
       case 'credentials':

@@ -31,7 +31,7 @@ const TOTAL_STEPS = 4;
  * service's `GET /v1/config` (password policy, code timings, methods, consent version, human check).
  *
  * @fires dvc-registered - The account was created; `detail` is `{ account }` (ID number masked).
- * @fires dvc-error - A problem stopped the citizen; `detail` is `{ code, message }`.
+ * @fires dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link shown when the ID number already has an account.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.
@@ -203,7 +203,7 @@ export class DvcRegister extends FlowElement<RegisterState> {
     const state = this.state;
     switch (state.step) {
       case 'loading':
-        return html`<p class="loading" role="status">${t.loading}</p>`;
+        return this.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'method': {

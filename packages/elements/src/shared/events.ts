@@ -1,9 +1,25 @@
 import type { Account, ProblemCode, TokenSet } from '@dvc-kit/sdk';
 
-/** Detail of `dvc-error`: the stable code and its text in the citizen's language. */
+/** An attribute a widget needs to reach the service when no `client` is given. */
+export type WidgetAttribute = 'service' | 'client-id';
+
+/**
+ * A code of `dvc-error` that comes from the widget itself, not from the service:
+ * `widget_misconfigured` — the page set neither a `client` nor both the `service` and `client-id`
+ * attributes.
+ */
+export type WidgetProblemCode = 'widget_misconfigured';
+
+/**
+ * Detail of `dvc-error`: the stable code and its text in the citizen's language. `origin_not_allowed`
+ * means the service does not list the page's origin for this portal (the console names the origin to
+ * add to the client's `origins`); `widget_misconfigured` comes with the `missing` attributes.
+ */
 export interface DvcErrorDetail {
-  readonly code: ProblemCode;
+  readonly code: ProblemCode | WidgetProblemCode;
   readonly message: string;
+  /** With `widget_misconfigured`: the attributes to set. */
+  readonly missing?: readonly WidgetAttribute[];
 }
 
 /** Detail of `dvc-registered`: the new account (the ID number masked). */

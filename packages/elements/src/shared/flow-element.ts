@@ -9,6 +9,7 @@ import { CODE_FIELDS, codeFeedback } from './code-step.js';
 import { errorSummary, type SummaryItem } from './error-summary.js';
 import { emit, type DvcErrorDetail } from './events.js';
 import { hasFeedback, NO_FEEDBACK, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from './feedback.js';
+import { SetupController } from './setup-check.js';
 import { baseStyles } from './styles.js';
 
 /** The outcome of one call to the service. */
@@ -97,6 +98,8 @@ export abstract class FlowElement<S extends FlowState = FlowState> extends LitEl
 
   /** The citizen's language and the strings in it. */
   protected readonly localize = new LocalizeController(this);
+  /** Tells the portal team when the widget is set up so that it cannot reach the service. */
+  protected readonly setup = new SetupController(this, this.localize);
   #ownClient: DvcClient | undefined;
   #ownClientKey = '';
   readonly #calls = new Set<AbortController>();
@@ -156,7 +159,10 @@ export abstract class FlowElement<S extends FlowState = FlowState> extends LitEl
     const result = await this.call((client, signal) => client.getConfig({ signal }));
     this.#loading = false;
     if (result.ok) this.go(this.firstStep(result.value));
-    else if (result.error.code !== 'aborted') this.fail(result.error.code);
+    else if (result.error.code !== 'aborted') {
+      this.setup.configRefused(result.error);
+      this.fail(result.error.code);
+    }
   }
 
   /** The client calls go through, or `undefined` while neither `client` nor `service` is set. */
@@ -360,6 +366,15 @@ export abstract class FlowElement<S extends FlowState = FlowState> extends LitEl
           if (this.state === state) void this.#resendCode(state, resend);
         }}
       ></dvc-otp-input>`;
+  }
+
+  /**
+   * The loading step: `loading` while the configuration is on its way, or a short message when the
+   * page did not give the widget a `client` nor both `service` and `client-id` (it cannot load at all).
+   */
+  protected renderLoading(loading: TemplateResult): TemplateResult {
+    if (!this.setup.missing.length) return loading;
+    return html`<div class="error-summary" part="error-summary" role="alert"><p>${this.localize.t.widgetMisconfigured}</p></div>`;
   }
 
   /** The error step: what stopped the flow, and a button that restarts it, "Bắt đầu lại" when `startAgain`, else "Thử lại". */

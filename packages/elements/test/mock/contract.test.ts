@@ -73,6 +73,24 @@ describe('the SDK mock', () => {
     expect((await failure(client.verifySignInCode('nope', { code: '123456' }))).status).to.equal(404);
   });
 
+  it('refuses a page on an origin the portal does not list with origin_not_allowed, readable by that page', async () => {
+    const elsewhere = testService({ origins: ['https://dichvucong.bocongan.example'] });
+    const refused = await failure(elsewhere.client.getConfig());
+    expect([refused.status, refused.code]).to.deep.equal([403, 'origin_not_allowed']);
+    const here = testService({ origins: [location.origin] });
+    expect(ServiceConfigSchema.safeParse(await here.client.getConfig()).success).to.be.true;
+  });
+
+  it('acts out the edge problems a portal may force: body_too_large (413) and unsupported_media_type (415)', async () => {
+    const { client, scenario } = testService();
+    scenario.failNext('startSignIn', 'body_too_large');
+    scenario.failNext('startSignIn', 'unsupported_media_type');
+    const tooLarge = await failure(client.startSignIn({ idNumber: AN.idNumber, password: MOCK_PASSWORD }));
+    expect([tooLarge.status, tooLarge.code]).to.deep.equal([413, 'body_too_large']);
+    const mediaType = await failure(client.startSignIn({ idNumber: AN.idNumber, password: MOCK_PASSWORD }));
+    expect([mediaType.status, mediaType.code]).to.deep.equal([415, 'unsupported_media_type']);
+  });
+
   it('tells a citizen who already has an account only after the code proves the phone', async () => {
     const { client } = testService();
     const started = await client.startRegistration({ ...start, idNumber: AN.idNumber, fullName: AN.fullName, birthDate: '1990-09-05', phone: AN.phone });

@@ -11,6 +11,8 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   validation_failed: 400,
   unknown_client: 400,
   origin_not_allowed: 403,
+  body_too_large: 413,
+  unsupported_media_type: 415,
   human_check_failed: 400,
   carrier_mismatch: 422,
   bhxh_mismatch: 422,

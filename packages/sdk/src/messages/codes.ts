@@ -6,6 +6,8 @@ export const PROBLEM_CODES = [
   'validation_failed',
   'unknown_client',
   'origin_not_allowed',
+  'body_too_large',
+  'unsupported_media_type',
   'human_check_failed',
   'carrier_mismatch',
   'bhxh_mismatch',

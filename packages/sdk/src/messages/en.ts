@@ -5,6 +5,8 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   validation_failed: 'Some details are not valid. Please check the marked fields.',
   unknown_client: 'This portal is not registered with the identity service.',
   origin_not_allowed: 'This page is not allowed to call the identity service.',
+  body_too_large: 'The request sent to the identity service is too large.',
+  unsupported_media_type: 'The identity service only accepts JSON (application/json).',
   human_check_failed: 'We could not confirm you are not a robot. Please try again.',
   carrier_mismatch: 'Your details do not match the subscriber record at your mobile carrier. Please check your ID number, full name, date of birth and phone number.',
   bhxh_mismatch: 'Your details do not match the social insurance record.',

@@ -5,6 +5,8 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   validation_failed: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
   unknown_client: 'Cổng dịch vụ công này chưa được đăng ký với dịch vụ định danh.',
   origin_not_allowed: 'Trang này không được phép gọi dịch vụ định danh.',
+  body_too_large: 'Yêu cầu gửi tới dịch vụ định danh quá lớn.',
+  unsupported_media_type: 'Dịch vụ định danh chỉ nhận dữ liệu dạng JSON (application/json).',
   human_check_failed: 'Không xác nhận được bạn không phải là máy. Vui lòng thử lại.',
   carrier_mismatch: 'Thông tin đăng ký không khớp với thông tin thuê bao tại nhà mạng. Vui lòng kiểm tra lại số giấy tờ, họ tên, ngày sinh và số điện thoại.',
   bhxh_mismatch: 'Thông tin đăng ký không khớp với thông tin tại cơ quan Bảo hiểm xã hội.',

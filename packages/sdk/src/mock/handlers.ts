@@ -18,7 +18,7 @@ import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
  * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
- * `unauthorized` — each reached the way the service reaches it (wrong code, clock past expiry, fifth
+ * `unauthorized`, `origin_not_allowed` (a page on an origin not in the `origins` option) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
  * Use them with msw's `setupServer` (Node) or `setupWorker` (browser), or without either through

@@ -21,6 +21,12 @@ export interface RouteContext {
   json(body: unknown, status?: number): Response;
 }
 
+/** The origin of the page the mock runs in, when it runs in one. */
+function pageOrigin(): string | undefined {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return typeof origin === 'string' && origin !== 'null' ? origin : undefined;
+}
+
 /** Wraps an operation: records the request, checks the client, plays forced failures, then runs it. */
 export function route(scenario: MockScenario, operation: MockOperation, run: (context: RouteContext) => Response | Promise<Response>): HttpResponseResolver {
   return async ({ request, params }) => {
@@ -47,6 +53,12 @@ export function route(scenario: MockScenario, operation: MockOperation, run: (co
       return problem(forced.code, forced);
     }
     if (!scenario.knowsClient(clientId)) return problem('unknown_client');
+    const origin = request.headers.get('Origin') ?? pageOrigin();
+    if (!scenario.allowsOrigin(origin)) {
+      const refused = problem('origin_not_allowed');
+      refused.headers.set('Access-Control-Allow-Origin', origin!);
+      return refused;
+    }
     return run({
       scenario,
       request,

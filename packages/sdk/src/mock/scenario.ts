@@ -49,6 +49,13 @@ export interface MockOptions {
   readonly accounts?: readonly MockAccount[];
   /** Client ids the mock knows; others get `unknown_client`. Default: any client id. */
   readonly clients?: readonly string[];
+  /**
+   * Browser origins the portal lists (`clients[].origins` on the service). When set, a request from
+   * another origin gets `403 origin_not_allowed` with `Access-Control-Allow-Origin` set to that origin,
+   * as the service answers it. The origin is the request's `Origin` header or, for a request made in
+   * the page through `createMockFetch` (which carries none), the page's own origin. Default: any origin.
+   */
+  readonly origins?: readonly string[];
   /** Changes to the configuration the mock serves (human check required, policy, timings …). */
   readonly config?: MockConfigOverrides;
   /** Difficulty of the proof-of-work puzzle. Default: answer 7 within 0..50. */
@@ -140,6 +147,7 @@ export class MockScenario {
   /** @internal */ readonly accessTokens = new Map<string, Account>();
   /** @internal */ readonly freeFailures: number;
   readonly #clients: ReadonlySet<string> | undefined;
+  readonly #origins: ReadonlySet<string> | undefined;
   readonly #code: string | ((send: number) => string);
   readonly #now: () => number;
   readonly #forced = new Map<MockOperation, ForcedFailure[]>();
@@ -150,6 +158,7 @@ export class MockScenario {
     this.#now = options.now ?? (() => Date.now());
     this.#code = options.code ?? '123456';
     this.#clients = options.clients ? new Set(options.clients) : undefined;
+    this.#origins = options.origins ? new Set(options.origins) : undefined;
     this.freeFailures = options.freeFailures ?? 5;
     this.citizens = options.citizens ?? MOCK_CITIZENS;
     this.config = mergeConfig(options.config);
@@ -170,6 +179,11 @@ export class MockScenario {
   /** Whether a client id may call the mock. */
   knowsClient(clientId: string | null): boolean {
     return Boolean(clientId) && (!this.#clients || this.#clients.has(clientId!));
+  }
+
+  /** Whether a page on `origin` may call the mock (`undefined`: no browser origin, as a server calls). */
+  allowsOrigin(origin: string | undefined): boolean {
+    return origin === undefined || !this.#origins || this.#origins.has(origin);
   }
 
   /**

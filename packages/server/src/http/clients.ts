@@ -2,7 +2,7 @@ import { CLIENT_HEADER, PATHS } from '@dvc-kit/sdk';
 import type { MiddlewareHandler } from 'hono';
 import type { ClientConfig } from '../config.js';
 import type { AppEnv } from './env.js';
-import { ProblemError, problemResponse } from './problem.js';
+import { problemResponse } from './problem.js';
 
 const ALLOW_HEADERS = ['Content-Type', 'Accept-Language', CLIENT_HEADER, 'Idempotency-Key', 'Authorization'].join(', ');
 const EXPOSE_HEADERS = 'Retry-After, Content-Language';
@@ -14,7 +14,10 @@ const EXPOSE_HEADERS = 'Retry-After, Content-Language';
  *   no `DVC-Client` header), else refused with `origin_not_allowed`.
  * - Every other request names its portal in `DVC-Client` (or `?client_id=` on `GET /v1/config`);
  *   an unknown one is refused with `unknown_client`; an `Origin` that portal does not list is refused
- *   with `origin_not_allowed`. Requests without `Origin` (servers) are not origin-checked.
+ *   with `origin_not_allowed`, and that refusal alone carries `Access-Control-Allow-Origin` with the
+ *   page's origin, so a widget on a page the portal forgot to list can read why (its first call,
+ *   `GET /v1/config`, is a CORS simple request) and tell the portal team. The refusal holds no data
+ *   and allows no credentials. Requests without `Origin` (servers) are not origin-checked.
  * - Answers to an allowed origin, problems included, carry `Access-Control-Allow-Origin` with that
  *   origin and expose `Retry-After`. No cookies are used, so no credentials are allowed.
  */
@@ -51,7 +54,10 @@ export function clientMiddleware(clients: readonly ClientConfig[]): MiddlewareHa
       return response;
     }
     if (origin !== undefined && !client.origins.includes(origin)) {
-      throw new ProblemError('origin_not_allowed');
+      const response = problemResponse('origin_not_allowed', c.var.lang);
+      response.headers.set('Access-Control-Allow-Origin', origin);
+      response.headers.append('Vary', 'Origin');
+      return response;
     }
     c.set('client', client);
     await next();

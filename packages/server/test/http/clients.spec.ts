@@ -38,12 +38,20 @@ export function clientsSpec(db: () => TestDatabase): void {
       assert.equal(byHeader.clientName, MINISTRY.name);
     });
 
-    test('a page on an origin the portal does not list is refused with origin_not_allowed and no CORS header', async () => {
+    test('a page on an origin the portal does not list is refused with origin_not_allowed, readable by that page and holding no data', async () => {
       const t = await startTestService(db());
-      const response = await t.call('GET', PATHS.config, { client: MINISTRY.id, headers: { Origin: PROVINCE.origin } });
+      const stranger = 'https://portal-moi.example';
+      const response = await t.call('GET', `${PATHS.config}?client_id=${MINISTRY.id}`, { client: null, headers: { Origin: stranger } });
       assert.equal(response.status, 403);
-      assert.equal((await json(response)).code, 'origin_not_allowed');
-      assert.equal(response.headers.get('Access-Control-Allow-Origin'), null);
+      assert.equal(response.headers.get('Access-Control-Allow-Origin'), stranger, 'the widget can read the code');
+      assert.equal(response.headers.get('Access-Control-Allow-Credentials'), null);
+      assert.match(response.headers.get('Vary') ?? '', /Origin/);
+      const problem = await json(response);
+      assert.deepEqual(Object.keys(problem).sort(), ['code', 'detail', 'status', 'title', 'type']);
+      assert.equal(problem.code, 'origin_not_allowed');
+      const otherPortal = await t.call('POST', PATHS.signIns, { client: MINISTRY.id, headers: { Origin: PROVINCE.origin }, body: { idNumber: AN.idNumber, password: PASSWORD } });
+      assert.equal(otherPortal.status, 403);
+      assert.equal((await json(otherPortal)).code, 'origin_not_allowed');
     });
 
     test('a preflight is answered for an origin any portal lists, with the headers the widgets send', async () => {

@@ -5,6 +5,7 @@ import { atRestSpec } from './at-rest.spec.js';
 import { clientsSpec } from './clients.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
 import { modeSpec } from './mode.spec.js';
+import { edgesSpec } from './edges.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { signInSpec } from './sign-in.spec.js';
@@ -40,5 +41,6 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     devOutboxSpec(db);
     modeSpec(db);
     atRestSpec(db);
+    edgesSpec(db);
   });
 }

@@ -1,0 +1,68 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { DvcClient, DvcError } from '@dvc-kit/sdk';
+import type { LocalizeController } from '../i18n/localize.js';
+import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
+
+/** What {@link SetupController} reads from its widget: how it reaches the service. */
+export interface SetupHost extends ReactiveControllerHost, HTMLElement {
+  readonly service: string | undefined;
+  readonly clientId: string | undefined;
+  readonly client: DvcClient | undefined;
+}
+
+/**
+ * Tells the portal team when a widget is set up so that it cannot work, instead of leaving it loading
+ * for ever or blaming the citizen's network:
+ *
+ * - without a `client`, a widget missing its `service` or `client-id` attribute fires `dvc-error` with
+ *   code `widget_misconfigured` and the `missing` attributes, writes to the console what to add, and
+ *   (through {@link SetupController.missing}) shows a short message in place of "Đang tải…"; once the
+ *   attributes are set it loads as usual;
+ * - when the service refuses the page's origin (`origin_not_allowed` on the first call), it writes to
+ *   the console which origin to add to which client's `origins`.
+ *
+ * The console texts are in the widget's language, for the team that embeds it.
+ */
+export class SetupController implements ReactiveController {
+  readonly #host: SetupHost;
+  readonly #localize: LocalizeController;
+  #reported = '';
+
+  constructor(host: SetupHost, localize: LocalizeController) {
+    this.#host = host;
+    this.#localize = localize;
+    host.addController(this);
+  }
+
+  /** The attributes the widget still needs before it can call the service; none when a `client` is given. */
+  get missing(): readonly WidgetAttribute[] {
+    const host = this.#host;
+    if (host.client) return [];
+    const missing: WidgetAttribute[] = [];
+    if (!host.service) missing.push('service');
+    if (!host.clientId) missing.push('client-id');
+    return missing;
+  }
+
+  hostUpdate(): void {
+    const missing = this.missing;
+    const key = missing.join(' ');
+    if (key === this.#reported) return;
+    this.#reported = key;
+    if (!missing.length) return;
+    const t = this.#localize.t;
+    console.error(t.misconfiguredConsole(this.#host.localName, missing.join(', ')));
+    const detail: DvcErrorDetail = { code: 'widget_misconfigured', message: t.widgetMisconfigured, missing };
+    emit(this.#host, 'dvc-error', detail);
+  }
+
+  /** Explains in the console why the service refused the widget's first call, when the page's origin is the reason. */
+  configRefused(error: DvcError): void {
+    if (error.code !== 'origin_not_allowed') return;
+    const host = this.#host;
+    const client = host.client;
+    const service = client?.baseUrl ?? host.service ?? '';
+    const clientId = client?.clientId ?? host.clientId ?? '';
+    console.error(this.#localize.t.originNotAllowedConsole(globalThis.location?.origin ?? '', service, clientId));
+  }
+}
