@@ -18,7 +18,7 @@ import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
  * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
- * `unauthorized` — each reached the way the service reaches it (wrong code, clock past expiry, fifth
+ * `unauthorized`, `client_mismatch` (a sign-out from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
  * Use them with msw's `setupServer` (Node) or `setupWorker` (browser), or without either through
@@ -87,9 +87,10 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       scenario.accessTokens.set(tokens.accessToken, session.account);
       return context.json(tokens);
     })),
-    http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body }) => {
+    http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body, clientId, problem }) => {
       const token = (body as { refreshToken?: unknown } | undefined)?.refreshToken;
       const session = typeof token === 'string' ? scenario.sessions.get(token) : undefined;
+      if (session && session.clientId !== clientId) return problem('client_mismatch');
       if (session) for (const [key, value] of scenario.sessions) if (value.sid === session.sid) scenario.sessions.delete(key);
       return new HttpResponse(null, { status: 204 });
     })),
