@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { clientsSpec } from './clients.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
+import { limitsSpec } from './limits.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { registrationSpec } from './registration.spec.js';
+import { sessionsSpec } from './sessions.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
@@ -36,5 +38,7 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);
+    limitsSpec(db);
+    sessionsSpec(db);
   });
 }
