@@ -80,9 +80,19 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const parsed = RefreshSchema.safeParse(context.body);
       if (!parsed.success) return context.invalid(parsed.error.issues)!;
       const session = scenario.sessions.get(parsed.data.refreshToken);
-      if (!session) return context.problem('unauthorized');
+      if (!session) {
+        // As the service does: a repeat within the grace, while its successor is unused, gets the same answer.
+        const repeat = scenario.rotated.get(parsed.data.refreshToken);
+        if (repeat && scenario.now() - repeat.at < REFRESH_REUSE_GRACE_MS) {
+          const tokens = await repeat.tokens;
+          if (scenario.sessions.get(tokens.refreshToken)?.clientId === context.clientId) return context.json(tokens);
+        }
+        return context.problem('unauthorized');
+      }
       scenario.sessions.delete(parsed.data.refreshToken);
-      const tokens = await scenario.tokens.issue(session.account, session.clientId, session.sid);
+      const issuing = scenario.tokens.issue(session.account, session.clientId, session.sid);
+      scenario.rotated.set(parsed.data.refreshToken, { at: scenario.now(), tokens: issuing });
+      const tokens = await issuing;
       scenario.sessions.set(tokens.refreshToken, session);
       scenario.accessTokens.set(tokens.accessToken, session.account);
       return context.json(tokens);
@@ -102,6 +112,9 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }
+
+/** The service's default `tokens.refreshReuseGraceSeconds`, in milliseconds. */
+const REFRESH_REUSE_GRACE_MS = 20_000;
 
 async function startRegistration(context: RouteContext): Promise<Response> {
   const { scenario } = context;
