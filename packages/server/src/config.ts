@@ -133,7 +133,7 @@ export const ServerConfigSchema = z.object({
   argon2: Argon2Schema.default(Argon2Schema.parse({})),
   tokens: TokensSchema.default(TokensSchema.parse({})),
   signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})),
-  /** Register look-ups and sign-in attempts per client address and per ID number; see {@link LimitsSchema}. */
+  /** Register look-ups and sign-in attempts per client address and per ID number (defaults and why: `limits/limits-config.ts`). */
   limits: LimitsSchema,
   consentVersion: z.string().min(1).max(32).default('2025-01'),
   registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']),
