@@ -3,6 +3,7 @@ import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@dvc-kit/sdk';
 import { KeyEncryptionKeySchema } from './at-rest/key-encryption-key.js';
 import { productionProblems } from './production.js';
 import { HttpEdgeSchema } from './http/edge-config.js';
+import { LimitsSchema } from './limits/limits-config.js';
 
 /** The current time. Injected so tests move time without sleeping. */
 export type Clock = () => Date;
@@ -88,6 +89,8 @@ const TokensSchema = z.object({
   idTtlSeconds: z.int().min(60).max(3600).default(600),
   sessionIdleSeconds: z.int().min(60).max(900).default(900),
   sessionAbsoluteSeconds: z.int().min(300).max(43_200).default(43_200),
+  /** A refresh token sent again this soon after its first use gets the same new refresh token (a double submit), not the end of the session. */
+  refreshReuseGraceSeconds: z.int().min(0).max(60).default(20),
 });
 
 const SignInThrottleSchema = z.object({
@@ -147,6 +150,8 @@ export const ServerConfigSchema = z.object({
   argon2: Argon2Schema.default(Argon2Schema.parse({})),
   tokens: TokensSchema.default(TokensSchema.parse({})),
   signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})),
+  /** Register look-ups and sign-in attempts per client address and per ID number (defaults and why: `limits/limits-config.ts`). */
+  limits: LimitsSchema,
   consentVersion: z.string().min(1).max(32).default('2025-01'),
   registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']),

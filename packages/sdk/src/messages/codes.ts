@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'flow_step',
   'idempotency_conflict',
   'unauthorized',
+  'client_mismatch',
   'not_found',
   'registry_unavailable',
   'sms_unavailable',

@@ -22,6 +22,7 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   flow_step: 'This step is not available yet. Please finish the previous step.',
   idempotency_conflict: 'This request was already sent with different content.',
   unauthorized: 'Please sign in to continue.',
+  client_mismatch: 'This session belongs to another public-service portal; sign out from that portal.',
   not_found: 'Not found.',
   registry_unavailable: 'The verification register is busy. Please try again in a few minutes.',
   sms_unavailable: 'We could not send the text message. Please try again in a few minutes.',

@@ -22,6 +22,7 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   flow_step: 'Bước này chưa thực hiện được. Vui lòng hoàn thành bước trước.',
   idempotency_conflict: 'Yêu cầu này đã được gửi với nội dung khác.',
   unauthorized: 'Bạn cần đăng nhập để tiếp tục.',
+  client_mismatch: 'Phiên đăng nhập này thuộc một cổng dịch vụ công khác; hãy đăng xuất từ cổng đó.',
   not_found: 'Không tìm thấy.',
   registry_unavailable: 'Hệ thống xác minh đang bận. Vui lòng thử lại sau ít phút.',
   sms_unavailable: 'Không gửi được tin nhắn. Vui lòng thử lại sau ít phút.',

@@ -18,7 +18,8 @@ import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
  * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
- * `unauthorized`, `origin_not_allowed` (a page on an origin not in the `origins` option) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
+ * `unauthorized`, `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
  * Use them with msw's `setupServer` (Node) or `setupWorker` (browser), or without either through
@@ -80,16 +81,27 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const parsed = RefreshSchema.safeParse(context.body);
       if (!parsed.success) return context.invalid(parsed.error.issues)!;
       const session = scenario.sessions.get(parsed.data.refreshToken);
-      if (!session) return context.problem('unauthorized');
+      if (!session) {
+        // As the service does: a repeat within the grace, while its successor is unused, gets the same answer.
+        const repeat = scenario.rotated.get(parsed.data.refreshToken);
+        if (repeat && scenario.now() - repeat.at < REFRESH_REUSE_GRACE_MS) {
+          const tokens = await repeat.tokens;
+          if (scenario.sessions.get(tokens.refreshToken)?.clientId === context.clientId) return context.json(tokens);
+        }
+        return context.problem('unauthorized');
+      }
       scenario.sessions.delete(parsed.data.refreshToken);
-      const tokens = await scenario.tokens.issue(session.account, session.clientId, session.sid);
+      const issuing = scenario.tokens.issue(session.account, session.clientId, session.sid);
+      scenario.rotated.set(parsed.data.refreshToken, { at: scenario.now(), tokens: issuing });
+      const tokens = await issuing;
       scenario.sessions.set(tokens.refreshToken, session);
       scenario.accessTokens.set(tokens.accessToken, session.account);
       return context.json(tokens);
     })),
-    http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body }) => {
+    http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body, clientId, problem }) => {
       const token = (body as { refreshToken?: unknown } | undefined)?.refreshToken;
       const session = typeof token === 'string' ? scenario.sessions.get(token) : undefined;
+      if (session && session.clientId !== clientId) return problem('client_mismatch');
       if (session) for (const [key, value] of scenario.sessions) if (value.sid === session.sid) scenario.sessions.delete(key);
       return new HttpResponse(null, { status: 204 });
     })),
@@ -101,6 +113,9 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }
+
+/** The service's default `tokens.refreshReuseGraceSeconds`, in milliseconds. */
+const REFRESH_REUSE_GRACE_MS = 20_000;
 
 async function startRegistration(context: RouteContext): Promise<Response> {
   const { scenario } = context;

@@ -145,6 +145,8 @@ export class MockScenario {
   /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
   /** @internal */ readonly sessions = new Map<string, { account: Account; clientId: string; sid: string }>();
   /** @internal */ readonly accessTokens = new Map<string, Account>();
+  /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
+  readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
   /** @internal */ readonly freeFailures: number;
   readonly #clients: ReadonlySet<string> | undefined;
   readonly #origins: ReadonlySet<string> | undefined;

@@ -13,6 +13,7 @@ import type { FlowRecord } from '../store/flows.js';
 import { accountView } from './account-view.js';
 import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
 import { findFlow, requireHumanCheck } from './flow-lookup.js';
+import { takeRegisterLookup } from './register-lookup-limit.js';
 
 /** How long a registration may take from the first step to the password. */
 export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
@@ -27,6 +28,9 @@ export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
  * Whether the ID number already has an account is told only after the code proves the citizen holds
  * the phone the carrier registered to them, so registration cannot be used to test ID numbers; the
  * citizen is still told, as the national portal does, and pointed to "Quên mật khẩu".
+ *
+ * Each carrier look-up is counted per client address and per ID number before the carrier is asked,
+ * mismatches included (`limits.registerLookups`, 429 `too_many_attempts`), after the human check.
  */
 export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { config, store, clock, codes, log } = deps;
@@ -49,6 +53,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     return idempotent(c, idempotencyDeps, raw, async () => {
       await requireHumanCheck(deps, data.humanCheck);
       const query = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone: phone.e164 };
+      await takeRegisterLookup(c, deps, 'carrier', query.idNumber);
       let match: 'match' | 'mismatch';
       try {
         match = await deps.carrier.verifySubscriber(query);

@@ -13,6 +13,7 @@ import { generateRefreshToken, hashRefreshToken } from '../tokens/refresh-token.
 import { accountView } from './account-view.js';
 import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
 import { requireHumanCheck } from './flow-lookup.js';
+import { takeSignInAttempt } from './sign-in-address-limit.js';
 
 /** How long a sign-in may wait for its code. */
 export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
@@ -23,7 +24,9 @@ export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
  *
  * A wrong password and an unknown ID number get the same 401 `invalid_credentials`, in body, status
  * and time (an unknown ID still costs one argon2id verification). Failures slow the ID number down
- * whether or not it has an account.
+ * whether or not it has an account. Attempts are also counted per client address across ID numbers
+ * (password spraying, `limits.signInAttempts`) before any password is checked; a correct password
+ * gives its attempt back.
  */
 export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
   const { config, store, clock, codes, log } = deps;
@@ -32,6 +35,7 @@ export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post(PATHS.signIns, async (c) => {
     const { data } = await readBody(c, StartSignInSchema);
     await requireHumanCheck(deps, data.humanCheck);
+    const attempt = await takeSignInAttempt(c, deps);
     const idNumber = normalizeIdNumber(data.idNumber);
     const idKey = keyedHash(deps.keys.logHashKey, `sign-in:${idNumber}`);
     const decision = await store.signInThrottle.attempt(idKey, clock(), config.signInThrottle);
@@ -46,6 +50,7 @@ export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
       throw new ProblemError('invalid_credentials');
     }
     await store.signInThrottle.succeeded(idKey);
+    await attempt.giveBack();
 
     const now = clock();
     const flow: FlowRecord = {

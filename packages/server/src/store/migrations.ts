@@ -142,6 +142,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE rate_limit_events DROP CONSTRAINT IF EXISTS rate_limit_events_key_fkey`,
     ],
   },
+  {
+    version: 3,
+    name: 'limit events say how long they count (windows up to a day)',
+    statements: [
+      // Events made before knew only windows of up to an hour.
+      `ALTER TABLE rate_limit_events ADD COLUMN keep_until timestamptz`,
+      `UPDATE rate_limit_events SET keep_until = at + interval '1 hour'`,
+      `ALTER TABLE rate_limit_events ALTER COLUMN keep_until SET NOT NULL`,
+      `CREATE INDEX rate_limit_events_keep_until ON rate_limit_events (keep_until)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -13,16 +13,22 @@ export interface LimitBucket {
   readonly limits: readonly SlidingLimit[];
 }
 
-/** Answer of {@link SendLimitRepository.take}. */
-export type LimitDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+/** Answer of {@link SendLimitRepository.take}: when allowed, the events recorded (to give back). */
+export type LimitDecision =
+  | { readonly ok: true; readonly events: readonly string[] }
+  | { readonly ok: false; readonly retryAfterSeconds: number };
 
 /**
- * Sliding-window counters of code sends. Taking locks each bucket's row (in a fixed order) for the
- * rest of the transaction, so parallel sends cannot both pass the last free slot.
+ * Sliding-window counters: code sends, register look-ups, sign-in attempts per address. Taking locks
+ * each bucket's row (in a fixed order) for the rest of the transaction, so parallel requests cannot
+ * both pass the last free slot. Each event is kept as long as its bucket's longest window (at least an
+ * hour), and the sweep forgets it after that.
  */
 export interface SendLimitRepository {
   /** Records one event in every bucket if all of them have room; otherwise records none. */
   take(buckets: readonly LimitBucket[], now: Date): Promise<LimitDecision>;
+  /** Removes events {@link take} recorded, as if they had not happened (e.g. a correct password). */
+  giveBack(events: readonly string[]): Promise<void>;
 }
 
 /**
@@ -54,11 +60,22 @@ export function sendLimitRepository(sql: Sql): SendLimitRepository {
           }
         }
         if (retryAfterMs > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+        const events: string[] = [];
         for (const bucket of sorted) {
-          await tx.query('INSERT INTO rate_limit_events (key, at) VALUES ($1, $2::timestamptz)', [bucket.key, iso(now)]);
+          // Kept for the longest window, and at least an hour as before windows of a day existed.
+          const keep = Math.max(3600, ...bucket.limits.map((limit) => limit.windowSeconds));
+          const [event] = await tx.query(
+            `INSERT INTO rate_limit_events (key, at, keep_until) VALUES ($1, $2::timestamptz, $2::timestamptz + $3::int * interval '1 second')
+             RETURNING id::text AS id`,
+            [bucket.key, iso(now), keep],
+          );
+          events.push(String(event!.id));
         }
-        return { ok: true };
+        return { ok: true, events };
       });
+    },
+    async giveBack(events) {
+      for (const id of events) await sql.query('DELETE FROM rate_limit_events WHERE id = $1::bigint', [id]);
     },
   };
 }

@@ -19,6 +19,11 @@ export interface SessionRecord {
 /** Answer of {@link SessionRepository.rotateRefreshToken}. */
 export type RotationResult =
   | { readonly outcome: 'rotated'; readonly session: SessionRecord }
+  /**
+   * The token was rotated moments ago (within the grace) into the successor offered now, and that
+   * successor is still unused: a double submit. Answer with the same successor; nothing changes.
+   */
+  | { readonly outcome: 'repeated'; readonly session: SessionRecord }
   /** The token was already used or revoked: the session has now been ended. */
   | { readonly outcome: 'reused' }
   /** The session ended (signed out, idle, absolute limit, or another portal's token). */
@@ -34,10 +39,18 @@ export interface SessionRepository {
   /**
    * Trades a refresh token for a new one, in one transaction: the old one dies; a reused dead one
    * ends the session (someone copied it). The session's idle time-out moves on.
+   *
+   * Within `graceSeconds` of its rotation, a token presented again with the same `newHash` it was
+   * rotated into is a double submit, answered `repeated`, as long as that successor is unused and the
+   * session active. The caller makes that possible by deriving the successor from the presented token
+   * (see `successorRefreshToken`); with any other successor, or later, it is a reuse.
    */
-  rotateRefreshToken(oldHash: string, newHash: string, clientId: string, now: Date, idleSeconds: number): Promise<RotationResult>;
-  /** Ends the session a refresh token belongs to; `false` when the token is unknown. */
-  revokeByRefreshToken(hash: string, now: Date, reason: string): Promise<boolean>;
+  rotateRefreshToken(oldHash: string, newHash: string, clientId: string, now: Date, idleSeconds: number, graceSeconds?: number): Promise<RotationResult>;
+  /**
+   * Ends the session a refresh token belongs to, when `clientId` is the portal the session was made
+   * for: `'ended'`; `'other_client'` leaves it alive; `'unknown'` when no such token exists.
+   */
+  revokeByRefreshToken(hash: string, clientId: string, now: Date, reason: string): Promise<'ended' | 'other_client' | 'unknown'>;
   /** Ends a session. */
   revoke(id: string, now: Date, reason: string): Promise<void>;
 }
@@ -88,17 +101,32 @@ export function sessionRepository(sql: Sql): SessionRepository {
       const session = row ? fromRow(row) : undefined;
       return session && isActive(session, now) ? session : undefined;
     },
-    rotateRefreshToken(oldHash, newHash, clientId, now, idleSeconds) {
+    rotateRefreshToken(oldHash, newHash, clientId, now, idleSeconds, graceSeconds = 0) {
       return sql.transaction(async (tx): Promise<RotationResult> => {
+        // A parallel rotation of the same token holds its row until it commits; then this finds it rotated.
         const [used] = await tx.query(
           `UPDATE refresh_tokens SET status = 'rotated', rotated_at = $2::timestamptz
            WHERE token_hash = $1 AND status = 'active' RETURNING session_id::text AS session_id`,
           [oldHash, iso(now)],
         );
         if (!used) {
-          const [known] = await tx.query('SELECT session_id::text AS session_id FROM refresh_tokens WHERE token_hash = $1', [oldHash]);
+          const [known] = await tx.query(
+            `SELECT session_id::text AS session_id, status = 'rotated' AND rotated_at > $2::timestamptz - $3::int * interval '1 second' AS in_grace
+             FROM refresh_tokens WHERE token_hash = $1`,
+            [oldHash, iso(now), graceSeconds],
+          );
           if (!known) return { outcome: 'unknown' };
-          await revoke(tx, String(known.session_id), now, 'refresh_token_reused');
+          const sessionId = String(known.session_id);
+          if (known.in_grace === true) {
+            const [successor] = await tx.query(
+              `SELECT 1 AS unused FROM refresh_tokens WHERE token_hash = $1 AND session_id = $2::uuid AND status = 'active'`,
+              [newHash, sessionId],
+            );
+            const [row] = successor ? await tx.query(`SELECT ${COLUMNS} FROM sessions WHERE id = $1::uuid`, [sessionId]) : [];
+            const session = row ? fromRow(row) : undefined;
+            if (session && isActive(session, now) && session.clientId === clientId) return { outcome: 'repeated', session };
+          }
+          await revoke(tx, sessionId, now, 'refresh_token_reused');
           return { outcome: 'reused' };
         }
         const sessionId = String(used.session_id);
@@ -117,12 +145,16 @@ export function sessionRepository(sql: Sql): SessionRepository {
         return { outcome: 'rotated', session: { ...session, idleExpiresAt: idle } };
       });
     },
-    revokeByRefreshToken(hash, now, reason) {
+    revokeByRefreshToken(hash, clientId, now, reason) {
       return sql.transaction(async (tx) => {
-        const [row] = await tx.query('SELECT session_id::text AS session_id FROM refresh_tokens WHERE token_hash = $1', [hash]);
-        if (!row) return false;
+        const [row] = await tx.query(
+          `SELECT r.session_id::text AS session_id, s.client_id FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = $1`,
+          [hash],
+        );
+        if (!row) return 'unknown';
+        if (String(row.client_id) !== clientId) return 'other_client';
         await revoke(tx, String(row.session_id), now, reason);
-        return true;
+        return 'ended';
       });
     },
     async revoke(id, now, reason) {

@@ -15,6 +15,9 @@ function wrong(code: string): string {
   return code === '000000' ? '111111' : '000000';
 }
 
+/** Register look-up limits wide enough that the code-send limits under test are the ones reached. */
+const WIDE_LOOKUP_LIMITS = { registerLookups: { perAddress: [{ max: 1000, windowSeconds: 600 }], perIdNumber: [{ max: 1000, windowSeconds: 3600 }] } };
+
 export function otpSpec(db: () => TestDatabase): void {
   describe('one-time codes', () => {
     test('a wrong code is otp_invalid and says how many tries remain', async () => {
@@ -145,7 +148,7 @@ export function otpSpec(db: () => TestDatabase): void {
     });
 
     test('at most 3 codes a minute and 10 an hour go to one phone', async () => {
-      const t = await startTestService(db());
+      const t = await startTestService(db(), { config: { limits: WIDE_LOOKUP_LIMITS } });
       const start = () => t.call('POST', PATHS.registrations, { body: registrationBody(AN) });
       for (let i = 0; i < 3; i++) assert.equal((await start()).status, 201);
       const fourth = await start();
@@ -171,7 +174,7 @@ export function otpSpec(db: () => TestDatabase): void {
 
     test('at most 25 codes per 5 minutes go out for one client address (the one the trusted proxy saw)', async () => {
       const carrier: CarrierRegistry = { verifySubscriber: async () => 'match' };
-      const t = await startTestService(db(), { config: { trustProxy: true }, overrides: { carrier } });
+      const t = await startTestService(db(), { config: { trustProxy: true, limits: WIDE_LOOKUP_LIMITS }, overrides: { carrier } });
       const citizen = (i: number): Citizen => ({
         idNumber: `001090${String(i).padStart(6, '0')}`,
         fullName: 'Nguyễn Thị Thử',
@@ -191,7 +194,7 @@ export function otpSpec(db: () => TestDatabase): void {
 
     test('served over HTTP, the client address is the socket\'s, and a forged X-Forwarded-For is ignored', async () => {
       const carrier: CarrierRegistry = { verifySubscriber: async () => 'match' };
-      const t = await startTestService(db(), { listen: true, overrides: { carrier } });
+      const t = await startTestService(db(), { listen: true, config: { limits: WIDE_LOOKUP_LIMITS }, overrides: { carrier } });
       try {
         const send = (i: number) =>
           fetch(`${t.server!.url}${PATHS.registrations}`, {

@@ -6,8 +6,10 @@ import { clientsSpec } from './clients.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
 import { modeSpec } from './mode.spec.js';
 import { edgesSpec } from './edges.spec.js';
+import { limitsSpec } from './limits.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { registrationSpec } from './registration.spec.js';
+import { sessionsSpec } from './sessions.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
@@ -42,5 +44,7 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     modeSpec(db);
     atRestSpec(db);
     edgesSpec(db);
+    limitsSpec(db);
+    sessionsSpec(db);
   });
 }

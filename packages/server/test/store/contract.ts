@@ -217,13 +217,29 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.equal(results.filter((result) => result.ok).length, 3);
       assert.deepEqual(results.find((result) => !result.ok), { ok: false, retryAfterSeconds: 60 });
       assert.deepEqual(await store.sendLimits.take([phone, address], at(59)), { ok: false, retryAfterSeconds: 1 });
-      assert.deepEqual(await store.sendLimits.take([phone, address], at(60)), { ok: true });
+      assert.equal((await store.sendLimits.take([phone, address], at(60))).ok, true);
       assert.equal(await countRows(database.db, `SELECT count(*)::int AS count FROM rate_limit_events WHERE key = 'address:x'`), 4, 'a refused send is counted in no bucket');
+    });
+
+    test('a limit of a day keeps its events through sweeps, and a given-back event no longer counts', async () => {
+      const daily = { key: 'lookup:address:d', limits: [{ max: 2, windowSeconds: 600 }, { max: 3, windowSeconds: 86_400 }] };
+      const first = await store.sendLimits.take([daily], T0);
+      assert.equal(first.ok, true);
+      assert.equal((await store.sendLimits.take([daily], at(1))).ok, true);
+      assert.deepEqual(await store.sendLimits.take([daily], at(2)), { ok: false, retryAfterSeconds: 598 });
+      assert.equal((await store.sendLimits.take([daily], at(700))).ok, true);
+      await store.sweep(at(7200));
+      assert.deepEqual(await store.sendLimits.take([daily], at(7200)), { ok: false, retryAfterSeconds: 86_400 - 7200 }, 'swept after an hour, the day still counts');
+      if (first.ok) await store.sendLimits.giveBack(first.events);
+      assert.equal((await store.sendLimits.take([daily], at(7201))).ok, true);
+      const report = await store.sweep(at(86_400 + 7201));
+      assert.equal(report.rate_limit_events, 3);
+      assert.equal(report.rate_limit_keys, 1);
     });
 
     test('a sweep forgets idle send counters, and a counter swept while sends go on still holds its limit', async () => {
       const phone = { key: 'phone:swept', limits: [{ max: 3, windowSeconds: 60 }] };
-      assert.deepEqual(await store.sendLimits.take([phone], T0), { ok: true });
+      assert.equal((await store.sendLimits.take([phone], T0)).ok, true);
       const keys = () => countRows(database.db, `SELECT count(*)::int AS count FROM rate_limit_keys WHERE key = 'phone:swept'`);
       assert.equal((await store.sweep(at(60))).rate_limit_keys, 0, 'a counter with a live event stays');
       assert.equal(await keys(), 1);
@@ -282,9 +298,41 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
 
       const signedOut = { ...session, id: randomUUID() };
       await store.sessions.create(signedOut, 'rt-out');
-      assert.equal(await store.sessions.revokeByRefreshToken('rt-out', at(10), 'signed_out'), true);
-      assert.equal(await store.sessions.revokeByRefreshToken('nope', at(10), 'signed_out'), false);
+      assert.equal(await store.sessions.revokeByRefreshToken('rt-out', 'provincial-portal', at(10), 'signed_out'), 'other_client');
+      assert.ok(await store.sessions.findActive(signedOut.id, at(10)), 'another portal cannot end it');
+      assert.equal(await store.sessions.revokeByRefreshToken('rt-out', 'ministry-portal', at(10), 'signed_out'), 'ended');
+      assert.equal(await store.sessions.revokeByRefreshToken('nope', 'ministry-portal', at(10), 'signed_out'), 'unknown');
       assert.equal((await store.sessions.rotateRefreshToken('rt-out', 'rt-out-2', 'ministry-portal', at(20), 900)).outcome, 'reused');
+    });
+
+    test('a refresh token repeated within the grace gets its unused successor; later, or after the successor is used, it ends the session', async () => {
+      const owner = account();
+      await store.accounts.create(owner);
+      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+      await store.sessions.create(session, 'g-1');
+      const parallel = await Promise.all(Array.from({ length: 4 }, () => store.sessions.rotateRefreshToken('g-1', 'g-2', 'ministry-portal', at(100), 900, 20)));
+      assert.deepEqual(parallel.map((result) => result.outcome).sort(), ['repeated', 'repeated', 'repeated', 'rotated']);
+      assert.equal((await store.sessions.rotateRefreshToken('g-1', 'g-2', 'ministry-portal', at(119), 900, 20)).outcome, 'repeated');
+      assert.equal((await store.sessions.rotateRefreshToken('g-1', 'g-2', 'provincial-portal', at(110), 900, 20)).outcome, 'reused', 'another portal is no double submit');
+
+      const second = { ...session, id: randomUUID() };
+      await store.sessions.create(second, 'h-1');
+      assert.equal((await store.sessions.rotateRefreshToken('h-1', 'h-2', 'ministry-portal', at(100), 900, 20)).outcome, 'rotated');
+      assert.equal((await store.sessions.rotateRefreshToken('h-1', 'h-other', 'ministry-portal', at(101), 900, 20)).outcome, 'reused', 'another successor is a reuse');
+      assert.equal(await store.sessions.findActive(second.id, at(101)), undefined);
+
+      const third = { ...session, id: randomUUID() };
+      await store.sessions.create(third, 'i-1');
+      assert.equal((await store.sessions.rotateRefreshToken('i-1', 'i-2', 'ministry-portal', at(100), 900, 20)).outcome, 'rotated');
+      assert.equal((await store.sessions.rotateRefreshToken('i-1', 'i-2', 'ministry-portal', at(120), 900, 20)).outcome, 'reused', 'after the grace');
+      assert.equal(await store.sessions.findActive(third.id, at(120)), undefined);
+
+      const fourth = { ...session, id: randomUUID() };
+      await store.sessions.create(fourth, 'j-1');
+      assert.equal((await store.sessions.rotateRefreshToken('j-1', 'j-2', 'ministry-portal', at(100), 900, 20)).outcome, 'rotated');
+      assert.equal((await store.sessions.rotateRefreshToken('j-2', 'j-3', 'ministry-portal', at(105), 900, 20)).outcome, 'rotated');
+      assert.equal((await store.sessions.rotateRefreshToken('j-1', 'j-2', 'ministry-portal', at(106), 900, 20)).outcome, 'reused', 'its successor was used');
+      assert.equal(await store.sessions.findActive(fourth.id, at(106)), undefined);
     });
 
     test('signing keys: the newest unretired key is first; retired keys stay published until their time', async () => {

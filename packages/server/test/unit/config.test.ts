@@ -35,7 +35,14 @@ describe('loadConfig', () => {
     assert.deepEqual(config.otp, { ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5, perPhonePerMinute: 3, perPhonePerHour: 10, perAddressPer5Minutes: 25 });
     assert.deepEqual(config.passwordPolicy, DEFAULT_PASSWORD_POLICY);
     assert.deepEqual(config.argon2, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    assert.deepEqual(config.tokens, { accessTtlSeconds: 600, idTtlSeconds: 600, sessionIdleSeconds: 900, sessionAbsoluteSeconds: 43_200 });
+    assert.deepEqual(config.tokens, { accessTtlSeconds: 600, idTtlSeconds: 600, sessionIdleSeconds: 900, sessionAbsoluteSeconds: 43_200, refreshReuseGraceSeconds: 20 });
+    assert.deepEqual(config.limits, {
+      registerLookups: {
+        perAddress: [{ max: 20, windowSeconds: 600 }, { max: 100, windowSeconds: 86_400 }],
+        perIdNumber: [{ max: 5, windowSeconds: 3600 }, { max: 10, windowSeconds: 86_400 }],
+      },
+      signInAttempts: { perAddress: [{ max: 30, windowSeconds: 600 }, { max: 200, windowSeconds: 86_400 }] },
+    });
     assert.deepEqual(config.signInThrottle, { freeFailures: 5, stepSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200, maxFailuresPerHour: 100 });
     assert.deepEqual(config.humanCheck, { required: true, maxNumber: 20_000, expiresInSeconds: 600 });
     assert.deepEqual(config.sms, { driver: 'outbox' });
@@ -45,6 +52,17 @@ describe('loadConfig', () => {
     assert.deepEqual(config.registrationMethods, ['mobile']);
     assert.deepEqual(config.signInMethods, ['password']);
     assert.equal(config.trustProxy, false);
+  });
+
+  test('limits: a part given keeps the other defaults; windows longer than a day or no window are refused by key', () => {
+    const config = loadConfig({ ...minimal, limits: { signInAttempts: { perAddress: [{ max: 10, windowSeconds: 300 }] } } });
+    assert.deepEqual(config.limits.signInAttempts.perAddress, [{ max: 10, windowSeconds: 300 }]);
+    assert.deepEqual(config.limits.registerLookups.perIdNumber, [{ max: 5, windowSeconds: 3600 }, { max: 10, windowSeconds: 86_400 }]);
+    assert.deepEqual(problems({ ...minimal, limits: { registerLookups: { perAddress: [{ max: 5, windowSeconds: 172_800 }] } } }), [
+      'limits.registerLookups.perAddress.0.windowSeconds: Too big: expected number to be <=86400',
+    ]);
+    assert.deepEqual(problems({ ...minimal, limits: { registerLookups: { perIdNumber: [] } } }), ['limits.registerLookups.perIdNumber: Too small: expected array to have >=1 items']);
+    assert.deepEqual(problems({ ...minimal, tokens: { refreshReuseGraceSeconds: 61 } }), ['tokens.refreshReuseGraceSeconds: Too big: expected number to be <=60']);
   });
 
   test('takes a partial password policy over the default', () => {

@@ -1,0 +1,47 @@
+import * as z from 'zod';
+
+/** Longest window a limit may have: counted events are kept that long, and no longer. */
+export const LONGEST_LIMIT_WINDOW_SECONDS = 86_400;
+
+const WindowSchema = z.object({
+  /** Events allowed in any window of `windowSeconds`. */
+  max: z.int().min(1).max(100_000),
+  /** Length of the sliding window, at most a day. */
+  windowSeconds: z.int().min(10).max(LONGEST_LIMIT_WINDOW_SECONDS),
+});
+
+const windows = (defaults: { max: number; windowSeconds: number }[]) => z.array(WindowSchema).min(1).max(4).default(defaults);
+
+/**
+ * Per-address and per-ID-number limits the service applies before expensive or revealing work.
+ * Defaults, and why:
+ *
+ * - `registerLookups` — each question to a register (carrier now, social insurance next) is counted
+ *   before it is asked, matches and mismatches alike, so no one can test (ID number, name, birth date,
+ *   phone) combinations against a register's records. Per client address 20 per 10 minutes and 100 a
+ *   day: a one-stop counter or an office behind one NAT registers a few citizens an hour, far below
+ *   that; a script testing combinations is stopped after 100 a day. Per ID number 5 an hour and 10 a
+ *   day: a citizen mistyping a name or date gets several tries, while no one can probe one person's
+ *   record from many addresses.
+ * - `signInAttempts` — password tries per client address across all ID numbers (password spraying),
+ *   counted before the password is checked; a correct password gives its slot back, so the limit bites
+ *   on failures. Per address 30 per 10 minutes and 200 a day: generous for citizens behind one carrier
+ *   NAT who mistype now and then, while one address can try a password on at most 200 ID numbers a
+ *   day. The wrong-password slow-down per ID number (`signInThrottle`) applies as well.
+ */
+export const LimitsSchema = z.object({
+  registerLookups: z
+    .object({
+      perAddress: windows([{ max: 20, windowSeconds: 600 }, { max: 100, windowSeconds: 86_400 }]),
+      perIdNumber: windows([{ max: 5, windowSeconds: 3600 }, { max: 10, windowSeconds: 86_400 }]),
+    })
+    .prefault({}),
+  signInAttempts: z
+    .object({
+      perAddress: windows([{ max: 30, windowSeconds: 600 }, { max: 200, windowSeconds: 86_400 }]),
+    })
+    .prefault({}),
+}).prefault({});
+
+/** The validated `limits` configuration. */
+export type LimitsConfig = z.output<typeof LimitsSchema>;

@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { AppDeps } from '../app-deps.js';
+import { clientAddress } from '../http/client-address.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { keyedHash } from '../server-keys.js';
+
+/** A register the service asks about a citizen. They share one budget: the log says which was asked. */
+export type RegisterName = 'carrier' | 'social_insurance';
+
+/**
+ * Counts one register look-up against the caller's address and the ID number asked about, before the
+ * register is asked, whatever it will answer: matches and mismatches alike, so no one can test
+ * (ID number, name, birth date, phone) combinations against a register's records. Every register
+ * (carrier, social insurance) goes through this one guard and shares its counts. The counting is
+ * atomic in the database, so parallel look-ups never pass a limit.
+ *
+ * @throws {ProblemError} `too_many_attempts` with `retryAfter` when the address or the ID number has
+ * used its look-ups (`limits.registerLookups`).
+ * @example
+ * ```ts
+ * await requireHumanCheck(deps, data.humanCheck); // cheap to check and no oracle: first
+ * await takeRegisterLookup(c, deps, 'carrier', idNumber);
+ * const match = await deps.carrier.verifySubscriber(query);
+ * ```
+ */
+export async function takeRegisterLookup(c: Context<AppEnv>, deps: AppDeps, register: RegisterName, idNumber: string): Promise<void> {
+  const { config, store, log, keys } = deps;
+  const address = clientAddress(c, config.trustProxy);
+  const limits = config.limits.registerLookups;
+  const decision = await store.sendLimits.take(
+    [
+      { key: `lookup:address:${keyedHash(keys.logHashKey, `address:${address}`)}`, limits: limits.perAddress },
+      { key: `lookup:id:${keyedHash(keys.logHashKey, `id:${idNumber}`)}`, limits: limits.perIdNumber },
+    ],
+    deps.clock(),
+  );
+  if (!decision.ok) {
+    log.warn('register.lookup_limited', { register, address: log.hash('address', address), id: log.hash('id', idNumber), retryAfter: decision.retryAfterSeconds });
+    throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
+  }
+}

@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { AppDeps } from '../app-deps.js';
+import { clientAddress } from '../http/client-address.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { keyedHash } from '../server-keys.js';
+
+/** A sign-in attempt counted against the caller's address; give it back when the password was right. */
+export interface SignInAttempt {
+  /** Forgets the attempt, so only failures use up the address's limit. */
+  giveBack(): Promise<void>;
+}
+
+/**
+ * Counts one password attempt against the caller's address, across all ID numbers (password
+ * spraying), before any account is looked up or any password hashed — so the answer is the same
+ * whether or not the ID number has an account. Atomic in the database: parallel attempts never pass
+ * the limit. The per-ID-number slow-down (`signInThrottle`) applies as well.
+ *
+ * @throws {ProblemError} `too_many_attempts` with `retryAfter` when the address has used its attempts
+ * (`limits.signInAttempts`).
+ */
+export async function takeSignInAttempt(c: Context<AppEnv>, deps: AppDeps): Promise<SignInAttempt> {
+  const { config, store, log, keys } = deps;
+  const address = clientAddress(c, config.trustProxy);
+  const decision = await store.sendLimits.take(
+    [{ key: `sign-in:address:${keyedHash(keys.logHashKey, `address:${address}`)}`, limits: config.limits.signInAttempts.perAddress }],
+    deps.clock(),
+  );
+  if (!decision.ok) {
+    log.warn('sign_in.address_limited', { address: log.hash('address', address), retryAfter: decision.retryAfterSeconds });
+    throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
+  }
+  return { giveBack: () => store.sendLimits.giveBack(decision.events) };
+}
