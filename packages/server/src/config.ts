@@ -93,6 +93,19 @@ const SignInThrottleSchema = z.object({
   maxFailuresPerHour: z.int().min(1).max(100).default(100),
 });
 
+const MetricsSchema = z.object({
+  enabled: z.boolean().default(false).describe('Serve Prometheus metrics at `GET /metrics` (off by default).'),
+  token: secret
+    .optional()
+    .describe('Bearer token a scraper must send (`Authorization: Bearer …`); required with `enabled` unless the service runs in development mode.'),
+  processMetrics: z.boolean().default(true).describe("Also export Node's process metrics (CPU, memory, event-loop lag, GC) beside the service's own."),
+});
+
+/** The mode a configuration asks for: production unless it says `development`. */
+function modeOf(config: object): unknown {
+  return 'mode' in config ? config.mode : 'production';
+}
+
 /**
  * The zod schema of the service configuration: what {@link loadConfig} validates with. Exported for
  * tools that generate a JSON Schema of the configuration file (`z.toJSONSchema`).
@@ -135,6 +148,7 @@ export const ServerConfigSchema = z.object({
   signInMethods: z.array(z.literal('password')).min(1).default(['password']),
   /** Read the client address from the last `X-Forwarded-For` entry (only behind one proxy you run). */
   trustProxy: z.boolean().default(false),
+  metrics: MetricsSchema.default(MetricsSchema.parse({})).describe('Prometheus metrics: see the operators guide (docs/guides/operators.md).'),
   /** Where log lines go; not from JSON. Default: standard output. */
   log: z.optional(z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function')),
   /** The current time; not from JSON. */
@@ -147,6 +161,10 @@ export const ServerConfigSchema = z.object({
   .refine((config) => config.otp.resendAfterSeconds <= config.otp.ttlSeconds, {
     message: 'must not be longer than otp.ttlSeconds',
     path: ['otp', 'resendAfterSeconds'],
+  })
+  .refine((config) => !config.metrics.enabled || config.metrics.token !== undefined || modeOf(config) === 'development', {
+    message: 'metrics.enabled needs a metrics.token outside development mode: metrics must not be public',
+    path: ['metrics', 'token'],
   });
 
 /**

@@ -5,6 +5,7 @@ import type { Clock, ServerConfig } from './config.js';
 import type { AppEnv } from './http/env.js';
 import { HumanCheck } from './human-check/altcha.js';
 import { createLogger, type Logger } from './log.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
 import { OneTimeCodes } from './otp/one-time-codes.js';
 import { PasswordHasher } from './passwords/hasher.js';
 import type { CarrierRegistry } from './registries/carrier.js';
@@ -56,6 +57,8 @@ export interface DvcService {
   readonly config: ServerConfig;
   /** The structured logger. */
   readonly log: Logger;
+  /** The Prometheus metrics of this instance, when `metrics.enabled`. */
+  readonly metrics: ServiceMetrics | undefined;
   /**
    * Starts signing tokens with a new ES256 key; the old keys stay in the JWKS until every token they
    * signed has expired. Run it on a schedule (e.g. every 90 days) or after a suspected key leak.
@@ -90,7 +93,8 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
   try {
     const store: Store = opened;
     const keys = await loadServerKeys(config, store.secrets);
-    const log = createLogger({ hashKey: keys.logHashKey, now: clock, ...(config.log ? { write: config.log } : {}) });
+    const metrics = config.metrics.enabled ? new ServiceMetrics({ processMetrics: config.metrics.processMetrics }) : undefined;
+    const log = createLogger({ hashKey: keys.logHashKey, now: clock, ...(config.log ? { write: config.log } : {}), ...(metrics ? { tap: metrics.observe } : {}) });
     const outbox = overrides.sms ? undefined : config.sms.driver === 'outbox' ? new OutboxSms(store.smsOutbox, clock) : undefined;
     const sms: SmsGateway =
       overrides.sms ?? outbox ?? (config.sms.driver === 'http' ? new HttpSms({ url: config.sms.url, token: config.sms.token, timeoutMs: config.sms.timeoutMs }) : new OutboxSms(store.smsOutbox, clock));
@@ -115,6 +119,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       carrier,
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
       outbox,
+      metrics,
     };
     const app = createApp(deps);
     let closed = false;
@@ -127,6 +132,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       outbox,
       config,
       log,
+      metrics,
       rotateSigningKey: () => keyRing.rotate(Math.max(config.tokens.accessTtlSeconds, config.tokens.idTtlSeconds) + 300),
       async close() {
         if (closed) return;

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { clientsSpec } from './clients.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
+import { metricsSpec } from './metrics.spec.js';
 import { otpSpec } from './otp.spec.js';
+import { readinessSpec } from './readiness.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { tokensSpec } from './tokens.spec.js';
@@ -36,5 +38,7 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);
+    metricsSpec(db);
+    readinessSpec(db);
   });
 }
