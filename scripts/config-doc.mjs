@@ -36,7 +36,7 @@ function variants(schema) {
 }
 
 function typeOf(schema) {
-  if (!schema || typeof schema !== 'object' || Object.keys(schema).filter((key) => key !== 'description' && key !== 'default').length === 0) return 'function (programmatic only)';
+  if (!schema || typeof schema !== 'object' || Object.keys(schema).filter((key) => key !== 'description' && key !== 'default').length === 0) return 'programmatic only (no JSON form)';
   if (schema.const !== undefined) return code(JSON.stringify(schema.const));
   if (schema.enum) return schema.enum.map((value) => code(JSON.stringify(value))).join(' or ');
   const list = variants(schema);
@@ -66,11 +66,22 @@ function defaultOf(schema) {
   return code(JSON.stringify(schema.default));
 }
 
-/** Every key of the configuration as a row: `{ key, type, required, default, rules, description }`. */
+/**
+ * Every key of the configuration as a row: `{ key, type, required, default, rules, description }`.
+ * @param {Record<string, any>} [schema] a JSON Schema; the configuration's by default
+ * @returns {Record<string, string>[]}
+ */
 export function configRows(schema = ServerConfigSchema.toJSONSchema({ io: 'input', unrepresentable: 'any' })) {
   const rows = [];
-  const walk = (node, path, required, when) => {
-    const list = variants(node);
+  // A schema registered with an id (`.meta({ id })`) or used recursively is a `$ref` into `$defs`.
+  const resolve = (node) => {
+    const ref = node?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#/$defs/')) return node;
+    return { ...schema.$defs?.[ref.slice('#/$defs/'.length)], ...Object.fromEntries(Object.entries(node).filter(([key]) => key !== '$ref')) };
+  };
+  const walk = (raw, path, required, when) => {
+    const node = resolve(raw);
+    const list = variants(node)?.map(resolve);
     const isObject = node.type === 'object' && node.properties;
     rows.push({
       key: path,

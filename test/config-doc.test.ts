@@ -17,7 +17,7 @@ test('the committed docs/config.schema.json is the one generated from the schema
 });
 
 test('every configuration key is in the reference, nested keys and each SMS and register kind included', () => {
-  const keys = (configRows() as { key: string }[]).map((row) => row.key);
+  const keys = configRows().map((row) => row.key);
   for (const key of ['issuer', 'database.url', 'clients[].origins', 'otp.ttlSeconds', 'secrets.otpHmacKey', 'sms.driver', 'sms.url', 'registries.carrier.driver', 'registries.carrier.fixture', 'registries.carrier.timeoutMs', 'trustProxy', 'metrics.enabled', 'metrics.token']) {
     assert.ok(keys.includes(key), `${key} is missing from the reference`);
   }
@@ -26,4 +26,20 @@ test('every configuration key is in the reference, nested keys and each SMS and 
 
 test('every configuration key says what it is for (a .describe() text in the schema)', () => {
   assert.deepEqual(undescribedKeys(), []);
+});
+
+test('keys of new shapes (an enum, deeper objects, a nullable value) are listed without changing the generator', () => {
+  const rows = configRows({
+    type: 'object',
+    properties: {
+      mode: { type: 'string', enum: ['production', 'development'], default: 'production', description: 'Mode.' },
+      limits: { type: 'object', properties: { signIn: { type: 'object', properties: { perAddressPerHour: { type: 'integer', minimum: 1, maximum: 100, default: 50, description: 'Cap.' } } } } },
+      note: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+    },
+    required: ['mode'],
+  });
+  assert.deepEqual(rows.map((row) => row.key), ['mode', 'limits', 'limits.signIn', 'limits.signIn.perAddressPerHour', 'note']);
+  assert.deepEqual(rows[0], { key: 'mode', type: '`"production"` or `"development"`', required: 'yes', default: '`"production"`', rules: '', description: 'Mode.' });
+  assert.equal(rows[3]!.rules, '1–100');
+  assert.equal(rows[4]!.type, 'string or null');
 });
