@@ -1,6 +1,7 @@
 import type { Clock, ServerConfig } from './config.js';
 import type { HumanCheck } from './human-check/altcha.js';
 import type { Logger } from './log.js';
+import type { ServiceMetrics } from './metrics/service-metrics.js';
 import type { OneTimeCodes } from './otp/one-time-codes.js';
 import type { PasswordHasher } from './passwords/hasher.js';
 import type { CarrierRegistry } from './registries/carrier.js';
@@ -25,4 +26,6 @@ export interface AppDeps {
   readonly humanCheck: HumanCheck;
   /** The development outbox, when SMS goes there (enables `/dev/outbox`). */
   readonly outbox: OutboxSms | undefined;
+  /** The Prometheus metrics, when `metrics.enabled` (enables `/metrics`). */
+  readonly metrics?: ServiceMetrics | undefined;
 }

@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { humanCheckRoutes } from './routes/human-check.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { rootRoutes } from './routes/root.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { signInRoutes } from './routes/sign-ins.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
   if (deps.config.mode === 'development' && deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));
+  if (deps.metrics) app.route('/', metricsRoutes(deps.metrics, { token: deps.config.metrics.token }));
 
   app.notFound((c) => problemResponse('not_found', c.var.lang ?? 'vi'));
   app.onError((error, c) => {

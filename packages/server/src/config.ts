@@ -18,151 +18,148 @@ const origin = z.string().refine((value) => {
 }, 'must be an origin such as https://dichvucong.example.gov.vn (scheme, host and port only)');
 
 const ClientSchema = z.object({
-  /** The client id portals send in the `DVC-Client` header. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" and "-", at most 64'),
-  /** The portal's name, shown in `GET /v1/config`. */
-  name: z.string().min(1).max(200),
-  /** Browser origins allowed to call the service for this client (CORS). Server-side callers send no Origin. */
-  origins: z.array(origin).default([]).transform((list) => list.map((value) => new URL(value).origin)),
-  /** Registration methods this portal offers; defaults to the service-wide list. */
-  registrationMethods: z.array(z.literal('mobile')).optional(),
-  /** Sign-in methods this portal offers; defaults to the service-wide list. */
-  signInMethods: z.array(z.literal('password')).optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" and "-", at most 64').describe('The client id the portal sends in the `DVC-Client` header.'),
+  name: z.string().min(1).max(200).describe("The portal's name, shown in `GET /v1/config`."),
+  origins: z.array(origin).default([]).transform((list) => list.map((value) => new URL(value).origin)).describe('Browser origins allowed to call the service for this portal (CORS), e.g. `https://dichvucong.bacninh.gov.vn`. Server-side callers send no Origin.'),
+  registrationMethods: z.array(z.literal('mobile')).optional().describe('Registration methods this portal offers; the service-wide `registrationMethods` when absent.'),
+  signInMethods: z.array(z.literal('password')).optional().describe('Sign-in methods this portal offers; the service-wide `signInMethods` when absent.'),
 });
 
 const OtpSchema = z.object({
-  ttlSeconds: z.int().min(30).max(600).default(180),
-  resendAfterSeconds: z.int().min(10).max(600).default(60),
-  maxAttempts: z.int().min(1).max(5).default(5),
-  perPhonePerMinute: z.int().min(1).max(3).default(3),
-  perPhonePerHour: z.int().min(1).max(10).default(10),
-  perAddressPer5Minutes: z.int().min(1).max(25).default(25),
+  ttlSeconds: z.int().min(30).max(600).default(180).describe('Seconds a one-time code stays valid.'),
+  resendAfterSeconds: z.int().min(10).max(600).default(60).describe('Seconds before "Gửi lại OTP" may send a new code (at most `ttlSeconds`).'),
+  maxAttempts: z.int().min(1).max(5).default(5).describe('Wrong tries allowed per code before it is spent.'),
+  perPhonePerMinute: z.int().min(1).max(3).default(3).describe('Codes sent to one phone per minute, at most.'),
+  perPhonePerHour: z.int().min(1).max(10).default(10).describe('Codes sent to one phone per hour, at most.'),
+  perAddressPer5Minutes: z.int().min(1).max(25).default(25).describe('Codes sent for one client address per 5 minutes, at most.'),
 });
 
 const PasswordPolicySchema = z.object({
-  minLength: z.int().min(8).max(128).optional(),
-  maxLength: z.int().min(64).max(1024).optional(),
-  requireLower: z.boolean().optional(),
-  requireUpper: z.boolean().optional(),
-  requireDigit: z.boolean().optional(),
-  requireSpecial: z.boolean().optional(),
-  rejectCommon: z.boolean().optional(),
-  rejectPersonalData: z.boolean().optional(),
+  minLength: z.int().min(8).max(128).optional().describe('Fewest characters of a password (default 8).'),
+  maxLength: z.int().min(64).max(1024).optional().describe('Most characters of a password (default 128); longer ones are refused, never truncated.'),
+  requireLower: z.boolean().optional().describe('A lower-case letter is required (default true: the portal rule).'),
+  requireUpper: z.boolean().optional().describe('An upper-case letter is required (default true).'),
+  requireDigit: z.boolean().optional().describe('A digit is required (default true).'),
+  requireSpecial: z.boolean().optional().describe('A special character is required (default true). NIST 800-63B and ASVS advise against composition rules; set the four `require…` keys to false to drop them.'),
+  rejectCommon: z.boolean().optional().describe('Refuse common passwords (default true).'),
+  rejectPersonalData: z.boolean().optional().describe("Refuse passwords containing the citizen's ID number, phone, birth date or name (default true)."),
 });
 
 const secret = z.string().min(32, 'at least 32 characters of randomness');
 
 const SecretsSchema = z.object({
-  /** Key of the HMAC that stores one-time codes. */
-  otpHmacKey: secret.optional(),
-  /** Key of the HMAC that stands in for ID numbers and phones in logs and counters. */
-  logHashKey: secret.optional(),
-  /** Key that signs human-check (ALTCHA) challenges. */
-  humanCheckKey: secret.optional(),
-  /**
-   * The operator's key-encryption key (KEK): the signing keys and HMAC keys the service keeps in its
-   * database are stored encrypted under it (AES-256-GCM, key derived by HKDF). At least 32 bytes of
-   * randomness written as base64url, e.g. `openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`.
-   * Required in production; keep it outside the database (a secret store, `DVC_KEY_ENCRYPTION_KEY`).
-   */
-  keyEncryptionKey: KeyEncryptionKeySchema.optional(),
+  otpHmacKey: secret.optional().describe('Key of the HMAC that stores one-time codes; generated once and kept in the database when absent.'),
+  logHashKey: secret.optional().describe('Key of the HMAC that stands in for ID numbers and phones in logs and counters; generated once and kept in the database when absent.'),
+  humanCheckKey: secret.optional().describe('Key that signs human-check (ALTCHA) challenges; generated once and kept in the database when absent.'),
+  keyEncryptionKey: KeyEncryptionKeySchema.optional().describe(
+    'The operator key-encryption key (KEK): signing and HMAC keys kept in the database are stored encrypted under it (AES-256-GCM, key derived by HKDF). At least 32 random bytes as base64url (`openssl rand -base64 32`); env `DVC_KEY_ENCRYPTION_KEY`. Required in production; keep it outside the database.',
+  ),
 });
 
 const SmsSchema = z.discriminatedUnion('driver', [
-  z.object({ driver: z.literal('outbox') }),
-  z.object({ driver: z.literal('http'), url: z.url({ protocol: /^https?$/ }), token: z.string().min(1), timeoutMs: z.int().min(100).max(60_000).default(5000) }),
+  z.object({ driver: z.literal('outbox').describe('`outbox`: texts are kept in the database and shown at `/dev/outbox` (development only).') }),
+  z.object({
+    driver: z.literal('http').describe('`http`: texts are POSTed to the operator\'s SMS gateway (see "SMS gateway" in the operators guide).'),
+    url: z.url({ protocol: /^https?$/ }).describe('URL the gateway accepts texts at.'),
+    token: z.string().min(1).describe('Bearer token sent to the gateway.'),
+    timeoutMs: z.int().min(100).max(60_000).default(5000).describe('Milliseconds to wait for the gateway before the send counts as failed.'),
+  }),
 ]);
 
 const CarrierSchema = z.discriminatedUnion('driver', [
-  z.object({ driver: z.literal('sandbox'), fixture: z.string().min(1).optional() }),
-  z.object({ driver: z.literal('http'), url: z.url({ protocol: /^https?$/ }), token: z.string().min(1), timeoutMs: z.int().min(100).max(60_000).default(5000) }),
+  z.object({
+    driver: z.literal('sandbox').describe('`sandbox`: fictional citizens from a fixture file (development only).'),
+    fixture: z.string().min(1).optional().describe("Path of the sandbox fixture (JSON); the package's own fictional citizens when absent."),
+  }),
+  z.object({
+    driver: z.literal('http').describe('`http`: the carrier register the operator runs or contracts (see "Carrier register" in the operators guide).'),
+    url: z.url({ protocol: /^https?$/ }).describe('URL of the register\'s match endpoint.'),
+    token: z.string().min(1).describe('Bearer token sent to the register.'),
+    timeoutMs: z.int().min(100).max(60_000).default(5000).describe('Milliseconds to wait for the register before answering `registry_unavailable`.'),
+  }),
 ]);
 
 const Argon2Schema = z.object({
-  memoryCost: z.int().min(19_456, 'at least 19456 KiB (19 MiB)').default(19_456),
-  timeCost: z.int().min(2).default(2),
-  parallelism: z.int().min(1).max(16).default(1),
+  memoryCost: z.int().min(19_456, 'at least 19456 KiB (19 MiB)').default(19_456).describe('argon2id memory per hash, in KiB.'),
+  timeCost: z.int().min(2).default(2).describe('argon2id passes over the memory.'),
+  parallelism: z.int().min(1).max(16).default(1).describe('argon2id lanes.'),
 });
 
 const TokensSchema = z.object({
-  accessTtlSeconds: z.int().min(60).max(3600).default(600),
-  idTtlSeconds: z.int().min(60).max(3600).default(600),
-  sessionIdleSeconds: z.int().min(60).max(900).default(900),
-  sessionAbsoluteSeconds: z.int().min(300).max(43_200).default(43_200),
-  /** A refresh token sent again this soon after its first use gets the same new refresh token (a double submit), not the end of the session. */
-  refreshReuseGraceSeconds: z.int().min(0).max(60).default(20),
+  accessTtlSeconds: z.int().min(60).max(3600).default(600).describe('Lifetime of an access token, in seconds.'),
+  idTtlSeconds: z.int().min(60).max(3600).default(600).describe('Lifetime of an ID token, in seconds.'),
+  sessionIdleSeconds: z.int().min(60).max(900).default(900).describe('A session unused for this long ends (its refresh token stops working).'),
+  sessionAbsoluteSeconds: z.int().min(300).max(43_200).default(43_200).describe('A session ends this long after sign-in, whatever its use.'),
+  refreshReuseGraceSeconds: z.int().min(0).max(60).default(20).describe('A refresh token sent again this soon after its first use gets the same new refresh token (a double submit), not the end of the session.'),
 });
 
 const SignInThrottleSchema = z.object({
-  /** Failures answered at once before the wait starts. */
-  freeFailures: z.int().min(1).max(5).default(5),
-  /** Seconds the wait grows by for each failure after the free ones. */
-  stepSeconds: z.int().min(60).max(3600).default(60),
-  /** Longest wait. */
-  maxWaitSeconds: z.int().min(60).max(3600).default(900),
-  /** Failures older than this are forgotten. */
-  forgetAfterSeconds: z.int().min(3600).max(7 * 86_400).default(43_200),
-  /** Hard cap of failures per ID number per hour. */
-  maxFailuresPerHour: z.int().min(1).max(100).default(100),
+  freeFailures: z.int().min(1).max(5).default(5).describe('Wrong passwords per ID number answered at once before the wait starts.'),
+  stepSeconds: z.int().min(60).max(3600).default(60).describe('Seconds the wait grows by for each failure after the free ones.'),
+  maxWaitSeconds: z.int().min(60).max(3600).default(900).describe('Longest wait, in seconds.'),
+  forgetAfterSeconds: z.int().min(3600).max(7 * 86_400).default(43_200).describe('Failures older than this (seconds) are forgotten.'),
+  maxFailuresPerHour: z.int().min(1).max(100).default(100).describe('Hard cap of failures per ID number per hour.'),
 });
+
+const MetricsSchema = z.object({
+  enabled: z.boolean().default(false).describe('Serve Prometheus metrics at `GET /metrics` (off by default).'),
+  token: secret
+    .optional()
+    .describe('Bearer token a scraper must send (`Authorization: Bearer …`); required with `enabled` unless the service runs in development mode.'),
+  processMetrics: z.boolean().default(true).describe("Also export Node's process metrics (CPU, memory, event-loop lag, GC) beside the service's own."),
+});
+
+/** The mode a configuration asks for: production unless it says `development`. */
+function modeOf(config: object): unknown {
+  return 'mode' in config ? config.mode : 'production';
+}
 
 /**
  * The zod schema of the service configuration: what {@link loadConfig} validates with. Exported for
  * tools that generate a JSON Schema of the configuration file (`z.toJSONSchema`).
  */
 export const ServerConfigSchema = z.object({
-  /**
-   * `production` (the default): no `/dev` routes, no sandbox register, no SMS outbox, and the service
-   * refuses to start while the SMS gateway, a register, an `https` issuer or the key-encryption key is
-   * missing. `development` must be asked for (`DVC_MODE=development`): sandbox and outbox allowed.
-   */
   mode: z.enum(['production', 'development']).default('production')
-    .describe('production (default) or development; development allows the sandbox register, the SMS outbox and /dev routes'),
-  /** Public base URL of the service: the `iss` of its tokens. */
-  issuer: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')),
+    .describe('`production` (the default): no /dev routes, no sandbox register, no SMS outbox; refuses to start without an SMS gateway, registers, an https issuer and the key-encryption key. `development` must be asked for (env `DVC_MODE=development`).'),
+  issuer: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')).describe('Public base URL of the service, e.g. `https://id.dichvucong.gov.vn`: the `iss` of its tokens. `https` in production.'),
   database: z
     .object({
-      /** A `postgres://` URL; when set, PostgreSQL is used. */
-      url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-      /** PostgreSQL schema to keep the tables in (created when missing). */
-      schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
-      /** Folder of the embedded PGlite database; absent means in memory. */
-      dataDir: z.string().min(1).optional(),
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional().describe('A `postgres://` URL; when set, PostgreSQL is used (env `DATABASE_URL`).'),
+      schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional().describe('PostgreSQL schema to keep the tables in (created when missing); `public` when absent.'),
+      dataDir: z.string().min(1).optional().describe('Folder of the embedded PGlite database (env `DATA_DIR`); in memory when absent and no `url`.'),
     })
-    .default({}),
+    .default({})
+    .describe('Where accounts live: PostgreSQL (`url`) or embedded PGlite (`dataDir`), not both.'),
   clients: z
     .array(ClientSchema)
     .min(1, 'at least one client (portal) is needed')
-    .refine((clients) => new Set(clients.map((client) => client.id)).size === clients.length, 'client ids must be unique'),
-  otp: OtpSchema.default(OtpSchema.parse({})),
-  passwordPolicy: PasswordPolicySchema.default({}).transform((partial): PasswordPolicy => ({ ...DEFAULT_PASSWORD_POLICY, ...partial })),
-  secrets: SecretsSchema.default({}),
-  sms: SmsSchema.default({ driver: 'outbox' }),
-  registries: z.object({ carrier: CarrierSchema.default({ driver: 'sandbox' }) }).default({ carrier: { driver: 'sandbox' } }),
+    .refine((clients) => new Set(clients.map((client) => client.id)).size === clients.length, 'client ids must be unique')
+    .describe('The portals that use the service (env `DVC_CLIENTS` as a JSON array); ids unique.'),
+  otp: OtpSchema.default(OtpSchema.parse({})).describe('SMS one-time codes: lifetime, tries and send limits. Each may be tightened, never loosened past the maximum.'),
+  passwordPolicy: PasswordPolicySchema.default({}).transform((partial): PasswordPolicy => ({ ...DEFAULT_PASSWORD_POLICY, ...partial })).describe('The password rule, shown by the widgets and enforced by the service; unset keys keep the portal default.'),
+  secrets: SecretsSchema.default({}).describe('Symmetric keys of the service. Each absent one is generated once and kept in the database, shared by every instance.'),
+  sms: SmsSchema.default({ driver: 'outbox' }).describe('Where one-time codes are texted: the development `outbox` or the operator\'s `http` gateway.'),
+  registries: z.object({ carrier: CarrierSchema.default({ driver: 'sandbox' }).describe('The carrier register that confirms a SIM is registered to the citizen.') }).default({ carrier: { driver: 'sandbox' } }).describe('The registers the service asks.'),
   humanCheck: z
     .object({
-      required: z.boolean().default(true),
-      maxNumber: z.int().min(100).max(10_000_000).default(20_000),
-      /** Seconds a challenge stays solvable. */
-      expiresInSeconds: z.int().min(30).max(3600).default(600),
+      required: z.boolean().default(true).describe('Whether registration and sign-in need a solved human check (ALTCHA proof of work).'),
+      maxNumber: z.int().min(100).max(10_000_000).default(20_000).describe('Difficulty: the largest number the solver may have to try.'),
+      expiresInSeconds: z.int().min(30).max(3600).default(600).describe('Seconds a challenge stays solvable.'),
     })
-    .default({ required: true, maxNumber: 20_000, expiresInSeconds: 600 }),
-  argon2: Argon2Schema.default(Argon2Schema.parse({})),
-  tokens: TokensSchema.default(TokensSchema.parse({})),
-  signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})),
-  /** Register look-ups and sign-in attempts per client address and per ID number (defaults and why: `limits/limits-config.ts`). */
-  limits: LimitsSchema,
-  consentVersion: z.string().min(1).max(32).default('2025-01'),
-  registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']),
-  signInMethods: z.array(z.literal('password')).min(1).default(['password']),
-  /** Read the client address from the last `X-Forwarded-For` entry (only behind one proxy you run). */
-  trustProxy: z.boolean().default(false),
-  /** Body size, timeouts and connection cap of the HTTP edge (see `HttpEdgeSchema`). */
-  http: HttpEdgeSchema.default(HttpEdgeSchema.parse({})),
-  /** Where log lines go; not from JSON. Default: standard output. */
-  log: z.optional(z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function')),
-  /** The current time; not from JSON. */
-  clock: z.optional(z.custom<Clock>((value) => typeof value === 'function', 'must be a function returning a Date')),
+    .default({ required: true, maxNumber: 20_000, expiresInSeconds: 600 })
+    .describe('The human check (ALTCHA) before registration and sign-in.'),
+  argon2: Argon2Schema.default(Argon2Schema.parse({})).describe('argon2id cost of password hashes: OWASP\'s minimum or stronger.'),
+  tokens: TokensSchema.default(TokensSchema.parse({})).describe('Token lifetimes and session timeouts.'),
+  signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})).describe('How wrong passwords slow an ID number down (never a permanent lock).'),
+  consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration must accept (recorded with the account).'),
+  registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']).describe('Registration methods the service offers.'),
+  signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),
+  trustProxy: z.boolean().default(false).describe('Read the client address from the last `X-Forwarded-For` entry: only behind one reverse proxy you run.'),
+  limits: LimitsSchema.describe('Register look-ups and sign-in attempts per client address and per ID number (defaults and reasons: `limits/limits-config.ts`).'),
+  http: HttpEdgeSchema.default(HttpEdgeSchema.parse({})).describe('Body size, timeouts and connection cap of the HTTP edge.'),
+  metrics: MetricsSchema.default(MetricsSchema.parse({})).describe('Prometheus metrics: see the operators guide (docs/guides/operators.md).'),
+  log: z.optional(z.custom<(line: string) => void>((value) => typeof value === 'function', 'must be a function')).describe('Programmatic only (not from JSON): where log lines go; standard output when absent.'),
+  clock: z.optional(z.custom<Clock>((value) => typeof value === 'function', 'must be a function returning a Date')).describe('Programmatic only (not from JSON): the current time, for tests.'),
 }).strict()
   .refine((config) => !(config.database.url && config.database.dataDir), {
     message: 'set either database.url (PostgreSQL) or database.dataDir (PGlite), not both',
@@ -171,6 +168,10 @@ export const ServerConfigSchema = z.object({
   .refine((config) => config.otp.resendAfterSeconds <= config.otp.ttlSeconds, {
     message: 'must not be longer than otp.ttlSeconds',
     path: ['otp', 'resendAfterSeconds'],
+  })
+  .refine((config) => !config.metrics.enabled || config.metrics.token !== undefined || modeOf(config) === 'development', {
+    message: 'metrics.enabled needs a metrics.token outside development mode: metrics must not be public',
+    path: ['metrics', 'token'],
   })
   .superRefine((config, context) => {
     for (const problem of productionProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });

@@ -25,7 +25,15 @@ export interface Logger {
 }
 
 /**
- * Creates a logger writing JSON lines to `write` (standard output by default).
+ * Something that watches every log line as it is written, before it is serialised: the service's
+ * metrics count events this way, so the flows only log and never call metrics themselves. The
+ * fields are the ones of the line (already free of personal data).
+ */
+export type LogTap = (level: LogLevel, event: string, fields: LogFields) => void;
+
+/**
+ * Creates a logger writing JSON lines to `write` (standard output by default), and showing each line
+ * to `tap` when given.
  *
  * @example
  * ```ts
@@ -33,9 +41,10 @@ export interface Logger {
  * log.info('sign_in.failed', { id: log.hash('id', idNumber) });
  * ```
  */
-export function createLogger(options: { hashKey: string; now: () => Date; write?: (line: string) => void }): Logger {
+export function createLogger(options: { hashKey: string; now: () => Date; write?: (line: string) => void; tap?: LogTap }): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const log = (level: LogLevel, event: string, fields: LogFields = {}) => {
+    options.tap?.(level, event, fields);
     write(JSON.stringify({ time: options.now().toISOString(), level, event, ...fields }));
   };
   return {

@@ -8,6 +8,7 @@ import { ConfigError, type Clock, type ServerConfig } from './config.js';
 import type { AppEnv } from './http/env.js';
 import { HumanCheck } from './human-check/altcha.js';
 import { createLogger, type Logger } from './log.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
 import { OneTimeCodes } from './otp/one-time-codes.js';
 import { PasswordHasher } from './passwords/hasher.js';
 import { productionProblems } from './production.js';
@@ -60,6 +61,8 @@ export interface DvcService {
   readonly config: ServerConfig;
   /** The structured logger. */
   readonly log: Logger;
+  /** The Prometheus metrics of this instance, when `metrics.enabled`. */
+  readonly metrics: ServiceMetrics | undefined;
   /**
    * Starts signing tokens with a new ES256 key; the old keys stay in the JWKS until every token they
    * signed has expired. Run it on a schedule (e.g. every 90 days) or after a suspected key leak.
@@ -101,7 +104,8 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     const encryption = new KeyEncryption(kek);
     const sealed = await sealStoredKeys(store, encryption);
     const keys = await loadServerKeys(config, store.secrets, encryption);
-    const log = createLogger({ hashKey: keys.logHashKey, now: clock, ...(config.log ? { write: config.log } : {}) });
+    const metrics = config.metrics.enabled ? new ServiceMetrics({ processMetrics: config.metrics.processMetrics }) : undefined;
+    const log = createLogger({ hashKey: keys.logHashKey, now: clock, ...(config.log ? { write: config.log } : {}), ...(metrics ? { tap: metrics.observe } : {}) });
     if (development) {
       log.warn('service.development_mode', { note: 'DEVELOPMENT MODE: sandbox register, SMS outbox and /dev routes allowed; never run this for citizens', keyEncryptionKey: kekSource });
     }
@@ -130,6 +134,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       carrier,
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
       outbox,
+      metrics,
     };
     const app = createApp(deps);
     let closed = false;
@@ -142,6 +147,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       outbox,
       config,
       log,
+      metrics,
       rotateSigningKey: () => keyRing.rotate(Math.max(config.tokens.accessTtlSeconds, config.tokens.idTtlSeconds) + 300),
       async close() {
         if (closed) return;

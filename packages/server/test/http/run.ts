@@ -7,7 +7,9 @@ import { devOutboxSpec } from './dev-outbox.spec.js';
 import { modeSpec } from './mode.spec.js';
 import { edgesSpec } from './edges.spec.js';
 import { limitsSpec } from './limits.spec.js';
+import { metricsSpec } from './metrics.spec.js';
 import { otpSpec } from './otp.spec.js';
+import { readinessSpec } from './readiness.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { sessionsSpec } from './sessions.spec.js';
 import { signInSpec } from './sign-in.spec.js';
@@ -46,5 +48,7 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     edgesSpec(db);
     limitsSpec(db);
     sessionsSpec(db);
+    metricsSpec(db);
+    readinessSpec(db);
   });
 }
