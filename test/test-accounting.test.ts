@@ -69,22 +69,25 @@ const EVENTS = parseNodeEvents(
     { file: '/repo/test/b.test.ts', name: 's', nesting: 0, suite: true, passed: false, skipped: false, failureType: 'hookFailed' },
     { file: '/repo/test/broken.test.ts', name: '/repo/test/broken.test.ts', nesting: 0, suite: false, passed: false, skipped: false, failureType: 'testCodeFailure' },
     { file: '/repo/test/empty.test.ts', name: '/repo/test/empty.test.ts', nesting: 0, suite: false, passed: true, skipped: false },
+    { file: '/repo/test/postgres.test.ts', name: 'HTTP API on PostgreSQL', nesting: 0, suite: false, passed: true, skipped: true },
   ]
     .map((event) => JSON.stringify(event))
     .join('\n') + '\n',
 );
 
-test('every node test file handed over must run a test of its own: an empty file and a file that fails to load are named', () => {
-  const files = ['test/a.test.ts', 'test/b.test.ts', 'test/broken.test.ts', 'test/empty.test.ts'];
+test('every node test file handed over must run a test of its own: an empty file, one that fails to load and one whose tests all skip are named', () => {
+  const files = ['test/a.test.ts', 'test/b.test.ts', 'test/broken.test.ts', 'test/empty.test.ts', 'test/postgres.test.ts'];
   assert.deepEqual(nodeFileProblems(files, EVENTS, root), [
     'test/broken.test.ts failed to load or crashed before running a test',
     'test/empty.test.ts ran no test',
+    'test/postgres.test.ts ran no test: all 1 skipped',
   ]);
 });
 
 test('a node test file the runner never reported is named, and so is one it ran without being asked', () => {
   assert.deepEqual(nodeFileProblems(['test/a.test.ts', 'test/gone.test.ts'], EVENTS.slice(0, 1), root), ['test/gone.test.ts was not reported by the test runner']);
   assert.deepEqual(nodeFileProblems(['test/a.test.ts'], EVENTS.slice(0, 3), root), ['test/b.test.ts ran but was not among the files handed to the runner']);
+  assert.deepEqual(nodeFileProblems(['test/a.test.ts', 'test/b.test.ts'], EVENTS.slice(0, 3), root), [], 'a cancelled test still shows its file ran (the summary counts it failed)');
   assert.deepEqual(nodeFileProblems(['test/a.test.ts'], [], root), ['test/a.test.ts was not reported by the test runner']);
 });
 
