@@ -113,7 +113,7 @@ try {
     problems.push('web-test-runner.config.mjs is missing: the browser tests cannot run');
   } else {
     const config = (await import(pathToFileURL(wtrConfig).href)).default;
-    const wtrFiles = expandGlobs([config.files].flat(), config.rootDir ?? root);
+    const wtrFiles = expandGlobs([config.files ?? []].flat(), config.rootDir ?? root);
     const fileReport = join(work, 'wtr-files.json');
     await run('browser component tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
       env: { DVC_WTR_FILE_REPORT: fileReport },
