@@ -1,7 +1,21 @@
 // The self-contained widget bundle a portal loads with one <script type="module">: define.ts with
 // Lit and the parts of @dvc-kit/sdk it uses (the SDK's main entry: no zod, no jose). Budget: 30 kB gzip.
+// Beside it, bundle.inputs.json lists every module the bundle was built from, so test/size.test.ts
+// checks what went in rather than what minification left of it.
+import { relative, sep } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+
+/** Writes `bundle.inputs.json`: the ids of every module in the build, relative to the repository. */
+function inputManifest() {
+  return {
+    name: 'dvc-input-manifest',
+    generateBundle() {
+      const modules = [...this.getModuleIds()].map((id) => (id.startsWith('\0') ? id : relative(process.cwd(), id).split(sep).join('/'))).sort();
+      this.emitFile({ type: 'asset', fileName: 'bundle.inputs.json', source: `${JSON.stringify({ modules }, null, 2)}\n` });
+    },
+  };
+}
 
 export default {
   input: 'packages/elements/src/define.ts',
@@ -13,5 +27,6 @@ export default {
   plugins: [
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'packages/elements/tsconfig.json' }),
+    inputManifest(),
   ],
 };

@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { identityServicePlugin } from './test/support/wtr-identity-service.mjs';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const sdkSource = {
   '@dvc-kit/sdk': '/packages/sdk/src/index.ts',
@@ -20,32 +21,6 @@ function sdkFromSource() {
     name: 'dvc-sdk-from-source',
     resolveImport({ source }) {
       return sdkSource[source];
-    },
-  };
-}
-
-/** Prints one closing line of its own, `N passed, N failed` (", N skipped" when any), for scripts/test.mjs. */
-function countReporter() {
-  return {
-    onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
-      const walk = (suite) => {
-        for (const test of suite.tests) {
-          if (test.skipped) totals.skipped++;
-          else if (test.passed) totals.passed++;
-          else totals.failed++;
-        }
-        for (const child of suite.suites) walk(child);
-      };
-      for (const session of sessions) {
-        const before = totals.failed;
-        if (session.testResults) walk(session.testResults);
-        // A file that failed to load or threw outside a test has no failed test to count: count it once.
-        if (session.passed === false && totals.failed === before) totals.failed++;
-      }
-      const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-      // A line of its own even after the progress bar's cursor codes.
-      console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
     },
   };
 }
@@ -69,5 +44,6 @@ export default {
       },
     }),
   ],
+  // countReporter: the closing line and per-file counts scripts/test.mjs checks.
   reporters: [defaultReporter(), countReporter()],
 };

@@ -8,8 +8,9 @@ import { startPortal } from './portal-server.mjs';
 /**
  * @param {{ host?: string, servicePort?: number, ministryPort?: number, provincialPort?: number,
  *   dataDir?: string, databaseUrl?: string, humanCheck?: { required: boolean, maxNumber?: number },
- *   log?: (line: string) => void }} options
+ *   extraOrigins?: string[], log?: (line: string) => void }} options
  *   Port 0 picks a free port (tests); no `dataDir` and no `databaseUrl` keeps the database in memory;
+ *   `extraOrigins` are allowed for both example portals' client ids (a portal team's own page);
  *   `log` takes the service's JSON log lines (default: standard output).
  */
 export async function startStack(options = {}) {
@@ -31,8 +32,8 @@ export async function startStack(options = {}) {
       host,
       port: options.servicePort,
       clients: [
-        { id: 'ministry-portal', name: 'Bộ Công an', origins: [ministry.url] },
-        { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url] },
+        { id: 'ministry-portal', name: 'Bộ Công an', origins: [ministry.url, ...(options.extraOrigins ?? [])] },
+        { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url, ...(options.extraOrigins ?? [])] },
       ],
       database: { ...(options.databaseUrl ? { url: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
       humanCheck: options.humanCheck,

@@ -3,12 +3,22 @@
 // (or PostgreSQL through DATABASE_URL), the ministry portal on :4100, the provincial portal on :4200.
 // PORT, MINISTRY_PORT, PROVINCIAL_PORT and DATA_DIR move them. It runs in development mode (asked for
 // in examples/stack.mjs): sandbox carrier, SMS outbox, a key-encryption key generated into DATA_DIR.
+// DVC_EXTRA_ORIGINS (comma-separated) lets a portal team's own page use the service as either portal.
 import { relative, resolve } from 'node:path';
 import { startStack } from '../examples/stack.mjs';
+import { parseExtraOrigins } from './extra-origins.mjs';
 
 const port = (name, fallback) => Number(process.env[name] || fallback);
 const dataDir = resolve(process.env.DATA_DIR || '.data');
+let extraOrigins;
+try {
+  extraOrigins = parseExtraOrigins(process.env.DVC_EXTRA_ORIGINS);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const stack = await startStack({
+  extraOrigins,
   servicePort: port('PORT', 4000),
   ministryPort: port('MINISTRY_PORT', 4100),
   provincialPort: port('PROVINCIAL_PORT', 4200),
@@ -23,7 +33,7 @@ DVC Kit is running (${process.env.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite
   Ministry portal         ${stack.ministry}   register with <dvc-register>
   Provincial portal       ${stack.provincial}   sign in with <dvc-login>
   SMS outbox (dev codes)  ${stack.outbox}
-
+${extraOrigins.length ? `  Also allowed origins    ${extraOrigins.join(', ')}   (DVC_EXTRA_ORIGINS, as either portal's client id)\n` : ''}
 Sandbox citizens to register with: packages/server/fixtures/sandbox-citizens.json
 Press Ctrl-C to stop.
 `);

@@ -1,15 +1,30 @@
 #!/usr/bin/env node
 // Runs every suite in turn — build, Node tests (SDK, service on PGlite and PostgreSQL, cross-package
 // journeys, size), browser component tests — and ends with one line `N passed, N failed`.
-// Exit code is non-zero when anything failed or a suite could not start.
+// First it makes sure the machine has what the tests need (scripts/prerequisites.mjs), installing it
+// when it can and otherwise stopping before anything runs. A cancelled test counts as failed, and a
+// suite that runs fewer test files than it holds, or whose configuration is missing, fails the run
+// (scripts/test-accounting.mjs). Exit code is non-zero when anything failed or could not start.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startPostgres } from './postgres.mjs';
+import { ensurePrerequisites } from './prerequisites.mjs';
+import { expandGlobs, nodeFileProblems, parseNodeEvents, parseNodeSummary, parseWtrSummary, wtrFileProblems } from './test-accounting.mjs';
 
-const inCi = process.env.CI === 'true';
+const root = process.cwd();
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let broken = false;
+/** Whatever made the run untrustworthy besides failed tests: each counts as one failure. */
+const problems = [];
+
+const prerequisites = ensurePrerequisites();
+if (!prerequisites.ok) {
+  console.error(`\n✖ ${prerequisites.message}`);
+  console.log('Nothing was run.');
+  process.exit(1);
+}
 
 function run(name, command, args, { env = {}, parse }) {
   return new Promise((resolve) => {
@@ -21,8 +36,8 @@ function run(name, command, args, { env = {}, parse }) {
       output += chunk;
     });
     child.on('error', (error) => {
-      console.error(`✖ ${name} could not start: ${error.message}`);
-      resolve({ code: 1, counted: false });
+      problems.push(`${name} could not start: ${error.message}`);
+      resolve({ code: 1 });
     });
     child.on('close', (code) => {
       const counts = parse ? parse(output) : undefined;
@@ -30,12 +45,12 @@ function run(name, command, args, { env = {}, parse }) {
         totals.passed += counts.passed;
         totals.failed += counts.failed;
         totals.skipped += counts.skipped;
+      } else if (parse) {
+        problems.push(`${name} printed no test summary (exit ${code})`);
       }
-      if (code !== 0 && (!counts || counts.failed === 0)) {
-        console.error(`✖ ${name} exited with ${code}${parse ? ' without reporting a failed test' : ''}`);
-        broken = true;
-      }
-      resolve({ code, counted: Boolean(counts) });
+      if (code !== 0 && counts && counts.failed === 0) problems.push(`${name} exited with ${code} without reporting a failed test`);
+      if (code !== 0 && !parse) problems.push(`${name} exited with ${code}`);
+      resolve({ code });
     });
   });
 }
@@ -49,35 +64,20 @@ function testFiles(dir) {
     .sort();
 }
 
-function lastNumber(output, pattern) {
-  const matches = [...output.matchAll(pattern)];
-  return matches.length ? Number(matches.at(-1)[1]) : undefined;
-}
-
-function parseNodeTest(output) {
-  const passed = lastNumber(output, /^ℹ pass (\d+)$/gm);
-  const failed = lastNumber(output, /^ℹ fail (\d+)$/gm);
-  if (passed === undefined || failed === undefined) return undefined;
-  const skipped = (lastNumber(output, /^ℹ skipped (\d+)$/gm) ?? 0) + (lastNumber(output, /^ℹ todo (\d+)$/gm) ?? 0);
-  return { passed, failed, skipped };
-}
-
-function parseWtr(output) {
-  const match = [...output.matchAll(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/gm)].at(-1);
-  if (!match) return undefined;
-  return { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3] ?? 0) };
+function finish() {
+  if (problems.length) console.log(`\n✖ ${problems.length} problem${problems.length > 1 ? 's' : ''} besides failed tests:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+  console.log(`\n${totals.passed} passed, ${totals.failed + problems.length} failed${skipped}`);
+  process.exit(totals.failed > 0 || problems.length > 0 ? 1 : 0);
 }
 
 const build = await run('build', 'npm', ['run', 'build', '--silent'], {});
-if (build.code !== 0) {
-  console.log('\n0 passed, 1 failed');
-  process.exit(1);
-}
+if (build.code !== 0) finish();
 
 // tsx runs tests without checking types: check the sources and the tests themselves here.
-const typecheck = await run('typecheck', 'npm', ['run', 'typecheck', '--silent'], {});
-if (typecheck.code !== 0) broken = true;
+await run('typecheck', 'npm', ['run', 'typecheck', '--silent'], {});
 
+const work = mkdtempSync(join(tmpdir(), 'dvc-test-run-'));
 let postgres;
 const pgEnv = {};
 try {
@@ -85,11 +85,12 @@ try {
   pgEnv.DVC_TEST_DATABASE_URL = postgres.url;
   console.log(`PostgreSQL for tests: ${postgres.url.replace(/\/\/[^@]*@/, '//')}`);
 } catch (error) {
-  console.log(`\nPostgreSQL not available: ${error.message}`);
-  console.log(inCi ? 'In CI PostgreSQL is required: the PostgreSQL store tests will fail.' : 'The PostgreSQL store tests are skipped; install postgresql to run them.');
+  problems.push(`PostgreSQL did not start, so the PostgreSQL store tests cannot run: ${error.message}`);
 }
 
 try {
+  const nodeFiles = ['packages/sdk/test', 'packages/server/test', 'test'].flatMap(testFiles);
+  const events = join(work, 'node-test-events.jsonl');
   await run(
     'node tests',
     'npx',
@@ -97,19 +98,33 @@ try {
       'tsx',
       '--test',
       '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${pathToFileURL(resolve('scripts/node-test-events.mjs')).href}`,
+      `--test-reporter-destination=${events}`,
       '--test-concurrency=2',
-      ...['packages/sdk/test', 'packages/server/test', 'test'].flatMap(testFiles),
+      ...nodeFiles,
     ],
-    { env: pgEnv, parse: parseNodeTest },
+    { env: pgEnv, parse: parseNodeSummary },
   );
+  problems.push(...nodeFileProblems(nodeFiles, existsSync(events) ? parseNodeEvents(readFileSync(events, 'utf8')) : [], root));
 
-  if (existsSync('web-test-runner.config.mjs')) {
-    await run('browser component tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], { parse: parseWtr });
+  const wtrConfig = resolve('web-test-runner.config.mjs');
+  if (!existsSync(wtrConfig)) {
+    problems.push('web-test-runner.config.mjs is missing: the browser tests cannot run');
+  } else {
+    const config = (await import(pathToFileURL(wtrConfig).href)).default;
+    const wtrFiles = expandGlobs([config.files ?? []].flat(), config.rootDir ?? root);
+    const fileReport = join(work, 'wtr-files.json');
+    await run('browser component tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
+      env: { DVC_WTR_FILE_REPORT: fileReport },
+      parse: parseWtrSummary,
+    });
+    const reported = existsSync(fileReport) ? JSON.parse(readFileSync(fileReport, 'utf8')) : undefined;
+    problems.push(...wtrFileProblems(wtrFiles, reported, config.rootDir ?? root));
   }
 } finally {
   await postgres?.stop();
+  rmSync(work, { recursive: true, force: true });
 }
 
-const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-console.log(`\n${totals.passed} passed, ${totals.failed + (broken ? 1 : 0)} failed${skipped}`);
-process.exit(totals.failed > 0 || broken ? 1 : 0);
+finish();

@@ -3,9 +3,12 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startStack } from '../examples/stack.mjs';
 import { expectNoAxeViolations, launchChromium, newCitizenContext, readCodeFromOutboxPage } from './support/browser.js';
+import { registerCitizen } from './support/register-citizen.mjs';
 
 // The whole path a citizen takes, in a real Chromium, across two portals on two origins sharing one
 // identity service — the same stack `npm start` runs. Codes are read from the SMS outbox page.
+// Each test makes the accounts it needs (its own fictional citizen, registered through the API), so
+// one failing test cannot turn the next into a pass that proves nothing.
 
 type Stack = { service: string; outbox: string; ministry: string; provincial: string; close: () => Promise<void> };
 let stack: Stack;
@@ -17,6 +20,14 @@ const codesSeen: string[] = [];
 
 const an = { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '05/09/1990', phone: '0971234398' };
 const password = 'Sông-Hồng-2024';
+/** Fictional citizens of packages/server/fixtures/sandbox-citizens.json, as the API takes them, and as the page does. */
+const ngoc = { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc', birthDate: '1995-03-12', phone: '+84912345678' };
+const ngocOnPage = { ...ngoc, birthDate: '12/03/1995', phone: '0912345678' };
+const tuyet = { idNumber: '092199002468', fullName: 'Võ Thị Ánh Tuyết', birthDate: '1999-12-24', phone: '+84781234567' };
+const bao = { idNumber: '038201009999', fullName: 'Đặng Quốc Bảo', birthDate: '2001-02-14', phone: '+84941234567' };
+/** Bùi Thị Lan: a sandbox citizen no test registers. */
+const lanWithoutAccount = '026194005555';
+const otherPassword = 'Hạ-Long-Bay-1999';
 
 before(async () => {
   stack = await startStack({ humanCheck: { required: true, maxNumber: 3000 }, log: (line) => logLines.push(line) });
@@ -103,15 +114,17 @@ test('a citizen registers on the ministry portal by mobile subscriber and signs 
 });
 
 test('registering again with an ID number that has an account is told so and pointed to "Quên mật khẩu"', async () => {
+  const { code: firstCode } = await registerCitizen({ service: stack.service, clientId: 'ministry-portal', citizen: ngoc, password: otherPassword });
+  codesSeen.push(firstCode);
   const { context, problems } = await newCitizenContext(browser);
   const page = await context.newPage();
   await page.goto(stack.ministry);
   await page.getByRole('radio', { name: /Thuê bao di động/ }).check();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await fillDetails(page, an);
+  await fillDetails(page, ngocOnPage);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
-  const code = await readCodeFromOutboxPage(context, stack.outbox, an.phone);
+  await page.getByText('Mã OTP đã được gửi tới số 091****678').waitFor();
+  const code = await readCodeFromOutboxPage(context, stack.outbox, ngocOnPage.phone, firstCode);
   codesSeen.push(code);
   await page.getByLabel('Mã OTP (6 chữ số)').fill(code);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
@@ -136,10 +149,13 @@ test('details that do not match the carrier record get the carrier-mismatch mess
 });
 
 test('a wrong password and an unknown ID number get the same answer on sign-in, in English with lang="en"', async () => {
+  const { account, code } = await registerCitizen({ service: stack.service, clientId: 'ministry-portal', citizen: tuyet, password: otherPassword });
+  assert.equal(account.fullName, tuyet.fullName, 'the account whose password is then mistyped exists');
+  codesSeen.push(code);
   const { context } = await newCitizenContext(browser);
   const page = await context.newPage();
   const answers: string[] = [];
-  for (const idNumber of [an.idNumber, '026194005555']) {
+  for (const idNumber of [tuyet.idNumber, lanWithoutAccount]) {
     await page.goto(stack.provincial);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).first().waitFor();
@@ -157,9 +173,23 @@ test('a wrong password and an unknown ID number get the same answer on sign-in, 
   await context.close();
 });
 
-test('after all of the above, no log line of the service holds an ID number, a phone number, a code or a password', () => {
+test('after all of the above, no log line of the service holds an ID number, a phone number, a code or a password', async () => {
+  // This test's own registration, so there is something to look for even when the tests above failed.
+  const { code } = await registerCitizen({ service: stack.service, clientId: 'ministry-portal', citizen: bao, password: otherPassword });
+  codesSeen.push(code);
   assert.ok(logLines.length > 0, 'the service logged nothing');
-  const secrets = [an.idNumber, '026194005555', '048203007788', an.phone, `84${an.phone.slice(1)}`, password, 'Sai-Mat-Khau-9!', ...codesSeen];
+  const citizens = [an, ngoc, tuyet, bao];
+  const secrets = [
+    ...citizens.map((citizen) => citizen.idNumber),
+    lanWithoutAccount,
+    '048203007788',
+    ...[an.phone, ngocOnPage.phone].flatMap((phone) => [phone, `84${phone.slice(1)}`]),
+    ...[ngoc.phone, tuyet.phone, bao.phone].flatMap((phone) => [phone, phone.slice(1), `0${phone.slice(3)}`]),
+    password,
+    otherPassword,
+    'Sai-Mat-Khau-9!',
+    ...codesSeen,
+  ];
   // Standing alone, not inside a longer run of letters and digits such as a keyed hash.
   const alone = (secret: string) => new RegExp(`(?<![0-9A-Za-z])${secret.replace(/[^0-9A-Za-z]/g, '\\$&')}(?![0-9A-Za-z])`);
   for (const line of logLines) for (const secret of secrets) assert.doesNotMatch(line, alone(secret), `a log line holds “${secret}”`);

@@ -3,10 +3,12 @@
 // browser test asks for it with `executeServerCommand('dvc-identity-service')` and gets the
 // service's URL and client id. It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
 // the plugin reads the service's development outbox server-side, because the outbox JSON carries no
-// CORS header (a page on another origin must not read codes).
+// CORS header (a page on another origin must not read codes). `executeServerCommand('dvc-register-citizen',
+// { citizen, password })` makes an account through the API in Node, for a test that needs one.
 // The service starts on the first request for it, so suites that do not use it pay nothing.
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
+import { registerCitizen } from './register-citizen.mjs';
 
 export const CLIENT_ID = 'component-tests';
 
@@ -27,6 +29,11 @@ export function identityServicePlugin() {
       if (command === 'dvc-outbox-code') {
         if (!starting) throw new Error('Ask for dvc-identity-service first');
         return readCodeFromOutbox((await starting).url, payload.phone);
+      }
+      if (command === 'dvc-register-citizen') {
+        if (!starting) throw new Error('Ask for dvc-identity-service first');
+        const { code } = await registerCitizen({ service: (await starting).url, clientId: CLIENT_ID, citizen: payload.citizen, password: payload.password });
+        return { code };
       }
       if (command !== 'dvc-identity-service') return undefined;
       starting ??= startIdentityService({
