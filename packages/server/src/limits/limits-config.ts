@@ -5,9 +5,9 @@ export const LONGEST_LIMIT_WINDOW_SECONDS = 86_400;
 
 const WindowSchema = z.object({
   /** Events allowed in any window of `windowSeconds`. */
-  max: z.int().min(1).max(100_000),
+  max: z.int().min(1).max(100_000).describe('Events allowed in any window of `windowSeconds`.'),
   /** Length of the sliding window, at most a day. */
-  windowSeconds: z.int().min(10).max(LONGEST_LIMIT_WINDOW_SECONDS),
+  windowSeconds: z.int().min(10).max(LONGEST_LIMIT_WINDOW_SECONDS).describe('Length of the sliding window in seconds, at most a day.'),
 });
 
 const windows = (defaults: { max: number; windowSeconds: number }[]) => z.array(WindowSchema).min(1).max(4).default(defaults);
@@ -32,15 +32,23 @@ const windows = (defaults: { max: number; windowSeconds: number }[]) => z.array(
 export const LimitsSchema = z.object({
   registerLookups: z
     .object({
-      perAddress: windows([{ max: 20, windowSeconds: 600 }, { max: 100, windowSeconds: 86_400 }]),
-      perIdNumber: windows([{ max: 5, windowSeconds: 3600 }, { max: 10, windowSeconds: 86_400 }]),
+      perAddress: windows([{ max: 20, windowSeconds: 600 }, { max: 100, windowSeconds: 86_400 }]).describe(
+        'Register look-ups from one client address: counted before the register is asked, mismatches included (a NAT of a one-stop counter stays far below).',
+      ),
+      perIdNumber: windows([{ max: 5, windowSeconds: 3600 }, { max: 10, windowSeconds: 86_400 }]).describe(
+        'Register look-ups about one ID number, from any address: a citizen who mistypes gets several tries, no one can probe a record.',
+      ),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('Questions to the registers (carrier, social insurance), so no one uses the service as an oracle of their records.'),
   signInAttempts: z
     .object({
-      perAddress: windows([{ max: 30, windowSeconds: 600 }, { max: 200, windowSeconds: 86_400 }]),
+      perAddress: windows([{ max: 30, windowSeconds: 600 }, { max: 200, windowSeconds: 86_400 }]).describe(
+        'Password attempts from one client address across ID numbers (spraying), counted before the hash; a correct password gives its slot back.',
+      ),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('Sign-in attempts across ID numbers.'),
 }).prefault({});
 
 /** The validated `limits` configuration. */
