@@ -91,6 +91,20 @@ test('a node test file the runner never reported is named, and so is one it ran 
   assert.deepEqual(nodeFileProblems(['test/a.test.ts'], [], root), ['test/a.test.ts was not reported by the test runner']);
 });
 
+test('a test file whose suite runs specifications written in a shared module counts as run; the module is not flagged', () => {
+  const shared = parseNodeEvents(
+    [
+      { file: '/repo/test/store/contract.ts', name: 'an account is found', nesting: 1, suite: false, passed: true, skipped: false },
+      { file: '/repo/test/store/pglite.test.ts', name: 'store contract on PGlite', nesting: 0, suite: true, passed: true, skipped: false },
+      { file: '/repo/test/stray.test.ts', name: 'x', nesting: 0, suite: false, passed: true, skipped: false },
+    ]
+      .map((event) => JSON.stringify(event))
+      .join('\n'),
+  );
+  assert.deepEqual(nodeFileProblems(['test/store/pglite.test.ts', 'test/stray.test.ts'], shared, root), []);
+  assert.deepEqual(nodeFileProblems(['test/store/pglite.test.ts'], shared, root), ['test/stray.test.ts ran but was not among the files handed to the runner']);
+});
+
 test('every browser test file the configuration matches must have run a test', () => {
   const expected = ['packages/elements/test/a.test.ts', 'packages/elements/test/b.test.ts', 'packages/elements/test/c.test.ts'];
   const reported = [

@@ -48,7 +48,11 @@ describe('the SDK mock', () => {
     const signedIn = await client.verifySignInCode(signIn.signInId, { code: '123456' });
     expect(SignedInSchema.safeParse(signedIn).success).to.be.true;
     expect(AccountSchema.safeParse(await client.getAccount(signedIn.tokens.accessToken)).success).to.be.true;
-    expect(TokenSetSchema.safeParse(await client.refresh(signedIn.tokens.refreshToken)).success).to.be.true;
+    const refreshed = await client.refresh(signedIn.tokens.refreshToken);
+    expect(TokenSetSchema.safeParse(refreshed).success).to.be.true;
+    // A double submit within the grace gets the same successor; a reuse after it is refused.
+    expect((await client.refresh(signedIn.tokens.refreshToken)).refreshToken).to.equal(refreshed.refreshToken);
+    clock.advance(21_000);
     expect((await failure(client.refresh(signedIn.tokens.refreshToken))).code).to.equal('unauthorized');
   });
 

@@ -1,4 +1,5 @@
 import { openTestPglite } from '../support/database.js';
-import { runHttpSuite } from './run.js';
+import { describe } from 'node:test';
+import { httpSuite } from './run.js';
 
-runHttpSuite('PGlite', openTestPglite);
+describe('HTTP API on PGlite', httpSuite('PGlite', openTestPglite));

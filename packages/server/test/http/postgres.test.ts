@@ -1,5 +1,6 @@
 import { openTestPostgres, POSTGRES_URL } from '../support/database.js';
-import { runHttpSuite } from './run.js';
+import { describe } from 'node:test';
+import { httpSuite } from './run.js';
 
 const url = POSTGRES_URL;
-runHttpSuite('PostgreSQL', url ? () => openTestPostgres(url) : undefined);
+describe('HTTP API on PostgreSQL', httpSuite('PostgreSQL', url ? () => openTestPostgres(url) : undefined));

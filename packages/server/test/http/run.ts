@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { atRestSpec } from './at-rest.spec.js';
@@ -15,22 +15,26 @@ import { sessionsSpec } from './sessions.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
-/** Every HTTP specification, run against one kind of database shared by the file. */
-export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) | undefined): void {
+/**
+ * Every HTTP specification, run against one kind of database shared by the file: the body of the
+ * file's own `describe`, so the runner reports the suite under the test file that runs it.
+ */
+export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | undefined): () => void {
   if (!open) {
-    console.log(POSTGRES_MISSING);
-    test(`HTTP API on ${label}`, (t) => {
-      if (process.env.CI === 'true') assert.fail(`${POSTGRES_MISSING} (PostgreSQL is required in CI)`);
-      t.skip(POSTGRES_MISSING);
-    });
-    return;
+    return () => {
+      console.log(POSTGRES_MISSING);
+      test(`HTTP API on ${label}`, (t) => {
+        if (process.env.CI === 'true') assert.fail(`${POSTGRES_MISSING} (PostgreSQL is required in CI)`);
+        t.skip(POSTGRES_MISSING);
+      });
+    };
   }
   let database: TestDatabase | undefined;
   const db = () => {
     if (!database) throw new Error('database not open');
     return database;
   };
-  describe(`HTTP API on ${label}`, () => {
+  return () => {
     before(async () => {
       database = await open();
     });
@@ -50,5 +54,5 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     sessionsSpec(db);
     metricsSpec(db);
     readinessSpec(db);
-  });
+  };
 }

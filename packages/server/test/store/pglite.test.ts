@@ -1,4 +1,5 @@
 import { openTestPglite } from '../support/database.js';
+import { describe } from 'node:test';
 import { storeContract } from './contract.js';
 
-storeContract('PGlite', openTestPglite);
+describe('store contract on PGlite', storeContract('PGlite', openTestPglite));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/index.js';
 import { nodeServerOptions } from '../../src/http/node-server-options.js';
 
-const minimal = { issuer: 'https://id.example.gov.vn', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh' }] };
+const minimal = { mode: 'development', issuer: 'https://id.example.gov.vn', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh' }] };
 
 function problems(input: unknown): readonly string[] {
   try {

@@ -1,9 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, ServiceMetrics } from '../../src/index.js';
 import { routeLabel } from '../../src/metrics/labels.js';
 
-const base = { issuer: 'https://id.example.gov.vn', clients: [{ id: 'ministry-portal', name: 'Bộ Công an' }] };
+/** Everything production needs, so the only problem left is the one under test. */
+const base = {
+  issuer: 'https://id.example.gov.vn',
+  clients: [{ id: 'ministry-portal', name: 'Bộ Công an' }],
+  sms: { driver: 'http', url: 'https://sms.internal/send', token: 'sms-token' },
+  registries: { carrier: { driver: 'http', url: 'https://carrier.internal/verify', token: 'carrier-token' } },
+  secrets: { keyEncryptionKey: randomBytes(32).toString('base64url') },
+};
 
 test('metrics are off by default, and enabling them without a token is refused outside development', () => {
   assert.deepEqual(loadConfig(base).metrics, { enabled: false, processMetrics: true });
@@ -14,6 +22,7 @@ test('metrics are off by default, and enabling them without a token is refused o
   });
   assert.throws(() => loadConfig({ ...base, metrics: { enabled: true, token: 'short' } }), /metrics\.token/);
   assert.equal(loadConfig({ ...base, metrics: { enabled: true, token: 'a'.repeat(32) } }).metrics.enabled, true);
+  assert.equal(loadConfig({ ...base, mode: 'development', metrics: { enabled: true } }).metrics.enabled, true);
 });
 
 test('a concrete path, a number or a UUID never becomes a route label; templates do', () => {
