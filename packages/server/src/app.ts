@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.js';
 import { clientMiddleware } from './http/clients.js';
-import { housekeepingMiddleware } from './http/housekeeping.js';
 import type { AppEnv } from './http/env.js';
 import { languageMiddleware } from './http/language.js';
 import { ProblemError, problemResponse } from './http/problem.js';
@@ -33,7 +32,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('Referrer-Policy', 'no-referrer');
     deps.log.info('http.request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
-  app.use('/v1/*', housekeepingMiddleware(deps));
   app.use('/v1/*', clientMiddleware(deps.config.clients));
 
   app.route('/', configRoutes(deps));

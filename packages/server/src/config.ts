@@ -93,6 +93,21 @@ const SignInThrottleSchema = z.object({
   maxFailuresPerHour: z.int().min(1).max(100).default(100),
 });
 
+const HousekeepingSchema = z.object({
+  /** Seconds between two sweeps of expired rows by this instance; `0` runs none (another instance or a job sweeps). */
+  intervalSeconds: z.int().min(0).max(86_400).default(300),
+  /** Most rows one delete statement removes; the sweep loops, yielding to requests between batches. */
+  batchSize: z.int().min(10).max(10_000).default(500),
+});
+
+const IdempotencySchema = z.object({
+  /**
+   * Seconds a request holds its `Idempotency-Key` before a retry may take it over (the request is
+   * presumed dead): longer than the slowest request (register and SMS time-outs included).
+   */
+  leaseSeconds: z.int().min(1).max(600).default(30),
+});
+
 /**
  * The zod schema of the service configuration: what {@link loadConfig} validates with. Exported for
  * tools that generate a JSON Schema of the configuration file (`z.toJSONSchema`).
@@ -130,6 +145,10 @@ export const ServerConfigSchema = z.object({
   argon2: Argon2Schema.default(Argon2Schema.parse({})),
   tokens: TokensSchema.default(TokensSchema.parse({})),
   signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})),
+  /** The sweep of expired rows, run on a timer outside the request path. */
+  housekeeping: HousekeepingSchema.default(HousekeepingSchema.parse({})),
+  /** How long a request holds its `Idempotency-Key` before a retry may take it over. */
+  idempotency: IdempotencySchema.default(IdempotencySchema.parse({})),
   consentVersion: z.string().min(1).max(32).default('2025-01'),
   registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']),

@@ -31,7 +31,7 @@ export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
 export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { config, store, clock, codes, log } = deps;
   const routes = new Hono<AppEnv>();
-  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey };
+  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey, leaseSeconds: config.idempotency.leaseSeconds };
 
   routes.post(PATHS.registrations, async (c) => {
     const { data, raw } = await readBody(c, StartRegistrationSchema);
@@ -46,8 +46,9 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const methods = c.var.client.registrationMethods ?? config.registrationMethods;
     if (!methods.includes(data.method)) throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'invalid_type' }] });
 
-    return idempotent(c, idempotencyDeps, raw, async () => {
-      await requireHumanCheck(deps, data.humanCheck);
+    // A retry taking over a dead request redoes the start (a new flow and code); the one it left expires.
+    return idempotent(c, idempotencyDeps, raw, async (held) => {
+      await requireHumanCheck(deps, data.humanCheck, { spentByThisRequest: held.takenOver });
       const query = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone: phone.e164 };
       let match: 'match' | 'mismatch';
       try {
@@ -100,7 +101,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/v1/registrations/:id/password', async (c) => {
     const { data, raw } = await readBody(c, CompleteRegistrationSchema);
-    return idempotent(c, idempotencyDeps, raw, async () => {
+    return idempotent(c, idempotencyDeps, raw, async (held) => {
       const flow = await findFlow(c, deps, 'registration');
       if (flow.state !== 'code_verified' || !flow.details) throw new ProblemError('flow_step');
       const details = flow.details;
@@ -135,12 +136,16 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
         consentAt: new Date(details.consentAt),
         createdAt: now,
       };
+      const result = { status: 201, body: { account: accountView(account) } } as const;
+      // The account, the flow's end and the stored answer commit together: a retry after a crash
+      // either redoes all of it or replays the answer, never finds an account without its answer.
       await store.transaction(async (tx) => {
         if (!(await tx.flows.advance(flow.id, 'code_verified', 'completed'))) throw new ProblemError('flow_step');
         if (!(await tx.accounts.create(account))) throw new ProblemError('account_exists');
+        await held.storeAnswer(tx, result);
       });
       log.info('registration.completed', { client: flow.clientId, sub: account.sub });
-      return { status: 201, body: { account: accountView(account) } };
+      return result;
     });
   });
 
