@@ -151,7 +151,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE idempotency_keys ADD COLUMN lease_token text`,
       // Foreign keys whose parent deletes cascade: without these each parent row scans the child table.
       `CREATE INDEX IF NOT EXISTS otp_challenges_flow ON otp_challenges (flow_id)`,
-      `CREATE INDEX IF NOT EXISTS flows_account_sub ON flows (account_sub) WHERE account_sub IS NOT NULL`,
+      `CREATE INDEX IF NOT EXISTS flows_account_sub ON flows (account_sub)`,
       `CREATE INDEX IF NOT EXISTS sessions_account_sub ON sessions (account_sub)`,
       // What the sweep selects its batches by.
       `CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at)`,

@@ -2,7 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { clientsSpec } from './clients.spec.js';
+import { crashRecoverySpec } from './crash-recovery.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
+import { housekeepingSpec } from './housekeeping.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { signInSpec } from './sign-in.spec.js';
@@ -36,5 +38,7 @@ export function runHttpSuite(label: string, open: (() => Promise<TestDatabase>) 
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);
+    crashRecoverySpec(db);
+    housekeepingSpec(db);
   });
 }
