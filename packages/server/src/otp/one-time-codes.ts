@@ -104,6 +104,17 @@ export class OneTimeCodes {
    * @throws {ProblemError} `otp_invalid` (wrong code, with `remainingAttempts`), `otp_expired`,
    *   `otp_attempts_exceeded`, or `flow_step` (no code waiting).
    */
+  /**
+   * Whether `code` is the one already used to move this flow on: a repeat of a step whose answer was
+   * lost (a crash, a dropped connection) is recognised instead of refused. Counts no try: the code is
+   * spent and the flow is past it, so a guess here gains nothing.
+   */
+  async isUsedCode(flow: Pick<FlowRecord, 'id' | 'phone'>, purpose: OtpPurpose, code: string): Promise<boolean> {
+    const used = await this.#o.store.otpChallenges.used(flow.id);
+    if (!used || used.purpose !== purpose || used.phone !== flow.phone) return false;
+    return codeMatches(this.#o.key, { challengeId: used.id, purpose, phone: flow.phone }, code, used.codeHmac);
+  }
+
   async check(flow: Pick<FlowRecord, 'id' | 'phone'>, purpose: OtpPurpose, code: string): Promise<OtpChallengeRecord> {
     const now = this.#o.clock();
     const attempt = await this.#o.store.otpChallenges.takeAttempt(flow.id, now);

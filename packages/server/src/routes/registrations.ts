@@ -11,7 +11,7 @@ import { RegistryUnavailableError } from '../registries/carrier.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { FlowRecord } from '../store/flows.js';
 import { accountView } from './account-view.js';
-import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
+import { resendCode, startCodeFlow } from './code-step.js';
 import { findFlow, requireHumanCheck } from './flow-lookup.js';
 
 /** How long a registration may take from the first step to the password. */
@@ -82,7 +82,13 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/v1/registrations/:id/otp/verify', async (c) => {
     const { data } = await readBody(c, VerifyCodeSchema);
-    const flow = await findFlowAwaitingCode(c, deps, 'registration');
+    const found = await findFlow(c, deps, 'registration');
+    // A repeat of a verification whose answer was lost (a crash after the commit) gets the same answer.
+    if (found.state === 'code_verified' && (await codes.isUsedCode(found, 'registration', data.code))) {
+      return c.json({ registrationId: found.id, next: 'password' as const }, 200);
+    }
+    if (found.state !== 'code_sent') throw new ProblemError('flow_step');
+    const flow = found;
     const challenge = await codes.check(flow, 'registration', data.code);
     const accountExists = await store.transaction(async (tx) => {
       if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');

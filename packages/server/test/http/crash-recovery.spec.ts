@@ -141,6 +141,19 @@ export function crashRecoverySpec(db: () => TestDatabase): void {
       assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM accounts'), 1);
     });
 
+    test('a repeated code verification whose answer was lost gets the same answer; another code is still refused', async () => {
+      const t = await startTestService(db());
+      const registrationId = await t.startRegistration(AN);
+      const code = await t.latestCode(AN.phone);
+      const first = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code } });
+      const again = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code } });
+      assert.deepEqual([first.status, again.status], [200, 200]);
+      assert.deepEqual(await json(again), await json(first));
+      const wrong = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code: code === '000000' ? '111111' : '000000' } });
+      assert.equal((await json(wrong)).code, 'flow_step');
+      assert.equal((await t.call('POST', PATHS.registrationPassword(registrationId), { body: password })).status, 201);
+    });
+
     test('the retry of a registration start that died after spending its human check is not refused for that check', async () => {
       const stall = new Stall();
       const { sms } = stallingSms(db(), stall);
