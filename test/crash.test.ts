@@ -82,6 +82,7 @@ async function latestCode(base: string, citizen: Citizen): Promise<string> {
 interface Registration {
   readonly citizen: Citizen;
   readonly startKey: string;
+  readonly verifyKey: string;
   readonly passwordKey: string;
   step: 'start' | 'verify' | 'password' | 'done';
   registrationId?: string;
@@ -113,7 +114,7 @@ async function drive(base: string, run: Registration, onAcknowledged: () => void
     }
     if (run.step === 'verify') {
       run.code ??= await latestCode(base, citizen);
-      const answer = await call(base, citizen, 'POST', `/v1/registrations/${run.registrationId}/otp/verify`, { code: run.code });
+      const answer = await call(base, citizen, 'POST', `/v1/registrations/${run.registrationId}/otp/verify`, { code: run.code }, run.verifyKey);
       if (!expect(run, 'verify', answer, 200)) return;
       run.step = 'password';
     }
@@ -209,7 +210,7 @@ async function crashAndRecover(target: Target, log: (message: string) => void): 
 
     let service: ServiceProcess = await startServiceProcess(env);
     const signingIn: SignIns[] = citizens.slice(REGISTRATIONS).map((citizen) => ({ citizen, completed: 0, refused: [] }));
-    const registered: Registration[] = signingIn.map(({ citizen }) => ({ citizen, startKey: `start-${citizen.idNumber}`, passwordKey: `pw-${citizen.idNumber}`, step: 'start', refused: [] }));
+    const registered: Registration[] = signingIn.map(({ citizen }) => ({ citizen, startKey: `start-${citizen.idNumber}`, verifyKey: `verify-${citizen.idNumber}`, passwordKey: `pw-${citizen.idNumber}`, step: 'start', refused: [] }));
     for (const run of registered) await drive(service.url, run);
     assert.deepEqual(registered.map((run) => run.step), registered.map(() => 'done'), `accounts for the sign-in load: ${registered.flatMap((run) => run.refused).join('; ')}`);
 
@@ -217,6 +218,7 @@ async function crashAndRecover(target: Target, log: (message: string) => void): 
     const registrations: Registration[] = citizens.slice(0, REGISTRATIONS).map((citizen) => ({
       citizen,
       startKey: `start-${randomBytes(8).toString('hex')}`,
+      verifyKey: `verify-${randomBytes(8).toString('hex')}`,
       passwordKey: `pw-${randomBytes(8).toString('hex')}`,
       step: 'start',
       refused: [],

@@ -97,17 +97,6 @@ export class OneTimeCodes {
   }
 
   /**
-   * Whether `code` is the one already used to move this flow on: a repeat of a step whose answer was
-   * lost (a crash, a dropped connection) is recognised instead of refused. Counts no try: the code is
-   * spent and the flow is past it, so a guess here gains nothing.
-   */
-  async isUsedCode(flow: Pick<FlowRecord, 'id' | 'phone'>, purpose: OtpPurpose, code: string): Promise<boolean> {
-    const used = await this.#o.store.otpChallenges.used(flow.id);
-    if (!used || used.purpose !== purpose || used.phone !== flow.phone) return false;
-    return codeMatches(this.#o.key, { challengeId: used.id, purpose, phone: flow.phone }, code, used.codeHmac);
-  }
-
-  /**
    * Checks a typed code against the flow's active code. Each try is counted before comparing, in one
    * statement, so parallel guesses never get more than `maxAttempts` comparisons. The code is not
    * marked used here: the caller does it in the transaction that moves the flow on.

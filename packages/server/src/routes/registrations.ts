@@ -11,7 +11,7 @@ import { RegistryUnavailableError } from '../registries/carrier.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { FlowRecord } from '../store/flows.js';
 import { accountView } from './account-view.js';
-import { resendCode, startCodeFlow } from './code-step.js';
+import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
 import { findFlow, requireHumanCheck } from './flow-lookup.js';
 
 /** How long a registration may take from the first step to the password. */
@@ -81,26 +81,26 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   routes.post('/v1/registrations/:id/otp/verify', async (c) => {
-    const { data } = await readBody(c, VerifyCodeSchema);
-    const found = await findFlow(c, deps, 'registration');
-    // A repeat of a verification whose answer was lost (a crash after the commit) gets the same answer.
-    if (found.state === 'code_verified' && (await codes.isUsedCode(found, 'registration', data.code))) {
-      return c.json({ registrationId: found.id, next: 'password' as const }, 200);
-    }
-    if (found.state !== 'code_sent') throw new ProblemError('flow_step');
-    const flow = found;
-    const challenge = await codes.check(flow, 'registration', data.code);
-    const accountExists = await store.transaction(async (tx) => {
-      if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
-      const exists = (await tx.accounts.findByIdNumber(flow.idNumber)) !== undefined;
-      if (!(await tx.flows.advance(flow.id, 'code_sent', exists ? 'closed' : 'code_verified'))) throw new ProblemError('flow_step');
-      return exists;
+    const { data, raw } = await readBody(c, VerifyCodeSchema);
+    // With an Idempotency-Key, the flow's move and the stored answer commit together: a retry after a
+    // crash past the commit replays "next: password" instead of finding the code spent.
+    return idempotent(c, idempotencyDeps, raw, async (held) => {
+      const flow = await findFlowAwaitingCode(c, deps, 'registration');
+      const challenge = await codes.check(flow, 'registration', data.code);
+      const result = { status: 200, body: { registrationId: flow.id, next: 'password' } } as const;
+      const accountExists = await store.transaction(async (tx) => {
+        if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
+        const exists = (await tx.accounts.findByIdNumber(flow.idNumber)) !== undefined;
+        if (!(await tx.flows.advance(flow.id, 'code_sent', exists ? 'closed' : 'code_verified'))) throw new ProblemError('flow_step');
+        if (!exists) await held.storeAnswer(tx, result);
+        return exists;
+      });
+      if (accountExists) {
+        log.info('registration.account_exists', { id: log.hash('id', flow.idNumber) });
+        throw new ProblemError('account_exists');
+      }
+      return result;
     });
-    if (accountExists) {
-      log.info('registration.account_exists', { id: log.hash('id', flow.idNumber) });
-      throw new ProblemError('account_exists');
-    }
-    return c.json({ registrationId: flow.id, next: 'password' as const }, 200);
   });
 
   routes.post('/v1/registrations/:id/otp/resend', resendCode(deps, 'registration'));

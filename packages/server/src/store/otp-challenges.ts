@@ -48,8 +48,6 @@ export interface OtpChallengeRepository {
   supersedeForResend(flowId: string, now: Date): Promise<boolean>;
   /** Marks a code whose SMS could not be sent, so a resend is allowed at once. */
   markFailed(id: string): Promise<void>;
-  /** The code that moved the flow on (status `used`), if any: a repeat of that step is compared against it. */
-  used(flowId: string): Promise<OtpChallengeRecord | undefined>;
 }
 
 const COLUMNS = 'id, flow_id, purpose, phone, code_hmac, attempts, max_attempts, status, created_at, expires_at, resend_at';
@@ -77,10 +75,6 @@ export function otpChallengeRepository(sql: Sql): OtpChallengeRepository {
     return row ? fromRow(row) : undefined;
   };
   return {
-    async used(flowId) {
-      const [row] = await sql.query(`SELECT ${COLUMNS} FROM otp_challenges WHERE flow_id = $1 AND status = 'used' ORDER BY created_at DESC LIMIT 1`, [flowId]);
-      return row ? fromRow(row) : undefined;
-    },
     async create(challenge) {
       const rows = await sql.query(
         `INSERT INTO otp_challenges (${COLUMNS})

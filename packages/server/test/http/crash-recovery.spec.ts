@@ -141,16 +141,18 @@ export function crashRecoverySpec(db: () => TestDatabase): void {
       assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM accounts'), 1);
     });
 
-    test('a repeated code verification whose answer was lost gets the same answer; another code is still refused', async () => {
+    test('a code check sent with an Idempotency-Key stores its answer with the flow’s move: a repeat replays it, the code still counts once', async () => {
       const t = await startTestService(db());
       const registrationId = await t.startRegistration(AN);
       const code = await t.latestCode(AN.phone);
-      const first = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code } });
-      const again = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code } });
+      const headers = { 'Idempotency-Key': 'verify-1' };
+      const first = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code }, headers });
+      const again = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code }, headers });
       assert.deepEqual([first.status, again.status], [200, 200]);
+      assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
       assert.deepEqual(await json(again), await json(first));
-      const wrong = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code: code === '000000' ? '111111' : '000000' } });
-      assert.equal((await json(wrong)).code, 'flow_step');
+      const otherKey = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code }, headers: { 'Idempotency-Key': 'verify-2' } });
+      assert.equal((await json(otherKey)).code, 'flow_step', 'the spent code moves no flow again');
       assert.equal((await t.call('POST', PATHS.registrationPassword(registrationId), { body: password })).status, 201);
     });
 
