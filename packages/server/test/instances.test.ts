@@ -58,9 +58,12 @@ test('two instances on one PostgreSQL: a flow begun on one completes on the othe
     return;
   }
   const schema = `dvc_instances_${randomBytes(6).toString('hex')}`;
-  // Started together: they migrate the same empty database and generate its keys at the same time.
-  const [a, b] = await Promise.all([startInstance(url, schema), startInstance(url, schema)]);
+  // Started together: they create the schema, migrate it and generate its keys at the same time.
+  const starts = await Promise.allSettled([startInstance(url, schema), startInstance(url, schema)]);
+  const running = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
   try {
+    for (const start of starts) if (start.status === 'rejected') throw start.reason;
+    const [a, b] = running;
     assert.ok(a && b);
     const started = await a.post(PATHS.registrations, {
       subjectType: 'citizen',
@@ -95,9 +98,9 @@ test('two instances on one PostgreSQL: a flow begun on one completes on the othe
     const verifierOnA = createTokenVerifier({ issuer: ISSUER, audience: PROVINCE.id, jwksUrl: `${a.server.url}${PATHS.jwks}` });
     assert.equal((await verifierOnA.verifyIdToken(next.idToken)).claims.sub, sub, 'and B’s tokens verify against A’s JWKS');
   } finally {
-    for (const instance of [a, b]) {
-      await instance?.server.close();
-      await instance?.service.close();
+    for (const instance of running) {
+      await instance.server.close();
+      await instance.service.close();
     }
     const db = await openPostgres(url);
     try {
