@@ -191,6 +191,12 @@ interface Target {
 
 async function crashAndRecover(target: Target, log: (message: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dvc-crash-'));
+  const started: ServiceProcess[] = [];
+  const start = async (env: Record<string, string>) => {
+    const service = await startServiceProcess(env);
+    started.push(service);
+    return service;
+  };
   try {
     const citizens = makeCitizens(REGISTRATIONS + SIGNING_IN);
     const fixture = join(dir, 'citizens.json');
@@ -208,7 +214,7 @@ async function crashAndRecover(target: Target, log: (message: string) => void): 
     );
     const env = { ...target.env, DVC_CONFIG: configFile, DVC_CLIENTS: JSON.stringify([{ id: CLIENT, name: 'Bộ Công an', origins: [] }]) };
 
-    let service: ServiceProcess = await startServiceProcess(env);
+    let service: ServiceProcess = await start(env);
     const signingIn: SignIns[] = citizens.slice(REGISTRATIONS).map((citizen) => ({ citizen, completed: 0, refused: [] }));
     const registered: Registration[] = signingIn.map(({ citizen }) => ({ citizen, startKey: `start-${citizen.idNumber}`, verifyKey: `verify-${citizen.idNumber}`, passwordKey: `pw-${citizen.idNumber}`, step: 'start', refused: [] }));
     for (const run of registered) await drive(service.url, run);
@@ -248,7 +254,7 @@ async function crashAndRecover(target: Target, log: (message: string) => void): 
     const acknowledgedBeforeCrash = registrations.filter((run) => run.step === 'done').map((run) => ({ idNumber: run.citizen.idNumber, sub: run.sub }));
 
     // Restart on the same data; every citizen retries what the crash interrupted, then goes on.
-    service = await startServiceProcess(env);
+    service = await start(env);
     try {
       for (const run of registrations) {
         if (run.step === 'done') continue;
@@ -306,6 +312,8 @@ async function crashAndRecover(target: Target, log: (message: string) => void): 
       await store.close();
     }
   } finally {
+    // A failed assertion must not leave a service running (nor the test process waiting on it).
+    for (const service of started) await service.crash();
     await target.cleanUp();
     rmSync(dir, { recursive: true, force: true });
   }
