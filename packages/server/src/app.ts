@@ -5,7 +5,6 @@ import { bodyLimitMiddleware } from './http/body-limit.js';
 import { clientMiddleware } from './http/clients.js';
 import { jsonContentTypeMiddleware } from './http/content-type.js';
 import { securityHeadersMiddleware } from './http/security-headers.js';
-import { housekeepingMiddleware } from './http/housekeeping.js';
 import type { AppEnv } from './http/env.js';
 import { languageMiddleware } from './http/language.js';
 import { ProblemError, problemResponse } from './http/problem.js';
@@ -39,7 +38,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('Referrer-Policy', 'no-referrer');
     deps.log.info('http.request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
-  app.use('/v1/*', housekeepingMiddleware(deps));
   app.use('/v1/*', clientMiddleware(deps.config.clients));
   app.use('/v1/*', jsonContentTypeMiddleware(), bodyLimitMiddleware(deps.config.http.maxBodyBytes));
 

@@ -114,6 +114,21 @@ function modeOf(config: object): unknown {
   return 'mode' in config ? config.mode : 'production';
 }
 
+const HousekeepingSchema = z.object({
+  /** Seconds between two sweeps of expired rows by this instance; `0` runs none (another instance or a job sweeps). */
+  intervalSeconds: z.int().min(0).max(86_400).default(300).describe('Seconds between two sweeps of expired rows by this instance; `0` runs none (another instance or a job sweeps).'),
+  /** Most rows one delete statement removes; the sweep loops, yielding to requests between batches. */
+  batchSize: z.int().min(10).max(10_000).default(500).describe('Most rows one delete statement removes; the sweep loops, yielding to requests between batches.'),
+});
+
+const IdempotencySchema = z.object({
+  /**
+   * Seconds a request holds its `Idempotency-Key` before a retry may take it over (the request is
+   * presumed dead): longer than the slowest request (register and SMS time-outs included).
+   */
+  leaseSeconds: z.int().min(1).max(600).default(30).describe('Seconds a request holds its `Idempotency-Key` before a retry may take it over (the request is presumed dead): longer than the slowest request, at least `http.requestTimeoutMs`.'),
+});
+
 /**
  * The zod schema of the service configuration: what {@link loadConfig} validates with. Exported for
  * tools that generate a JSON Schema of the configuration file (`z.toJSONSchema`).
@@ -151,6 +166,8 @@ export const ServerConfigSchema = z.object({
   argon2: Argon2Schema.default(Argon2Schema.parse({})).describe('argon2id cost of password hashes: OWASP\'s minimum or stronger.'),
   tokens: TokensSchema.default(TokensSchema.parse({})).describe('Token lifetimes and session timeouts.'),
   signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})).describe('How wrong passwords slow an ID number down (never a permanent lock).'),
+  housekeeping: HousekeepingSchema.default(HousekeepingSchema.parse({})).describe('The sweep of expired rows, run on a timer outside the request path, in bounded batches.'),
+  idempotency: IdempotencySchema.default(IdempotencySchema.parse({})).describe('How long a request holds its `Idempotency-Key` before a retry may take it over.'),
   consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration must accept (recorded with the account).'),
   registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']).describe('Registration methods the service offers.'),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),

@@ -6,6 +6,7 @@ import { sealStoredKeys } from './at-rest/seal-stored-keys.js';
 import type { AppDeps } from './app-deps.js';
 import { ConfigError, type Clock, type ServerConfig } from './config.js';
 import type { AppEnv } from './http/env.js';
+import { startHousekeeping } from './housekeeping.js';
 import { HumanCheck } from './human-check/altcha.js';
 import { createLogger, type Logger } from './log.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
@@ -19,6 +20,7 @@ import { loadServerKeys } from './server-keys.js';
 import type { SmsGateway } from './sms/gateway.js';
 import { HttpSms } from './sms/http.js';
 import { OutboxSms } from './sms/outbox.js';
+import type { SweepReport } from './store/housekeeping.js';
 import type { Database } from './store/sql.js';
 import { openStore, type OpenStore, type Store } from './store/store.js';
 import { KeyRing } from './tokens/key-ring.js';
@@ -69,7 +71,12 @@ export interface DvcService {
    * @returns the new key's `kid`.
    */
   rotateSigningKey(): Promise<string>;
-  /** Closes the database (when the service opened it). */
+  /**
+   * Sweeps expired rows now, at the configured clock's time, in batches of `housekeeping.batchSize`.
+   * The service also sweeps on its own every `housekeeping.intervalSeconds`, never inside a request.
+   */
+  sweep(): Promise<SweepReport>;
+  /** Stops the housekeeping timer and closes the database (when the service opened it). */
   close(): Promise<void>;
 }
 
@@ -137,6 +144,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       metrics,
     };
     const app = createApp(deps);
+    const housekeeping = startHousekeeping({ store, clock, log, ...config.housekeeping });
     let closed = false;
     log.info('service.started', { mode: config.mode, database: opened.kind, clients: config.clients.length, sms: overrides.sms ? 'custom' : config.sms.driver });
     return {
@@ -149,9 +157,11 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       log,
       metrics,
       rotateSigningKey: () => keyRing.rotate(Math.max(config.tokens.accessTtlSeconds, config.tokens.idTtlSeconds) + 300),
+      sweep: () => housekeeping.sweep(),
       async close() {
         if (closed) return;
         closed = true;
+        await housekeeping.stop();
         if (ownsDatabase) await opened.close();
       },
     };

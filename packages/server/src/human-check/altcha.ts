@@ -41,9 +41,10 @@ export class HumanCheck {
 
   /**
    * Whether a base64 payload solves one of our unexpired puzzles and has not been used before; a
-   * valid payload is spent by this call.
+   * valid payload is spent by this call. `alreadySpentOk`: accept a solution already spent, for the
+   * retry of a request that died after spending it (the idempotency key vouches it is that request).
    */
-  async verify(payload: string | undefined): Promise<boolean> {
+  async verify(payload: string | undefined, options: { alreadySpentOk?: boolean } = {}): Promise<boolean> {
     if (!payload || payload.length > 4096) return false;
     let decoded: { algorithm?: unknown; signature?: unknown; salt?: unknown };
     try {
@@ -68,6 +69,7 @@ export class HumanCheck {
       return false;
     }
     if (!solved) return false;
-    return this.#o.used.markUsed(decoded.signature, new Date(expires * 1000), now);
+    const fresh = await this.#o.used.markUsed(decoded.signature, new Date(expires * 1000), now);
+    return fresh || options.alreadySpentOk === true;
   }
 }

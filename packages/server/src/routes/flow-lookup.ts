@@ -16,12 +16,14 @@ export async function findFlow(c: Context<AppEnv>, deps: AppDeps, kind: FlowKind
 }
 
 /**
- * Spends the request's solved human check when the service requires one.
+ * Spends the request's solved human check when the service requires one. `spentByThisRequest`: the
+ * request is a retry taking over its own dead first attempt (same `Idempotency-Key`, same body), which
+ * may have spent this very solution already; it must still be valid and unexpired.
  * @throws {ProblemError} `human_check_failed` with a field error on `humanCheck`.
  */
-export async function requireHumanCheck(deps: AppDeps, payload: string | undefined): Promise<void> {
+export async function requireHumanCheck(deps: AppDeps, payload: string | undefined, options: { spentByThisRequest?: boolean } = {}): Promise<void> {
   if (!deps.config.humanCheck.required) return;
-  if (!(await deps.humanCheck.verify(payload))) {
+  if (!(await deps.humanCheck.verify(payload, { alreadySpentOk: options.spentByThisRequest ?? false }))) {
     throw new ProblemError('human_check_failed', { errors: [{ field: 'humanCheck', code: payload ? 'invalid_type' : 'required' }] });
   }
 }

@@ -35,7 +35,7 @@ export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
 export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { config, store, clock, codes, log } = deps;
   const routes = new Hono<AppEnv>();
-  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey };
+  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey, leaseSeconds: config.idempotency.leaseSeconds };
 
   routes.post(PATHS.registrations, async (c) => {
     const { data, raw } = await readBody(c, StartRegistrationSchema);
@@ -50,8 +50,9 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const methods = c.var.client.registrationMethods ?? config.registrationMethods;
     if (!methods.includes(data.method)) throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'invalid_type' }] });
 
-    return idempotent(c, idempotencyDeps, raw, async () => {
-      await requireHumanCheck(deps, data.humanCheck);
+    // A retry taking over a dead request redoes the start (a new flow and code); the one it left expires.
+    return idempotent(c, idempotencyDeps, raw, async (held) => {
+      await requireHumanCheck(deps, data.humanCheck, { spentByThisRequest: held.takenOver });
       const query = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone: phone.e164 };
       await takeRegisterLookup(c, deps, 'carrier', query.idNumber);
       let match: 'match' | 'mismatch';
@@ -85,27 +86,33 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   routes.post('/v1/registrations/:id/otp/verify', async (c) => {
-    const { data } = await readBody(c, VerifyCodeSchema);
-    const flow = await findFlowAwaitingCode(c, deps, 'registration');
-    const challenge = await codes.check(flow, 'registration', data.code);
-    const accountExists = await store.transaction(async (tx) => {
-      if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
-      const exists = (await tx.accounts.findByIdNumber(flow.idNumber)) !== undefined;
-      if (!(await tx.flows.advance(flow.id, 'code_sent', exists ? 'closed' : 'code_verified'))) throw new ProblemError('flow_step');
-      return exists;
+    const { data, raw } = await readBody(c, VerifyCodeSchema);
+    // With an Idempotency-Key, the flow's move and the stored answer commit together: a retry after a
+    // crash past the commit replays "next: password" instead of finding the code spent.
+    return idempotent(c, idempotencyDeps, raw, async (held) => {
+      const flow = await findFlowAwaitingCode(c, deps, 'registration');
+      const challenge = await codes.check(flow, 'registration', data.code);
+      const result = { status: 200, body: { registrationId: flow.id, next: 'password' } } as const;
+      const accountExists = await store.transaction(async (tx) => {
+        if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
+        const exists = (await tx.accounts.findByIdNumber(flow.idNumber)) !== undefined;
+        if (!(await tx.flows.advance(flow.id, 'code_sent', exists ? 'closed' : 'code_verified'))) throw new ProblemError('flow_step');
+        if (!exists) await held.storeAnswer(tx, result);
+        return exists;
+      });
+      if (accountExists) {
+        log.info('registration.account_exists', { id: log.hash('id', flow.idNumber) });
+        throw new ProblemError('account_exists');
+      }
+      return result;
     });
-    if (accountExists) {
-      log.info('registration.account_exists', { id: log.hash('id', flow.idNumber) });
-      throw new ProblemError('account_exists');
-    }
-    return c.json({ registrationId: flow.id, next: 'password' as const }, 200);
   });
 
   routes.post('/v1/registrations/:id/otp/resend', resendCode(deps, 'registration'));
 
   routes.post('/v1/registrations/:id/password', async (c) => {
     const { data, raw } = await readBody(c, CompleteRegistrationSchema);
-    return idempotent(c, idempotencyDeps, raw, async () => {
+    return idempotent(c, idempotencyDeps, raw, async (held) => {
       const flow = await findFlow(c, deps, 'registration');
       if (flow.state !== 'code_verified' || !flow.details) throw new ProblemError('flow_step');
       const details = flow.details;
@@ -140,12 +147,16 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
         consentAt: new Date(details.consentAt),
         createdAt: now,
       };
+      const result = { status: 201, body: { account: accountView(account) } } as const;
+      // The account, the flow's end and the stored answer commit together: a retry after a crash
+      // either redoes all of it or replays the answer, never finds an account without its answer.
       await store.transaction(async (tx) => {
         if (!(await tx.flows.advance(flow.id, 'code_verified', 'completed'))) throw new ProblemError('flow_step');
         if (!(await tx.accounts.create(account))) throw new ProblemError('account_exists');
+        await held.storeAnswer(tx, result);
       });
       log.info('registration.completed', { client: flow.clientId, sub: account.sub });
-      return { status: 201, body: { account: accountView(account) } };
+      return result;
     });
   });
 

@@ -153,6 +153,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX rate_limit_events_keep_until ON rate_limit_events (keep_until)`,
     ],
   },
+  {
+    version: 4,
+    name: 'idempotency leases; indexes for cascades and batched housekeeping',
+    statements: [
+      // A reservation whose request died is taken over once its lease ends (NULL: reserved before leases).
+      `ALTER TABLE idempotency_keys ADD COLUMN lease_until timestamptz`,
+      `ALTER TABLE idempotency_keys ADD COLUMN lease_token text`,
+      // Foreign keys whose parent deletes cascade: without these each parent row scans the child table.
+      `CREATE INDEX IF NOT EXISTS otp_challenges_flow ON otp_challenges (flow_id)`,
+      `CREATE INDEX IF NOT EXISTS flows_account_sub ON flows (account_sub)`,
+      `CREATE INDEX IF NOT EXISTS sessions_account_sub ON sessions (account_sub)`,
+      // What the sweep selects its batches by.
+      `CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at)`,
+      `CREATE INDEX IF NOT EXISTS sessions_absolute_expires_at ON sessions (absolute_expires_at)`,
+      `CREATE INDEX IF NOT EXISTS human_checks_used_expires_at ON human_checks_used (expires_at)`,
+      `CREATE INDEX IF NOT EXISTS sign_in_throttle_last_failure_at ON sign_in_throttle (last_failure_at)`,
+      `CREATE INDEX IF NOT EXISTS sms_outbox_created_at ON sms_outbox (created_at)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

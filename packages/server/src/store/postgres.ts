@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Row, Sql } from './sql.js';
+import { isUniqueViolation, type Database, type Row, type Sql } from './sql.js';
 
 /** Options of {@link openPostgres}. */
 export interface PostgresOptions {
@@ -38,8 +38,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  else await pool.query('SELECT 1');
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    else await pool.query('SELECT 1');
+  } catch (error) {
+    // IF NOT EXISTS is not atomic: of instances starting together, the others may see the first's schema late.
+    if (!isUniqueViolation(error) && (error as { code?: unknown }).code !== '42P06') {
+      await pool.end();
+      throw error;
+    }
+  }
   return {
     kind: 'postgres',
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {

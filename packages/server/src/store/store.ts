@@ -2,7 +2,7 @@ import { accountRepository, type AccountRepository } from './accounts.js';
 import { flowRepository, type FlowRepository } from './flows.js';
 import { humanCheckRepository, type HumanCheckRepository } from './human-checks.js';
 import { idempotencyRepository, type IdempotencyRepository } from './idempotency.js';
-import { sweepExpired, type SweepReport } from './housekeeping.js';
+import { sweepExpired, type SweepOptions, type SweepReport } from './housekeeping.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -54,8 +54,8 @@ export interface Store {
   readonly smsOutbox: SmsOutboxRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
-  /** Removes expired rows; see {@link sweepExpired}. */
-  sweep(now: Date): Promise<SweepReport>;
+  /** Removes expired rows in bounded batches; see {@link sweepExpired}. */
+  sweep(now: Date, options?: SweepOptions): Promise<SweepReport>;
 }
 
 /** A store that owns its database connection. */
@@ -92,7 +92,7 @@ export function createStore(sql: Sql): Store {
     humanChecks: humanCheckRepository(sql),
     smsOutbox: smsOutboxRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
-    sweep: (now) => sweepExpired(sql, now),
+    sweep: (now, options) => sweepExpired(sql, now, options),
   };
 }
 

@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { atRestSpec } from './at-rest.spec.js';
 import { clientsSpec } from './clients.spec.js';
+import { crashRecoverySpec } from './crash-recovery.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
 import { modeSpec } from './mode.spec.js';
 import { edgesSpec } from './edges.spec.js';
 import { limitsSpec } from './limits.spec.js';
 import { metricsSpec } from './metrics.spec.js';
+import { housekeepingSpec } from './housekeeping.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { readinessSpec } from './readiness.spec.js';
 import { registrationSpec } from './registration.spec.js';
@@ -54,5 +56,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     sessionsSpec(db);
     metricsSpec(db);
     readinessSpec(db);
+    crashRecoverySpec(db);
+    housekeepingSpec(db);
   };
 }

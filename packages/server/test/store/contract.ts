@@ -235,19 +235,19 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       if (first.ok) await store.sendLimits.giveBack(first.events);
       assert.equal((await store.sendLimits.take([daily], at(7201))).ok, true);
       const report = await store.sweep(at(86_400 + 7201));
-      assert.equal(report.rate_limit_events, 3);
-      assert.equal(report.rate_limit_keys, 1);
+      assert.equal(report.removed.rate_limit_events, 3);
+      assert.equal(report.removed.rate_limit_keys, 1);
     });
 
     test('a sweep forgets idle send counters, and a counter swept while sends go on still holds its limit', async () => {
       const phone = { key: 'phone:swept', limits: [{ max: 3, windowSeconds: 60 }] };
       assert.equal((await store.sendLimits.take([phone], T0)).ok, true);
       const keys = () => countRows(database.db, `SELECT count(*)::int AS count FROM rate_limit_keys WHERE key = 'phone:swept'`);
-      assert.equal((await store.sweep(at(60))).rate_limit_keys, 0, 'a counter with a live event stays');
+      assert.equal((await store.sweep(at(60))).removed.rate_limit_keys, 0, 'a counter with a live event stays');
       assert.equal(await keys(), 1);
       const report = await store.sweep(at(3601));
-      assert.equal(report.rate_limit_events, 1);
-      assert.equal(report.rate_limit_keys, 1);
+      assert.equal(report.removed.rate_limit_events, 1);
+      assert.equal(report.removed.rate_limit_keys, 1);
       assert.equal(await keys(), 0);
       const later = at(7200);
       const results = await Promise.all([
@@ -261,17 +261,53 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
 
     test('an idempotency key is reserved once, replays its answer, and refuses another body', async () => {
       const scope = { clientId: 'ministry-portal', route: 'POST /v1/registrations', key: 'k1' };
-      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', T0, 86_400), { state: 'new' });
-      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', T0, 86_400), { state: 'pending' });
-      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-b', T0, 86_400), { state: 'conflict' });
-      await store.idempotency.complete(scope, 201, '{"registrationId":"r1"}');
-      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', at(10), 86_400), { state: 'replay', status: 201, body: '{"registrationId":"r1"}' });
-      assert.deepEqual(await store.idempotency.reserve({ ...scope, clientId: 'provincial-portal' }, 'hash-b', T0, 86_400), { state: 'new' }, 'keys are per portal');
-      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-b', at(86_400), 86_400), { state: 'new' }, 'forgotten after a day');
+      const timing = (now: Date) => ({ now, keepSeconds: 86_400, leaseSeconds: 30 });
+      const first = await store.idempotency.reserve(scope, 'hash-a', timing(T0));
+      assert.ok(first.state === 'new' && !first.takenOver);
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', timing(T0)), { state: 'pending', leaseUntil: at(30) });
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-b', timing(T0)), { state: 'conflict' });
+      assert.equal(await store.idempotency.complete(scope, first.lease, { status: 201, body: '{"registrationId":"r1"}' }), true);
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', timing(at(10))), { state: 'replay', status: 201, body: '{"registrationId":"r1"}' });
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', timing(at(100))), { state: 'replay', status: 201, body: '{"registrationId":"r1"}' }, 'an answered key has no lease to take over');
+      assert.deepEqual(await store.idempotency.answer(scope, 'hash-a'), { status: 201, body: '{"registrationId":"r1"}' });
+      assert.equal(await store.idempotency.answer(scope, 'hash-b'), undefined);
+      assert.equal((await store.idempotency.reserve({ ...scope, clientId: 'provincial-portal' }, 'hash-b', timing(T0))).state, 'new', 'keys are per portal');
+      assert.equal((await store.idempotency.reserve(scope, 'hash-b', timing(at(86_400)))).state, 'new', 'forgotten after a day');
       const released = { ...scope, key: 'k2' };
-      await store.idempotency.reserve(released, 'hash-a', T0, 86_400);
-      await store.idempotency.release(released);
-      assert.deepEqual(await store.idempotency.reserve(released, 'hash-b', T0, 86_400), { state: 'new' });
+      const held = await store.idempotency.reserve(released, 'hash-a', timing(T0));
+      assert.ok(held.state === 'new');
+      await store.idempotency.release(released, held.lease);
+      assert.equal((await store.idempotency.reserve(released, 'hash-b', timing(T0))).state, 'new');
+    });
+
+    test('a reservation whose request died is taken over after its lease, by one retry only, and the dead holder can no longer answer', async () => {
+      const scope = { clientId: 'ministry-portal', route: 'POST /v1/registrations/r1/password', key: 'pw-crash' };
+      const timing = (now: Date) => ({ now, keepSeconds: 86_400, leaseSeconds: 30 });
+      const dead = await store.idempotency.reserve(scope, 'hash-a', timing(T0));
+      assert.ok(dead.state === 'new');
+      assert.equal((await store.idempotency.reserve(scope, 'hash-a', timing(at(29)))).state, 'pending', 'a live lease is waited for');
+      assert.equal((await store.idempotency.reserve(scope, 'hash-b', timing(at(31)))).state, 'conflict', 'another body never takes a key over');
+      const retries = await Promise.all(Array.from({ length: 4 }, () => store.idempotency.reserve(scope, 'hash-a', timing(at(30)))));
+      const winners = retries.filter((reservation) => reservation.state === 'new');
+      assert.equal(winners.length, 1, 'one retry takes the key over');
+      assert.ok(winners[0]?.state === 'new' && winners[0].takenOver);
+      assert.deepEqual(retries.filter((reservation) => reservation.state !== 'new').map((reservation) => reservation.state), ['pending', 'pending', 'pending']);
+      assert.equal(await store.idempotency.complete(scope, dead.lease, { status: 201, body: '{"late":true}' }), false, 'the dead holder lost the key');
+      await store.idempotency.release(scope, dead.lease);
+      assert.equal((await store.idempotency.reserve(scope, 'hash-a', timing(at(31)))).state, 'pending', 'nor can it release the new holder');
+      assert.ok(winners[0]?.state === 'new');
+      assert.equal(await store.idempotency.complete(scope, winners[0].lease, { status: 201, body: '{"account":1}' }), true);
+      assert.deepEqual(await store.idempotency.reserve(scope, 'hash-a', timing(at(32))), { state: 'replay', status: 201, body: '{"account":1}' });
+    });
+
+    test('a reservation left by a version without leases is taken over at once', async () => {
+      await database.db.query(
+        `INSERT INTO idempotency_keys (client_id, route, key, request_hash, created_at) VALUES ('ministry-portal', 'POST /v1/registrations', 'old', 'hash-a', $1::timestamptz)`,
+        [T0.toISOString()],
+      );
+      const scope = { clientId: 'ministry-portal', route: 'POST /v1/registrations', key: 'old' };
+      const retry = await store.idempotency.reserve(scope, 'hash-a', { now: at(5), keepSeconds: 86_400, leaseSeconds: 30 });
+      assert.ok(retry.state === 'new' && retry.takenOver);
     });
 
     test('refresh tokens rotate; a reused one ends the session; idle and absolute limits hold', async () => {
@@ -378,11 +414,11 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       await store.smsOutbox.add({ to: '+84971234398', text: 'old', createdAt: T0 });
       await store.signInThrottle.attempt('id-key-3', T0, RULE);
       const report = await store.sweep(at(86_400));
-      assert.equal(report.flows, 1);
-      assert.equal(report.sms_outbox, 1);
-      assert.equal(report.sign_in_throttle, 1);
+      assert.equal(report.removed.flows, 1);
+      assert.equal(report.removed.sms_outbox, 1);
+      assert.equal(report.removed.sign_in_throttle, 1);
       assert.equal(await store.otpChallenges.active(expired.id), undefined);
-      assert.equal((await store.sweep(at(86_401))).flows, 0);
+      assert.equal((await store.sweep(at(86_401))).removed.flows, 0);
       assert.ok(await store.flows.find(live.id, 'registration', 'ministry-portal', at(200)));
     });
 
