@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/index.js';
 
-const minimal = { issuer: 'https://id.example.gov.vn', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh' }] };
+const minimal = { mode: 'development', issuer: 'https://id.example.gov.vn', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh' }] };
 
 test('housekeeping sweeps every 5 minutes in batches of 500, and a key is held 30 s before a retry may take it over', () => {
   const config = loadConfig(minimal);
