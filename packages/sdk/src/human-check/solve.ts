@@ -1,5 +1,5 @@
 import type { HumanCheckChallenge } from '../contract/config.js';
-import { PrefixedSha256 } from './sha256.js';
+import { prefixedSha256 } from './sha256.js';
 
 /** Options of {@link solveHumanCheck}. */
 export interface SolveOptions {
@@ -37,7 +37,7 @@ function toBase64(text: string): string {
  */
 export async function solveHumanCheck(challenge: HumanCheckChallenge, options: SolveOptions = {}): Promise<string> {
   const max = challenge.maxnumber ?? 1_000_000;
-  const candidate = new PrefixedSha256(challenge.salt, challenge.challenge);
+  const solves = prefixedSha256(challenge.salt, challenge.challenge);
   let sliceStart = Date.now();
   for (let number = 0; number <= max; number++) {
     if (number % 1000 === 0) {
@@ -49,7 +49,7 @@ export async function solveHumanCheck(challenge: HumanCheckChallenge, options: S
         sliceStart = Date.now();
       }
     }
-    if (candidate.matches(number)) {
+    if (solves(number)) {
       const { algorithm, salt, signature } = challenge;
       return toBase64(JSON.stringify({ algorithm, challenge: challenge.challenge, number, salt, signature }));
     }
