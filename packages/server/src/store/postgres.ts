@@ -9,10 +9,25 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
-function clientSql(client: pg.PoolClient): Sql {
+/**
+ * The query config of a statement: with parameters it is a named prepared statement, so each
+ * connection parses and plans it once instead of at every call (the same few dozen statements run
+ * for every sign-in). Statements without parameters (migrations, several commands) stay unnamed.
+ */
+function statement(names: Map<string, string>, text: string, params: readonly unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text };
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `dvc_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return { name, text, values: [...params] };
+}
+
+function clientSql(client: pg.PoolClient, names: Map<string, string>): Sql {
   const sql: Sql = {
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {
-      return (await client.query<R>(text, [...params])).rows;
+      return (await client.query<R>(statement(names, text, params))).rows;
     },
     transaction: (fn) => fn(sql),
   };
@@ -40,16 +55,17 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   pool.on('error', () => {});
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   else await pool.query('SELECT 1');
+  const names = new Map<string, string>();
   return {
     kind: 'postgres',
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {
-      return (await pool.query<R>(text, [...params])).rows;
+      return (await pool.query<R>(statement(names, text, params))).rows;
     },
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(clientSql(client));
+        const result = await fn(clientSql(client, names));
         await client.query('COMMIT');
         return result;
       } catch (error) {
