@@ -8,7 +8,7 @@
 // Prints a table and writes bench/results.json. Everything stays on 127.0.0.1.
 //
 //   BENCH_SECONDS   seconds per load run (default 12; --quick: 3)
-//   BENCH_ACCOUNTS  accounts registered per database (default 800; --quick: 120)
+//   BENCH_ACCOUNTS  accounts registered per database (default 1500; --quick: 150)
 //   BENCH_DATABASES pglite,postgres (default both)
 //   BENCH_SOLVER_RUNS solver runs per runtime (default 40)
 //   BENCH_OUT       where the JSON goes (default bench/results.json)
@@ -31,7 +31,7 @@ import { tokenVerifications } from './tokens.mjs';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 3 : 12));
-const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? (quick ? 120 : 800));
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? (quick ? 150 : 1500));
 const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((name) => name.trim());
 const SOLVER_RUNS = Number(process.env.BENCH_SOLVER_RUNS ?? (quick ? 10 : 40));
 const OUT = resolve(process.env.BENCH_OUT ?? 'bench/results.json');
