@@ -121,6 +121,7 @@ async function benchDatabase(name, folder, state) {
         inserted: EXPIRED_FLOWS,
         housekeeping: housekeeping.map((h) => ({ event: h.event, afterMs: Math.round(h.at - loadStarted), flows: h.flows })),
         remaining,
+        longestSignInMs: Math.round(Math.max(0, ...sweepRun.samples.map((sample) => sample.steps.service))),
         run: withoutSamples(sweepRun),
       },
       poolWaitedMs: pool.waitedMs,

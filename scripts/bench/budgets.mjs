@@ -47,7 +47,7 @@ export function report(results) {
       rows.push([label, run.perSecond, run.perCpuSecond ?? '–', cpu, run.errors, ...STEPS.map((step) => (run.steps[step] ? `${run.steps[step].p50}/${run.steps[step].p95}` : '–'))]);
     }
     lines.push(table(rows));
-    if (db.sweep) lines.push(`sweep: ${db.sweep.inserted} expired flows inserted; housekeeping seen ${db.sweep.housekeeping.length ? db.sweep.housekeeping.map((h) => `${h.event} at +${h.afterMs} ms`).join(', ') : 'never'}; ${db.sweep.remaining} left after the run`);
+    if (db.sweep) lines.push(`sweep: ${db.sweep.inserted} expired flows inserted; housekeeping seen ${db.sweep.housekeeping.length ? db.sweep.housekeeping.map((h) => `${h.event} at +${h.afterMs} ms`).join(', ') : 'never'}; longest sign-in ${db.sweep.longestSignInMs} ms; ${db.sweep.remaining} left after the run`);
     if (db.poolWaitedMs > 0) lines.push(`warning: sign-ins waited ${db.poolWaitedMs} ms for an account under its code limits; raise BENCH_ACCOUNTS`);
   }
   if (results.tokens) lines.push(`\ntoken verifications: ${results.tokens.perSecond}/s wall, ${results.tokens.perCpuSecond} per CPU-second`);

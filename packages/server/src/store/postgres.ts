@@ -9,15 +9,21 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
+/** Most distinct statements prepared per connection. */
+const MAX_PREPARED = 256;
+
 /**
  * The query config of a statement: with parameters it is a named prepared statement, so each
  * connection parses and plans it once instead of at every call (the same few dozen statements run
- * for every sign-in). Statements without parameters (migrations, several commands) stay unnamed.
+ * for every sign-in). Statements without parameters (migrations, several commands) stay unnamed, and
+ * so do any past the first {@link MAX_PREPARED} texts, so SQL built at run time cannot grow the
+ * database's memory without bound.
  */
 function statement(names: Map<string, string>, text: string, params: readonly unknown[]): pg.QueryConfig {
   if (params.length === 0) return { text };
   let name = names.get(text);
   if (name === undefined) {
+    if (names.size >= MAX_PREPARED) return { text, values: [...params] };
     name = `dvc_${names.size + 1}`;
     names.set(text, name);
   }
