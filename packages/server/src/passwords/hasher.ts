@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { ConcurrencyLimit, defaultHashConcurrency } from './concurrency-limit.js';
 
 /** argon2id cost parameters. */
 export interface Argon2Params {
@@ -17,24 +18,30 @@ const ARGON2ID = 2 as Algorithm;
  * Hashes and checks passwords with argon2id. Passwords are NFC-normalised first (the same text typed
  * on two keyboards is the same password) and never truncated. {@link PasswordHasher.verifyOrDummy}
  * spends the same time whether or not there is an account, so timing reveals nothing.
+ *
+ * At most `concurrency` hashes run at once (default: {@link defaultHashConcurrency}); more would not
+ * finish sooner on the same cores, would hold 19 MiB each, and would fill the thread pool that Web
+ * Crypto and file I/O share with argon2.
  */
 export class PasswordHasher {
   readonly #params: Argon2Params;
+  readonly #limit: ConcurrencyLimit;
   #dummy: Promise<string> | undefined;
 
-  constructor(params: Argon2Params) {
+  constructor(params: Argon2Params, options: { readonly concurrency?: number } = {}) {
     this.#params = params;
+    this.#limit = new ConcurrencyLimit(options.concurrency ?? defaultHashConcurrency());
   }
 
   /** The argon2id PHC string of a password. */
   hash(password: string): Promise<string> {
-    return hash(password.normalize('NFC'), { ...this.#params, algorithm: ARGON2ID });
+    return this.#limit.run(() => hash(password.normalize('NFC'), { ...this.#params, algorithm: ARGON2ID }));
   }
 
   /** Whether a password matches a stored hash. */
   async verify(stored: string, password: string): Promise<boolean> {
     try {
-      return await verify(stored, password.normalize('NFC'));
+      return await this.#limit.run(() => verify(stored, password.normalize('NFC')));
     } catch {
       return false;
     }

@@ -10,8 +10,9 @@ export interface HumanCheckRepository {
 /** The human-check repository over a SQL connection or transaction. */
 export function humanCheckRepository(sql: Sql): HumanCheckRepository {
   return {
-    async markUsed(signature, expiresAt, now) {
-      await sql.query('DELETE FROM human_checks_used WHERE expires_at <= $1::timestamptz', [iso(now)]);
+    // Expired signatures are refused before they get here (see HumanCheck.verify) and removed by the
+    // housekeeping sweep; deleting them here scanned every unexpired one on each request.
+    async markUsed(signature, expiresAt, _now) {
       const rows = await sql.query(
         'INSERT INTO human_checks_used (signature, expires_at) VALUES ($1, $2::timestamptz) ON CONFLICT (signature) DO NOTHING RETURNING signature',
         [signature, iso(expiresAt)],

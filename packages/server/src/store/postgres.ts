@@ -9,10 +9,31 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
-function clientSql(client: pg.PoolClient): Sql {
+/** Most distinct statements prepared per connection. */
+const MAX_PREPARED = 256;
+
+/**
+ * The query config of a statement: with parameters it is a named prepared statement, so each
+ * connection parses and plans it once instead of at every call (the same few dozen statements run
+ * for every sign-in). Statements without parameters (migrations, several commands) stay unnamed, and
+ * so do any past the first {@link MAX_PREPARED} texts, so SQL built at run time cannot grow the
+ * database's memory without bound.
+ */
+function statement(names: Map<string, string>, text: string, params: readonly unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text };
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_PREPARED) return { text, values: [...params] };
+    name = `dvc_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return { name, text, values: [...params] };
+}
+
+function clientSql(client: pg.PoolClient, names: Map<string, string>): Sql {
   const sql: Sql = {
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {
-      return (await client.query<R>(text, [...params])).rows;
+      return (await client.query<R>(statement(names, text, params))).rows;
     },
     transaction: (fn) => fn(sql),
   };
@@ -48,16 +69,17 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       throw error;
     }
   }
+  const names = new Map<string, string>();
   return {
     kind: 'postgres',
     async query<R extends Row>(text: string, params: readonly unknown[] = []) {
-      return (await pool.query<R>(text, [...params])).rows;
+      return (await pool.query<R>(statement(names, text, params))).rows;
     },
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(clientSql(client));
+        const result = await fn(clientSql(client, names));
         await client.query('COMMIT');
         return result;
       } catch (error) {
