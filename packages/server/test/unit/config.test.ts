@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_PASSWORD_POLICY } from '@dvc-kit/sdk';
 import { DEVELOPMENT_SHARED_KEK } from '../../src/at-rest/key-encryption-key.js';
 import { ConfigError, loadConfig } from '../../src/index.js';
+import { configProblems } from '../support/config-problems.js';
 
 const clients = [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh', origins: ['https://dichvucong.bacninh.gov.vn'] }];
 const minimal = { mode: 'development', issuer: 'https://id.example.gov.vn/', clients };
@@ -18,15 +19,7 @@ const production = {
   secrets: { keyEncryptionKey: KEK },
 };
 
-function problems(input: unknown): readonly string[] {
-  try {
-    loadConfig(input);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail('the configuration was accepted');
-}
+const problems = configProblems;
 
 describe('loadConfig', () => {
   test('fills in the security defaults of the design', () => {

@@ -1,19 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/index.js';
+import { configProblems } from '../support/config-problems.js';
 import { nodeServerOptions } from '../../src/http/node-server-options.js';
 
 const minimal = { mode: 'development', issuer: 'https://id.example.gov.vn', clients: [{ id: 'provincial-portal', name: 'Cổng DVC tỉnh Bắc Ninh' }] };
 
-function problems(input: unknown): readonly string[] {
-  try {
-    loadConfig(input);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail('the configuration was accepted');
-}
+const problems = configProblems;
 
 describe('the http configuration', () => {
   test('defaults to a 64 kB body, 10 s for headers, 30 s for a request, 5 s idle keep-alive and 1024 connections', () => {
