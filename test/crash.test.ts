@@ -9,7 +9,8 @@ import { startServiceProcess, type ServiceProcess } from './support/service-proc
 
 // SIGKILL in the middle of registration and sign-in load, then a restart on the same data: every
 // account the service acknowledged is there once, nothing is half-made, and every request the crash
-// interrupted succeeds when the citizen retries it (same Idempotency-Key, same body). Invariants only:
+// interrupted succeeds when the citizen retries it (same Idempotency-Key, same body; the sign-in code
+// step included, whose answer holds the tokens). Invariants only:
 // where the kill lands varies from run to run, what must hold does not.
 
 const POSTGRES_URL = process.env.DVC_TEST_DATABASE_URL;
@@ -135,8 +136,8 @@ async function drive(base: string, run: Registration, onAcknowledged: () => void
 interface SignIns {
   readonly citizen: Citizen;
   completed: number;
-  /** Where a crash interrupted a sign-in: the step and, for the code step, the flow and code sent. */
-  interrupted?: { readonly step: 'start' } | { readonly step: 'verify'; readonly signInId: string; readonly code: string };
+  /** Where a crash interrupted a sign-in: the step and, for the code step, the flow, code and Idempotency-Key sent. */
+  interrupted?: { readonly step: 'start' } | { readonly step: 'verify'; readonly signInId: string; readonly code: string; readonly key: string };
   readonly refused: string[];
 }
 
@@ -147,8 +148,8 @@ async function signIn(base: string, run: SignIns): Promise<boolean> {
   const started = await call(base, citizen, 'POST', '/v1/sign-ins', { idNumber: citizen.idNumber, password: PASSWORD });
   if (!expect(run, 'sign-in start', started, 200)) return false;
   const signInId = String(started.body.signInId);
-  run.interrupted = { step: 'verify', signInId, code: await latestCode(base, citizen) };
-  const verified = await call(base, citizen, 'POST', `/v1/sign-ins/${signInId}/otp/verify`, { code: run.interrupted.code });
+  run.interrupted = { step: 'verify', signInId, code: await latestCode(base, citizen), key: `sign-in-${randomBytes(8).toString('hex')}` };
+  const verified = await call(base, citizen, 'POST', `/v1/sign-ins/${signInId}/otp/verify`, { code: run.interrupted.code }, run.interrupted.key);
   if (!expect(run, 'sign-in verify', verified, 200)) return false;
   run.interrupted = undefined;
   run.completed += 1;
@@ -156,22 +157,23 @@ async function signIn(base: string, run: SignIns): Promise<boolean> {
 }
 
 /**
- * The citizen's retry of an interrupted sign-in: the same request again; a code step that had
- * already completed before the crash (its code is spent, its answer lost) is begun again, as the
- * widget does after `flow_step`. Returns whether the citizen ends up signed in.
+ * The citizen's retry of an interrupted sign-in: the same request again. The code step is retried
+ * with the same Idempotency-Key and must succeed, whether the crash came before its commit (the
+ * retry does it) or after (the retry gets the stored tokens); its refresh token must be the live one.
+ * An interrupted start (not idempotent) is simply begun again. Returns whether the citizen ends up
+ * signed in.
  */
 async function retrySignIn(base: string, run: SignIns): Promise<boolean> {
   const interrupted = run.interrupted;
-  if (interrupted?.step === 'verify') {
-    const again = await call(base, run.citizen, 'POST', `/v1/sign-ins/${interrupted.signInId}/otp/verify`, { code: interrupted.code });
-    if (again.status === 200) {
-      run.interrupted = undefined;
-      run.completed += 1;
-      return true;
-    }
-    if (again.body.code !== 'flow_step') return expect(run, 'sign-in verify retry', again, 200);
-  }
-  return signIn(base, run);
+  if (interrupted?.step !== 'verify') return signIn(base, run);
+  const again = await call(base, run.citizen, 'POST', `/v1/sign-ins/${interrupted.signInId}/otp/verify`, { code: interrupted.code }, interrupted.key);
+  if (!expect(run, 'sign-in verify retry', again, 200)) return false;
+  const refreshToken = (again.body.tokens as { refreshToken?: unknown } | undefined)?.refreshToken;
+  const refreshed = await call(base, run.citizen, 'POST', '/v1/tokens/refresh', { refreshToken });
+  if (!expect(run, 'refresh with the retried answer', refreshed, 200)) return false;
+  run.interrupted = undefined;
+  run.completed += 1;
+  return true;
 }
 
 async function count(store: OpenStore, text: string): Promise<number> {
@@ -248,7 +250,7 @@ async function crashAndRecover(target: Target, log: (message: string) => void): 
     await (killed ?? service.crash());
     const interruptedRegistrations = registrations.filter((run) => run.interrupted);
     const interruptedSignIns = signingIn.filter((run) => run.interrupted);
-    log(`killed after ${acknowledged} acknowledged registrations; interrupted: ${interruptedRegistrations.map((run) => run.interrupted).join(', ') || 'none'}; sign-ins interrupted: ${interruptedSignIns.length}`);
+    log(`killed after ${acknowledged} acknowledged registrations; interrupted: ${interruptedRegistrations.map((run) => run.interrupted).join(', ') || 'none'}; sign-ins interrupted: ${interruptedSignIns.length} (${interruptedSignIns.filter((run) => run.interrupted?.step === 'verify').length} at the code step)`);
     const refusedBeforeCrash = [...registrations, ...signingIn].flatMap((run) => run.refused);
     assert.deepEqual(refusedBeforeCrash, [], 'nothing is refused under load');
     const acknowledgedBeforeCrash = registrations.filter((run) => run.step === 'done').map((run) => ({ idNumber: run.citizen.idNumber, sub: run.sub }));

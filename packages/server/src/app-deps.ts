@@ -1,3 +1,4 @@
+import type { KeyEncryption } from './at-rest/envelope.js';
 import type { Clock, ServerConfig } from './config.js';
 import type { HumanCheck } from './human-check/altcha.js';
 import type { Logger } from './log.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly store: Store;
   readonly keys: ServerKeys;
+  /** Seals values at rest under the operator's key-encryption key (stored idempotent answers). */
+  readonly encryption: KeyEncryption;
   readonly log: Logger;
   readonly passwords: PasswordHasher;
   readonly codes: OneTimeCodes;

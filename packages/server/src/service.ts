@@ -133,6 +133,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       clock,
       store,
       keys,
+      encryption,
       log,
       passwords: overrides.passwords ?? new PasswordHasher(config.argon2),
       codes: new OneTimeCodes({ store, clock, otp: config.otp, key: keys.otpHmacKey, sms, log }),

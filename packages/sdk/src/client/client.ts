@@ -112,9 +112,12 @@ export class DvcClient {
     return this.#call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
   }
 
-  /** Checks the sign-in code and returns the tokens. */
+  /**
+   * Checks the sign-in code and returns the tokens. With an `idempotencyKey` (one per sign-in and
+   * code), a network failure is retried safely: a repeat gets the same tokens instead of `flow_step`.
+   */
   verifySignInCode(signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
-    return this.#call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: false }, options);
+    return this.#call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Sends a new sign-in code; the previous one stops working. */

@@ -229,6 +229,13 @@ describe('DvcClient retries', () => {
     assert.deepEqual(requests.map((request) => request.headers.get('Idempotency-Key')), ['key-1', 'key-1']);
   });
 
+  test('retries the sign-in code step that carries an Idempotency-Key, with the same key: the service replays its tokens', async () => {
+    const signedIn = { tokens: { tokenType: 'Bearer', accessToken: 'a.b.c', idToken: 'd.e.f', refreshToken: 'r', expiresIn: 600 }, account: { sub: 's' } };
+    const { client, requests } = clientOf([networkDown, json(signedIn)]);
+    assert.deepEqual(await client.verifySignInCode('sgn_1', { code: '012345' }, { idempotencyKey: 'sign-in-1' }), signedIn);
+    assert.deepEqual(requests.map((request) => request.headers.get('Idempotency-Key')), ['sign-in-1', 'sign-in-1']);
+  });
+
   test('does not retry answers that a retry cannot change (400, 429, 500)', async () => {
     for (const code of [400, 429, 500]) {
       const { client, requests } = clientOf([status(code), json(config)]);

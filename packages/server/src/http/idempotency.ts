@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
+import { KeyEncryption } from '../at-rest/envelope.js';
 import type { Clock } from '../config.js';
 import { keyedHash } from '../server-keys.js';
-import type { StoredAnswer } from '../store/idempotency.js';
+import type { IdempotencyScope, StoredAnswer } from '../store/idempotency.js';
 import type { Store } from '../store/store.js';
 import type { AppEnv } from './env.js';
 import { ProblemError } from './problem.js';
@@ -23,7 +24,29 @@ export interface IdempotencyDeps {
   readonly hashKey: string;
   /** Seconds a request holds its key before a retry may take it over (`config.idempotency.leaseSeconds`). */
   readonly leaseSeconds: number;
+  /**
+   * Seals every stored answer at rest under the key-encryption key, bound to its key's scope: answers
+   * carry tokens (a sign-in's refresh token) and personal data, which a copy of the database must not give.
+   */
+  readonly encryption: KeyEncryption;
 }
+
+/** Options of {@link idempotent} for one route. */
+export interface IdempotentOptions {
+  /**
+   * Checked before a stored answer is replayed, with the answer's body: throws (a {@link ProblemError})
+   * to refuse the replay when the answer no longer holds, e.g. a sign-in whose refresh token was used
+   * or whose session ended — replaying a dead refresh token would only make the caller end its session.
+   */
+  readonly beforeReplay?: (body: unknown) => Promise<void>;
+}
+
+/**
+ * Where a stored answer is sealed: its associated data, naming the portal, route and key, so a sealed
+ * answer copied to another key's row does not open.
+ */
+export const idempotencyAnswerContext = (scope: IdempotencyScope): string =>
+  `idempotency_keys:${JSON.stringify([scope.clientId, scope.route, scope.key])}`;
 
 /** The `Idempotency-Key` a piece of work runs under, as {@link idempotent} hands it to the work. */
 export interface HeldKey {
@@ -55,12 +78,16 @@ const WAIT_STEP_MS = 50;
  * Work whose steps commit separately must therefore tolerate its own earlier steps done
  * ({@link HeldKey.takenOver}); work that commits once should store its answer in that transaction
  * ({@link HeldKey.storeAnswer}).
+ *
+ * Stored answers are sealed ({@link IdempotencyDeps.encryption}); an answer stored in plaintext by an
+ * older version is still replayed as it is.
  */
 export async function idempotent(
   c: Context<AppEnv>,
   deps: IdempotencyDeps,
   raw: string,
   work: (held: HeldKey) => Promise<JsonResult>,
+  options: IdempotentOptions = {},
 ): Promise<Response> {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return send(c, await work({ takenOver: false, storeAnswer: async () => {} }));
@@ -70,6 +97,16 @@ export async function idempotent(
   const scope = { clientId: c.var.client.id, route: `${c.req.method} ${c.req.path}`, key };
   // Keyed, so the stored fingerprint of a body holding a password reveals nothing without the key.
   const requestHash = keyedHash(deps.hashKey, `${scope.route}\n${raw}`);
+  const context = idempotencyAnswerContext(scope);
+  const seal = (result: JsonResult): StoredAnswer => ({ status: result.status, body: deps.encryption.seal(JSON.stringify(result.body), context) });
+  const replay = async (answer: StoredAnswer): Promise<Response> => {
+    const body = KeyEncryption.isSealed(answer.body) ? deps.encryption.open(answer.body, context) : answer.body;
+    if (options.beforeReplay) await options.beforeReplay(JSON.parse(body) as unknown);
+    return new Response(body, {
+      status: answer.status,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Idempotent-Replayed': 'true' },
+    });
+  };
   const timing = () => ({ now: deps.clock(), keepSeconds: IDEMPOTENCY_KEEP_SECONDS, leaseSeconds: deps.leaseSeconds });
   // A live holder answers within its lease, a dead one is taken over after it: waiting longer is pointless.
   const waitUntil = Date.now() + deps.leaseSeconds * 1000 + 1000;
@@ -90,7 +127,7 @@ export async function idempotent(
   const held: HeldKey = {
     takenOver,
     async storeAnswer(tx, result) {
-      if (!(await tx.idempotency.complete(scope, lease, answerOf(result)))) throw new ProblemError('idempotency_conflict');
+      if (!(await tx.idempotency.complete(scope, lease, seal(result)))) throw new ProblemError('idempotency_conflict');
       stored = true;
     },
   };
@@ -104,19 +141,8 @@ export async function idempotent(
     await deps.store.idempotency.release(scope, lease);
     throw error;
   }
-  if (!stored) await deps.store.idempotency.complete(scope, lease, answerOf(result));
+  if (!stored) await deps.store.idempotency.complete(scope, lease, seal(result));
   return send(c, result);
-}
-
-function answerOf(result: JsonResult): StoredAnswer {
-  return { status: result.status, body: JSON.stringify(result.body) };
-}
-
-function replay(answer: StoredAnswer): Response {
-  return new Response(answer.body, {
-    status: answer.status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replayed': 'true' },
-  });
 }
 
 function send(c: Context<AppEnv>, result: JsonResult): Response {

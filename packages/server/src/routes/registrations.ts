@@ -35,7 +35,7 @@ export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
 export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { config, store, clock, codes, log } = deps;
   const routes = new Hono<AppEnv>();
-  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey, leaseSeconds: config.idempotency.leaseSeconds };
+  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey, leaseSeconds: config.idempotency.leaseSeconds, encryption: deps.encryption };
 
   routes.post(PATHS.registrations, async (c) => {
     const { data, raw } = await readBody(c, StartRegistrationSchema);

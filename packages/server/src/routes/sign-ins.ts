@@ -1,15 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { normalizeIdNumber, PATHS } from '@dvc-kit/sdk';
-import { StartSignInSchema, VerifyCodeSchema } from '@dvc-kit/sdk/contract';
+import { SignedInSchema, StartSignInSchema, VerifyCodeSchema } from '@dvc-kit/sdk/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { readBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
+import { idempotent } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { keyedHash } from '../server-keys.js';
 import type { FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
-import { generateRefreshToken, hashRefreshToken } from '../tokens/refresh-token.js';
+import { generateRefreshToken, hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
 import { accountView } from './account-view.js';
 import { findFlowAwaitingCode, resendCode, startCodeFlow } from './code-step.js';
 import { requireHumanCheck } from './flow-lookup.js';
@@ -22,6 +23,10 @@ export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
  * Sign-in with ID number, password and an SMS code: `POST /v1/sign-ins` (`code_sent`) →
  * `POST …/otp/verify` (session and tokens, `completed`); `POST …/otp/resend` sends a new code.
  *
+ * The code step honours `Idempotency-Key`: its answer (sealed at rest, for it holds the refresh
+ * token) is stored in the transaction that creates the session, and replayed to a repeat while its
+ * refresh token is still live.
+ *
  * A wrong password and an unknown ID number get the same 401 `invalid_credentials`, in body, status
  * and time (an unknown ID still costs one argon2id verification). Failures slow the ID number down
  * whether or not it has an account. Attempts are also counted per client address across ID numbers
@@ -31,6 +36,28 @@ export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
 export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
   const { config, store, clock, codes, log } = deps;
   const routes = new Hono<AppEnv>();
+  const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey, leaseSeconds: config.idempotency.leaseSeconds, encryption: deps.encryption };
+  const successorKey = refreshSuccessorKey(deps.keys.otpHmacKey);
+
+  /**
+   * Refuses to replay a stored sign-in whose refresh token the session would no longer honour (used
+   * past the double-submit grace, or the session ended): the citizen evidently had the answer, and a
+   * dead token handed out again would end the session when presented. The step is done: 409 `flow_step`.
+   */
+  async function refuseDeadSignIn(clientId: string, body: unknown): Promise<void> {
+    const answer = SignedInSchema.safeParse(body);
+    const presented = answer.success ? answer.data.tokens.refreshToken : undefined;
+    const live =
+      presented !== undefined &&
+      (await store.sessions.isRefreshTokenLive(
+        hashRefreshToken(presented),
+        hashRefreshToken(successorRefreshToken(successorKey, presented)),
+        clientId,
+        clock(),
+        config.tokens.refreshReuseGraceSeconds,
+      ));
+    if (!live) throw new ProblemError('flow_step');
+  }
 
   routes.post(PATHS.signIns, async (c) => {
     const { data } = await readBody(c, StartSignInSchema);
@@ -71,32 +98,47 @@ export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   routes.post('/v1/sign-ins/:id/otp/verify', async (c) => {
-    const { data } = await readBody(c, VerifyCodeSchema);
-    const flow = await findFlowAwaitingCode(c, deps, 'sign_in');
-    if (!flow.accountSub) throw new ProblemError('flow_step');
-    const challenge = await codes.check(flow, 'sign_in', data.code);
-    const account = await store.accounts.findBySub(flow.accountSub);
-    if (!account) throw new ProblemError('flow_not_found');
-    const now = clock();
-    const { tokens: ttl } = config;
-    const session: Omit<SessionRecord, 'revokedAt'> = {
-      id: randomUUID(),
-      accountSub: account.sub,
-      clientId: flow.clientId,
-      authTime: now,
-      createdAt: now,
-      idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
-      absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
-    };
-    const refreshToken = generateRefreshToken();
-    await store.transaction(async (tx) => {
-      if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
-      if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
-      await tx.sessions.create(session, hashRefreshToken(refreshToken));
-    });
-    const tokens = await deps.tokens.issue(account, { ...session, revokedAt: null }, refreshToken);
-    log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id });
-    return c.json({ tokens, account: accountView(account) }, 200);
+    const { data, raw } = await readBody(c, VerifyCodeSchema);
+    // With an Idempotency-Key, the spent code, the flow's end, the session and the (sealed) answer
+    // commit together: a retry after a crash past the commit replays the tokens instead of finding the
+    // code spent — as long as their refresh token is still the session's live one.
+    return idempotent(
+      c,
+      idempotencyDeps,
+      raw,
+      async (held) => {
+        const flow = await findFlowAwaitingCode(c, deps, 'sign_in');
+        if (!flow.accountSub) throw new ProblemError('flow_step');
+        const challenge = await codes.check(flow, 'sign_in', data.code);
+        const account = await store.accounts.findBySub(flow.accountSub);
+        if (!account) throw new ProblemError('flow_not_found');
+        const now = clock();
+        const { tokens: ttl } = config;
+        const session: SessionRecord = {
+          id: randomUUID(),
+          accountSub: account.sub,
+          clientId: flow.clientId,
+          authTime: now,
+          createdAt: now,
+          idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
+          absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
+          revokedAt: null,
+        };
+        const refreshToken = generateRefreshToken();
+        // Signed before the commit, so the answer can be stored with the session; unsent if it rolls back.
+        const tokens = await deps.tokens.issue(account, session, refreshToken);
+        const result = { status: 200, body: { tokens, account: accountView(account) } } as const;
+        await store.transaction(async (tx) => {
+          if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
+          if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
+          await tx.sessions.create(session, hashRefreshToken(refreshToken));
+          await held.storeAnswer(tx, result);
+        });
+        log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id });
+        return result;
+      },
+      { beforeReplay: (body) => refuseDeadSignIn(c.var.client.id, body) },
+    );
   });
 
   routes.post('/v1/sign-ins/:id/otp/resend', resendCode(deps, 'sign_in'));

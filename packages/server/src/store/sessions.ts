@@ -47,6 +47,14 @@ export interface SessionRepository {
    */
   rotateRefreshToken(oldHash: string, newHash: string, clientId: string, now: Date, idleSeconds: number, graceSeconds?: number): Promise<RotationResult>;
   /**
+   * Whether {@link rotateRefreshToken} would honour this refresh token now (as `rotated` or
+   * `repeated`) for `clientId`, without changing anything: it is active, or was rotated within
+   * `graceSeconds` into `successorHash` and that successor is unused; and its session is active and
+   * belongs to `clientId`. A stored sign-in answer is replayed only while this holds, since presenting
+   * a dead token ends the session.
+   */
+  isRefreshTokenLive(hash: string, successorHash: string, clientId: string, now: Date, graceSeconds: number): Promise<boolean>;
+  /**
    * Ends the session a refresh token belongs to, when `clientId` is the portal the session was made
    * for: `'ended'`; `'other_client'` leaves it alive; `'unknown'` when no such token exists.
    */
@@ -144,6 +152,19 @@ export function sessionRepository(sql: Sql): SessionRepository {
         );
         return { outcome: 'rotated', session: { ...session, idleExpiresAt: idle } };
       });
+    },
+    async isRefreshTokenLive(hash, successorHash, clientId, now, graceSeconds) {
+      const [row] = await sql.query(
+        `SELECT s.id::text AS id, s.account_sub::text AS account_sub, s.client_id, s.auth_time, s.created_at, s.idle_expires_at,
+           s.absolute_expires_at, s.revoked_at, r.status = 'active' AS active,
+           r.status = 'rotated' AND r.rotated_at > $2::timestamptz - $3::int * interval '1 second'
+             AND EXISTS (SELECT 1 FROM refresh_tokens n WHERE n.token_hash = $4 AND n.session_id = r.session_id AND n.status = 'active') AS repeatable
+         FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = $1`,
+        [hash, iso(now), graceSeconds, successorHash],
+      );
+      if (!row || (row.active !== true && row.repeatable !== true)) return false;
+      const session = fromRow(row);
+      return isActive(session, now) && session.clientId === clientId;
     },
     revokeByRefreshToken(hash, clientId, now, reason) {
       return sql.transaction(async (tx) => {

@@ -14,6 +14,7 @@ import { otpSpec } from './otp.spec.js';
 import { readinessSpec } from './readiness.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { sessionsSpec } from './sessions.spec.js';
+import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
@@ -57,6 +58,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     metricsSpec(db);
     readinessSpec(db);
     crashRecoverySpec(db);
+    signInIdempotencySpec(db);
     housekeepingSpec(db);
   };
 }

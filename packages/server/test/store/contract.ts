@@ -343,6 +343,27 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.equal((await store.sessions.rotateRefreshToken('rt-out', 'rt-out-2', 'ministry-portal', at(20), 900)).outcome, 'reused');
     });
 
+    test('a refresh token is live while rotation would honour it: active, or within the grace with its successor unused', async () => {
+      const owner = account();
+      await store.accounts.create(owner);
+      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+      await store.sessions.create(session, 'l-1');
+      const live = (hash: string, successor: string, seconds: number, client = 'ministry-portal') => store.sessions.isRefreshTokenLive(hash, successor, client, at(seconds), 20);
+      assert.equal(await live('l-1', 'l-2', 10), true);
+      assert.equal(await live('l-1', 'l-2', 10, 'provincial-portal'), false, 'not for another portal');
+      assert.equal(await live('l-1', 'l-2', 901), false, 'not once the session is idle');
+      assert.equal(await live('nope', 'l-2', 10), false);
+      assert.equal((await store.sessions.rotateRefreshToken('l-1', 'l-2', 'ministry-portal', at(100), 900, 20)).outcome, 'rotated');
+      assert.equal(await live('l-1', 'l-2', 110), true, 'a double submit within the grace');
+      assert.equal(await live('l-1', 'l-other', 110), false, 'another successor is a reuse');
+      assert.equal(await live('l-1', 'l-2', 121), false, 'after the grace');
+      assert.equal(await live('l-2', 'l-3', 121), true);
+      assert.equal((await store.sessions.rotateRefreshToken('l-2', 'l-3', 'ministry-portal', at(130), 900, 20)).outcome, 'rotated');
+      assert.equal(await live('l-1', 'l-2', 131), false, 'its successor is used');
+      await store.sessions.revoke(session.id, at(140), 'signed_out');
+      assert.equal(await live('l-3', 'l-4', 141), false, 'not once the session ended');
+    });
+
     test('a refresh token repeated within the grace gets its unused successor; later, or after the successor is used, it ends the session', async () => {
       const owner = account();
       await store.accounts.create(owner);
