@@ -3,6 +3,7 @@ import { parseIdNumber, type ServiceConfig } from '@dvc-kit/sdk';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
+import { SubmissionKeys } from '../shared/submission-keys.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import type { LoginState } from './state.js';
 
@@ -66,6 +67,7 @@ export class DvcLogin extends FlowElement<LoginState> {
   /** Where "Mất số điện thoại nhận OTP" leads (attribute `lost-phone-href`). */
   declare lostPhoneHref: string | undefined;
   private declare showPassword: boolean;
+  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
@@ -141,7 +143,7 @@ export class DvcLogin extends FlowElement<LoginState> {
         return this.renderCode(
           state,
           [2, 2],
-          (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal }),
+          (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ signInId: state.signInId, code }) }),
           ({ account, tokens }) => {
             this.go({ step: 'done', config: state.config, account });
             emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });

@@ -16,6 +16,7 @@ import type { DvcPasswordField } from '../password-field/password-field.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
+import { SubmissionKeys } from '../shared/submission-keys.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import type { RegisterState, RegistrationDetails } from './state.js';
 
@@ -82,22 +83,15 @@ export class DvcRegister extends FlowElement<RegisterState> {
     `,
   ];
 
-  #idempotency: { fingerprint: string; key: string } | undefined;
+  readonly #keys = new SubmissionKeys();
 
   protected override firstStep(config: ServiceConfig): RegisterState {
     return { step: 'method', config };
   }
 
   protected override restart(): void {
-    this.#idempotency = undefined;
+    this.#keys.reset();
     super.restart();
-  }
-
-  /** The same key for a repeat of the same submission, a new one for anything else. */
-  #idempotencyKey(body: unknown): string {
-    const fingerprint = JSON.stringify(body);
-    if (this.#idempotency?.fingerprint !== fingerprint) this.#idempotency = { fingerprint, key: crypto.randomUUID() };
-    return this.#idempotency.key;
   }
 
   #chooseMethod(detail: MethodSelectDetail): void {
@@ -151,10 +145,10 @@ export class DvcRegister extends FlowElement<RegisterState> {
       consentVersion: state.config.consentVersion,
       ...humanCheck.body,
     };
-    const idempotencyKey = this.#idempotencyKey(body);
+    const idempotencyKey = this.#keys.keyFor(body);
     const result = await this.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }));
     if (result.ok) {
-      this.#idempotency = undefined;
+      this.#keys.reset();
       this.go({ step: 'code', config: state.config, details, registrationId: result.value.registrationId, otp: result.value.otp });
       return;
     }
@@ -181,10 +175,10 @@ export class DvcRegister extends FlowElement<RegisterState> {
       return;
     }
     const body = { password, passwordConfirmation };
-    const idempotencyKey = this.#idempotencyKey({ registrationId: state.registrationId, ...body });
+    const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
     const result = await this.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }));
     if (result.ok) {
-      this.#idempotency = undefined;
+      this.#keys.reset();
       this.go({ step: 'done', config: state.config, account: result.value.account });
       emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
       return;
@@ -233,7 +227,8 @@ export class DvcRegister extends FlowElement<RegisterState> {
         return this.renderCode(
           state,
           [3, TOTAL_STEPS],
-          (code) => (client, signal) => client.verifyRegistrationCode(state.registrationId, { code }, { signal }),
+          (code) => (client, signal) =>
+            client.verifyRegistrationCode(state.registrationId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ registrationId: state.registrationId, code }) }),
           () => this.go({ step: 'password', config: state.config, details: state.details, registrationId: state.registrationId }),
           (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
         );

@@ -66,6 +66,24 @@ describe('<dvc-login>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends the code with an Idempotency-Key and the same key again when the citizen repeats after a lost answer', async () => {
+    const { el, scenario } = await login();
+    await signIn(el, MOCK_PASSWORD);
+    await shows(el, 'Mã OTP đã được gửi tới số 097****398');
+    scenario.failNext('verifySignInCode', 'network');
+    await typeInto(byLabel(el, 'Mã OTP'), '123456');
+    await press('Enter');
+    await shows(el, problemMessage('network', 'vi'));
+    const signedIn = oneEvent(el, 'dvc-signed-in');
+    byLabel(el, 'Mã OTP').focus();
+    await press('Enter');
+    await signedIn;
+    const keys = scenario.requests.filter((r) => r.operation === 'verifySignInCode').map((r) => r.headers['idempotency-key']);
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
   it('lets the citizen see the password they typed', async () => {
     const { el } = await login();
     byButton(el, 'Hiện mật khẩu').click();

@@ -92,9 +92,12 @@ export class DvcClient {
     return this.#call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
-  /** Checks the code sent at registration. */
+  /**
+   * Checks the code sent at registration. With an `idempotencyKey` (one per registration and code), a
+   * network failure is retried safely: a repeat gets the first answer instead of `flow_step`.
+   */
   verifyRegistrationCode(registrationId: string, body: { code: string }, options?: CallOptions): Promise<RegistrationCodeVerified> {
-    return this.#call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: false }, options);
+    return this.#call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Sends a new registration code ("Gửi lại OTP"); the previous one stops working. */
