@@ -4,7 +4,6 @@ import { humanCheckRepository, type HumanCheckRepository } from './human-checks.
 import { idempotencyRepository, type IdempotencyRepository } from './idempotency.js';
 import { sweepExpired, type SweepOptions, type SweepReport } from './housekeeping.js';
 import { migrate } from './migrations.js';
-import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { secretRepository, type SecretRepository } from './secrets.js';
 import { sendLimitRepository, type SendLimitRepository } from './send-limits.js';
@@ -96,9 +95,13 @@ export function createStore(sql: Sql): Store {
   };
 }
 
-/** Opens the database a configuration names (PostgreSQL, PGlite on disk, or PGlite in memory). */
-export function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+/**
+ * Opens the database a configuration names (PostgreSQL, PGlite on disk, or PGlite in memory). PGlite
+ * is loaded only when it is the database: on PostgreSQL its module would hold about 5 MB for nothing.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.schema ? { schema: options.schema } : {});
+  const { openPglite } = await import('./pglite.js');
   return openPglite(options.dataDir);
 }
 
