@@ -153,8 +153,13 @@ export const ServerConfigSchema = z.object({
   otp: OtpSchema.default(OtpSchema.parse({})).describe('SMS one-time codes: lifetime, tries and send limits. Each may be tightened, never loosened past the maximum.'),
   passwordPolicy: PasswordPolicySchema.default({}).transform((partial): PasswordPolicy => ({ ...DEFAULT_PASSWORD_POLICY, ...partial })).describe('The password rule, shown by the widgets and enforced by the service; unset keys keep the portal default.'),
   secrets: SecretsSchema.default({}).describe('Symmetric keys of the service. Each absent one is generated once and kept in the database, shared by every instance.'),
-  sms: SmsSchema.default({ driver: 'outbox' }).describe('Where one-time codes are texted: the development `outbox` or the operator\'s `http` gateway.'),
-  registries: z.object({ carrier: CarrierSchema.default({ driver: 'sandbox' }).describe('The carrier register that confirms a SIM is registered to the citizen.') }).default({ carrier: { driver: 'sandbox' } }).describe('The registers the service asks.'),
+  sms: SmsSchema.optional().describe('Where one-time codes are texted: the operator\'s `http` gateway (required in production); in development the `outbox` when absent.'),
+  registries: z
+    .object({
+      carrier: CarrierSchema.optional().describe('The carrier register that confirms a SIM is registered to the citizen: `http` (required in production); in development the `sandbox` when absent.'),
+    })
+    .default({})
+    .describe('The registers the service asks.'),
   humanCheck: z
     .object({
       required: z.boolean().default(true).describe('Whether registration and sign-in need a solved human check (ALTCHA proof of work).'),
@@ -192,7 +197,19 @@ export const ServerConfigSchema = z.object({
   })
   .superRefine((config, context) => {
     for (const problem of productionProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
-  });
+  })
+  // Only development gets the outbox and the sandbox by default; production has been refused above without them.
+  .transform(({ sms, registries, ...config }) => ({
+    ...config,
+    sms: sms ?? developmentDefault<z.output<typeof SmsSchema>>(config.mode, 'sms', { driver: 'outbox' }),
+    registries: { ...registries, carrier: registries.carrier ?? developmentDefault<z.output<typeof CarrierSchema>>(config.mode, 'registries.carrier', { driver: 'sandbox' }) },
+  }));
+
+/** A development convenience for an absent key; never reached in production, which `productionProblems` refused. */
+function developmentDefault<T>(mode: 'production' | 'development', key: string, value: T): T {
+  if (mode !== 'development') throw new Error(`${key} must be configured in production`);
+  return value;
+}
 
 /**
  * The validated configuration of the identity service, as {@link loadConfig} returns it: every

@@ -4,8 +4,8 @@ import { DEVELOPMENT_SHARED_KEK } from './at-rest/key-encryption-key.js';
 export interface ProductionCheckInput {
   readonly mode: 'production' | 'development';
   readonly issuer: string;
-  readonly sms: { readonly driver: string };
-  readonly registries: { readonly carrier: { readonly driver: string } };
+  readonly sms?: { readonly driver: string } | undefined;
+  readonly registries: { readonly carrier?: { readonly driver: string } | undefined };
   readonly secrets: { readonly keyEncryptionKey?: string | undefined };
 }
 
@@ -35,10 +35,10 @@ export function productionProblems(config: ProductionCheckInput): ProductionProb
   if (config.mode !== 'production') return [];
   const problems: ProductionProblem[] = [];
   const development = 'or set mode to "development" (DVC_MODE=development) for a test run';
-  if (config.sms.driver !== 'http') {
+  if (config.sms?.driver !== 'http') {
     problems.push({ path: ['sms', 'driver'], message: `production sends codes through an SMS gateway: set sms.driver to "http" with sms.url and sms.token (the development outbox is not allowed), ${development}` });
   }
-  if (config.registries.carrier.driver !== 'http') {
+  if (config.registries.carrier?.driver !== 'http') {
     problems.push({ path: ['registries', 'carrier', 'driver'], message: `production asks the real carrier register: set registries.carrier.driver to "http" with registries.carrier.url and registries.carrier.token (the sandbox is not allowed), ${development}` });
   }
   if (new URL(config.issuer).protocol !== 'https:' && !isLoopback(config.issuer)) {
