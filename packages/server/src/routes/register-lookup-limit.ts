@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { clientAddress } from '../http/client-address.js';
 import type { AppEnv } from '../http/env.js';
-import { ProblemError } from '../http/problem.js';
-import { keyedHash } from '../server-keys.js';
+import { limitKey, takeOrRefuse } from '../limits/take-or-refuse.js';
 
 /** A register the service asks about a citizen. They share one budget: the log says which was asked. */
 export type RegisterName = 'carrier' | 'social_insurance';
@@ -25,18 +24,15 @@ export type RegisterName = 'carrier' | 'social_insurance';
  * ```
  */
 export async function takeRegisterLookup(c: Context<AppEnv>, deps: AppDeps, register: RegisterName, idNumber: string): Promise<void> {
-  const { config, store, log, keys } = deps;
-  const address = clientAddress(c, config.trustProxy);
-  const limits = config.limits.registerLookups;
-  const decision = await store.sendLimits.take(
+  const address = clientAddress(c, deps.config.trustProxy);
+  const limits = deps.config.limits.registerLookups;
+  await takeOrRefuse(
+    deps,
     [
-      { key: `lookup:address:${keyedHash(keys.logHashKey, `address:${address}`)}`, limits: limits.perAddress },
-      { key: `lookup:id:${keyedHash(keys.logHashKey, `id:${idNumber}`)}`, limits: limits.perIdNumber },
+      { key: limitKey(deps, 'lookup', 'address', address), limits: limits.perAddress },
+      { key: limitKey(deps, 'lookup', 'id', idNumber), limits: limits.perIdNumber },
     ],
-    deps.clock(),
+    'register.lookup_limited',
+    { register, address: deps.log.hash('address', address), id: deps.log.hash('id', idNumber) },
   );
-  if (!decision.ok) {
-    log.warn('register.lookup_limited', { register, address: log.hash('address', address), id: log.hash('id', idNumber), retryAfter: decision.retryAfterSeconds });
-    throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
-  }
 }

@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { clientAddress } from '../http/client-address.js';
 import type { AppEnv } from '../http/env.js';
-import { ProblemError } from '../http/problem.js';
-import { keyedHash } from '../server-keys.js';
+import { limitKey, takeOrRefuse } from '../limits/take-or-refuse.js';
 
 /** A sign-in attempt counted against the caller's address; give it back when the password was right. */
 export interface SignInAttempt {
@@ -21,15 +20,12 @@ export interface SignInAttempt {
  * (`limits.signInAttempts`).
  */
 export async function takeSignInAttempt(c: Context<AppEnv>, deps: AppDeps): Promise<SignInAttempt> {
-  const { config, store, log, keys } = deps;
-  const address = clientAddress(c, config.trustProxy);
-  const decision = await store.sendLimits.take(
-    [{ key: `sign-in:address:${keyedHash(keys.logHashKey, `address:${address}`)}`, limits: config.limits.signInAttempts.perAddress }],
-    deps.clock(),
+  const address = clientAddress(c, deps.config.trustProxy);
+  const events = await takeOrRefuse(
+    deps,
+    [{ key: limitKey(deps, 'sign-in', 'address', address), limits: deps.config.limits.signInAttempts.perAddress }],
+    'sign_in.address_limited',
+    { address: deps.log.hash('address', address) },
   );
-  if (!decision.ok) {
-    log.warn('sign_in.address_limited', { address: log.hash('address', address), retryAfter: decision.retryAfterSeconds });
-    throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
-  }
-  return { giveBack: () => store.sendLimits.giveBack(decision.events) };
+  return { giveBack: () => deps.store.sendLimits.giveBack(events) };
 }
