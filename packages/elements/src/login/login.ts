@@ -122,7 +122,7 @@ export class DvcLogin extends FlowElement<LoginState> {
     const state = this.state;
     switch (state.step) {
       case 'loading':
-        return this.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
+        return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state.code, state.code === 'flow_not_found');
       case 'credentials':

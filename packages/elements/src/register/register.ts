@@ -197,7 +197,7 @@ export class DvcRegister extends FlowElement<RegisterState> {
     const state = this.state;
     switch (state.step) {
       case 'loading':
-        return this.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
+        return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'method': {

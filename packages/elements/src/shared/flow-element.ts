@@ -368,15 +368,6 @@ export abstract class FlowElement<S extends FlowState = FlowState> extends LitEl
       ></dvc-otp-input>`;
   }
 
-  /**
-   * The loading step: `loading` while the configuration is on its way, or a short message when the
-   * page did not give the widget a `client` nor both `service` and `client-id` (it cannot load at all).
-   */
-  protected renderLoading(loading: TemplateResult): TemplateResult {
-    if (!this.setup.missing.length) return loading;
-    return html`<div class="error-summary" part="error-summary" role="alert"><p>${this.localize.t.widgetMisconfigured}</p></div>`;
-  }
-
   /** The error step: what stopped the flow, and a button that restarts it, "Bắt đầu lại" when `startAgain`, else "Thử lại". */
   protected renderFailure(code: ProblemCode, startAgain: boolean): TemplateResult {
     const t = this.localize.t;

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DvcClient, DvcError } from '@dvc-kit/sdk';
 import type { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
@@ -54,6 +54,15 @@ export class SetupController implements ReactiveController {
     console.error(t.misconfiguredConsole(this.#host.localName, missing.join(', ')));
     const detail: DvcErrorDetail = { code: 'widget_misconfigured', message: t.widgetMisconfigured, missing };
     emit(this.#host, 'dvc-error', detail);
+  }
+
+  /**
+   * The loading step: `loading` while the configuration is on its way, or a short message when the
+   * page gave the widget neither a `client` nor both `service` and `client-id` (it cannot load at all).
+   */
+  renderLoading(loading: TemplateResult): TemplateResult {
+    if (!this.missing.length) return loading;
+    return html`<div class="error-summary" part="error-summary" role="alert"><p>${this.#localize.t.widgetMisconfigured}</p></div>`;
   }
 
   /** Explains in the console why the service refused the widget's first call, when the page's origin is the reason. */
