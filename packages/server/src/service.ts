@@ -117,9 +117,12 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       log.warn('service.development_mode', { note: 'DEVELOPMENT MODE: sandbox register, SMS outbox and /dev routes allowed; never run this for citizens', keyEncryptionKey: kekSource });
     }
     if (sealed.sealedNow > 0) log.info('keys.sealed_at_rest', { count: sealed.sealedNow });
-    const outbox = overrides.sms || !development ? undefined : config.sms.driver === 'outbox' ? new OutboxSms(store.smsOutbox, clock) : undefined;
-    const sms: SmsGateway =
-      overrides.sms ?? outbox ?? (config.sms.driver === 'http' ? new HttpSms({ url: config.sms.url, token: config.sms.token, timeoutMs: config.sms.timeoutMs }) : new OutboxSms(store.smsOutbox, clock));
+    // The outbox is development's alone: production was refused above unless its gateway is http.
+    let outbox: OutboxSms | undefined;
+    let sms: SmsGateway;
+    if (overrides.sms) sms = overrides.sms;
+    else if (config.sms.driver === 'http') sms = new HttpSms({ url: config.sms.url, token: config.sms.token, timeoutMs: config.sms.timeoutMs });
+    else sms = outbox = new OutboxSms(store.smsOutbox, clock);
     const carrierConfig = config.registries.carrier;
     const carrier =
       overrides.carrier ??
