@@ -83,6 +83,22 @@ function isActive(session: SessionRecord, now: Date): boolean {
   return session.revokedAt === null && session.idleExpiresAt > now && session.absoluteExpiresAt > now;
 }
 
+/**
+ * A refresh token and its session: whether it is `active`, or `repeatable` — rotated within
+ * `graceSeconds` into `successorHash` while that successor is still unused (a double submit).
+ */
+async function readToken(sql: Sql, hash: string, successorHash: string, now: Date, graceSeconds: number) {
+  const [row] = await sql.query(
+    `SELECT s.id::text AS id, s.account_sub::text AS account_sub, s.client_id, s.auth_time, s.created_at, s.idle_expires_at,
+       s.absolute_expires_at, s.revoked_at, r.status = 'active' AS active,
+       r.status = 'rotated' AND r.rotated_at > $2::timestamptz - $3::int * interval '1 second'
+         AND EXISTS (SELECT 1 FROM refresh_tokens n WHERE n.token_hash = $4 AND n.session_id = r.session_id AND n.status = 'active') AS repeatable
+     FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = $1`,
+    [hash, iso(now), graceSeconds, successorHash],
+  );
+  return row ? { session: fromRow(row), active: row.active === true, repeatable: row.repeatable === true } : undefined;
+}
+
 /** The session repository over a SQL connection or transaction. */
 export function sessionRepository(sql: Sql): SessionRepository {
   async function revoke(tx: Sql, id: string, now: Date, reason: string) {
@@ -118,23 +134,10 @@ export function sessionRepository(sql: Sql): SessionRepository {
           [oldHash, iso(now)],
         );
         if (!used) {
-          const [known] = await tx.query(
-            `SELECT session_id::text AS session_id, status = 'rotated' AND rotated_at > $2::timestamptz - $3::int * interval '1 second' AS in_grace
-             FROM refresh_tokens WHERE token_hash = $1`,
-            [oldHash, iso(now), graceSeconds],
-          );
+          const known = await readToken(tx, oldHash, newHash, now, graceSeconds);
           if (!known) return { outcome: 'unknown' };
-          const sessionId = String(known.session_id);
-          if (known.in_grace === true) {
-            const [successor] = await tx.query(
-              `SELECT 1 AS unused FROM refresh_tokens WHERE token_hash = $1 AND session_id = $2::uuid AND status = 'active'`,
-              [newHash, sessionId],
-            );
-            const [row] = successor ? await tx.query(`SELECT ${COLUMNS} FROM sessions WHERE id = $1::uuid`, [sessionId]) : [];
-            const session = row ? fromRow(row) : undefined;
-            if (session && isActive(session, now) && session.clientId === clientId) return { outcome: 'repeated', session };
-          }
-          await revoke(tx, sessionId, now, 'refresh_token_reused');
+          if (known.repeatable && isActive(known.session, now) && known.session.clientId === clientId) return { outcome: 'repeated', session: known.session };
+          await revoke(tx, known.session.id, now, 'refresh_token_reused');
           return { outcome: 'reused' };
         }
         const sessionId = String(used.session_id);
@@ -154,17 +157,8 @@ export function sessionRepository(sql: Sql): SessionRepository {
       });
     },
     async isRefreshTokenLive(hash, successorHash, clientId, now, graceSeconds) {
-      const [row] = await sql.query(
-        `SELECT s.id::text AS id, s.account_sub::text AS account_sub, s.client_id, s.auth_time, s.created_at, s.idle_expires_at,
-           s.absolute_expires_at, s.revoked_at, r.status = 'active' AS active,
-           r.status = 'rotated' AND r.rotated_at > $2::timestamptz - $3::int * interval '1 second'
-             AND EXISTS (SELECT 1 FROM refresh_tokens n WHERE n.token_hash = $4 AND n.session_id = r.session_id AND n.status = 'active') AS repeatable
-         FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = $1`,
-        [hash, iso(now), graceSeconds, successorHash],
-      );
-      if (!row || (row.active !== true && row.repeatable !== true)) return false;
-      const session = fromRow(row);
-      return isActive(session, now) && session.clientId === clientId;
+      const token = await readToken(sql, hash, successorHash, now, graceSeconds);
+      return token !== undefined && (token.active || token.repeatable) && isActive(token.session, now) && token.session.clientId === clientId;
     },
     revokeByRefreshToken(hash, clientId, now, reason) {
       return sql.transaction(async (tx) => {
