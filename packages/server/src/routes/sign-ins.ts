@@ -76,8 +76,7 @@ export function signInRoutes(deps: AppDeps): Hono<AppEnv> {
       log.info('sign_in.failed', { id: log.hash('id', idNumber) });
       throw new ProblemError('invalid_credentials');
     }
-    await store.signInThrottle.succeeded(idKey);
-    await attempt.giveBack();
+    await Promise.all([store.signInThrottle.succeeded(idKey), attempt.giveBack()]);
 
     const now = clock();
     const flow: FlowRecord = {

@@ -172,6 +172,50 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX IF NOT EXISTS sms_outbox_created_at ON sms_outbox (created_at)`,
     ],
   },
+  {
+    version: 5,
+    name: 'a limit take is one statement (dvc_take_limits)',
+    statements: [
+      // What the send-limit repository's take did in five round trips (BEGIN, lock, read, insert,
+      // COMMIT), in one. VOLATILE: under READ COMMITTED each statement inside takes a fresh snapshot, so
+      // the reads after the row locks see every event a parallel taker committed before it let go.
+      // Buckets come sorted by key; p_keys are their distinct keys with each key's longest window; each
+      // limit is (key, max, window). Returns how long to wait (ms, 0 when allowed) and the events made.
+      `CREATE OR REPLACE FUNCTION dvc_take_limits(
+        p_keys text[], p_longest integer[], p_bucket_keys text[], p_keep integer[],
+        p_limit_keys text[], p_limit_max integer[], p_limit_windows integer[], p_now timestamptz,
+        OUT retry_after_ms bigint, OUT ids text[]
+      ) LANGUAGE plpgsql VOLATILE AS $body$
+      DECLARE
+        i integer;
+        oldest timestamptz;
+      BEGIN
+        INSERT INTO rate_limit_keys (key) SELECT unnest(p_keys) ORDER BY 1 ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key;
+        DELETE FROM rate_limit_events e USING unnest(p_keys, p_longest) AS b (key, seconds)
+          WHERE e.key = b.key AND e.at <= p_now - b.seconds * interval '1 second';
+        retry_after_ms := 0;
+        FOR i IN 1 .. coalesce(array_length(p_limit_keys, 1), 0) LOOP
+          -- The oldest of the last max events leaves the window first.
+          SELECT e.at INTO oldest FROM rate_limit_events e
+            WHERE e.key = p_limit_keys[i] AND e.at > p_now - p_limit_windows[i] * interval '1 second'
+            ORDER BY e.at DESC OFFSET greatest(p_limit_max[i] - 1, 0) LIMIT 1;
+          IF FOUND THEN
+            retry_after_ms := greatest(retry_after_ms, round(extract(epoch FROM oldest + p_limit_windows[i] * interval '1 second' - p_now) * 1000)::bigint);
+          END IF;
+        END LOOP;
+        IF retry_after_ms > 0 THEN
+          RETURN;
+        END IF;
+        WITH made AS (
+          INSERT INTO rate_limit_events (key, at, keep_until)
+          SELECT b.key, p_now, p_now + b.seconds * interval '1 second' FROM unnest(p_bucket_keys, p_keep) AS b (key, seconds)
+          RETURNING id
+        )
+        SELECT array_agg(id::text ORDER BY id) INTO ids FROM made;
+      END
+      $body$`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

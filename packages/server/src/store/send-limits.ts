@@ -1,5 +1,5 @@
 import type { Sql } from './sql.js';
-import { iso, toDate } from './values.js';
+import { iso } from './values.js';
 
 /** At most `max` events in any `windowSeconds`. */
 export interface SlidingLimit {
@@ -37,47 +37,32 @@ export interface SendLimitRepository {
  */
 export function sendLimitRepository(sql: Sql): SendLimitRepository {
   return {
-    take(buckets, now) {
-      return sql.transaction(async (tx) => {
-        const sorted = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        const keys = [...new Set(sorted.map((bucket) => bucket.key))];
-        const longest = keys.map((key) => Math.max(...sorted.filter((bucket) => bucket.key === key).flatMap((bucket) => bucket.limits.map((limit) => limit.windowSeconds))));
-        // Three statements for any number of buckets (a sign-in's code used to take nine). First the
-        // buckets' rows are made or locked, in key order: a row a sweep removes meanwhile is made again.
-        await tx.query('INSERT INTO rate_limit_keys (key) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key', [keys]);
-        // A statement after the locks, so it sees every event a parallel sender committed before them;
-        // events past each key's longest window go, the rest are read.
-        const rows = await tx.query<{ key: string; at: unknown }>(
-          `WITH bucket AS (SELECT * FROM unnest($1::text[], $3::int[]) AS b (key, seconds)),
-           gone AS (DELETE FROM rate_limit_events e USING bucket b WHERE e.key = b.key AND e.at <= $2::timestamptz - b.seconds * interval '1 second')
-           SELECT e.key, e.at FROM rate_limit_events e JOIN bucket b ON e.key = b.key
-           WHERE e.at > $2::timestamptz - b.seconds * interval '1 second'`,
-          [keys, iso(now), longest],
-        );
-        const events = new Map<string, number[]>();
-        for (const row of rows) events.set(row.key, [...(events.get(row.key) ?? []), toDate(row.at).getTime()]);
-        let retryAfterMs = 0;
-        for (const bucket of sorted) {
-          const times = (events.get(bucket.key) ?? []).sort((a, b) => b - a);
-          for (const limit of bucket.limits) {
-            const inWindow = times.filter((at) => at > now.getTime() - limit.windowSeconds * 1000);
-            if (inWindow.length >= limit.max) {
-              // The oldest of the last `max` events leaves the window first.
-              retryAfterMs = Math.max(retryAfterMs, inWindow[limit.max - 1]! + limit.windowSeconds * 1000 - now.getTime());
-            }
-          }
-        }
-        if (retryAfterMs > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-        // One event per bucket, kept for the bucket's longest window (at least an hour, as before windows
-        // of a day existed), so the sweep never forgets an event that still counts.
-        const inserted = await tx.query<{ id: string }>(
-          `INSERT INTO rate_limit_events (key, at, keep_until)
-           SELECT b.key, $2::timestamptz, $2::timestamptz + b.seconds * interval '1 second' FROM unnest($1::text[], $3::int[]) AS b (key, seconds)
-           RETURNING id::text AS id`,
-          [sorted.map((bucket) => bucket.key), iso(now), sorted.map((bucket) => Math.max(3600, ...bucket.limits.map((limit) => limit.windowSeconds)))],
-        );
-        return { ok: true, events: inserted.map((row) => String(row.id)) };
-      });
+    async take(buckets, now) {
+      const sorted = [...buckets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const keys = [...new Set(sorted.map((bucket) => bucket.key))];
+      const longest = keys.map((key) => Math.max(...sorted.filter((bucket) => bucket.key === key).flatMap((bucket) => bucket.limits.map((limit) => limit.windowSeconds))));
+      const limits = sorted.flatMap((bucket) => bucket.limits.map((limit) => ({ key: bucket.key, ...limit })));
+      // One statement (one round trip), atomic on its own or inside the caller's transaction: the
+      // function locks the buckets' rows in key order (a row a sweep removes meanwhile is made again),
+      // then, in statements after the locks, forgets events past each key's longest window, checks
+      // every limit and, only if all have room, records one event per bucket, kept for the bucket's
+      // longest window (at least an hour) so the sweep never forgets an event that still counts.
+      const [row] = await sql.query<{ retry_after_ms: unknown; ids: unknown }>(
+        'SELECT retry_after_ms, ids FROM dvc_take_limits($1::text[], $2::int[], $3::text[], $4::int[], $5::text[], $6::int[], $7::int[], $8::timestamptz)',
+        [
+          keys,
+          longest,
+          sorted.map((bucket) => bucket.key),
+          sorted.map((bucket) => Math.max(3600, ...bucket.limits.map((limit) => limit.windowSeconds))),
+          limits.map((limit) => limit.key),
+          limits.map((limit) => limit.max),
+          limits.map((limit) => limit.windowSeconds),
+          iso(now),
+        ],
+      );
+      const retryAfterMs = Number(row?.retry_after_ms ?? 0);
+      if (retryAfterMs > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+      return { ok: true, events: ((row?.ids ?? []) as unknown[]).map(String) };
     },
     async giveBack(events) {
       if (events.length) await sql.query('DELETE FROM rate_limit_events WHERE id = ANY($1::bigint[])', [[...events]]);

@@ -107,17 +107,17 @@ export function sessionRepository(sql: Sql): SessionRepository {
   }
   return {
     async create(session, refreshTokenHash) {
-      await sql.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO sessions (id, account_sub, client_id, auth_time, created_at, idle_expires_at, absolute_expires_at)
-           VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5::timestamptz, $6::timestamptz, $7::timestamptz)`,
-          [session.id, session.accountSub, session.clientId, iso(session.authTime), iso(session.createdAt), iso(session.idleExpiresAt), iso(session.absoluteExpiresAt)],
-        );
-        await tx.query(
-          `INSERT INTO refresh_tokens (token_hash, session_id, status, created_at) VALUES ($1, $2::uuid, 'active', $3::timestamptz)`,
-          [refreshTokenHash, session.id, iso(session.createdAt)],
-        );
-      });
+      // One statement (one round trip), so atomic on its own: the token's foreign key is checked at its
+      // end, when the session row the CTE made is there.
+      await sql.query(
+        `WITH made AS (
+           INSERT INTO sessions (id, account_sub, client_id, auth_time, created_at, idle_expires_at, absolute_expires_at)
+           VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5::timestamptz, $6::timestamptz, $7::timestamptz)
+           RETURNING id, created_at
+         )
+         INSERT INTO refresh_tokens (token_hash, session_id, status, created_at) SELECT $8, id, 'active', created_at FROM made`,
+        [session.id, session.accountSub, session.clientId, iso(session.authTime), iso(session.createdAt), iso(session.idleExpiresAt), iso(session.absoluteExpiresAt), refreshTokenHash],
+      );
     },
     async findActive(id, now) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;

@@ -12,6 +12,9 @@ export interface PublicJwk extends JWK {
   readonly use: 'sig';
 }
 
+/** How long an instance keeps signing with the key it last read before reading the newest again. */
+const ACTIVE_KEY_SECONDS = 5;
+
 /** The key that signs now. */
 export interface ActiveSigningKey {
   readonly kid: string;
@@ -29,6 +32,7 @@ export class KeyRing {
   readonly #clock: Clock;
   readonly #encryption: KeyEncryption;
   readonly #imported = new Map<string, Promise<CryptoKey>>();
+  #active: { readonly key: Promise<ActiveSigningKey>; readonly until: number } | undefined;
 
   /** @param encryption seals private keys before they are stored and opens them to sign. */
   constructor(store: Store, clock: Clock, encryption: KeyEncryption) {
@@ -52,11 +56,28 @@ export class KeyRing {
   async rotate(keepOldSeconds: number): Promise<string> {
     const kid = await this.#generate();
     await this.#store.signingKeys.retireAllBut(kid, new Date(this.#clock().getTime() + keepOldSeconds * 1000));
+    this.#active = undefined;
     return kid;
   }
 
-  /** The key to sign with now. */
-  async active(): Promise<ActiveSigningKey> {
+  /**
+   * The key to sign with now. Read from the database at most once every {@link ACTIVE_KEY_SECONDS}
+   * (every token issued used to cost a query): after another instance rotates, this one signs with
+   * the previous key for at most that long, which is harmless, for the previous key stays published
+   * for at least the longest token lifetime.
+   */
+  active(): Promise<ActiveSigningKey> {
+    const now = Date.now();
+    if (this.#active && now < this.#active.until) return this.#active.key;
+    const key = this.#readActive();
+    this.#active = { key, until: now + ACTIVE_KEY_SECONDS * 1000 };
+    key.catch(() => {
+      if (this.#active?.key === key) this.#active = undefined;
+    });
+    return key;
+  }
+
+  async #readActive(): Promise<ActiveSigningKey> {
     const keys = await this.#store.signingKeys.published(this.#clock());
     let record = keys.find((key) => key.retiredAt === null);
     if (!record) {
