@@ -6,6 +6,7 @@ import type { ServiceMetrics } from './metrics/service-metrics.js';
 import type { OneTimeCodes } from './otp/one-time-codes.js';
 import type { PasswordHasher } from './passwords/hasher.js';
 import type { CarrierRegistry } from './registries/carrier.js';
+import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import type { ServerKeys } from './server-keys.js';
 import type { OutboxSms } from './sms/outbox.js';
 import type { Store } from './store/store.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly keyRing: KeyRing;
   readonly tokens: TokenIssuer;
   readonly carrier: CarrierRegistry;
+  /** The social-insurance register, when configured (the social-insurance method is offered only then). */
+  readonly socialInsurance: SocialInsuranceRegistry | undefined;
   readonly humanCheck: HumanCheck;
   /** The development outbox, when SMS goes there (enables `/dev/outbox`). */
   readonly outbox: OutboxSms | undefined;

@@ -66,18 +66,24 @@ const SmsSchema = z.discriminatedUnion('driver', [
   }),
 ]);
 
-const CarrierSchema = z.discriminatedUnion('driver', [
-  z.object({
-    driver: z.literal('sandbox').describe('`sandbox`: fictional citizens from a fixture file (development only).'),
-    fixture: z.string().min(1).optional().describe("Path of the sandbox fixture (JSON); the package's own fictional citizens when absent."),
-  }),
-  z.object({
-    driver: z.literal('http').describe('`http`: the carrier register the operator runs or contracts (see "Carrier register" in the operators guide).'),
-    url: z.url({ protocol: /^https?$/ }).describe('URL of the register\'s match endpoint.'),
-    token: z.string().min(1).describe('Bearer token sent to the register.'),
-    timeoutMs: z.int().min(100).max(60_000).default(5000).describe('Milliseconds to wait for the register before answering `registry_unavailable`.'),
-  }),
-]);
+/** A register the service asks: the development sandbox over fictional citizens, or the operator's HTTP gateway. */
+function registerSchema(guideSection: string) {
+  return z.discriminatedUnion('driver', [
+    z.object({
+      driver: z.literal('sandbox').describe('`sandbox`: fictional citizens from a fixture file (development only).'),
+      fixture: z.string().min(1).optional().describe("Path of the sandbox fixture (JSON); the package's own fictional citizens when absent."),
+    }),
+    z.object({
+      driver: z.literal('http').describe(`\`http\`: the register the operator runs or contracts (see "${guideSection}" in the operators guide).`),
+      url: z.url({ protocol: /^https?$/ }).describe('URL of the register\'s match endpoint.'),
+      token: z.string().min(1).describe('Bearer token sent to the register.'),
+      timeoutMs: z.int().min(100).max(60_000).default(5000).describe('Milliseconds to wait for the register before answering `registry_unavailable`.'),
+    }),
+  ]);
+}
+
+const CarrierSchema = registerSchema('Carrier register');
+const SocialInsuranceSchema = registerSchema('Social-insurance register');
 
 const Argon2Schema = z.object({
   memoryCost: z.int().min(19_456, 'at least 19456 KiB (19 MiB)').default(19_456).describe('argon2id memory per hash, in KiB.'),
@@ -157,6 +163,7 @@ export const ServerConfigSchema = z.object({
   registries: z
     .object({
       carrier: CarrierSchema.optional().describe('The carrier register that confirms a SIM is registered to the citizen: `http` (required in production); in development the `sandbox` when absent.'),
+      socialInsurance: SocialInsuranceSchema.optional().describe('The social-insurance register that confirms an insured person\'s BHXH code, ID number, name and birth date: `http` in production, where the social-insurance method is offered only when it is set; in development the `sandbox` when absent.'),
     })
     .default({})
     .describe('The registers the service asks.'),
@@ -202,7 +209,12 @@ export const ServerConfigSchema = z.object({
   .transform(({ sms, registries, ...config }) => ({
     ...config,
     sms: sms ?? developmentDefault<z.output<typeof SmsSchema>>(config.mode, 'sms', { driver: 'outbox' }),
-    registries: { ...registries, carrier: registries.carrier ?? developmentDefault<z.output<typeof CarrierSchema>>(config.mode, 'registries.carrier', { driver: 'sandbox' }) },
+    registries: {
+      ...registries,
+      carrier: registries.carrier ?? developmentDefault<z.output<typeof CarrierSchema>>(config.mode, 'registries.carrier', { driver: 'sandbox' }),
+      // Optional in production (absent: the method is not offered); the sandbox in development.
+      socialInsurance: registries.socialInsurance ?? (config.mode === 'development' ? ({ driver: 'sandbox' } as z.output<typeof SocialInsuranceSchema>) : undefined),
+    },
   }));
 
 /** A development convenience for an absent key; never reached in production, which `productionProblems` refused. */

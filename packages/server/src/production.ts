@@ -5,7 +5,7 @@ export interface ProductionCheckInput {
   readonly mode: 'production' | 'development';
   readonly issuer: string;
   readonly sms?: { readonly driver: string } | undefined;
-  readonly registries: { readonly carrier?: { readonly driver: string } | undefined };
+  readonly registries: { readonly carrier?: { readonly driver: string } | undefined; readonly socialInsurance?: { readonly driver: string } | undefined };
   readonly secrets: { readonly keyEncryptionKey?: string | undefined };
 }
 
@@ -28,7 +28,7 @@ export function isLoopback(url: string): boolean {
  * is missing. `loadConfig` reports these as a `ConfigError`; `createService` checks again.
  *
  * Production means: a real SMS gateway (`sms.driver: "http"`), a real carrier register
- * (`registries.carrier.driver: "http"`), an `https` issuer (`http` only on a loopback address) and
+ * (`registries.carrier.driver: "http"`; the social-insurance register, when offered, `http` too), an `https` issuer (`http` only on a loopback address) and
  * the operator's key-encryption key (`secrets.keyEncryptionKey`).
  */
 export function productionProblems(config: ProductionCheckInput): ProductionProblem[] {
@@ -40,6 +40,9 @@ export function productionProblems(config: ProductionCheckInput): ProductionProb
   }
   if (config.registries.carrier?.driver !== 'http') {
     problems.push({ path: ['registries', 'carrier', 'driver'], message: `production asks the real carrier register: set registries.carrier.driver to "http" with registries.carrier.url and registries.carrier.token (the sandbox is not allowed), ${development}` });
+  }
+  if (config.registries.socialInsurance !== undefined && config.registries.socialInsurance.driver !== 'http') {
+    problems.push({ path: ['registries', 'socialInsurance', 'driver'], message: `production asks the real social-insurance register: set registries.socialInsurance.driver to "http" with its url and token, or leave registries.socialInsurance out to not offer the social-insurance method (the sandbox is not allowed), ${development}` });
   }
   if (new URL(config.issuer).protocol !== 'https:' && !isLoopback(config.issuer)) {
     problems.push({ path: ['issuer'], message: `production needs an https issuer (http is allowed only on 127.0.0.1, localhost or [::1]): set issuer (DVC_ISSUER) to the service's public https URL` });

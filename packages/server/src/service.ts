@@ -16,6 +16,9 @@ import { productionProblems } from './production.js';
 import type { CarrierRegistry } from './registries/carrier.js';
 import { HttpCarrierRegistry } from './registries/http-carrier.js';
 import { SandboxCarrierRegistry } from './registries/sandbox-carrier.js';
+import { HttpSocialInsuranceRegistry } from './registries/http-social-insurance.js';
+import { SandboxSocialInsuranceRegistry } from './registries/sandbox-social-insurance.js';
+import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import { loadServerKeys } from './server-keys.js';
 import type { SmsGateway } from './sms/gateway.js';
 import { HttpSms } from './sms/http.js';
@@ -38,6 +41,8 @@ export interface ServiceOverrides {
   readonly database?: Database;
   /** The carrier register to ask instead of the configured one. */
   readonly carrier?: CarrierRegistry;
+  /** The social-insurance register to ask instead of the configured one. */
+  readonly socialInsurance?: SocialInsuranceRegistry;
   /** The SMS gateway to send through instead of the configured one (no `/dev/outbox` then). */
   readonly sms?: SmsGateway;
   /**
@@ -129,6 +134,14 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       (carrierConfig.driver === 'http'
         ? new HttpCarrierRegistry({ url: carrierConfig.url, token: carrierConfig.token, timeoutMs: carrierConfig.timeoutMs })
         : await SandboxCarrierRegistry.fromFile(carrierConfig.fixture));
+    const insuranceConfig = config.registries.socialInsurance;
+    const socialInsurance =
+      overrides.socialInsurance ??
+      (insuranceConfig === undefined
+        ? undefined
+        : insuranceConfig.driver === 'http'
+          ? new HttpSocialInsuranceRegistry({ url: insuranceConfig.url, token: insuranceConfig.token, timeoutMs: insuranceConfig.timeoutMs })
+          : await SandboxSocialInsuranceRegistry.fromFile(insuranceConfig.fixture));
     const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
@@ -143,6 +156,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       keyRing,
       tokens: new TokenIssuer({ keys: keyRing, clock, issuer: config.issuer, tokens: config.tokens }),
       carrier,
+      socialInsurance,
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
       outbox,
       metrics,

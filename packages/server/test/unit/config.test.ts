@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config.signInThrottle, { freeFailures: 5, stepSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200, maxFailuresPerHour: 100 });
     assert.deepEqual(config.humanCheck, { required: true, maxNumber: 20_000, expiresInSeconds: 600 });
     assert.deepEqual(config.sms, { driver: 'outbox' });
-    assert.deepEqual(config.registries, { carrier: { driver: 'sandbox' } });
+    assert.deepEqual(config.registries, { carrier: { driver: 'sandbox' }, socialInsurance: { driver: 'sandbox' } });
     assert.deepEqual(config.database, {});
     assert.equal(config.consentVersion, '2025-01');
     assert.deepEqual(config.registrationMethods, ['mobile']);
