@@ -1,1 +1,2 @@
 export * from './levels.js';
+export * from './registration-choices.js';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SubjectTypeSchema } from './common.js';
 
 /** `GET /v1/config`: everything a widget renders from, the same for every portal. */
 export const ServiceConfigSchema = z.object({
@@ -23,6 +24,17 @@ export const ServiceConfigSchema = z.object({
   }),
   /** Verification methods this portal offers at registration, in display order. */
   registrationMethods: z.array(z.string()),
+  /**
+   * What the registration form shows first: each subject type (citizen, enterprise, agency) with the
+   * methods it may use, grouped by level (IAL2, then IAL3), each marked `available` when this service
+   * offers it to this portal now (see `registrationChoices`).
+   */
+  subjectTypes: z.array(
+    z.object({
+      subjectType: SubjectTypeSchema,
+      methods: z.array(z.object({ method: z.string(), ial: z.number(), available: z.boolean() })),
+    }),
+  ),
   /** Sign-in methods this portal offers. */
   signInMethods: z.array(z.string()),
   languages: z.array(z.string()),

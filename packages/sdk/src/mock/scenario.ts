@@ -4,6 +4,7 @@ import type { ServiceConfig } from '../contract/config.js';
 import type { StartRegistrationRequest } from '../contract/registration.js';
 import type { FieldRule } from '../messages/codes.js';
 import { DEFAULT_PASSWORD_POLICY } from '../password/policy.js';
+import { registrationChoices } from '../assurance/registration-choices.js';
 import { MOCK_ACCOUNTS, MOCK_CITIZENS, type MockAccount, type MockCitizen } from './citizens.js';
 import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
@@ -253,6 +254,7 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
     otp: { length: 6, ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5 },
     registrationMethods: ['mobile'],
+    subjectTypes: [],
     signInMethods: ['password'],
     languages: ['vi', 'en'],
     humanCheck: { required: false, challengePath: '/v1/human-check/challenge' },
@@ -262,6 +264,10 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
   for (const [key, value] of Object.entries(overrides)) {
     const current = merged[key];
     merged[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' ? { ...current, ...value } : value;
+  }
+  // The subject types follow the methods offered, as the service's do, unless a scenario sets them.
+  if (overrides.subjectTypes === undefined) {
+    merged.subjectTypes = registrationChoices(merged.registrationMethods as string[]).map(({ subjectType, methods }) => ({ subjectType, methods: [...methods] }));
   }
   return merged as ServiceConfig;
 }

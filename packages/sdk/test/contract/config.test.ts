@@ -9,6 +9,10 @@ const config = {
   passwordPolicy: DEFAULT_PASSWORD_POLICY,
   otp: { length: 6, ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5 },
   registrationMethods: ['mobile', 'bhxh'],
+  subjectTypes: [
+    { subjectType: 'citizen', methods: [{ method: 'mobile', ial: 2, available: true }, { method: 'usb_token', ial: 3, available: false }] },
+    { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }] },
+  ],
   signInMethods: ['password', 'vneid'],
   languages: ['vi', 'en'],
   humanCheck: { required: true, challengePath: '/v1/human-check/challenge' },
@@ -18,6 +22,10 @@ const config = {
 describe('ServiceConfigSchema (GET /v1/config)', () => {
   test('accepts a configuration carrying the SDK’s own password policy', () => {
     assert.deepEqual(ServiceConfigSchema.parse(config), config);
+  });
+
+  test('refuses a subject type it does not know', () => {
+    assert.equal(ServiceConfigSchema.safeParse({ ...config, subjectTypes: [{ subjectType: 'household', methods: [] }] }).success, false);
   });
 
   test('refuses a configuration without a password policy or OTP timings', () => {

@@ -1,4 +1,4 @@
-import { LANGUAGES, PATHS, type ServiceConfig } from '@dvc-kit/sdk';
+import { LANGUAGES, PATHS, registrationChoices, type ServiceConfig } from '@dvc-kit/sdk';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { OTP_LENGTH } from '../otp/code.js';
@@ -10,6 +10,7 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get(PATHS.config, (c) => {
     const { config } = deps;
     const client = c.var.client;
+    const registrationMethods = [...(client.registrationMethods ?? config.registrationMethods)];
     const body: ServiceConfig = {
       clientId: client.id,
       clientName: client.name,
@@ -20,7 +21,8 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
         resendAfterSeconds: config.otp.resendAfterSeconds,
         maxAttempts: config.otp.maxAttempts,
       },
-      registrationMethods: [...(client.registrationMethods ?? config.registrationMethods)],
+      registrationMethods,
+      subjectTypes: registrationChoices(registrationMethods).map(({ subjectType, methods }) => ({ subjectType, methods: methods.map((choice) => ({ ...choice })) })),
       signInMethods: [...(client.signInMethods ?? config.signInMethods)],
       languages: [...LANGUAGES],
       humanCheck: { required: config.humanCheck.required, challengePath: PATHS.humanCheckChallenge },

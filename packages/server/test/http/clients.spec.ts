@@ -29,6 +29,28 @@ export function clientsSpec(db: () => TestDatabase): void {
         passwordPolicy: { minLength: 8, maxLength: 128, requireLower: true, requireUpper: true, requireDigit: true, requireSpecial: true, rejectCommon: true, rejectPersonalData: true },
         otp: { length: 6, ttlSeconds: 180, resendAfterSeconds: 60, maxAttempts: 5 },
         registrationMethods: ['mobile'],
+        subjectTypes: [
+          {
+            subjectType: 'citizen',
+            methods: [
+              { method: 'mobile', ial: 2, available: true },
+              { method: 'bhxh', ial: 2, available: false },
+              { method: 'vnpost', ial: 2, available: false },
+              { method: 'usb_token', ial: 3, available: false },
+              { method: 'sim_signature', ial: 3, available: false },
+              { method: 'remote_signing', ial: 3, available: false },
+            ],
+          },
+          {
+            subjectType: 'enterprise',
+            methods: [
+              { method: 'usb_token', ial: 3, available: false },
+              { method: 'sim_signature', ial: 3, available: false },
+              { method: 'remote_signing', ial: 3, available: false },
+            ],
+          },
+          { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }] },
+        ],
         signInMethods: ['password'],
         languages: ['vi', 'en'],
         humanCheck: { required: false, challengePath: PATHS.humanCheckChallenge },
