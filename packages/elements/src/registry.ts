@@ -1,10 +1,11 @@
 import { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
-import { DvcHumanCheck } from './human-check/human-check.js';
+import { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 import { DvcLogin } from './login/login.js';
-import { DvcMethodPicker } from './method-picker/method-picker.js';
-import { DvcOtpInput } from './otp-input/otp-input.js';
+import { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
+import { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
 import { DvcPasswordField } from './password-field/password-field.js';
 import { DvcRegister } from './register/register.js';
+import type { DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
 
 /** Every DVC Kit element by tag name. */
 export const ELEMENTS = Object.freeze({
@@ -42,5 +43,15 @@ declare global {
     'dvc-password-field': DvcPasswordField;
     'dvc-human-check': DvcHumanCheck;
     'dvc-assurance-gate': DvcAssuranceGate;
+  }
+  // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
+  interface HTMLElementEventMap {
+    'dvc-registered': CustomEvent<DvcRegisteredDetail>;
+    'dvc-signed-in': CustomEvent<DvcSignedInDetail>;
+    'dvc-error': CustomEvent<DvcErrorDetail>;
+    'dvc-method-select': CustomEvent<MethodSelectDetail>;
+    'dvc-otp-submit': CustomEvent<OtpSubmitDetail>;
+    'dvc-otp-resend': CustomEvent<undefined>;
+    'dvc-human-check-solved': CustomEvent<HumanCheckSolvedDetail>;
   }
 }

@@ -26,8 +26,8 @@ type HumanCheckState =
  * (base64 of `{ algorithm, challenge, number, salt, signature }`) goes with the next request; the
  * service accepts it once, so call `reset()` after the service has answered.
  *
- * @fires dvc-human-check-solved - The puzzle is solved; `detail` is `{ payload }`.
- * @fires dvc-error - The puzzle could not be fetched; `detail` is `{ code, message }`.
+ * @fires {HumanCheckSolvedDetail} dvc-human-check-solved - The puzzle is solved; `detail` is `{ payload }`.
+ * @fires {DvcErrorDetail} dvc-error - The puzzle could not be fetched; `detail` is `{ code, message }`.
  * @csspart checkbox - The checkbox.
  * @csspart label - Its label.
  * @csspart status - The progress text.

@@ -13,8 +13,8 @@ import type { LoginState } from './state.js';
  * A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
- * @fires dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
- * @fires dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
+ * @fires {DvcSignedInDetail} dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
+ * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link.
  * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link.
  * @csspart form - Each step's form.

@@ -19,7 +19,7 @@ const isMethod = (method: string): method is VerificationMethod => Object.hasOwn
  * methods grouped by the assurance level they give (Thuê bao di động: mức độ 2). It offers only the
  * methods it is given (the service's configuration decides); with a single method that one is chosen.
  *
- * @fires dvc-method-select - "Tiếp tục" was pressed; `detail` is `{ subjectType, method }`.
+ * @fires {MethodSelectDetail} dvc-method-select - "Tiếp tục" was pressed; `detail` is `{ subjectType, method }`.
  * @csspart form - The form.
  * @csspart fieldset - Each group of choices.
  * @csspart legend - Their legends.

@@ -20,8 +20,8 @@ export interface OtpSubmitDetail {
  *
  * It only renders and reports; the widget around it calls the service and sets `error`.
  *
- * @fires dvc-otp-submit - The citizen confirmed a code; `detail` is `{ code }`.
- * @fires dvc-otp-resend - The citizen asked for a new code.
+ * @fires {OtpSubmitDetail} dvc-otp-submit - The citizen confirmed a code; `detail` is `{ code }`.
+ * @fires {undefined} dvc-otp-resend - The citizen asked for a new code.
  * @csspart form - The form.
  * @csspart lead - "Mã OTP đã được gửi tới số …".
  * @csspart field - The code field.

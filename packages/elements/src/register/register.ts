@@ -31,8 +31,8 @@ const TOTAL_STEPS = 4;
  * (the same texts the service answers with) before it is sent. Everything it shows comes from the
  * service's `GET /v1/config` (password policy, code timings, methods, consent version, human check).
  *
- * @fires dvc-registered - The account was created; `detail` is `{ account }` (ID number masked).
- * @fires dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
+ * @fires {DvcRegisteredDetail} dvc-registered - The account was created; `detail` is `{ account }` (ID number masked).
+ * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link shown when the ID number already has an account.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.

@@ -59,7 +59,7 @@ export interface FieldTarget {
  * `S` is the widget's state, one step at a time; it has {@link FlowState}'s `loading` and `error` steps
  * and starts at `loading`.
  *
- * @fires dvc-error - A problem stopped the citizen; `detail` is `{ code, message }` ({@link DvcErrorDetail}).
+ * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen; `detail` is `{ code, message }` ({@link DvcErrorDetail}).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link.
  */
 export abstract class FlowElement<S extends FlowState = FlowState> extends LitElement {
