@@ -12,6 +12,8 @@ export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
 /** What a registration flow carries from its first step to the account. */
 export interface RegistrationDetails {
+  /** The registration method (`mobile`, …); absent in flows stored before it was recorded. */
+  readonly method?: 'mobile';
   readonly fullName: string;
   /** `yyyy-mm-dd`. */
   readonly birthDate: string;
