@@ -42,7 +42,17 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
     const limited = sendLimit(context, citizen.phone);
     if (limited) return limited;
   }
-  const flow: MockFlow = { id: scenario.nextId('recovery'), purpose: 'recovery', idNumber, phone: citizen?.phone ?? '', code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };
+  const flow: MockFlow = {
+    id: scenario.nextId('recovery'),
+    purpose: 'recovery',
+    idNumber,
+    phone: citizen?.phone ?? '',
+    code: '',
+    expiresAt: 0,
+    resendAt: 0,
+    attempts: 0,
+    verified: false,
+  };
   scenario.flows.set(flow.id, flow);
   if (citizen) scenario.sendCode(flow);
   else sendNowhere(scenario, flow);

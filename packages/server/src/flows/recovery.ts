@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '@dvc-kit/sdk';
-import type { CompleteRecoveryRequest, RecoveryCode, RecoveryCodeVerified, RecoveryCompleted, RecoveryStarted, StartRecoveryRequest } from '@dvc-kit/sdk/contract';
+import type {
+  CompleteRecoveryRequest,
+  RecoveryCode,
+  RecoveryCodeVerified,
+  RecoveryCompleted,
+  RecoveryStarted,
+  StartRecoveryRequest,
+} from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 import { limitKey, takeOrRefuse } from '../limits/take-or-refuse.js';
@@ -51,7 +58,12 @@ function deliverAfterAnswer(deps: AppDeps, issued: IssuedCode, phone: string): v
     void (async () => {
       // The key OneTimeCodes counts a phone's sends under, so every purpose shares one budget per phone.
       const limit = await store.sendLimits.take(
-        [{ key: `phone:${log.hash('phone', phone)}`, limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }] }],
+        [
+          {
+            key: `phone:${log.hash('phone', phone)}`,
+            limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }],
+          },
+        ],
         clock(),
       );
       if (!limit.ok) {
@@ -151,7 +163,13 @@ export const recovery = {
    * an ID number without an account refuses every code as wrong, tries counted as for any code.
    * @throws {ProblemError} `otp_invalid` (with `remainingAttempts`), `otp_expired`, `otp_attempts_exceeded`, `flow_step`, `flow_not_found`.
    */
-  async verifyCode(deps: AppDeps, caller: Caller, id: string, code: string, commit: StepCommit<RecoveryCodeVerified> = NOTHING_ALONGSIDE): Promise<RecoveryCodeVerified> {
+  async verifyCode(
+    deps: AppDeps,
+    caller: Caller,
+    id: string,
+    code: string,
+    commit: StepCommit<RecoveryCodeVerified> = NOTHING_ALONGSIDE,
+  ): Promise<RecoveryCodeVerified> {
     const { store, codes, log } = deps;
     const flow = await findFlowAwaitingCode(deps, caller, id, 'recovery');
     const challenge = await codes.check(codeTarget(deps, flow), 'recovery', code);
@@ -178,7 +196,13 @@ export const recovery = {
    * forgotten: the citizen proved the phone and chose a new password.
    * @throws {ProblemError} `validation_failed` (`password_*` rules, `password_reused`), `flow_step`, `flow_not_found`.
    */
-  async complete(deps: AppDeps, caller: Caller, id: string, data: CompleteRecoveryRequest, commit: StepCommit<RecoveryCompleted> = NOTHING_ALONGSIDE): Promise<RecoveryCompleted> {
+  async complete(
+    deps: AppDeps,
+    caller: Caller,
+    id: string,
+    data: CompleteRecoveryRequest,
+    commit: StepCommit<RecoveryCompleted> = NOTHING_ALONGSIDE,
+  ): Promise<RecoveryCompleted> {
     const { config, store, clock, log } = deps;
     const flow = await findFlow(deps, caller, id, 'recovery');
     if (flow.state !== 'code_verified' || !flow.accountSub) throw new ProblemError('flow_step');

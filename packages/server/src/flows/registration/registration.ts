@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { METHOD_IAL, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge } from '@dvc-kit/sdk';
-import type { CompleteRegistrationRequest, RegistrationCodeVerified, RegistrationCompleted, RegistrationStarted, StartRegistrationRequest } from '@dvc-kit/sdk/contract';
+import type {
+  CompleteRegistrationRequest,
+  RegistrationCodeVerified,
+  RegistrationCompleted,
+  RegistrationStarted,
+  StartRegistrationRequest,
+} from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../../app-deps.js';
 import { ProblemError } from '../../http/problem.js';
 import { accountView } from '../account-view.js';
@@ -81,7 +87,14 @@ export const registration = {
       state: 'code_sent',
       idNumber: query.idNumber,
       phone: query.phone,
-      details: { method: start.method.method, fullName: query.fullName, birthDate: query.birthDate, email: start.email, consentVersion: start.consentVersion, consentAt: now.toISOString() },
+      details: {
+        method: start.method.method,
+        fullName: query.fullName,
+        birthDate: query.birthDate,
+        email: start.email,
+        consentVersion: start.consentVersion,
+        consentAt: now.toISOString(),
+      },
       accountSub: null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_SECONDS * 1000),
@@ -96,7 +109,13 @@ export const registration = {
    * a crash past the commit replays "next: password" instead of finding the code spent.
    * @throws {ProblemError} `account_exists` (the flow is then closed), the code's problems, `flow_step`, `flow_not_found`.
    */
-  async verifyCode(deps: AppDeps, caller: Caller, id: string, code: string, commit: StepCommit<RegistrationCodeVerified> = NOTHING_ALONGSIDE): Promise<RegistrationCodeVerified> {
+  async verifyCode(
+    deps: AppDeps,
+    caller: Caller,
+    id: string,
+    code: string,
+    commit: StepCommit<RegistrationCodeVerified> = NOTHING_ALONGSIDE,
+  ): Promise<RegistrationCodeVerified> {
     const { store, codes, log } = deps;
     const flow = await findFlowAwaitingCode(deps, caller, id, 'registration');
     const challenge = await codes.check(flow, 'registration', code);
@@ -126,7 +145,13 @@ export const registration = {
    * account without its answer.
    * @throws {ProblemError} `validation_failed` (password rules), `account_exists`, `flow_step`, `flow_not_found`.
    */
-  async complete(deps: AppDeps, caller: Caller, id: string, data: CompleteRegistrationRequest, commit: StepCommit<RegistrationCompleted> = NOTHING_ALONGSIDE): Promise<RegistrationCompleted> {
+  async complete(
+    deps: AppDeps,
+    caller: Caller,
+    id: string,
+    data: CompleteRegistrationRequest,
+    commit: StepCommit<RegistrationCompleted> = NOTHING_ALONGSIDE,
+  ): Promise<RegistrationCompleted> {
     const { config, store, clock, log } = deps;
     const flow = await findFlow(deps, caller, id, 'registration');
     if (flow.state !== 'code_verified' || !flow.details) throw new ProblemError('flow_step');
