@@ -15,6 +15,7 @@ import { humanCheckRoutes } from './routes/human-check.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { rootRoutes } from './routes/root.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { recoveryRoutes } from './routes/recoveries.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { signInRoutes } from './routes/sign-ins.js';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', humanCheckRoutes(deps));
   app.route('/', registrationRoutes(deps));
   app.route('/', signInRoutes(deps));
+  app.route('/', recoveryRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));

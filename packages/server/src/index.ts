@@ -38,4 +38,4 @@ export { OneTimeCodes, type OneTimeCodesOptions, type IssuedCode } from './otp/o
 export { generateCode, codeHmac, codeMatches, OTP_LENGTH, type CodeBinding } from './otp/code.js';
 export { codeMessage } from './otp/sms-text.js';
 export { HumanCheck, type HumanCheckOptions } from './human-check/altcha.js';
-export { accountView } from './routes/account-view.js';
+export { accountView } from './flows/account-view.js';

@@ -9,6 +9,14 @@ import type {
   StartRegistrationRequest,
 } from '../contract/registration.js';
 import type { SignedIn, SignInStarted, StartSignInRequest, TokenSet } from '../contract/sign-in.js';
+import type {
+  CompleteRecoveryRequest,
+  RecoveryCodeResent,
+  RecoveryCodeVerified,
+  RecoveryCompleted,
+  RecoveryStarted,
+  StartRecoveryRequest,
+} from '../contract/recovery.js';
 import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
 import { DvcError } from './error.js';
@@ -126,6 +134,68 @@ export class DvcClient {
   /** Sends a new sign-in code; the previous one stops working. */
   resendSignInCode(signInId: string, options?: CallOptions): Promise<CodeResent> {
     return this.#call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
+  }
+
+  /**
+   * Starts password recovery ("Quên mật khẩu") with the ID number and a solved human check. If the ID
+   * number has an account, a code goes to its registered phone; the answer is the same either way
+   * (it never shows where the code went), so say "if this ID number has an account, a code was sent
+   * to its registered phone".
+   *
+   * @example
+   * ```ts
+   * const { recoveryId, otp } = await client.startRecovery({ idNumber: '001090001234', humanCheck });
+   * console.log(`Enter the ${otp.length}-digit code; a new one from ${otp.resendAt}`);
+   * await client.verifyRecoveryCode(recoveryId, { code: '123456' }, { idempotencyKey: crypto.randomUUID() });
+   * await client.completeRecovery(recoveryId, { password, passwordConfirmation: password }, { idempotencyKey: crypto.randomUUID() });
+   * // Every session of the account has ended: sign in again with the new password.
+   * ```
+   */
+  startRecovery(body: StartRecoveryRequest, options?: CallOptions): Promise<RecoveryStarted> {
+    return this.#call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
+  }
+
+  /**
+   * Checks the recovery code. With an `idempotencyKey` (one per recovery and code), a network failure
+   * is retried safely: a repeat gets the first answer instead of `flow_step`.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   await client.verifyRecoveryCode(recoveryId, { code }, { idempotencyKey });
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'otp_invalid') console.log(`${error.remainingAttempts} tries left`);
+   * }
+   * ```
+   */
+  verifyRecoveryCode(recoveryId: string, body: { code: string }, options?: CallOptions): Promise<RecoveryCodeVerified> {
+    return this.#call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Sends a new recovery code ("Gửi lại OTP"); the previous one stops working.
+   *
+   * @example
+   * ```ts
+   * const { otp } = await client.resendRecoveryCode(recoveryId);
+   * ```
+   */
+  resendRecoveryCode(recoveryId: string, options?: CallOptions): Promise<RecoveryCodeResent> {
+    return this.#call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
+  }
+
+  /**
+   * Sets the new password after the code: the portal's policy, and not one of the account's last 5
+   * passwords (`password_reused` on `password`). Every session of the account ends, on every portal.
+   *
+   * @example
+   * ```ts
+   * const { next } = await client.completeRecovery(recoveryId, { password, passwordConfirmation: password }, { idempotencyKey });
+   * if (next === 'sign_in') showSignIn();
+   * ```
+   */
+  completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
+    return this.#call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Trades a refresh token for new tokens; the old refresh token stops working. */

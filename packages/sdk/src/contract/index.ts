@@ -14,6 +14,7 @@ export * from './common.js';
 export * from './config.js';
 export * from './registration.js';
 export * from './sign-in.js';
+export * from './recovery.js';
 export * from './issues.js';
 export * from './paths.js';
 export * from './json-schema.js';

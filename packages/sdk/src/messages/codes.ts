@@ -69,6 +69,7 @@ export const FIELD_RULES = [
   'password_common',
   'password_personal_data',
   'password_mismatch',
+  'password_reused',
 ] as const;
 
 /** One of {@link FIELD_RULES}. */

@@ -62,4 +62,5 @@ export const rulesEn: Readonly<Record<FieldRule, string>> = {
   password_common: 'This password is too common and easy to guess.',
   password_personal_data: 'The password must not contain your ID number, phone, birth date or name.',
   password_mismatch: 'The passwords do not match.',
+  password_reused: 'The new password must differ from your last 5 passwords.',
 };

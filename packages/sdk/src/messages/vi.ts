@@ -62,4 +62,5 @@ export const rulesVi: Readonly<Record<FieldRule, string>> = {
   password_common: 'Mật khẩu này quá phổ biến, dễ bị đoán.',
   password_personal_data: 'Mật khẩu không được chứa số định danh, số điện thoại, ngày sinh hoặc tên.',
   password_mismatch: 'Mật khẩu xác nhận không khớp.',
+  password_reused: 'Mật khẩu mới không được trùng với 5 mật khẩu gần nhất.',
 };

@@ -9,6 +9,7 @@ import { parsePhone } from '../identity/phone.js';
 import type { FieldRule } from '../messages/codes.js';
 import { checkPassword } from '../password/check.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { route, type RouteContext } from './route.js';
 import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
 
@@ -18,7 +19,7 @@ import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
  * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
- * `unauthorized`, `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * `unauthorized`, `password_reused` (a recovery's new password is one of the last 5), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -77,6 +78,10 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const flow = findFlow(context, 'sign-in', 'signInId');
       return flow instanceof Response ? flow : resend(context, flow);
     })),
+    http.post(at(PATHS.recoveries), route(scenario, 'startRecovery', startRecovery)),
+    http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/verify'), route(scenario, 'verifyRecoveryCode', verifyRecoveryCode)),
+    http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/resend'), route(scenario, 'resendRecoveryCode', resendRecoveryCode)),
+    http.post(flowPath(PATHS.recoveries, 'recoveryId', 'password'), route(scenario, 'completeRecovery', completeRecovery)),
     http.post(at(PATHS.refresh), route(scenario, 'refresh', async (context) => {
       const parsed = RefreshSchema.safeParse(context.body);
       if (!parsed.success) return context.invalid(parsed.error.issues)!;

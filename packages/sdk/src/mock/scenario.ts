@@ -21,6 +21,10 @@ export type MockOperation =
   | 'startSignIn'
   | 'verifySignInCode'
   | 'resendSignInCode'
+  | 'startRecovery'
+  | 'verifyRecoveryCode'
+  | 'resendRecoveryCode'
+  | 'completeRecovery'
   | 'refresh'
   | 'signOut'
   | 'getAccount';
@@ -72,7 +76,7 @@ export interface MockSms {
   /** E.164 destination. */
   readonly phone: string;
   readonly code: string;
-  readonly purpose: 'registration' | 'sign-in';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery';
   /** Epoch milliseconds. */
   readonly sentAt: number;
 }
@@ -94,10 +98,10 @@ export interface ForcedFailure {
   readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule }[];
 }
 
-/** @internal A registration or sign-in in progress. */
+/** @internal A registration, sign-in or recovery in progress. */
 export interface MockFlow {
   readonly id: string;
-  readonly purpose: 'registration' | 'sign-in';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery';
   readonly idNumber: string;
   readonly phone: string;
   code: string;
@@ -146,6 +150,10 @@ export class MockScenario {
   /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
   /** @internal */ readonly sessions = new Map<string, { account: Account; clientId: string; sid: string }>();
   /** @internal */ readonly accessTokens = new Map<string, Account>();
+  /** @internal Recovery starts per ID number (epoch ms), for the per-ID-number limit. */
+  readonly recoveryStarts = new Map<string, number[]>();
+  /** @internal Earlier passwords per ID number, newest first. */
+  readonly passwordHistory = new Map<string, string[]>();
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
   /** @internal */ readonly freeFailures: number;

@@ -6,7 +6,7 @@ import { readBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError, problemResponse } from '../http/problem.js';
 import { hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
-import { accountView } from './account-view.js';
+import { accountView } from '../flows/account-view.js';
 
 /**
  * Sessions after sign-in: `POST /v1/tokens/refresh` trades a refresh token for a new token set (the

@@ -33,6 +33,11 @@ export interface AccountRepository {
   findByIdNumber(idNumber: string): Promise<AccountRecord | undefined>;
   /** The account with this subject identifier (the `sub` of its tokens), if there is one. */
   findBySub(sub: string): Promise<AccountRecord | undefined>;
+  /**
+   * Replaces an account's password hash, but only if it is still `expectedHash` (a parallel change
+   * has not landed first); `false` otherwise, with nothing changed.
+   */
+  replacePasswordHash(sub: string, expectedHash: string, newHash: string): Promise<boolean>;
 }
 
 const COLUMNS = `sub::text AS sub, id_number, full_name, birth_date::text AS birth_date, phone, email, subject_type, ial,
@@ -79,6 +84,10 @@ export function accountRepository(sql: Sql): AccountRepository {
       if (!/^[0-9a-f-]{36}$/i.test(sub)) return undefined;
       const [row] = await sql.query(`SELECT ${COLUMNS} FROM accounts WHERE sub = $1::uuid`, [sub]);
       return row ? fromRow(row) : undefined;
+    },
+    async replacePasswordHash(sub, expectedHash, newHash) {
+      const rows = await sql.query('UPDATE accounts SET password_hash = $3 WHERE sub = $1::uuid AND password_hash = $2 RETURNING sub', [sub, expectedHash, newHash]);
+      return rows.length === 1;
     },
   };
 }

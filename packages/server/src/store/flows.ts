@@ -2,16 +2,19 @@ import type { Row, Sql } from './sql.js';
 import { iso, toDate } from './values.js';
 
 /** Which journey a flow belongs to. */
-export type FlowKind = 'registration' | 'sign_in';
+export type FlowKind = 'registration' | 'sign_in' | 'recovery';
 
 /**
  * Where a flow stands. Registration: `code_sent → code_verified → completed` (or `closed` when the
- * ID number turns out to have an account). Sign-in: `code_sent → completed`.
+ * ID number turns out to have an account). Sign-in: `code_sent → completed`. Recovery:
+ * `code_sent → code_verified → completed`.
  */
 export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
 /** What a registration flow carries from its first step to the account. */
 export interface RegistrationDetails {
+  /** The registration method (`mobile`, …); absent in flows stored before it was recorded. */
+  readonly method?: 'mobile';
   readonly fullName: string;
   /** `yyyy-mm-dd`. */
   readonly birthDate: string;
@@ -34,7 +37,7 @@ export interface FlowRecord {
   readonly phone: string;
   /** Registration details; `null` for a sign-in. */
   readonly details: RegistrationDetails | null;
-  /** The account signing in; `null` for a registration. */
+  /** The account signing in or recovering; `null` for a registration (and for a recovery of an ID number without an account). */
   readonly accountSub: string | null;
   readonly createdAt: Date;
   readonly expiresAt: Date;

@@ -6,6 +6,7 @@ export * from './pglite.js';
 export { DataDirInUseError, DATA_DIR_LOCK_FILE } from './data-dir-lock.js';
 export * from './postgres.js';
 export type * from './accounts.js';
+export type * from './password-history.js';
 export type * from './flows.js';
 export type * from './otp-challenges.js';
 export type * from './sign-in-throttle.js';

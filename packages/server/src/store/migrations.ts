@@ -216,6 +216,21 @@ export const MIGRATIONS: readonly Migration[] = [
       $body$`,
     ],
   },
+  {
+    version: 6,
+    name: 'password recovery flows; password history (argon2id hashes only)',
+    statements: [
+      `ALTER TABLE flows DROP CONSTRAINT IF EXISTS flows_kind_check`,
+      `ALTER TABLE flows ADD CONSTRAINT flows_kind_check CHECK (kind IN ('registration', 'sign_in', 'recovery'))`,
+      `CREATE TABLE password_history (
+        id bigserial PRIMARY KEY,
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        password_hash text NOT NULL,
+        replaced_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX password_history_account ON password_history (account_sub, replaced_at DESC)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -61,6 +61,8 @@ export interface SessionRepository {
   revokeByRefreshToken(hash: string, clientId: string, now: Date, reason: string): Promise<'ended' | 'other_client' | 'unknown'>;
   /** Ends a session. */
   revoke(id: string, now: Date, reason: string): Promise<void>;
+  /** Ends every session of an account, on every portal, with their refresh tokens; returns how many were open. */
+  revokeAllForAccount(accountSub: string, now: Date, reason: string): Promise<number>;
 }
 
 const COLUMNS = `id::text AS id, account_sub::text AS account_sub, client_id, auth_time, created_at, idle_expires_at,
@@ -174,6 +176,19 @@ export function sessionRepository(sql: Sql): SessionRepository {
     },
     async revoke(id, now, reason) {
       await sql.transaction((tx) => revoke(tx, id, now, reason));
+    },
+    async revokeAllForAccount(accountSub, now, reason) {
+      return sql.transaction(async (tx) => {
+        const ended = await tx.query(
+          'UPDATE sessions SET revoked_at = $2::timestamptz, revoked_reason = $3 WHERE account_sub = $1::uuid AND revoked_at IS NULL RETURNING id',
+          [accountSub, iso(now), reason],
+        );
+        await tx.query(
+          `UPDATE refresh_tokens SET status = 'revoked' WHERE status = 'active' AND session_id IN (SELECT id FROM sessions WHERE account_sub = $1::uuid)`,
+          [accountSub],
+        );
+        return ended.length;
+      });
     },
   };
 }

@@ -13,6 +13,7 @@ import { signingKeyRepository, type SigningKeyRepository } from './signing-keys.
 import { smsOutboxRepository, type SmsOutboxRepository } from './sms-outbox.js';
 import type { Database, Sql } from './sql.js';
 import { otpChallengeRepository, type OtpChallengeRepository } from './otp-challenges.js';
+import { passwordHistoryRepository, type PasswordHistoryRepository } from './password-history.js';
 
 /**
  * The account store: every table of the service behind one interface, the same on PGlite and
@@ -31,6 +32,8 @@ export interface Store {
   readonly sql: Sql;
   /** Citizens' accounts, one per ID number. */
   readonly accounts: AccountRepository;
+  /** Hashes of accounts' earlier passwords. */
+  readonly passwordHistory: PasswordHistoryRepository;
   /** Registrations and sign-ins in progress. */
   readonly flows: FlowRepository;
   /** One-time codes (as HMACs) and their tries. */
@@ -80,6 +83,7 @@ export function createStore(sql: Sql): Store {
   return {
     sql,
     accounts: accountRepository(sql),
+    passwordHistory: passwordHistoryRepository(sql),
     flows: flowRepository(sql),
     otpChallenges: otpChallengeRepository(sql),
     signInThrottle: signInThrottleRepository(sql),

@@ -12,6 +12,7 @@ import { metricsSpec } from './metrics.spec.js';
 import { housekeepingSpec } from './housekeeping.spec.js';
 import { otpSpec } from './otp.spec.js';
 import { readinessSpec } from './readiness.spec.js';
+import { recoverySpec } from './recovery.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { sessionsSpec } from './sessions.spec.js';
 import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
@@ -47,6 +48,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     registrationSpec(db);
     otpSpec(db);
     signInSpec(db);
+    recoverySpec(db);
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);

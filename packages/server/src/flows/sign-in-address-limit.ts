@@ -1,7 +1,4 @@
-import type { Context } from 'hono';
 import type { AppDeps } from '../app-deps.js';
-import { clientAddress } from '../http/client-address.js';
-import type { AppEnv } from '../http/env.js';
 import { limitKey, takeOrRefuse } from '../limits/take-or-refuse.js';
 
 /** A sign-in attempt counted against the caller's address; give it back when the password was right. */
@@ -19,8 +16,7 @@ export interface SignInAttempt {
  * @throws {ProblemError} `too_many_attempts` with `retryAfter` when the address has used its attempts
  * (`limits.signInAttempts`).
  */
-export async function takeSignInAttempt(c: Context<AppEnv>, deps: AppDeps): Promise<SignInAttempt> {
-  const address = clientAddress(c, deps.config.trustProxy);
+export async function takeSignInAttempt(deps: AppDeps, address: string): Promise<SignInAttempt> {
   const events = await takeOrRefuse(
     deps,
     [{ key: limitKey(deps, 'sign-in', 'address', address), limits: deps.config.limits.signInAttempts.perAddress }],

@@ -1,7 +1,4 @@
-import type { Context } from 'hono';
 import type { AppDeps } from '../app-deps.js';
-import { clientAddress } from '../http/client-address.js';
-import type { AppEnv } from '../http/env.js';
 import { limitKey, takeOrRefuse } from '../limits/take-or-refuse.js';
 
 /** A register the service asks about a citizen. They share one budget: the log says which was asked. */
@@ -19,12 +16,11 @@ export type RegisterName = 'carrier' | 'social_insurance';
  * @example
  * ```ts
  * await requireHumanCheck(deps, data.humanCheck); // cheap to check and no oracle: first
- * await takeRegisterLookup(c, deps, 'carrier', idNumber);
+ * await takeRegisterLookup(deps, caller.address, 'carrier', idNumber);
  * const match = await deps.carrier.verifySubscriber(query);
  * ```
  */
-export async function takeRegisterLookup(c: Context<AppEnv>, deps: AppDeps, register: RegisterName, idNumber: string): Promise<void> {
-  const address = clientAddress(c, deps.config.trustProxy);
+export async function takeRegisterLookup(deps: AppDeps, address: string, register: RegisterName, idNumber: string): Promise<void> {
   const limits = deps.config.limits.registerLookups;
   await takeOrRefuse(
     deps,

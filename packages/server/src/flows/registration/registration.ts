@@ -1,0 +1,192 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { METHOD_IAL, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge } from '@dvc-kit/sdk';
+import type {
+  CompleteRegistrationRequest,
+  RegistrationCodeVerified,
+  RegistrationCompleted,
+  RegistrationStarted,
+  StartRegistrationRequest,
+} from '@dvc-kit/sdk/contract';
+import type { AppDeps } from '../../app-deps.js';
+import { ProblemError } from '../../http/problem.js';
+import { accountView } from '../account-view.js';
+import type { AccountRecord } from '../../store/accounts.js';
+import type { FlowRecord } from '../../store/flows.js';
+import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from '../caller.js';
+import { requireAcceptablePassword } from '../password-policy.js';
+import { findFlow, findFlowAwaitingCode, requireHumanCheck, resendCode, startCodeFlow } from '../steps.js';
+import type { RegisterQuery, RegistrationMethodFlow } from './method.js';
+import { mobileSubscriber } from './mobile-subscriber.js';
+
+/** How long a registration may take from the first step to the password. */
+export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
+
+/** The registration methods this service implements, by their name on the wire. */
+const METHODS: Readonly<Record<StartRegistrationRequest['method'], RegistrationMethodFlow>> = { mobile: mobileSubscriber };
+
+/** A start of registration whose details were normalised and checked, ready to ask the register. */
+export interface RegistrationStart {
+  readonly method: RegistrationMethodFlow;
+  readonly query: RegisterQuery;
+  readonly email: string | null;
+  readonly consentVersion: string;
+  readonly humanCheck: string | undefined;
+}
+
+/**
+ * Registration, a visible state machine stored with the flow: start (details, the method's
+ * register, code sent: `code_sent`) → code verified (`code_verified`, or `closed` with 409
+ * `account_exists`) → password (account created, `completed`). A resend sends a new code.
+ *
+ * Whether the ID number already has an account is told only after the code proves the citizen holds
+ * the phone the register tied to them, so registration cannot be used to test ID numbers; the
+ * citizen is still told, as the national portal does, and pointed to "Quên mật khẩu".
+ */
+export const registration = {
+  /**
+   * Normalises and checks a start's details before anything is counted or stored: the identifiers,
+   * the consent version and the method this portal offers.
+   * @throws {ProblemError} `validation_failed`.
+   */
+  prepare(deps: AppDeps, caller: Caller, data: StartRegistrationRequest): RegistrationStart {
+    const { config } = deps;
+    const idNumber = parseIdNumber(data.idNumber);
+    const fullName = parseFullName(data.fullName);
+    const birthDate = parseBirthDate(data.birthDate);
+    const phone = parsePhone(data.phone);
+    if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok) throw new ProblemError('validation_failed');
+    if (data.consentVersion !== config.consentVersion) {
+      throw new ProblemError('validation_failed', { errors: [{ field: 'consentVersion', code: 'consent_required' }] });
+    }
+    const methods = caller.client.registrationMethods ?? config.registrationMethods;
+    if (!methods.includes(data.method)) throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'invalid_type' }] });
+    return {
+      method: METHODS[data.method],
+      query: { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone: phone.e164 },
+      email: data.email?.trim() || null,
+      consentVersion: data.consentVersion,
+      humanCheck: data.humanCheck,
+    };
+  },
+
+  /**
+   * Spends the human check, has the method's register confirm the details, stores the flow and sends
+   * the first code. A retry taking over a dead request (`takenOver`) redoes the start (a new flow and
+   * code); the one it left expires.
+   */
+  async start(deps: AppDeps, caller: Caller, start: RegistrationStart, options: { takenOver?: boolean } = {}): Promise<RegistrationStarted> {
+    const { clock, codes, log } = deps;
+    await requireHumanCheck(deps, start.humanCheck, { spentByThisRequest: options.takenOver ?? false });
+    const { query } = start;
+    await start.method.confirm(deps, caller, query);
+    const now = clock();
+    const flow: FlowRecord = {
+      id: randomBytes(16).toString('base64url'),
+      kind: 'registration',
+      clientId: caller.client.id,
+      state: 'code_sent',
+      idNumber: query.idNumber,
+      phone: query.phone,
+      details: {
+        method: start.method.method,
+        fullName: query.fullName,
+        birthDate: query.birthDate,
+        email: start.email,
+        consentVersion: start.consentVersion,
+        consentAt: now.toISOString(),
+      },
+      accountSub: null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_SECONDS * 1000),
+    };
+    const issued = await startCodeFlow(deps, caller, flow);
+    log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber) });
+    return { registrationId: flow.id, otp: codes.view(issued.challenge) };
+  },
+
+  /**
+   * Checks the code. The spent code, the flow's move and `commit` are one transaction: a retry after
+   * a crash past the commit replays "next: password" instead of finding the code spent.
+   * @throws {ProblemError} `account_exists` (the flow is then closed), the code's problems, `flow_step`, `flow_not_found`.
+   */
+  async verifyCode(
+    deps: AppDeps,
+    caller: Caller,
+    id: string,
+    code: string,
+    commit: StepCommit<RegistrationCodeVerified> = NOTHING_ALONGSIDE,
+  ): Promise<RegistrationCodeVerified> {
+    const { store, codes, log } = deps;
+    const flow = await findFlowAwaitingCode(deps, caller, id, 'registration');
+    const challenge = await codes.check(flow, 'registration', code);
+    const result: RegistrationCodeVerified = { registrationId: flow.id, next: 'password' };
+    const accountExists = await store.transaction(async (tx) => {
+      if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
+      const exists = (await tx.accounts.findByIdNumber(flow.idNumber)) !== undefined;
+      if (!(await tx.flows.advance(flow.id, 'code_sent', exists ? 'closed' : 'code_verified'))) throw new ProblemError('flow_step');
+      if (!exists) await commit.alongside(tx, result);
+      return exists;
+    });
+    if (accountExists) {
+      log.info('registration.account_exists', { id: log.hash('id', flow.idNumber) });
+      throw new ProblemError('account_exists');
+    }
+    return result;
+  },
+
+  /** "Gửi lại OTP": a new code replaces the old one. */
+  resend(deps: AppDeps, caller: Caller, id: string): Promise<OtpChallenge> {
+    return resendCode(deps, caller, id, 'registration');
+  },
+
+  /**
+   * Sets the password and creates the account. The account, the flow's end and `commit` are one
+   * transaction: a retry after a crash either redoes all of it or replays the answer, never finds an
+   * account without its answer.
+   * @throws {ProblemError} `validation_failed` (password rules), `account_exists`, `flow_step`, `flow_not_found`.
+   */
+  async complete(
+    deps: AppDeps,
+    caller: Caller,
+    id: string,
+    data: CompleteRegistrationRequest,
+    commit: StepCommit<RegistrationCompleted> = NOTHING_ALONGSIDE,
+  ): Promise<RegistrationCompleted> {
+    const { config, store, clock, log } = deps;
+    const flow = await findFlow(deps, caller, id, 'registration');
+    if (flow.state !== 'code_verified' || !flow.details) throw new ProblemError('flow_step');
+    const details = flow.details;
+    // Flows stored before the method was recorded were all by mobile subscriber.
+    const method = METHODS[details.method ?? 'mobile'];
+    requireAcceptablePassword(config.passwordPolicy, data.password, data.passwordConfirmation, {
+      idNumber: flow.idNumber,
+      phone: flow.phone,
+      birthDate: details.birthDate,
+      fullName: details.fullName,
+    });
+    const now = clock();
+    const account: AccountRecord = {
+      sub: randomUUID(),
+      idNumber: flow.idNumber,
+      fullName: details.fullName,
+      birthDate: details.birthDate,
+      phone: flow.phone,
+      email: details.email,
+      subjectType: 'citizen',
+      ial: METHOD_IAL[method.verificationMethod],
+      verificationMethod: method.verificationMethod,
+      passwordHash: await deps.passwords.hash(data.password),
+      consentVersion: details.consentVersion,
+      consentAt: new Date(details.consentAt),
+      createdAt: now,
+    };
+    const result: RegistrationCompleted = { account: accountView(account) };
+    await store.transaction(async (tx) => {
+      if (!(await tx.flows.advance(flow.id, 'code_verified', 'completed'))) throw new ProblemError('flow_step');
+      if (!(await tx.accounts.create(account))) throw new ProblemError('account_exists');
+      await commit.alongside(tx, result);
+    });
+    log.info('registration.completed', { client: flow.clientId, sub: account.sub });
+    return result;
+  },
+};

@@ -1,0 +1,138 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { normalizeIdNumber, type OtpChallenge } from '@dvc-kit/sdk';
+import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
+import type { AppDeps } from '../app-deps.js';
+import { ProblemError } from '../http/problem.js';
+import { keyedHash } from '../server-keys.js';
+import type { FlowRecord } from '../store/flows.js';
+import type { SessionRecord } from '../store/sessions.js';
+import { generateRefreshToken, hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
+import { accountView } from './account-view.js';
+import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
+import { takeSignInAttempt } from './sign-in-address-limit.js';
+import { findFlowAwaitingCode, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
+
+/** How long a sign-in may wait for its code. */
+export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
+
+/**
+ * Sign-in with ID number, password and an SMS code: start (`code_sent`) → code verified (session
+ * and tokens, `completed`); a resend sends a new code.
+ *
+ * A wrong password and an unknown ID number get the same 401 `invalid_credentials`, in body, status
+ * and time (an unknown ID still costs one argon2id verification). Failures slow the ID number down
+ * whether or not it has an account. Attempts are also counted per client address across ID numbers
+ * (password spraying, `limits.signInAttempts`) before any password is checked; a correct password
+ * gives its attempt back.
+ */
+export const signIn = {
+  /**
+   * Checks the human check, the address's and the ID number's limits and the password, then stores
+   * the flow and sends the code to the account's phone.
+   * @throws {ProblemError} `human_check_failed`, `too_many_attempts`, `invalid_credentials`, `otp_rate_limited`, `sms_unavailable`.
+   */
+  async start(deps: AppDeps, caller: Caller, data: StartSignInRequest): Promise<SignInStarted> {
+    const { config, store, clock, codes, log } = deps;
+    await requireHumanCheck(deps, data.humanCheck);
+    const attempt = await takeSignInAttempt(deps, caller.address);
+    const idNumber = normalizeIdNumber(data.idNumber);
+    const idKey = keyedHash(deps.keys.logHashKey, `sign-in:${idNumber}`);
+    const decision = await store.signInThrottle.attempt(idKey, clock(), config.signInThrottle);
+    if (!decision.allowed) {
+      log.warn('sign_in.throttled', { id: log.hash('id', idNumber), retryAfter: decision.retryAfterSeconds });
+      throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
+    }
+    const account = await store.accounts.findByIdNumber(idNumber);
+    const passwordOk = await deps.passwords.verifyOrDummy(account?.passwordHash, data.password);
+    if (!account || !passwordOk) {
+      log.info('sign_in.failed', { id: log.hash('id', idNumber) });
+      throw new ProblemError('invalid_credentials');
+    }
+    await Promise.all([store.signInThrottle.succeeded(idKey), attempt.giveBack()]);
+
+    const now = clock();
+    const flow: FlowRecord = {
+      id: randomBytes(16).toString('base64url'),
+      kind: 'sign_in',
+      clientId: caller.client.id,
+      state: 'code_sent',
+      idNumber,
+      phone: account.phone,
+      details: null,
+      accountSub: account.sub,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SIGN_IN_LIFETIME_SECONDS * 1000),
+    };
+    const issued = await startCodeFlow(deps, caller, flow);
+    log.info('sign_in.password_ok', { client: flow.clientId, sub: account.sub });
+    return { signInId: flow.id, otp: codes.view(issued.challenge) };
+  },
+
+  /**
+   * Checks the code and opens the session. The spent code, the flow's end, the session and `commit`
+   * (the sealed stored answer) are one transaction: a retry after a crash past the commit replays the
+   * tokens instead of finding the code spent — as long as their refresh token is still live
+   * ({@link signIn.replayable}).
+   * @throws {ProblemError} the code's problems, `flow_step`, `flow_not_found`.
+   */
+  async verifyCode(deps: AppDeps, caller: Caller, id: string, code: string, commit: StepCommit<SignedIn> = NOTHING_ALONGSIDE): Promise<SignedIn> {
+    const { config, store, clock, codes, log } = deps;
+    const flow = await findFlowAwaitingCode(deps, caller, id, 'sign_in');
+    if (!flow.accountSub) throw new ProblemError('flow_step');
+    const challenge = await codes.check(flow, 'sign_in', code);
+    const account = await store.accounts.findBySub(flow.accountSub);
+    if (!account) throw new ProblemError('flow_not_found');
+    const now = clock();
+    const { tokens: ttl } = config;
+    const session: SessionRecord = {
+      id: randomUUID(),
+      accountSub: account.sub,
+      clientId: flow.clientId,
+      authTime: now,
+      createdAt: now,
+      idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
+      absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
+      revokedAt: null,
+    };
+    const refreshToken = generateRefreshToken();
+    // Signed before the commit, so the answer can be stored with the session; unsent if it rolls back.
+    const tokens = await deps.tokens.issue(account, session, refreshToken);
+    const result: SignedIn = { tokens, account: accountView(account) };
+    await store.transaction(async (tx) => {
+      if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
+      if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
+      await tx.sessions.create(session, hashRefreshToken(refreshToken));
+      await commit.alongside(tx, result);
+    });
+    log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id });
+    return result;
+  },
+
+  /**
+   * Refuses to replay a stored sign-in whose refresh token the session would no longer honour (used
+   * past the double-submit grace, or the session ended): the citizen evidently had the answer, and a
+   * dead token handed out again would end the session when presented. The step is done.
+   * @throws {ProblemError} `flow_step` when the stored answer's refresh token is no longer live.
+   */
+  async replayable(deps: AppDeps, caller: Caller, stored: unknown): Promise<void> {
+    const { config, store, clock } = deps;
+    const successorKey = refreshSuccessorKey(deps.keys.otpHmacKey);
+    const answer = SignedInSchema.safeParse(stored);
+    const presented = answer.success ? answer.data.tokens.refreshToken : undefined;
+    const live =
+      presented !== undefined &&
+      (await store.sessions.isRefreshTokenLive(
+        hashRefreshToken(presented),
+        hashRefreshToken(successorRefreshToken(successorKey, presented)),
+        caller.client.id,
+        clock(),
+        config.tokens.refreshReuseGraceSeconds,
+      ));
+    if (!live) throw new ProblemError('flow_step');
+  },
+
+  /** "Gửi lại OTP": a new code replaces the old one. */
+  resend(deps: AppDeps, caller: Caller, id: string): Promise<OtpChallenge> {
+    return resendCode(deps, caller, id, 'sign_in');
+  },
+};
