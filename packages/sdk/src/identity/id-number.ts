@@ -1,3 +1,6 @@
+import { CCCD_PLACE_CODES } from './place-codes.js';
+import { compactDigits } from './paste.js';
+
 /**
  * The kinds of personal ID number a citizen can register or sign in with.
  *
@@ -9,8 +12,10 @@ export type IdNumberKind = 'cccd' | 'cmnd';
 
 /** What {@link parseIdNumber} reads from a CCCD number. */
 export interface CccdInfo {
-  /** The 3-digit code of the province (or country) where the birth was registered. */
+  /** The 3-digit code of the province where the birth was registered ({@link CCCD_PLACE_CODES}). */
   readonly placeCode: string;
+  /** That province's name, with its diacritics. */
+  readonly placeName: string;
   /** Sex as encoded in digit 4. */
   readonly sex: 'male' | 'female';
   /** Full birth year from digits 4–6 (century and year). */
@@ -21,24 +26,29 @@ export interface CccdInfo {
 export type ParsedIdNumber =
   | { readonly ok: true; readonly kind: 'cccd'; readonly value: string; readonly info: CccdInfo }
   | { readonly ok: true; readonly kind: 'cmnd'; readonly value: string }
-  | { readonly ok: false; readonly rule: 'required' | 'id_number_format' | 'id_number_century' };
+  | { readonly ok: false; readonly rule: 'required' | 'id_number_format' | 'id_number_province' | 'id_number_century' };
 
 /**
- * Removes spaces, dots and dashes a citizen may type between groups of digits.
+ * Reads an ID number the way citizens paste it: full-width digits folded, invisible characters
+ * (zero-width space, BOM, no-break space) and the spaces, dots and dashes between groups removed
+ * ({@link compactDigits}).
  *
  * @example
  * ```ts
  * normalizeIdNumber(' 001 203 004 567 '); // '001203004567'
+ * normalizeIdNumber('０７９​０９５-００４３２１'); // '079095004321'
  * ```
  */
 export function normalizeIdNumber(input: string): string {
-  return input.replace(/[\s.\-]/g, '');
+  return compactDigits(input);
 }
 
 /**
  * Reads an ID number: a 12-digit CCCD (with place, sex and birth year decoded from its first six
- * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND. A CCCD whose digits 4–6 give a birth year
- * still to come (a 22nd-century code today) is refused as `id_number_century`.
+ * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND. A CCCD whose first three digits are not a
+ * province code of the circular is refused as `id_number_province`; one whose digits 4–6 give a
+ * birth year still to come (a 22nd-century code today) as `id_number_century`. What citizens paste
+ * is read as {@link normalizeIdNumber} says.
  *
  * @param today - the current date, injected so the rule can be tested; defaults to now.
  * @example
@@ -52,6 +62,10 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
   if (value === '') return { ok: false, rule: 'required' };
   if (/^\d{9}$/.test(value)) return { ok: true, kind: 'cmnd', value };
   if (!/^\d{12}$/.test(value)) return { ok: false, rule: 'id_number_format' };
+  const placeCode = value.slice(0, 3);
+  // Only digits reach here, so no key of Object.prototype can answer.
+  const placeName = CCCD_PLACE_CODES[placeCode];
+  if (placeName === undefined) return { ok: false, rule: 'id_number_province' };
   const centuryDigit = Number(value[3]);
   const birthYear = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(value.slice(4, 6));
   // The year in Vietnam (UTC+7), whatever the machine's zone.
@@ -60,7 +74,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
     ok: true,
     kind: 'cccd',
     value,
-    info: { placeCode: value.slice(0, 3), sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
+    info: { placeCode, placeName, sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
   };
 }
 
@@ -70,6 +84,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
  * @example
  * ```ts
  * isIdNumber('001203004567'); // true
+ * isIdNumber('003203004567'); // false: 003 is no province code
  * isIdNumber('12345'); // false
  * ```
  */
@@ -107,4 +122,21 @@ export function maskIdNumber(idNumber: string): string {
 export function birthYearAgrees(idNumber: ParsedIdNumber, birthDate: { readonly ok: boolean; readonly iso?: string }): boolean {
   if (!idNumber.ok || idNumber.kind !== 'cccd' || !birthDate.ok || !birthDate.iso) return true;
   return Number(birthDate.iso.slice(0, 4)) === idNumber.info.birthYear;
+}
+
+/**
+ * Whether a sex agrees with the one a CCCD number carries (digit 4: even for male, odd for female).
+ * True when there is nothing to compare: a CMND number, an unread ID number, or no sex given (the
+ * registration form does not ask for it today). A disagreement is refused as `id_number_sex`.
+ *
+ * @example
+ * ```ts
+ * sexAgrees(parseIdNumber('079195004321'), 'female'); // true (digit 4 is 1)
+ * sexAgrees(parseIdNumber('079195004321'), 'male'); // false
+ * sexAgrees(parseIdNumber('079195004321'), undefined); // true
+ * ```
+ */
+export function sexAgrees(idNumber: ParsedIdNumber, sex: CccdInfo['sex'] | undefined): boolean {
+  if (!idNumber.ok || idNumber.kind !== 'cccd' || sex === undefined) return true;
+  return idNumber.info.sex === sex;
 }
