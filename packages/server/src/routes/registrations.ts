@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { checkPassword, METHOD_IAL, parseBirthDate, parseFullName, parseIdNumber, parsePhone, PATHS } from '@dvc-kit/sdk';
+import { METHOD_IAL, parseBirthDate, parseFullName, parseIdNumber, parsePhone, PATHS } from '@dvc-kit/sdk';
 import { CompleteRegistrationSchema, StartRegistrationSchema, VerifyCodeSchema } from '@dvc-kit/sdk/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
@@ -7,6 +7,7 @@ import { readBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
 import { ProblemError, type FieldErrorSpec } from '../http/problem.js';
+import { checkNewPassword } from '../passwords/check-new-password.js';
 import { RegistryUnavailableError } from '../registries/carrier.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { FlowRecord } from '../store/flows.js';
@@ -117,11 +118,12 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
       if (flow.state !== 'code_verified' || !flow.details) throw new ProblemError('flow_step');
       const details = flow.details;
       const policy = config.passwordPolicy;
-      const check = checkPassword(
+      const check = await checkNewPassword(
         data.password,
         policy,
         { idNumber: flow.idNumber, phone: flow.phone, birthDate: details.birthDate, fullName: details.fullName },
         data.passwordConfirmation,
+        { minScore: config.passwordMinScore },
       );
       if (!check.ok) {
         const errors: FieldErrorSpec[] = check.unmet.map((rule) => ({
