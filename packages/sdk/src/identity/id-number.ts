@@ -1,4 +1,3 @@
-import { CCCD_PLACE_CODES } from './place-codes.js';
 import { compactDigits } from './paste.js';
 
 /**
@@ -10,12 +9,31 @@ import { compactDigits } from './paste.js';
  */
 export type IdNumberKind = 'cccd' | 'cmnd';
 
+/**
+ * The 63 province codes of Circular 59/2021/TT-BCA, without their names so a widget that checks a
+ * number does not carry them; `CCCD_PLACE_CODES` (`place-codes.ts`) names each, and a test keeps
+ * the two equal.
+ */
+const PLACE_CODES: ReadonlySet<string> = new Set('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096'.split(' '));
+
+/**
+ * Whether a three-digit code is one a CCCD number may start with: a province code of Circular
+ * 59/2021/TT-BCA (`CCCD_PLACE_CODES` gives its name).
+ *
+ * @example
+ * ```ts
+ * isCccdPlaceCode('079'); // true
+ * isCccdPlaceCode('003'); // false
+ * ```
+ */
+export function isCccdPlaceCode(code: string): boolean {
+  return PLACE_CODES.has(code);
+}
+
 /** What {@link parseIdNumber} reads from a CCCD number. */
 export interface CccdInfo {
-  /** The 3-digit code of the province where the birth was registered ({@link CCCD_PLACE_CODES}). */
+  /** The 3-digit code of the province where the birth was registered; `CCCD_PLACE_CODES[placeCode]` names it. */
   readonly placeCode: string;
-  /** That province's name, with its diacritics. */
-  readonly placeName: string;
   /** Sex as encoded in digit 4. */
   readonly sex: 'male' | 'female';
   /** Full birth year from digits 4–6 (century and year). */
@@ -63,9 +81,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
   if (/^\d{9}$/.test(value)) return { ok: true, kind: 'cmnd', value };
   if (!/^\d{12}$/.test(value)) return { ok: false, rule: 'id_number_format' };
   const placeCode = value.slice(0, 3);
-  // Only digits reach here, so no key of Object.prototype can answer.
-  const placeName = CCCD_PLACE_CODES[placeCode];
-  if (placeName === undefined) return { ok: false, rule: 'id_number_province' };
+  if (!PLACE_CODES.has(placeCode)) return { ok: false, rule: 'id_number_province' };
   const centuryDigit = Number(value[3]);
   const birthYear = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(value.slice(4, 6));
   // The year in Vietnam (UTC+7), whatever the machine's zone.
@@ -74,7 +90,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
     ok: true,
     kind: 'cccd',
     value,
-    info: { placeCode, placeName, sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
+    info: { placeCode, sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CCCD_PLACE_CODES } from '../../src/identity/place-codes.js';
-import { parseIdNumber, sexAgrees } from '../../src/identity/id-number.js';
+import { isCccdPlaceCode, parseIdNumber, sexAgrees } from '../../src/identity/id-number.js';
 
 describe('CCCD place codes (Circular 59/2021/TT-BCA)', () => {
   test('holds the 63 province codes, not contiguous, with their names and diacritics', () => {
@@ -13,12 +13,19 @@ describe('CCCD place codes (Circular 59/2021/TT-BCA)', () => {
     for (const code of Object.keys(CCCD_PLACE_CODES)) assert.match(code, /^0\d\d$/);
   });
 
+  test('the parser\'s code set (kept without names for the widget) is exactly the named table', () => {
+    for (let n = 0; n < 1000; n++) {
+      const code = String(n).padStart(3, '0');
+      assert.equal(isCccdPlaceCode(code), code in CCCD_PLACE_CODES, code);
+    }
+  });
+
   test('a CCCD number must start with one of them', () => {
     assert.deepEqual(parseIdNumber('003090001234'), { ok: false, rule: 'id_number_province' });
     assert.deepEqual(parseIdNumber('999090001234'), { ok: false, rule: 'id_number_province' });
     const id = parseIdNumber('048203007788');
     assert.ok(id.ok && id.kind === 'cccd');
-    assert.equal(id.info.placeName, 'Đà Nẵng');
+    assert.equal(CCCD_PLACE_CODES[id.info.placeCode], 'Đà Nẵng');
   });
 
   test('sexAgrees compares digit 4 with a sex when one is given, and passes what it cannot compare', () => {
