@@ -399,6 +399,15 @@ describe('<dvc-register>', () => {
       expect(focused()).to.equal(byLabel(el, 'Nhập lại mật khẩu'));
     });
 
+    it('names the converted number of an old 11-digit phone, before sending', async () => {
+      const { el, scenario } = await register();
+      await toDetails(el);
+      await fillDetails(el, { ...NGOC, phone: '0162 123 4567' });
+      byButton(el, 'Tiếp tục').click();
+      await shows(el, `Số điện thoại: ${ruleMessage('phone_converted', 'vi', { suggestion: '0321234567' })}`);
+      expect(scenario.requests.some((r) => r.operation === 'startRegistration')).to.be.false;
+    });
+
     it('shows the service’s verdict on a password it finds guessable on the password field', async () => {
       const { el, scenario } = await register();
       await toPassword(el);
