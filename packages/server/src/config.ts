@@ -158,6 +158,12 @@ export const ServerConfigSchema = z.object({
     .describe('The portals that use the service (env `DVC_CLIENTS` as a JSON array); ids unique.'),
   otp: OtpSchema.default(OtpSchema.parse({})).describe('SMS one-time codes: lifetime, tries and send limits. Each may be tightened, never loosened past the maximum.'),
   passwordPolicy: PasswordPolicySchema.default({}).transform((partial): PasswordPolicy => ({ ...DEFAULT_PASSWORD_POLICY, ...partial })).describe('The password rule, shown by the widgets and enforced by the service; unset keys keep the portal default.'),
+  passwordMinScore: z
+    .int()
+    .min(0)
+    .max(4)
+    .default(3)
+    .describe('Lowest guessability score (zxcvbn, 0–4) of a new password, estimated by the service over common passwords and a Vietnamese word list through capitals, substitutions and appended digits; below it the password is refused as `password_guessable`. 0 turns the estimate off.'),
   secrets: SecretsSchema.default({}).describe('Symmetric keys of the service. Each absent one is generated once and kept in the database, shared by every instance.'),
   sms: SmsSchema.optional().describe('Where one-time codes are texted: the operator\'s `http` gateway (required in production); in development the `outbox` when absent.'),
   registries: z

@@ -10,7 +10,9 @@ import { baseStyles } from '../shared/styles.js';
  * A new password and its confirmation, with a show/hide toggle and a live checklist of the portal's
  * rules (`policyRules(policy)`) ticked off as the citizen types. The check is the SDK's
  * `checkPassword`, given the citizen's own data (`context`) so a password containing the ID number,
- * phone, birth date or name is flagged before the service refuses it. Screen readers hear how many
+ * phone, birth date or name, a decorated common base from the SDK's short list (`Matkhau@2024`), or a
+ * pasted line break is flagged before the service refuses it; the service's own guessability verdict
+ * (`password_guessable`) arrives on submit through `error`. Screen readers hear how many
  * rules are met, politely, only when that number changes.
  *
  * Pressing Enter in either input submits the surrounding form.
@@ -169,7 +171,7 @@ export class DvcPasswordField extends LitElement {
     const t = this.#localize.t;
     const rules = policyRules(this.policy);
     const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
-    const warning = this.value && !this.error ? (['common', 'personal_data'] as const).find((rule) => unmet.has(rule)) : undefined;
+    const warning = this.value && !this.error ? (['control', 'max_length', 'common', 'personal_data'] as const).find((rule) => unmet.has(rule)) : undefined;
     const passwordDescribedBy = [describedBy('password', false, this.error), 'password-rules', warning ? 'password-warning' : ''].filter(Boolean).join(' ');
     return html`
       ${this.#input('password', 'password', t.newPasswordLabel, this.value, this.error, passwordDescribedBy, (value) => (this.value = value))}

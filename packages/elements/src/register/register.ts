@@ -120,7 +120,7 @@ export class DvcRegister extends FlowElement<RegisterState> {
     else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
     const phoneTyped = text('phone').trim();
     const phone = parsePhone(phoneTyped);
-    if (!phone.ok) fields.phone = { rule: phone.rule };
+    if (!phone.ok) fields.phone = 'params' in phone ? { rule: phone.rule, params: phone.params } : { rule: phone.rule };
     const email = text('email').trim();
     if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
     if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };

@@ -1,8 +1,8 @@
-import type { DvcError, FieldRule, ProblemCode } from '@dvc-kit/sdk';
+import type { DvcError, FieldRule, MessageParams, ProblemCode } from '@dvc-kit/sdk';
 
 /** Why one field is not accepted: a rule of the SDK catalogue, a problem code, or a widget string. */
 export type FieldProblem =
-  | { readonly rule: FieldRule }
+  | { readonly rule: FieldRule; readonly params?: MessageParams }
   | { readonly problem: ProblemCode }
   | { readonly term: 'humanCheckRequired' | 'methodRequired' };
 

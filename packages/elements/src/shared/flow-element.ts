@@ -274,7 +274,7 @@ export abstract class FlowElement<S extends FlowState = FlowState> extends LitEl
     if (!problem) return undefined;
     if ('rule' in problem) {
       const policy = this.policy;
-      return this.localize.rule(problem.rule, policy ? { min: policy.minLength, max: policy.maxLength } : {});
+      return this.localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
     }
     if ('problem' in problem) return this.localize.problem(problem.problem);
     return this.localize.t[problem.term];
@@ -288,7 +288,7 @@ export abstract class FlowElement<S extends FlowState = FlowState> extends LitEl
   /** The field problems of a server's `validation_failed`, by field name. */
   protected fieldProblems(error: DvcError): Record<string, FieldProblem> {
     const fields: Record<string, FieldProblem> = {};
-    for (const { field, code } of error.fieldErrors) fields[field] ??= { rule: code };
+    for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
     return fields;
   }
 

@@ -49,6 +49,26 @@ describe('<dvc-password-field>', () => {
     expect(textOf(common)).to.contain(ruleMessage('password_common', 'vi'));
   });
 
+  it('warns as the citizen types of a decorated common base from the short list, and not of a passphrase', async () => {
+    for (const password of ['P@ssw0rd1!', 'Anhyeuem@1', 'Nguyen@123']) {
+      const el = await passwordField();
+      await typeInto(byLabel(el, 'Mật khẩu'), password);
+      expect(textOf(el), password).to.contain(ruleMessage('password_common', 'vi'));
+      expect(descriptionOf(byLabel(el, 'Mật khẩu'))).to.contain(ruleMessage('password_common', 'vi'));
+    }
+    const el = await passwordField('en');
+    await typeInto(byLabel(el, 'Password'), 'Sông-Hồng-2024');
+    expect(textOf(el)).not.to.contain(ruleMessage('password_common', 'en'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns of a line break or control character pasted into the password', async () => {
+    const el = await passwordField();
+    el.value = 'Sông-Hồng\n2024';
+    await el.updateComplete;
+    expect(textOf(el)).to.contain(ruleMessage('password_control', 'vi'));
+  });
+
   it('reports a confirmation that differs', async () => {
     const el = await passwordField();
     await typeInto(byLabel(el, 'Mật khẩu'), 'Sông-Hồng-2024');

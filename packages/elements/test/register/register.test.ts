@@ -399,6 +399,28 @@ describe('<dvc-register>', () => {
       expect(focused()).to.equal(byLabel(el, 'Nhập lại mật khẩu'));
     });
 
+    it('names the converted number of an old 11-digit phone, before sending', async () => {
+      const { el, scenario } = await register();
+      await toDetails(el);
+      await fillDetails(el, { ...NGOC, phone: '0162 123 4567' });
+      byButton(el, 'Tiếp tục').click();
+      await shows(el, `Số điện thoại: ${ruleMessage('phone_converted', 'vi', { suggestion: '0321234567' })}`);
+      expect(scenario.requests.some((r) => r.operation === 'startRegistration')).to.be.false;
+    });
+
+    it('shows the service’s verdict on a password it finds guessable on the password field', async () => {
+      const { el, scenario } = await register();
+      await toPassword(el);
+      await typeInto(byLabel(el, 'Mật khẩu'), 'Hoabinh@2024');
+      await typeInto(byLabel(el, 'Nhập lại mật khẩu'), 'Hoabinh@2024');
+      expect(textOf(el)).not.to.contain(ruleMessage('password_common', 'vi'));
+      await press('Enter');
+      await shows(el, `Mật khẩu: ${ruleMessage('password_guessable', 'vi')}`);
+      expect(descriptionOf(byLabel(el, 'Mật khẩu'))).to.contain(ruleMessage('password_guessable', 'vi'));
+      expect(scenario.requests.some((r) => r.operation === 'completeRegistration')).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+
     it('fills the policy’s numbers into the rule texts, in English too', async () => {
       const { el } = await register({ config: { passwordPolicy: { minLength: 12 } } }, 'en');
       await shows(el, 'Mobile subscriber');

@@ -9,6 +9,11 @@ export const FieldErrorSchema = z.object({
   code: z.enum(FIELD_RULES),
   /** The rule in the language asked for. */
   message: z.string(),
+  /**
+   * Values the message was filled with, for a caller that words it itself: `{ min: 8 }`, or with
+   * `phone_converted` the 10-digit number an old 11-digit one became (`{ suggestion: '0321234567' }`).
+   */
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 /** The error of one field in a problem response. */
 export type FieldError = z.infer<typeof FieldErrorSchema>;

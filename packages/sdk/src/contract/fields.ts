@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseBirthDate } from '../identity/birth-date.js';
-import { isBhxhCode } from '../identity/bhxh.js';
+import { parseBhxhCode } from '../identity/bhxh.js';
 import { isEmail } from '../identity/email.js';
 import { parseFullName } from '../identity/name.js';
 import { parseIdNumber } from '../identity/id-number.js';
@@ -9,7 +9,7 @@ import { isOtpCode } from '../otp/timing.js';
 import type { FieldRule } from '../messages/codes.js';
 import { typeRule } from './type-rule.js';
 
-type Parsed = { ok: true } | { ok: false; rule: string };
+type Parsed = { ok: true } | { ok: false; rule: string; params?: Readonly<Record<string, string | number>> };
 
 /** A string field whose rule is one of the SDK's identity parsers; the issue message is the rule. */
 function ruled(parse: (value: string) => Parsed, maxLength: number) {
@@ -17,7 +17,7 @@ function ruled(parse: (value: string) => Parsed, maxLength: number) {
     z.maxLength(maxLength, 'too_long' satisfies FieldRule),
     z.superRefine((value, ctx) => {
       const result = parse(value);
-      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.rule, input: value });
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.rule, input: value, ...(result.params ? { params: result.params } : {}) });
     }),
   );
 }
@@ -39,8 +39,8 @@ export const FullNameField = ruled(parseFullName, 200);
  * (`email_format`: leave the key out instead), never "required".
  */
 export const EmailField = ruled((value) => (isEmail(value) ? { ok: true } : { ok: false, rule: 'email_format' }), 254);
-/** A 10-digit social insurance code. */
-export const BhxhField = ruled(predicate(isBhxhCode, 'bhxh_format'), 16);
+/** A 10-digit social insurance code, separators and pasted invisible characters allowed. */
+export const BhxhField = ruled(parseBhxhCode, 32);
 /** A 6-digit one-time code. */
 export const OtpCodeField = ruled(predicate(isOtpCode, 'otp_format'), 6);
 /**

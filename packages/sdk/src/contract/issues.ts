@@ -10,6 +10,8 @@ export interface SchemaIssue {
   readonly input?: unknown;
   readonly minimum?: number | bigint;
   readonly maximum?: number | bigint;
+  /** Values a custom rule gives its message, e.g. `{ suggestion: '0321234567' }`. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 const knownRules = new Set<string>(FIELD_RULES);
@@ -36,11 +38,16 @@ export function fieldErrorsFromIssues(issues: readonly SchemaIssue[], lang: Lang
       : issue.code === 'invalid_type' && issue.input === undefined
         ? 'required'
         : 'invalid_type';
-    const params = {
-      ...(issue.minimum !== undefined ? { min: Number(issue.minimum) } : {}),
-      ...(issue.maximum !== undefined ? { max: Number(issue.maximum) } : {}),
-    };
-    errors.push({ field, code, message: ruleMessage(code, lang, params) });
+    const params: Record<string, string | number> = {};
+    if (issue.minimum !== undefined) params.min = Number(issue.minimum);
+    if (issue.maximum !== undefined) params.max = Number(issue.maximum);
+    for (const [name, value] of Object.entries(issue.params ?? {})) {
+      if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    }
+    const error: FieldError = { field, code, message: ruleMessage(code, lang, params) };
+    // Only a rule's own values travel; a size limit's min/max already sits in the message.
+    if (issue.params && Object.keys(issue.params).length) error.params = params;
+    errors.push(error);
   }
   return errors;
 }

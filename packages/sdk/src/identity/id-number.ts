@@ -1,3 +1,5 @@
+import { compactDigits } from './paste.js';
+
 /**
  * The kinds of personal ID number a citizen can register or sign in with.
  *
@@ -7,9 +9,30 @@
  */
 export type IdNumberKind = 'cccd' | 'cmnd';
 
+/**
+ * The 63 province codes of Circular 59/2021/TT-BCA, without their names so a widget that checks a
+ * number does not carry them; `CCCD_PLACE_CODES` (`place-codes.ts`) names each, and a test keeps
+ * the two equal.
+ */
+const PLACE_CODES: ReadonlySet<string> = new Set('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096'.split(' '));
+
+/**
+ * Whether a three-digit code is one a CCCD number may start with: a province code of Circular
+ * 59/2021/TT-BCA (`CCCD_PLACE_CODES` gives its name).
+ *
+ * @example
+ * ```ts
+ * isCccdPlaceCode('079'); // true
+ * isCccdPlaceCode('003'); // false
+ * ```
+ */
+export function isCccdPlaceCode(code: string): boolean {
+  return PLACE_CODES.has(code);
+}
+
 /** What {@link parseIdNumber} reads from a CCCD number. */
 export interface CccdInfo {
-  /** The 3-digit code of the province (or country) where the birth was registered. */
+  /** The 3-digit code of the province where the birth was registered; `CCCD_PLACE_CODES[placeCode]` names it. */
   readonly placeCode: string;
   /** Sex as encoded in digit 4. */
   readonly sex: 'male' | 'female';
@@ -21,24 +44,29 @@ export interface CccdInfo {
 export type ParsedIdNumber =
   | { readonly ok: true; readonly kind: 'cccd'; readonly value: string; readonly info: CccdInfo }
   | { readonly ok: true; readonly kind: 'cmnd'; readonly value: string }
-  | { readonly ok: false; readonly rule: 'required' | 'id_number_format' | 'id_number_century' };
+  | { readonly ok: false; readonly rule: 'required' | 'id_number_format' | 'id_number_province' | 'id_number_century' };
 
 /**
- * Removes spaces, dots and dashes a citizen may type between groups of digits.
+ * Reads an ID number the way citizens paste it: full-width digits folded, invisible characters
+ * (zero-width space, BOM, no-break space) and the spaces, dots and dashes between groups removed
+ * ({@link compactDigits}).
  *
  * @example
  * ```ts
  * normalizeIdNumber(' 001 203 004 567 '); // '001203004567'
+ * normalizeIdNumber('０７９​０９５-００４３２１'); // '079095004321'
  * ```
  */
 export function normalizeIdNumber(input: string): string {
-  return input.replace(/[\s.\-]/g, '');
+  return compactDigits(input);
 }
 
 /**
  * Reads an ID number: a 12-digit CCCD (with place, sex and birth year decoded from its first six
- * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND. A CCCD whose digits 4–6 give a birth year
- * still to come (a 22nd-century code today) is refused as `id_number_century`.
+ * digits, Circular 59/2021/TT-BCA) or a 9-digit CMND. A CCCD whose first three digits are not a
+ * province code of the circular is refused as `id_number_province`; one whose digits 4–6 give a
+ * birth year still to come (a 22nd-century code today) as `id_number_century`. What citizens paste
+ * is read as {@link normalizeIdNumber} says.
  *
  * @param today - the current date, injected so the rule can be tested; defaults to now.
  * @example
@@ -52,6 +80,8 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
   if (value === '') return { ok: false, rule: 'required' };
   if (/^\d{9}$/.test(value)) return { ok: true, kind: 'cmnd', value };
   if (!/^\d{12}$/.test(value)) return { ok: false, rule: 'id_number_format' };
+  const placeCode = value.slice(0, 3);
+  if (!PLACE_CODES.has(placeCode)) return { ok: false, rule: 'id_number_province' };
   const centuryDigit = Number(value[3]);
   const birthYear = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(value.slice(4, 6));
   // The year in Vietnam (UTC+7), whatever the machine's zone.
@@ -60,7 +90,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
     ok: true,
     kind: 'cccd',
     value,
-    info: { placeCode: value.slice(0, 3), sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
+    info: { placeCode, sex: centuryDigit % 2 === 0 ? 'male' : 'female', birthYear },
   };
 }
 
@@ -70,6 +100,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
  * @example
  * ```ts
  * isIdNumber('001203004567'); // true
+ * isIdNumber('003203004567'); // false: 003 is no province code
  * isIdNumber('12345'); // false
  * ```
  */
@@ -107,4 +138,21 @@ export function maskIdNumber(idNumber: string): string {
 export function birthYearAgrees(idNumber: ParsedIdNumber, birthDate: { readonly ok: boolean; readonly iso?: string }): boolean {
   if (!idNumber.ok || idNumber.kind !== 'cccd' || !birthDate.ok || !birthDate.iso) return true;
   return Number(birthDate.iso.slice(0, 4)) === idNumber.info.birthYear;
+}
+
+/**
+ * Whether a sex agrees with the one a CCCD number carries (digit 4: even for male, odd for female).
+ * True when there is nothing to compare: a CMND number, an unread ID number, or no sex given (the
+ * registration form does not ask for it today). A disagreement is refused as `id_number_sex`.
+ *
+ * @example
+ * ```ts
+ * sexAgrees(parseIdNumber('079195004321'), 'female'); // true (digit 4 is 1)
+ * sexAgrees(parseIdNumber('079195004321'), 'male'); // false
+ * sexAgrees(parseIdNumber('079195004321'), undefined); // true
+ * ```
+ */
+export function sexAgrees(idNumber: ParsedIdNumber, sex: CccdInfo['sex'] | undefined): boolean {
+  if (!idNumber.ok || idNumber.kind !== 'cccd' || sex === undefined) return true;
+  return idNumber.info.sex === sex;
 }

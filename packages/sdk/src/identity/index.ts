@@ -1,3 +1,5 @@
+export * from './paste.js';
+export * from './place-codes.js';
 export * from './id-number.js';
 export * from './phone.js';
 export * from './bhxh.js';

@@ -1,3 +1,5 @@
+import { compactDigits } from './paste.js';
+
 /** Vietnamese mobile carriers, told apart by the number's prefix. */
 export type Carrier =
   | 'viettel'
@@ -29,27 +31,60 @@ const carrierByPrefix = new Map<string, Carrier>(
   ),
 );
 
+/**
+ * The 2018 conversion of 11-digit mobile numbers to 10 digits: the old prefix (with its leading 0)
+ * and the new one that replaced it; the seven digits after the prefix did not change.
+ *
+ * @example
+ * ```ts
+ * CONVERTED_PREFIXES['0162']; // '032'
+ * ```
+ */
+export const CONVERTED_PREFIXES: Readonly<Record<string, string>> = Object.freeze({
+  '0162': '032', '0163': '033', '0164': '034', '0165': '035', '0166': '036', '0167': '037', '0168': '038', '0169': '039',
+  '0120': '070', '0121': '079', '0122': '077', '0126': '076', '0128': '078',
+  '0123': '083', '0124': '084', '0125': '085', '0127': '081', '0129': '082',
+  '0186': '056', '0188': '058',
+  '0199': '059',
+});
+
 /** Result of {@link parsePhone}. */
 export type ParsedPhone =
   | { readonly ok: true; readonly e164: string; readonly national: string; readonly carrier: Carrier }
-  | { readonly ok: false; readonly rule: 'required' | 'phone_format' | 'phone_carrier' };
+  | { readonly ok: false; readonly rule: 'required' | 'phone_format' | 'phone_carrier' }
+  /** An 11-digit number from before 2018; `params.suggestion` is the 10-digit number it became. */
+  | { readonly ok: false; readonly rule: 'phone_converted'; readonly params: { readonly suggestion: string } };
 
 /**
- * Reads a Vietnamese mobile number typed as `0971234398`, `097 123 4398`, `84971234398` or
- * `+84 97 123 4398`, and gives it in E.164 (`+84971234398`, the stored form) and national form.
+ * Reads a Vietnamese mobile number the ways citizens type and paste it — `0971234398`,
+ * `097 123 4398`, `84971234398`, `+84 97 123 4398`, `+84 0971234398`, `0084 97…`, `+84 (0) 97…`,
+ * or the nine digits alone (`971234398`), with full-width digits, invisible characters and
+ * separators ({@link cleanPasted}) — and gives it in E.164 (`+84971234398`, the stored form) and
+ * national form. An 11-digit number of before the 2018 conversion (`0162 123 4567`) is refused as
+ * `phone_converted`, with the number it became in `params.suggestion` (`0321234567`).
  *
  * @example
  * ```ts
  * const phone = parsePhone('097 123 4398');
  * if (phone.ok) console.log(phone.e164, phone.carrier); // '+84971234398' 'viettel'
+ * parsePhone('01621234567'); // { ok: false, rule: 'phone_converted', params: { suggestion: '0321234567' } }
  * ```
  */
 export function parsePhone(input: string): ParsedPhone {
-  const compact = input.replace(/[\s.\-()]/g, '');
+  const compact = compactDigits(input).replace(/[()]/g, '');
   if (compact === '') return { ok: false, rule: 'required' };
-  const match = /^(?:\+84|84|0)(\d{9})$/.exec(compact);
+  // The country code (+84, 0084 or 84), then the trunk 0 people keep after it, or the trunk 0 alone,
+  // or nothing before nine digits that cannot start with 0.
+  const match = /^(?:(?:\+|00)?84)?0?(\d{9,10})$/.exec(compact);
   if (!match) return { ok: false, rule: 'phone_format' };
-  const subscriber = match[1]!;
+  const digits = match[1]!;
+  if (digits.length === 10) {
+    const converted = CONVERTED_PREFIXES[`0${digits.slice(0, 3)}`];
+    if (converted === undefined) return { ok: false, rule: 'phone_format' };
+    return { ok: false, rule: 'phone_converted', params: { suggestion: `${converted}${digits.slice(3)}` } };
+  }
+  const subscriber = digits;
+  if (subscriber.startsWith('0')) return { ok: false, rule: 'phone_format' };
   const carrier = carrierByPrefix.get(subscriber.slice(0, 2));
   if (!carrier) return { ok: false, rule: 'phone_carrier' };
   return { ok: true, e164: `+84${subscriber}`, national: `0${subscriber}`, carrier };

@@ -24,7 +24,7 @@ export interface ProblemDetails {
   /** Seconds to wait; sent as `Retry-After` and `retryAfter`. */
   readonly retryAfter?: number;
   /** Field and rule pairs; the text is filled in from the catalogue in the request's language. */
-  readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule }[];
+  readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule; readonly params?: MessageParams }[];
   /** Values for the rule texts' placeholders, e.g. `{ min: 8, max: 128 }` of the password policy. */
   readonly ruleParams?: MessageParams;
 }
@@ -32,7 +32,12 @@ export interface ProblemDetails {
 /** The RFC 9457 body the service sends for a problem code, texts in `lang`. */
 export function problemBody(code: ServiceProblemCode, lang: Language, details: ProblemDetails = {}): Problem {
   const status = PROBLEM_STATUS[code];
-  const errors: FieldError[] | undefined = details.fieldErrors?.map(({ field, code: rule }) => ({ field, code: rule, message: ruleMessage(rule, lang, details.ruleParams) }));
+  const errors: FieldError[] | undefined = details.fieldErrors?.map(({ field, code: rule, params }) => ({
+    field,
+    code: rule,
+    message: ruleMessage(rule, lang, { ...details.ruleParams, ...params }),
+    ...(params ? { params } : {}),
+  }));
   return {
     type: `${PROBLEM_TYPE_BASE}${code}`,
     title: TITLES[status] ?? 'Error',

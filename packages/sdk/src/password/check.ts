@@ -1,11 +1,13 @@
 import { parseBirthDate } from '../identity/birth-date.js';
 import { parsePhone } from '../identity/phone.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
-import { COMMON_PASSWORDS } from './common.js';
+import { isCommonPassword } from './common.js';
 import type { PasswordPolicy } from './policy.js';
 
 /**
  * A password rule, named as its message key (`password_<rule>` in the message catalogue).
+ * `guessable` is the service's own verdict (a guessability estimate too big for a widget);
+ * {@link checkPassword} never reports it.
  */
 export type PasswordRule =
   | 'min_length'
@@ -14,7 +16,9 @@ export type PasswordRule =
   | 'upper'
   | 'digit'
   | 'special'
+  | 'control'
   | 'common'
+  | 'guessable'
   | 'personal_data'
   | 'mismatch';
 
@@ -78,13 +82,17 @@ function personalFragments(context: PasswordContext): string[] {
 /**
  * Checks a password against a policy and returns every unmet rule, so a widget can tick rules off as
  * the citizen types and the service can refuse with the same answer. The password is compared in
- * Unicode NFC and counted in code points; it is never truncated.
+ * Unicode NFC and counted in code points (an emoji is one, not two UTF-16 units); it is never
+ * truncated. Line breaks and other control characters are refused (`control`). `common` is a short
+ * list matched through decoration ({@link isCommonPassword}); the service adds its guessability
+ * estimate on top (`guessable`).
  *
  * @param confirmation - when given, `mismatch` is reported if it differs from the password.
  * @example
  * ```ts
  * import { checkPassword, DEFAULT_PASSWORD_POLICY } from '@dvc-kit/sdk';
- * checkPassword('matkhau', DEFAULT_PASSWORD_POLICY).unmet; // ['min_length', 'upper', 'digit', 'special']
+ * checkPassword('matkhau', DEFAULT_PASSWORD_POLICY).unmet; // ['min_length', 'upper', 'digit', 'special', 'common']
+ * checkPassword('Matkhau@2024', DEFAULT_PASSWORD_POLICY).unmet; // ['common']
  * checkPassword('Sông-Hồng-2024', DEFAULT_PASSWORD_POLICY).ok; // true
  * ```
  */
@@ -103,7 +111,8 @@ export function checkPassword(
   if (policy.requireDigit && !/\p{Nd}/u.test(value)) unmet.push('digit');
   if (policy.requireSpecial && !/[^\p{L}\p{N}\s]/u.test(value)) unmet.push('special');
   if (length > policy.maxLength) unmet.push('max_length');
-  if (policy.rejectCommon && COMMON_PASSWORDS.has(value.toLowerCase())) unmet.push('common');
+  if (/[\p{Cc}\u2028\u2029]/u.test(value)) unmet.push('control');
+  if (policy.rejectCommon && isCommonPassword(value)) unmet.push('common');
   if (policy.rejectPersonalData) {
     const folded = fold(value).replace(/[\s.\-_/]/g, '');
     if (personalFragments(context).some((fragment) => folded.includes(fragment))) unmet.push('personal_data');

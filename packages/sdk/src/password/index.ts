@@ -1,3 +1,3 @@
 export * from './policy.js';
 export * from './check.js';
-export { COMMON_PASSWORDS } from './common.js';
+export { COMMON_PASSWORD_BASES, isCommonPassword, passwordBase } from './common.js';

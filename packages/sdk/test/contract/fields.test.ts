@@ -27,8 +27,8 @@ const cases: { name: string; schema: z.ZodMiniType; good: string[]; bad: [unknow
   {
     name: 'PhoneField',
     schema: PhoneField,
-    good: ['0971234398', '+84971234398', '097 123 4398'],
-    bad: [['', 'required'], ['097123', 'phone_format'], ['0241234567', 'phone_carrier'], [971234398, 'invalid_type']],
+    good: ['0971234398', '+84971234398', '097 123 4398', '+84 (0) 97 123 4398', '０９７１２３４３９８'],
+    bad: [['', 'required'], ['097123', 'phone_format'], ['0241234567', 'phone_carrier'], ['01621234567', 'phone_converted'], [971234398, 'invalid_type']],
   },
   {
     name: 'BirthDateField',
@@ -51,8 +51,8 @@ const cases: { name: string; schema: z.ZodMiniType; good: string[]; bad: [unknow
   {
     name: 'BhxhField',
     schema: BhxhField,
-    good: ['0123456789'],
-    bad: [['', 'required'], ['012345', 'bhxh_format'], ['0'.repeat(17), 'too_long']],
+    good: ['0123456789', '01 2345 6789', '０１２３４５６７８９'],
+    bad: [['', 'required'], ['012345', 'bhxh_format'], ['0'.repeat(33), 'too_long']],
   },
   {
     name: 'OtpCodeField',

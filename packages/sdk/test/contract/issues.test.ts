@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fieldErrorsFromIssues, type SchemaIssue } from '../../src/contract/issues.js';
-import { CompleteRegistrationSchema } from '../../src/contract/registration.js';
+import { CompleteRegistrationSchema, StartRegistrationSchema } from '../../src/contract/registration.js';
 
 const issue = (path: PropertyKey[], message: string, code = 'custom', input?: unknown): SchemaIssue => ({ code, path, message, ...(input !== undefined ? { input } : {}) });
 
@@ -49,4 +49,22 @@ test('a length rule names its limit in the field message instead of leaving a pl
   const [error] = fieldErrorsFromIssues(result.error!.issues, 'en');
   assert.equal(error?.code, 'password_max_length');
   assert.equal(error?.message, 'At most 1024 characters');
+});
+
+test('an old 11-digit phone is refused on its field with the converted number in params and in the text', () => {
+  const result = StartRegistrationSchema.safeParse({
+    subjectType: 'citizen',
+    method: 'mobile',
+    idNumber: '001090001234',
+    fullName: 'Nguyễn Văn An',
+    birthDate: '1990-09-05',
+    phone: '0162 123 4567',
+    consentVersion: '2025-01',
+  });
+  assert.equal(result.success, false);
+  for (const lang of ['vi', 'en'] as const) {
+    const errors = fieldErrorsFromIssues(result.error!.issues, lang);
+    assert.deepEqual(errors.map((error) => [error.field, error.code, error.params]), [['phone', 'phone_converted', { suggestion: '0321234567' }]]);
+    assert.match(errors[0]!.message, /0321234567/);
+  }
 });

@@ -51,6 +51,28 @@ describe('parseFullName', () => {
   });
 });
 
+describe('parseFullName on pasted and mixed-script names', () => {
+  test('refuses line breaks, tabs and other control characters inside a name, with their own rule', () => {
+    for (const name of ['Nguyễn\nVăn An', 'Nguyễn\r\nVăn An', 'Nguyễn\tVăn An', 'Nguyễn\u2028Văn An', 'Nguyễn Văn\u0000An', 'Nguyễn \u202EnA năV']) {
+      assert.deepEqual(parseFullName(name), { ok: false, rule: 'name_control' }, JSON.stringify(name));
+    }
+  });
+
+  test('drops invisible characters and reads the no-break space as a space', () => {
+    assert.deepEqual(parseFullName('\uFEFFNguyễn\u00A0Văn\u200B An\n'), { ok: true, value: 'Nguyễn Văn An' });
+  });
+
+  test('accepts a name in one script other than Latin', () => {
+    for (const name of ['Иван Петров', 'Αλέξανδρος', '王小明', '山田 はなこ', '김민준', 'สมชาย']) assert.ok(parseFullName(name).ok, name);
+  });
+
+  test('refuses a name that mixes scripts, such as Latin with Cyrillic look-alikes', () => {
+    for (const name of ['Nguyễn V\u0430n An', 'Ng\u03BFc Anh', 'Trần 小明']) {
+      assert.deepEqual(parseFullName(name), { ok: false, rule: 'name_script' }, name);
+    }
+  });
+});
+
 describe('sameFullName', () => {
   test('matches names that differ only in case, spacing or Unicode composition', () => {
     assert.equal(sameFullName('NGUYỄN VĂN AN', 'Nguyễn Văn An'), true);

@@ -56,8 +56,8 @@ describe('parsePhone', () => {
     assert.deepEqual(parsePhone(' - '), { ok: false, rule: 'required' });
   });
 
-  test('refuses the old 11-digit numbers, short numbers, letters and foreign country codes', () => {
-    for (const input of ['01234567890', '097123439', '09712343988', '097123439a', '+85512345678', '+840971234398']) {
+  test('refuses short numbers, long numbers, letters, foreign country codes and 11-digit numbers of no converted prefix', () => {
+    for (const input of ['097123439', '09712343988', '097123439a', '+85512345678', '0112345678901', '01101234567']) {
       assert.deepEqual(parsePhone(input), { ok: false, rule: 'phone_format' }, input);
     }
   });
@@ -102,5 +102,28 @@ describe('maskPhone', () => {
         assert.equal(maskPhone(`+84${prefix}${rest}`), `${national.slice(0, 3)}****${national.slice(-3)}`);
       }),
     );
+  });
+});
+
+describe('parsePhone and the 2018 conversion to 10 digits', () => {
+  test('refuses an old 11-digit number with the number it became', () => {
+    const cases: Record<string, string> = {
+      '01621234567': '0321234567', '0169 123 4567': '0391234567', '01201234567': '0701234567', '01211234567': '0791234567',
+      '01221234567': '0771234567', '01261234567': '0761234567', '01281234567': '0781234567', '01231234567': '0831234567',
+      '01241234567': '0841234567', '01251234567': '0851234567', '01271234567': '0811234567', '01291234567': '0821234567',
+      '01861234567': '0561234567', '01881234567': '0581234567', '01991234567': '0591234567', '+84 162 123 4567': '0321234567',
+    };
+    for (const [input, suggestion] of Object.entries(cases)) {
+      assert.deepEqual(parsePhone(input), { ok: false, rule: 'phone_converted', params: { suggestion } }, input);
+      assert.ok(parsePhone(suggestion).ok, suggestion);
+    }
+  });
+
+  test('reads +84 0…, 0084…, +84 (0)…, the nine digits alone, full-width digits and invisible characters', () => {
+    for (const input of ['+84 0971234398', '0084 97 123 4398', '+84 (0) 97 123 4398', '971234398', '０９７１２３４３９８', '\u200B097\u00A0123\u00A04398\uFEFF']) {
+      const phone = parsePhone(input);
+      assert.ok(phone.ok, input);
+      assert.equal(phone.e164, '+84971234398', input);
+    }
   });
 });

@@ -32,6 +32,11 @@ describe('ruleMessage', () => {
     assert.equal(ruleMessage('password_max_length', 'en', { max: 128 }), 'At most 128 characters');
   });
 
+  test('names the converted number of an old 11-digit phone in both languages', () => {
+    assert.match(ruleMessage('phone_converted', 'vi', { suggestion: '0321234567' }), /0321234567/);
+    assert.match(ruleMessage('phone_converted', 'en', { suggestion: '0321234567' }), /Your number is now 0321234567\./);
+  });
+
   test('falls back to the invalid-type text for a rule the catalogue does not know', () => {
     assert.equal(ruleMessage('brand_new_rule' as never, 'en'), ruleMessage('invalid_type', 'en'));
   });
@@ -40,7 +45,7 @@ describe('ruleMessage', () => {
 test('every problem code and field rule gives a non-empty text in Vietnamese and English', () => {
   for (const lang of LANGUAGES) {
     for (const { kind, key } of everyKey) {
-      const text = kind === 'problem' ? problemMessage(key, lang, { seconds: 30 }) : ruleMessage(key, lang, { min: 8, max: 128 });
+      const text = kind === 'problem' ? problemMessage(key, lang, { seconds: 30 }) : ruleMessage(key, lang, { min: 8, max: 128, suggestion: '0321234567' });
       assert.ok(text.trim().length > 0, `${lang} ${key}`);
       assert.doesNotMatch(text, /\{\w+\}/, `${lang} ${key} still has a placeholder`);
     }

@@ -24,18 +24,19 @@ const lengthOnly: PasswordPolicy = {
 describe('checkPassword against the national portal rule', () => {
   test('accepts 8+ characters with lower case, upper case, digit and special character', () => {
     assert.deepEqual(checkPassword('Sông-Hồng-2024', policy), { ok: true, unmet: [] });
-    assert.deepEqual(checkPassword('Abcdef1!', policy), { ok: true, unmet: [] });
+    assert.deepEqual(checkPassword('Xuân-Quỳnh-7', policy), { ok: true, unmet: [] });
   });
 
   test('lists every unmet rule at once, in display order', () => {
-    assert.deepEqual(checkPassword('matkhau', policy).unmet, ['min_length', 'upper', 'digit', 'special']);
+    assert.deepEqual(checkPassword('matkhau', policy).unmet, ['min_length', 'upper', 'digit', 'special', 'common']);
     assert.deepEqual(checkPassword('', policy).unmet, ['min_length', 'lower', 'upper', 'digit', 'special']);
-    assert.deepEqual(checkPassword('MATKHAU1', policy).unmet, ['lower', 'special']);
+    assert.deepEqual(checkPassword('MATKHAU1', policy).unmet, ['lower', 'special', 'common']);
+    assert.deepEqual(checkPassword('XUÂNQUỲNH7', policy).unmet, ['lower', 'special']);
   });
 
   test('counts Vietnamese letters as lower and upper case', () => {
-    assert.deepEqual(checkPassword('ĐÀNẴNG-2024', policy).unmet, ['lower']);
-    assert.deepEqual(checkPassword('đànẵng-2024', policy).unmet, ['upper']);
+    assert.deepEqual(checkPassword('ĐÀNẴNG-HỘIAN-2024', policy).unmet, ['lower']);
+    assert.deepEqual(checkPassword('đànẵng-hộian-2024', policy).unmet, ['upper']);
   });
 
   test('does not count a space as a special character', () => {
@@ -46,6 +47,18 @@ describe('checkPassword against the national portal rule', () => {
     const astral = '𝒜'; // one code point, two UTF-16 units
     assert.ok(!checkPassword(`${astral.repeat(4)}Ab1!`, policy).unmet.includes('min_length'));
     assert.ok(!checkPassword(`Ab1!${astral.repeat(124)}`, policy).unmet.includes('max_length'));
+  });
+
+  test('refuses line breaks and control characters', () => {
+    for (const password of ['Sông-Hồng\n2024', 'Sông-Hồng\t2024', 'Sông-Hồng\u00002024', 'Sông-Hồng\u20282024']) {
+      assert.deepEqual(checkPassword(password, policy).unmet, ['control'], JSON.stringify(password));
+    }
+  });
+
+  test('counts 128 emoji (256 UTF-16 units) as 128 characters, and refuses the 129th', () => {
+    const emoji = '😀';
+    assert.ok(!checkPassword(`Ab1!${emoji.repeat(124)}`, policy).unmet.includes('max_length'));
+    assert.ok(checkPassword(`Ab1!${emoji.repeat(125)}`, policy).unmet.includes('max_length'));
   });
 
   test('refuses more than 128 characters instead of truncating', () => {

@@ -208,7 +208,7 @@ export const recovery = {
     if (flow.state !== 'code_verified' || !flow.accountSub) throw new ProblemError('flow_step');
     const account = await store.accounts.findBySub(flow.accountSub);
     if (!account) throw new ProblemError('flow_not_found');
-    requireAcceptablePassword(config.passwordPolicy, data.password, data.passwordConfirmation, {
+    await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
       idNumber: account.idNumber,
       phone: account.phone,
       birthDate: account.birthDate,

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PATHS } from '@dvc-kit/sdk';
+import { PATHS, ruleMessage } from '@dvc-kit/sdk';
 import { RegistryUnavailableError, type CarrierRegistry, type SmsGateway } from '../../src/index.js';
 import { AN, MINH, NGOC, PASSWORD } from '../support/citizens.js';
 import { countRows, type TestDatabase } from '../support/database.js';
@@ -40,6 +40,20 @@ export function registrationSpec(db: () => TestDatabase): void {
         verificationMethod: 'mobile',
         createdAt: t.clock.now().toISOString(),
       });
+    });
+
+    test('pasted identifiers are read as typed (full-width digits, invisible characters, +84 (0)); an old 11-digit phone is refused with the number it became', async () => {
+      const t = await startTestService(db());
+      const pasted = registrationBody(AN, { idNumber: `\uFEFF${[...AN.idNumber].map((d) => String.fromCodePoint(0xff10 + Number(d))).join('')}\u200B`, phone: `+84 (0) ${AN.nationalPhone.slice(1, 4)}\u00A0${AN.nationalPhone.slice(4)}` });
+      const started = await t.call('POST', PATHS.registrations, { body: pasted });
+      assert.equal(started.status, 201, JSON.stringify(await json(started.clone())));
+      const old = await json(await t.call('POST', PATHS.registrations, { body: registrationBody(NGOC, { phone: '0162 123 4567', idNumber: '003195004321' }), lang: 'en' }));
+      assert.equal(old.code, 'validation_failed');
+      assert.deepEqual(old.errors.map((error: { field: string; code: string; params?: unknown }) => [error.field, error.code, error.params]), [
+        ['idNumber', 'id_number_province', undefined],
+        ['phone', 'phone_converted', { suggestion: '0321234567' }],
+      ]);
+      assert.match(old.errors[1].message, /Your number is now 0321234567\./);
     });
 
     test('details that do not match the carrier are refused with carrier_mismatch, in Vietnamese by default and in English on request, and no code is sent', async () => {
@@ -152,10 +166,16 @@ export function registrationSpec(db: () => TestDatabase): void {
         { field: 'password', code: 'password_upper', message: 'Có chữ hoa (A–Z)' },
         { field: 'password', code: 'password_digit', message: 'Có chữ số (0–9)' },
         { field: 'password', code: 'password_special', message: 'Có ký tự đặc biệt (ví dụ @ # $ !)' },
+        { field: 'password', code: 'password_common', message: 'Mật khẩu này quá phổ biến, dễ bị đoán.' },
       ]);
-      assert.deepEqual((await attempt('matkhau', 'matkhau', 'en')).map((error) => error.message), ['At least 8 characters', 'An upper-case letter (A–Z)', 'A digit (0–9)', 'A special character (for example @ # $ !)']);
+      assert.deepEqual((await attempt('matkhau', 'matkhau', 'en')).map((error) => error.message), ['At least 8 characters', 'An upper-case letter (A–Z)', 'A digit (0–9)', 'A special character (for example @ # $ !)', 'This password is too common and easy to guess.']);
       assert.deepEqual(await attempt(PASSWORD, 'Sông-Hồng-2025'), [{ field: 'passwordConfirmation', code: 'password_mismatch', message: 'Mật khẩu xác nhận không khớp.' }]);
-      assert.deepEqual((await attempt('Password@123')).map((error) => error.code), ['password_common']);
+      // The composition rule lets these through; the guessability estimate (zxcvbn + Vietnamese words) does not.
+      for (const guessable of ['Password@123', 'P@ssw0rd1!', 'Matkhau@2024', 'Anhyeuem@1', 'Hanoi@2024', 'Nguyen@123', 'Hoabinh@2024']) {
+        assert.deepEqual(await attempt(guessable), [{ field: 'password', code: 'password_guessable', message: ruleMessage('password_guessable', 'vi') }], guessable);
+      }
+      assert.deepEqual((await attempt('Matkhau@2024', 'Matkhau@2024', 'en')).map((error) => [error.field, error.code, error.message]), [['password', 'password_guessable', ruleMessage('password_guessable', 'en')]]);
+      assert.deepEqual((await attempt('Sông-Hồng\n2024')).map((error) => error.code), ['password_control']);
       assert.deepEqual((await attempt(`Id#${NGOC.idNumber}x`)).map((error) => error.code), ['password_personal_data']);
       assert.deepEqual((await attempt('Ngọc@12031995')).map((error) => error.code), ['password_personal_data']);
       assert.deepEqual((await attempt(`Aa1!${'x'.repeat(130)}`)).map((error) => [error.code, error.message]), [['password_max_length', 'Không quá 128 ký tự']]);

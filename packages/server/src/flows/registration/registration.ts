@@ -158,7 +158,7 @@ export const registration = {
     const details = flow.details;
     // Flows stored before the method was recorded were all by mobile subscriber.
     const method = METHODS[details.method ?? 'mobile'];
-    requireAcceptablePassword(config.passwordPolicy, data.password, data.passwordConfirmation, {
+    await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
       idNumber: flow.idNumber,
       phone: flow.phone,
       birthDate: details.birthDate,
