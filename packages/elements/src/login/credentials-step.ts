@@ -1,6 +1,6 @@
 import { html, type nothing, type TemplateResult } from 'lit';
 import { textField } from '../shared/field.js';
-import type { FieldTarget } from '../shared/flow-element.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
 /** What the credentials step needs from the widget around it. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { fieldError, textField } from '../shared/field.js';
-import type { FieldTarget } from '../shared/flow-element.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
 /** What the details step needs from the widget around it: what every form step needs, nothing more. */
