@@ -34,6 +34,8 @@ import type { LoginState } from './state.js';
  * @csspart toggle - "Hiện mật khẩu".
  * @csspart link - "Quên mật khẩu", "Mất số điện thoại nhận OTP".
  * @csspart done - The signed-in panel.
+ * @csspart progress - What a slow step is waiting for ("Đang gửi mã…").
+ * @csspart expiry-warning - The warning before the sign-in runs out on the service.
  * @cssprop --dvc-color-primary - Buttons, links. Default `#1d5ea8`.
  * @cssprop --dvc-color-on-primary - Text on buttons. Default white.
  * @cssprop --dvc-color-text - Text. Default `#0b0c0c`.
@@ -70,6 +72,8 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   declare lostPhoneHref: string | undefined;
   private declare showPassword: boolean;
   protected readonly transition = loginTransition;
+  /** The service keeps a sign-in for 15 minutes from its start. */
+  protected readonly lifetimeMs = 15 * 60_000;
   readonly #keys = new SubmissionKeys();
 
   constructor() {
@@ -96,7 +100,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       return;
     }
     const body = { idNumber: idNumber.value, password, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }));
+    const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }), 'checkingCredentials');
     if (result.ok) {
       this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
       return;
@@ -116,7 +120,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     </ul>`;
   }
 
-  protected override render(): TemplateResult {
+  protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
     switch (state.step) {

@@ -9,14 +9,15 @@ export type RegisterEvent =
   | { readonly type: 'started'; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
   | { readonly type: 'codeVerified' }
-  | { readonly type: 'registered'; readonly account: Account };
+  | { readonly type: 'registered'; readonly account: Account }
+  | { readonly type: 'accountExists' };
 
 const first = (config: ServiceConfig): RegisterState => ({ step: 'method', config });
 
 /**
  * The registration state machine as one pure function:
  * `loading → method → details → code → password → done`, `error` from anywhere, `loading` again on a
- * restart. An event that does not apply to the step on screen leaves the state as it is.
+ * restart, and the final `exists` from details, code or password when the ID number has an account. An event that does not apply to the step on screen leaves the state as it is.
  */
 export function registerTransition(state: RegisterState, event: RegisterEvent): RegisterState {
   const common = flowTransition(state, event, first);
@@ -36,6 +37,8 @@ export function registerTransition(state: RegisterState, event: RegisterEvent): 
         : state;
     case 'registered':
       return state.step === 'password' ? { step: 'done', config: state.config, account: event.account } : state;
+    case 'accountExists':
+      return state.step === 'details' || state.step === 'code' || state.step === 'password' ? { step: 'exists', config: state.config } : state;
     default:
       return state;
   }

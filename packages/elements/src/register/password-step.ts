@@ -38,7 +38,11 @@ export function readPassword(field: DvcPasswordField): PasswordReading {
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, password, passwordConfirmation };
 }
 
-/** Step 4 of registration: a new password and its confirmation, checked as the citizen types. */
+/**
+ * Step 4 of registration: a new password and its confirmation, checked as the citizen types. The form
+ * carries the ID number as a hidden `autocomplete="username"` field, so a password manager saves the
+ * new password against the right user name.
+ */
 export function renderPasswordStep(view: PasswordStepView): TemplateResult {
   const { t } = view;
   const confirmation = () => view.root().querySelector<DvcPasswordField>('dvc-password-field')?.focusConfirmation();
@@ -48,6 +52,7 @@ export function renderPasswordStep(view: PasswordStepView): TemplateResult {
       { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: confirmation },
     ])}
     <form part="form" novalidate @submit=${view.onSubmit}>
+      <input type="text" name="username" autocomplete="username" aria-label=${t.usernameLabel} .value=${view.details.idNumber} readonly hidden />
       <dvc-password-field
         id="password"
         .policy=${view.policy}
@@ -56,6 +61,6 @@ export function renderPasswordStep(view: PasswordStepView): TemplateResult {
         .confirmationError=${view.error('passwordConfirmation')}
         exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
       ></dvc-password-field>
-      <button type="submit" part="button" ?disabled=${view.busy}>${t.completeRegistration}</button>
+      <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.completeRegistration}</button>
     </form>`;
 }

@@ -10,6 +10,7 @@ import { SubmissionKeys } from '../shared/submission-keys.js';
 import { readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { renderRegisteredStep } from './done-step.js';
+import { renderExistsStep } from './exists-step.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
 import { renderMethodStep } from './method-step.js';
 import { readPassword, renderPasswordStep } from './password-step.js';
@@ -28,7 +29,13 @@ const TOTAL_STEPS = 4;
  *
  * @fires dvc-registered - The account was created; `detail` is `{ account }` (ID number masked).
  * @fires dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
- * @slot forgot-password - Replaces the "Quên mật khẩu" link shown when the ID number already has an account.
+ * @fires dvc-sign-in-requested - The citizen whose ID number already has an account chose "Đăng nhập"; cancelable (`preventDefault()` keeps the `sign-in-href` link from navigating); `detail` is `{ href }`.
+ * @fires dvc-forgot-password-requested - The same citizen chose "Quên mật khẩu"; cancelable, `detail` is `{ href }`.
+ * @slot sign-in - Replaces the "Đăng nhập" action shown when the ID number already has an account.
+ * @slot forgot-password - Replaces the "Quên mật khẩu" action shown then.
+ * @csspart exists - The final step when the ID number already has an account.
+ * @csspart progress - What a slow step is waiting for ("Đang kiểm tra với nhà mạng…").
+ * @csspart expiry-warning - The warning before the registration runs out on the service.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.
  * @csspart caption - "Bước n/4" above it.
@@ -60,7 +67,8 @@ const TOTAL_STEPS = 4;
  * @example
  * ```html
  * <script type="module" src="/vendor/dvc-elements.js"></script>
- * <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal" forgot-password-href="/quen-mat-khau"></dvc-register>
+ * <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal"
+ *   sign-in-href="/dang-nhap" forgot-password-href="/quen-mat-khau"></dvc-register>
  * <script type="module">
  *   document.querySelector('dvc-register').addEventListener('dvc-registered', (event) => {
  *     console.log(`Welcome, ${event.detail.account.fullName}`);
@@ -78,8 +86,22 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     `,
   ];
 
+  static override properties = {
+    ...FlowElement.properties,
+    signInHref: { type: String, attribute: 'sign-in-href' },
+  };
+
+  /** Where "Đăng nhập" leads when the ID number already has an account (attribute `sign-in-href`). */
+  declare signInHref: string | undefined;
   protected readonly transition = registerTransition;
+  /** The service keeps a registration for 30 minutes from its start. */
+  protected readonly lifetimeMs = 30 * 60_000;
   readonly #keys = new SubmissionKeys();
+
+  constructor() {
+    super();
+    this.signInHref = undefined;
+  }
 
   protected override restart(): void {
     this.#keys.reset();
@@ -107,7 +129,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const { details } = reading;
     const body: StartRegistrationRequest = { subjectType: 'citizen', method: 'mobile', ...details, consentVersion: state.config.consentVersion, ...humanCheck.body };
     const idempotencyKey = this.#keys.keyFor(body);
-    const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }));
+    const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }), 'checkingCarrier');
     if (result.ok) {
       this.#keys.reset();
       const { registrationId, otp } = result.value;
@@ -129,7 +151,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     }
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
-    const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }));
+    const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
       this.#keys.reset();
       this.send({ type: 'registered', account: result.value.account });
@@ -140,12 +162,15 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     else this.#refused(result.error);
   }
 
-  #refused(error: DvcError): void {
-    if (error.code === 'flow_not_found') this.fail(error.code);
+  #refused(error: DvcError): boolean {
+    if (error.code === 'account_exists') this.send({ type: 'accountExists' });
+    else if (error.code === 'flow_not_found') this.fail(error.code);
     else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
+    return true;
   }
 
-  #renderStep(state: RegisterState): TemplateResult {
+  protected override renderStep(): TemplateResult {
+    const state = this.state;
     const t = this.localize.t;
     const summary = (targets: readonly FieldTarget[]) => this.feedback.renderSummary(targets);
     const root = () => this.renderRoot;
@@ -184,6 +209,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           verified: () => this.send({ type: 'codeVerified' }),
           resend: (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
           resent: (otp) => this.send({ type: 'codeResent', otp }),
+          refused: (error) => error.code === 'account_exists' && this.#refused(error),
         });
       case 'password':
         return renderPasswordStep({
@@ -199,10 +225,16 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         });
       case 'done':
         return renderRegisteredStep(t, this.renderHeading(t.registeredHeading), state.account);
+      case 'exists':
+        return renderExistsStep({
+          heading: this.renderHeading(t.accountExistsHeading),
+          message: this.localize.problem('account_exists'),
+          host: this,
+          actions: [
+            { slot: 'sign-in', text: t.signIn, href: this.signInHref, event: 'dvc-sign-in-requested' },
+            { slot: 'forgot-password', text: t.forgotPassword, href: this.forgotPasswordHref, event: 'dvc-forgot-password-requested' },
+          ],
+        });
     }
-  }
-
-  protected override render(): TemplateResult {
-    return this.#renderStep(this.state);
   }
 }

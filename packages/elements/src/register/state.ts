@@ -15,7 +15,8 @@ export interface RegistrationDetails {
 
 /**
  * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done`, with
- * `loading` before the configuration arrives and `error` when the flow cannot go on. `startedAt` (epoch
+ * `loading` before the configuration arrives, `error` when the flow cannot go on, and `exists`, a final
+ * step, when the ID number already has an account. `startedAt` (epoch
  * milliseconds, the widget's clock) is when the service opened the registration, which it keeps for a
  * limited time.
  */
@@ -26,6 +27,7 @@ export type RegisterState =
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
+  | { readonly step: 'exists'; readonly config: ServiceConfig }
   | { readonly step: 'error'; readonly code: ProblemCode };
 
 /** The name of one step of `<dvc-register>`. */

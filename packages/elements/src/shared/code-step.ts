@@ -68,7 +68,7 @@ async function verifyCode<T>(host: CodeStepHost, step: CodeStep<T>, code: string
     host.feedback.show({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
     return;
   }
-  const result = await host.calls.call(step.verify(code));
+  const result = await host.calls.call(step.verify(code), 'checkingCode');
   if (!step.current()) return;
   if (result.ok) step.verified(result.value);
   else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);
@@ -76,7 +76,7 @@ async function verifyCode<T>(host: CodeStepHost, step: CodeStep<T>, code: string
 
 async function resendCode<T>(host: CodeStepHost, step: CodeStep<T>): Promise<void> {
   if (host.calls.busy || !step.current()) return;
-  const result = await host.calls.call(step.resend);
+  const result = await host.calls.call(step.resend, 'sendingCode');
   if (!step.current()) return;
   if (result.ok) step.resent(result.value.otp);
   else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);

@@ -5,6 +5,7 @@ import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
 import { FocusController } from './controllers/focus-controller.js';
+import { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
 import type { FieldProblem } from './feedback.js';
@@ -18,7 +19,7 @@ export interface HumanCheckOutcome {
   readonly body: { readonly humanCheck?: string };
   /** Why the step cannot be sent yet: the service requires the check and the citizen has not passed it. */
   readonly problem: FieldProblem | undefined;
-  /** Tells the check the service answered a request that carried it (it takes each solution once). */
+  /** Tells the check the service answered a request that carried it: it takes each solution once, so the check solves a new one, still ticked. */
   readonly answered: (error: DvcError) => void;
 }
 
@@ -79,6 +80,12 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   });
   /** Which slots the page fills. */
   protected readonly slots = new SlotController(this);
+  /** Warns before the flow's time on the service runs out, and ends it then. */
+  protected readonly lifetime = new LifetimeController(this, {
+    localize: this.localize,
+    expired: () => this.fail('flow_not_found'),
+    startAgain: () => this.restart(),
+  });
   #loading = false;
 
   constructor() {
@@ -93,6 +100,18 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   /** The flow's state machine: the next state for an event. */
   protected abstract readonly transition: Transition<S, E | FlowEvent>;
+
+  /** How long the service keeps a flow of this widget open, from its start. */
+  protected abstract readonly lifetimeMs: number;
+
+  /** The step on screen, rendered. */
+  protected abstract renderStep(): TemplateResult;
+
+  /** When the service forgets the flow on screen (epoch milliseconds), or `undefined` while none is open. */
+  get deadline(): number | undefined {
+    const state = this.state as FlowState & { readonly startedAt?: number };
+    return state.startedAt === undefined ? undefined : state.startedAt + this.lifetimeMs;
+  }
 
   /** Name of the step on screen; focus moves to its heading when it changes. */
   get stepName(): string {
@@ -150,13 +169,13 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   protected async humanCheck(config: ServiceConfig): Promise<HumanCheckOutcome | undefined> {
     const state = this.state;
     const check = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
-    const payload = await this.calls.hold(check?.ready() ?? Promise.resolve(undefined));
+    const payload = await this.calls.hold(check?.ready() ?? Promise.resolve(undefined), check?.solved ? undefined : 'humanCheck');
     if (this.state !== state) return undefined;
     return {
       body: payload ? { humanCheck: payload } : {},
       problem: config.humanCheck.required && !payload ? { term: 'humanCheckRequired' } : undefined,
       answered: (error) => {
-        if (error.status > 0) check?.reset();
+        if (error.status > 0) check?.renew();
       },
     };
   }
@@ -180,6 +199,16 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
         <p>${this.localize.problem(code)}</p>
       </div>
       <button type="button" part="button" @click=${this.restart}>${startAgain ? t.startAgain : t.retry}</button>`;
+  }
+
+  /**
+   * The step, then the warning before the flow runs out, then what a slow step is waiting for — shown
+   * and read politely (the live region stays on the page so each message is heard).
+   */
+  protected override render(): TemplateResult {
+    const progress = this.calls.progress;
+    return html`${this.renderStep()} ${this.lifetime.render()}
+      <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress[progress] : nothing}</p>`;
   }
 
   /** A step heading that takes focus when the step changes, with "Bước n/m" before it. */

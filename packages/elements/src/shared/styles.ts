@@ -23,8 +23,9 @@ export const baseStyles = css`
     line-height: 1.5;
     color: var(--_text);
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   *,
   *::before,
@@ -137,7 +138,9 @@ export const baseStyles = css`
     accent-color: var(--_primary);
   }
   .choice input:focus {
-    box-shadow: none;
+    outline: 3px solid var(--_text);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 7px var(--_focus);
   }
   .choice label {
     font-weight: normal;
@@ -159,7 +162,8 @@ export const baseStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  button[disabled] {
+  button[disabled],
+  button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }
@@ -211,6 +215,19 @@ export const baseStyles = css`
   .error-summary a {
     color: var(--_error);
     font-weight: 600;
+  }
+  .progress {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .expiry {
+    margin: 0 0 var(--_space);
+    padding: var(--_space);
+    border: 3px solid var(--_text);
+    border-radius: var(--_radius);
+  }
+  .expiry p {
+    margin: 0 0 0.6em;
   }
   .panel {
     margin: 0 0 var(--_space);

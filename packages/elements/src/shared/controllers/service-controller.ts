@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DvcClient, DvcError } from '@dvc-kit/sdk';
+import type { ProgressKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../events.js';
 
@@ -36,6 +37,7 @@ export class ServiceController implements ReactiveController {
   #own: DvcClient | undefined;
   #ownKey = '';
   #busy = 0;
+  #progress: ProgressKey | undefined;
 
   constructor(host: ServiceHost, localize: LocalizeController, describe: (error: DvcError) => string) {
     this.#host = host;
@@ -47,6 +49,11 @@ export class ServiceController implements ReactiveController {
   /** A call to the service (or a wait the citizen cannot act during) is under way. */
   get busy(): boolean {
     return this.#busy > 0;
+  }
+
+  /** What the widget is waiting for, to show and read out while it waits. */
+  get progress(): ProgressKey | undefined {
+    return this.busy ? this.#progress : undefined;
   }
 
   /** The client calls go through, or `undefined` while neither `client` nor `service` and `client-id` are set. */
@@ -62,8 +69,9 @@ export class ServiceController implements ReactiveController {
     return this.#own;
   }
 
-  /** Marks the widget busy until `work` settles, and gives its result. */
-  async hold<T>(work: Promise<T>): Promise<T> {
+  /** Marks the widget busy until `work` settles (saying what it waits for, when `progress` is given), and gives its result. */
+  async hold<T>(work: Promise<T>, progress?: ProgressKey): Promise<T> {
+    this.#progress = progress;
     this.#setBusy(1);
     try {
       return await work;
@@ -72,15 +80,18 @@ export class ServiceController implements ReactiveController {
     }
   }
 
-  /** Calls the service in the citizen's language, busy meanwhile; reports any failure but a cancellation as `dvc-error`. */
-  async call<T>(run: ServiceCall<T>): Promise<CallResult<T>> {
+  /**
+   * Calls the service in the citizen's language, busy meanwhile (with the `progress` message when
+   * given); reports any failure but a cancellation as `dvc-error`.
+   */
+  async call<T>(run: ServiceCall<T>, progress?: ProgressKey): Promise<CallResult<T>> {
     const client = this.client;
     if (!client) return { ok: false, error: this.#report(new DvcError('unknown_client')) };
     const controller = new AbortController();
     this.#calls.add(controller);
     client.lang = this.#localize.lang;
     try {
-      return { ok: true, value: await this.hold(run(client, controller.signal)) };
+      return { ok: true, value: await this.hold(run(client, controller.signal), progress) };
     } catch (caught) {
       const error = caught instanceof DvcError ? caught : new DvcError('internal', { cause: caught });
       return { ok: false, error: error.code === 'aborted' ? error : this.#report(error) };
