@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Catalogue } from '../i18n/catalogue.js';
 
 /** One way on from the `exists` step: where it leads and the event it fires first. */
 export interface ExistsAction {
@@ -9,6 +10,14 @@ export interface ExistsAction {
   readonly href: string | undefined;
   /** `dvc-sign-in-requested` or `dvc-forgot-password-requested`. */
   readonly event: string;
+}
+
+/** The two ways on: "Đăng nhập" (`sign-in-href`) and "Quên mật khẩu" (`forgot-password-href`). */
+export function existsActions(t: Catalogue, signInHref: string | undefined, forgotPasswordHref: string | undefined): readonly ExistsAction[] {
+  return [
+    { slot: 'sign-in', text: t.signIn, href: signInHref, event: 'dvc-sign-in-requested' },
+    { slot: 'forgot-password', text: t.forgotPassword, href: forgotPasswordHref, event: 'dvc-forgot-password-requested' },
+  ];
 }
 
 /** What the `exists` step needs from the widget around it. */

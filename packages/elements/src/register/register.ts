@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { DvcError, StartRegistrationRequest, VerificationMethod } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
@@ -10,7 +10,7 @@ import { SubmissionKeys } from '../shared/submission-keys.js';
 import { readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { renderRegisteredStep } from './done-step.js';
-import { renderExistsStep } from './exists-step.js';
+import { existsActions, renderExistsStep } from './exists-step.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
 import { renderMethodStep } from './method-step.js';
 import { readPassword, renderPasswordStep } from './password-step.js';
@@ -77,15 +77,6 @@ const TOTAL_STEPS = 4;
  * ```
  */
 export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
-  static override styles = [
-    ...FlowElement.styles,
-    css`
-      .loading {
-        color: var(--_muted);
-      }
-    `,
-  ];
-
   static override properties = {
     ...FlowElement.properties,
     signInHref: { type: String, attribute: 'sign-in-href' },
@@ -158,13 +149,12 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
       emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
       return;
     }
-    if (result.error.code === 'flow_step') this.fail(result.error.code);
-    else this.#refused(result.error);
+    this.#refused(result.error);
   }
 
-  #refused(error: DvcError): boolean {
+  #refused(error: DvcError): true {
     if (error.code === 'account_exists') this.send({ type: 'accountExists' });
-    else if (error.code === 'flow_not_found') this.fail(error.code);
+    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error.code);
     else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
     return true;
   }
@@ -230,10 +220,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           heading: this.renderHeading(t.accountExistsHeading),
           message: this.localize.problem('account_exists'),
           host: this,
-          actions: [
-            { slot: 'sign-in', text: t.signIn, href: this.signInHref, event: 'dvc-sign-in-requested' },
-            { slot: 'forgot-password', text: t.forgotPassword, href: this.forgotPasswordHref, event: 'dvc-forgot-password-requested' },
-          ],
+          actions: existsActions(t, this.signInHref, this.forgotPasswordHref),
         });
     }
   }

@@ -216,6 +216,7 @@ export const baseStyles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  .loading,
   .progress {
     margin: 0;
     color: var(--_muted);
