@@ -1,4 +1,5 @@
-import { birthYearAgrees, isEmail, parseBirthDate, parseFullName, parseIdNumber, parsePhone } from '@dvc-kit/sdk';
+import { birthYearAgrees, isEmail, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type StartRegistrationRequest } from '@dvc-kit/sdk';
+import type { HumanCheckOutcome } from '../shared/human-check-step.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import type { RegistrationDetails } from './state.js';
 
@@ -31,4 +32,19 @@ export function readDetails(data: FormData, today: Date): DetailsReading {
   if (!idNumber.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
   const details = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}) };
   return { ok: true, details, consent: true };
+}
+
+/** The registration request the details step sends, or every field's problem (the human check's too). */
+export type DetailsSubmission =
+  | { readonly ok: true; readonly details: RegistrationDetails; readonly body: StartRegistrationRequest }
+  | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
+
+/** Puts the read details, the consent version and the human check's solution into one request. */
+export function detailsSubmission(reading: DetailsReading, humanCheck: HumanCheckOutcome, consentVersion: string): DetailsSubmission {
+  if (!reading.ok || humanCheck.problem) {
+    const fields = reading.ok ? {} : reading.fields;
+    return { ok: false, fields: humanCheck.problem ? { ...fields, humanCheck: humanCheck.problem } : fields };
+  }
+  const { details } = reading;
+  return { ok: true, details, body: { subjectType: 'citizen', method: 'mobile', ...details, consentVersion, ...humanCheck.body } };
 }

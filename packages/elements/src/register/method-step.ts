@@ -1,7 +1,15 @@
 import { html, type nothing, type TemplateResult } from 'lit';
-import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { ServiceConfig, VerificationMethod } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
+
+/** Verification methods this widget can take a citizen through. */
+const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile']);
+
+/** The methods the configuration lists that this widget can take a citizen through. */
+export function offeredMethods(config: ServiceConfig): VerificationMethod[] {
+  return config.registrationMethods.filter((m): m is VerificationMethod => SUPPORTED_METHODS.has(m));
+}
 
 /** What the method step needs from the widget around it. */
 export interface MethodStepView {

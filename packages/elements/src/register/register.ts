@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { DvcError, StartRegistrationRequest, VerificationMethod } from '@dvc-kit/sdk';
+import type { DvcError } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
 import { renderCodeStep } from '../shared/code-step.js';
@@ -7,17 +7,15 @@ import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
-import { readDetails } from './details-form.js';
+import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { renderRegisteredStep } from './done-step.js';
 import { existsActions, renderExistsStep } from './exists-step.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
-import { renderMethodStep } from './method-step.js';
+import { offeredMethods, renderMethodStep } from './method-step.js';
 import { readPassword, renderPasswordStep } from './password-step.js';
 import type { RegisterState } from './state.js';
 
-/** Verification methods this widget can take a citizen through. */
-const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile']);
 const TOTAL_STEPS = 4;
 
 /**
@@ -112,13 +110,9 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const reading = readDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
-    if (!reading.ok || humanCheck.problem) {
-      const fields = reading.ok ? {} : reading.fields;
-      this.feedback.show({ fields: humanCheck.problem ? { ...fields, humanCheck: humanCheck.problem } : fields });
-      return;
-    }
-    const { details } = reading;
-    const body: StartRegistrationRequest = { subjectType: 'citizen', method: 'mobile', ...details, consentVersion: state.config.consentVersion, ...humanCheck.body };
+    const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
+    if (!submission.ok) return this.feedback.show({ fields: submission.fields });
+    const { details, body } = submission;
     const idempotencyKey = this.#keys.keyFor(body);
     const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }), 'checkingCarrier');
     if (result.ok) {
@@ -173,7 +167,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         return renderMethodStep({
           heading: this.renderHeading(t.methodHeading, [1, TOTAL_STEPS]),
           summary,
-          methods: state.config.registrationMethods.filter((m): m is VerificationMethod => SUPPORTED_METHODS.has(m)),
+          methods: offeredMethods(state.config),
           error: this.feedback.fieldError('method'),
           onSelect: (detail) => this.#chooseMethod(detail),
           root,

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { DvcClient, DvcError, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
-import type { DvcHumanCheck } from '../human-check/human-check.js';
+import type { DvcClient, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
@@ -8,20 +7,11 @@ import { FocusController } from './controllers/focus-controller.js';
 import { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
-import type { FieldProblem } from './feedback.js';
+import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
+import { flowStyles } from './flow-styles.js';
 import { baseStyles } from './styles.js';
-
-/** What the human check on a step gave once it finished solving. */
-export interface HumanCheckOutcome {
-  /** What to add to the request: `humanCheck` with the solved payload, when there is one. */
-  readonly body: { readonly humanCheck?: string };
-  /** Why the step cannot be sent yet: the service requires the check and the citizen has not passed it. */
-  readonly problem: FieldProblem | undefined;
-  /** Tells the check the service answered a request that carried it: it takes each solution once, so the check solves a new one, still ticked. */
-  readonly answered: (error: DvcError) => void;
-}
 
 /**
  * What the two widgets share: their attributes (`service`, `client-id`, `client`,
@@ -36,7 +26,7 @@ export interface HumanCheckOutcome {
  * @slot forgot-password - Replaces the "Quên mật khẩu" link.
  */
 export abstract class FlowElement<S extends FlowState = FlowState, E extends { readonly type: string } = FlowEvent> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, flowStyles];
 
   static override properties = {
     service: { type: String },
@@ -168,16 +158,8 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
    */
   protected async humanCheck(config: ServiceConfig): Promise<HumanCheckOutcome | undefined> {
     const state = this.state;
-    const check = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
-    const payload = await this.calls.hold(check?.ready() ?? Promise.resolve(undefined), check?.solved ? undefined : 'humanCheck');
-    if (this.state !== state) return undefined;
-    return {
-      body: payload ? { humanCheck: payload } : {},
-      problem: config.humanCheck.required && !payload ? { term: 'humanCheckRequired' } : undefined,
-      answered: (error) => {
-        if (error.status > 0) check?.renew();
-      },
-    };
+    const outcome = await awaitHumanCheck(this.renderRoot, this.calls, config);
+    return this.state === state ? outcome : undefined;
   }
 
   /** The "Quên mật khẩu" link (or what the portal slotted in its place); nothing when neither is given. */

@@ -34,11 +34,6 @@ export class FocusController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Whether focus is inside the widget (its shadow root included). */
-  get within(): boolean {
-    return this.#host.matches(':focus-within');
-  }
-
   hostUpdated(): void {
     const host = this.#host;
     const step = host.stepName;
