@@ -48,12 +48,18 @@ describe('framework-ready elements', () => {
       const element = found.get(tag)!;
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       for (const name of ['service', 'client-id', 'forgot-password-href']) assert.ok(attributes.includes(name), `${tag} lists attribute ${name}`);
+      for (const name of ['state', 'busy', 'feedback']) assert.ok(!attributes.includes(name), `${tag} does not list Lit's internal state ${name} as an attribute`);
       assert.ok(element.description && element.description.length > 40, `${tag} has a description`);
       assert.ok((element.cssParts?.length ?? 0) >= 10, `${tag} lists its CSS parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--dvc-color-primary'), `${tag} lists its custom properties`);
     }
     assert.deepEqual(found.get('dvc-login')!.events?.map((e) => [e.name, e.type?.text]), [['dvc-signed-in', 'DvcSignedInDetail'], ['dvc-error', 'DvcErrorDetail']]);
-    assert.deepEqual(found.get('dvc-register')!.events?.map((e) => [e.name, e.type?.text]), [['dvc-registered', 'DvcRegisteredDetail'], ['dvc-error', 'DvcErrorDetail']]);
+    assert.deepEqual(found.get('dvc-register')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-registered', 'DvcRegisteredDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+      ['dvc-sign-in-requested', 'DvcActionRequestedDetail'],
+      ['dvc-forgot-password-requested', 'DvcActionRequestedDetail'],
+    ]);
     assert.ok(found.get('dvc-login')!.slots?.some((s) => s.name === 'forgot-password'));
     for (const [tag, element] of found) {
       for (const event of element.events ?? []) {

@@ -37,6 +37,39 @@ function tagNamesFromRegistry() {
   };
 }
 
+/**
+ * Lit's internal reactive state (`static properties = { busy: { state: true } }`) is neither an
+ * attribute nor part of an element's API, but the analyzer lists it as both: this plugin notes each
+ * class's state fields and removes them (inherited ones included) from the manifest.
+ */
+function withoutInternalState() {
+  const internal = new Set();
+  return {
+    name: 'dvc-without-internal-state',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        const isProperties = ts.isPropertyDeclaration(member) && member.name && member.name.getText() === 'properties';
+        if (!isProperties || !member.initializer || !ts.isObjectLiteralExpression(member.initializer)) continue;
+        for (const property of member.initializer.properties) {
+          if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) continue;
+          const isState = property.initializer.properties.some((option) => ts.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === ts.SyntaxKind.TrueKeyword);
+          if (isState) internal.add(`${node.name.getText()}.${property.name.getText()}`);
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const isInternal = (declaration, item) => internal.has(`${item.inheritedFrom?.name ?? declaration.name}.${item.fieldName ?? item.name}`);
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !isInternal(declaration, attribute));
+          if (declaration.members) declaration.members = declaration.members.filter((member) => member.kind !== 'field' || !isInternal(declaration, member));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
@@ -45,6 +78,7 @@ export default {
   packagejson: false,
   plugins: [
     tagNamesFromRegistry(),
+    withoutInternalState(),
     customElementJsxPlugin({ outdir: 'dist', fileName: 'jsx-elements.d.ts', globalTypePath: './index.js', hideLogs: true }),
     customElementVuejsPlugin({ outdir: 'dist', fileName: 'vue-elements.d.ts', globalTypePath: './index.js', hideLogs: true }),
   ],

@@ -5,7 +5,7 @@ import { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method
 import { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
 import { DvcPasswordField } from './password-field/password-field.js';
 import { DvcRegister } from './register/register.js';
-import type { DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
+import type { DvcActionRequestedDetail, DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
 
 /** Every DVC Kit element by tag name. */
 export const ELEMENTS = Object.freeze({
@@ -53,5 +53,7 @@ declare global {
     'dvc-otp-submit': CustomEvent<OtpSubmitDetail>;
     'dvc-otp-resend': CustomEvent<undefined>;
     'dvc-human-check-solved': CustomEvent<HumanCheckSolvedDetail>;
+    'dvc-sign-in-requested': CustomEvent<DvcActionRequestedDetail>;
+    'dvc-forgot-password-requested': CustomEvent<DvcActionRequestedDetail>;
   }
 }

@@ -40,3 +40,18 @@ export function listen(onTokens: (idToken: string) => void): void {
   // @ts-expect-error: the error event carries a code, not tokens
   login?.addEventListener('dvc-error', (event) => onTokens(event.detail.tokens.idToken));
 }
+
+/** A page that routes itself keeps the "Đăng nhập" link of an existing account from navigating. */
+export function RegisterWithRouting({ navigate }: { navigate: (path: string) => void }) {
+  return (
+    <dvc-register
+      service="https://id.example.gov.vn"
+      client-id="ministry-portal"
+      sign-in-href="/dang-nhap"
+      ondvc-sign-in-requested={(event) => {
+        event.preventDefault();
+        navigate(event.detail.href ?? '/dang-nhap');
+      }}
+    />
+  );
+}

@@ -13,7 +13,7 @@ export interface HumanCheckSolvedDetail {
 
 type HumanCheckState =
   | { readonly status: 'idle' }
-  | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController }
+  | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController; readonly quiet: boolean }
   | { readonly status: 'solved'; readonly payload: string }
   | { readonly status: 'failed'; readonly code: DvcError['code'] };
 
@@ -24,7 +24,8 @@ type HumanCheckState =
  * ticked (`aria-busy`) while it works and until it is solved, unticks if the puzzle cannot be had.
  * No third party sees the citizen. The solved `payload`
  * (base64 of `{ algorithm, challenge, number, salt, signature }`) goes with the next request; the
- * service accepts it once, so call `reset()` after the service has answered.
+ * service accepts it once, so call `renew()` after the service has answered: the box stays ticked
+ * and a new puzzle is solved quietly in the background (said aloud only if that fails).
  *
  * @fires {HumanCheckSolvedDetail} dvc-human-check-solved - The puzzle is solved; `detail` is `{ payload }`.
  * @fires {DvcErrorDetail} dvc-error - The puzzle could not be fetched; `detail` is `{ code, message }`.
@@ -93,6 +94,15 @@ export class DvcHumanCheck extends LitElement {
     return this.state.status === 'solved';
   }
 
+  /**
+   * After the service took the solution (it takes each once): keeps the box ticked and solves a new
+   * puzzle quietly, so the citizen does not tick again after a refused attempt. Nothing when not solved.
+   */
+  renew(): void {
+    if (this.state.status !== 'solved') return;
+    this.#begin(true);
+  }
+
   /** Forgets the solution (the service takes each once) so the citizen ticks again. */
   reset(): void {
     if (this.state.status === 'solving') this.state.abort.abort();
@@ -117,8 +127,12 @@ export class DvcHumanCheck extends LitElement {
       this.requestUpdate();
       return;
     }
+    this.#begin(false);
+  }
+
+  #begin(quiet: boolean): void {
     const abort = new AbortController();
-    this.state = { status: 'solving', progress: 0, abort };
+    this.state = { status: 'solving', progress: 0, abort, quiet };
     this.#pending = this.#solve(abort).then(() => this.payload);
   }
 
@@ -148,7 +162,9 @@ export class DvcHumanCheck extends LitElement {
     const state = this.state;
     const status =
       state.status === 'solving'
-        ? t.humanCheckSolving
+        ? state.quiet
+          ? t.humanCheckSolved
+          : t.humanCheckSolving
         : state.status === 'solved'
           ? t.humanCheckSolved
           : state.status === 'failed'
@@ -164,13 +180,13 @@ export class DvcHumanCheck extends LitElement {
           .checked=${live(state.status === 'solved' || state.status === 'solving')}
           aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
           aria-invalid=${this.error ? 'true' : 'false'}
-          aria-busy=${state.status === 'solving' ? 'true' : 'false'}
+          aria-busy=${state.status === 'solving' && !state.quiet ? 'true' : 'false'}
           @change=${this.#start}
         />
         <label for="human-check" part="label">${t.humanCheckLabel}</label>
       </div>
       <p id="human-check-status" class="status" part="status" role="status" aria-live="polite">${status || nothing}</p>
-      ${state.status === 'solving' ? html`<p class="status" part="progress" aria-hidden="true">${Math.round(state.progress * 100)}%</p>` : nothing}
+      ${state.status === 'solving' && !state.quiet ? html`<p class="status" part="progress" aria-hidden="true">${Math.round(state.progress * 100)}%</p>` : nothing}
     </div>`;
   }
 }

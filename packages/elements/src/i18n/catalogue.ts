@@ -88,7 +88,19 @@ export interface Catalogue {
   readonly humanCheckRequired: string;
 
   readonly assuranceNeeded: string;
+
+  /** Shown, and read politely, while a slow step waits for the service. */
+  readonly progress: Readonly<Record<ProgressKey, string>>;
+  /** The warning before a flow's time on the service runs out (`minutes` left); what happens then. */
+  readonly expiryWarning: (minutes: number) => string;
+  /** The heading of the final step when the ID number already has an account. */
+  readonly accountExistsHeading: string;
+  /** The read-only user name on the new-password step, for password managers. */
+  readonly usernameLabel: string;
 }
+
+/** What a slow step is doing while the citizen waits. */
+export type ProgressKey = 'checkingCarrier' | 'sendingCode' | 'checkingCode' | 'saving' | 'checkingCredentials' | 'humanCheck';
 
 /** Keys of the catalogue whose value is a plain string. */
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];

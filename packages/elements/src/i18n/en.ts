@@ -93,4 +93,17 @@ export const en: Catalogue = {
   humanCheckRequired: 'Please tick “I am not a robot”.',
 
   assuranceNeeded: 'This content needs an account with a higher assurance level.',
+
+  progress: {
+    checkingCarrier: 'Checking with the mobile carrier…',
+    sendingCode: 'Sending the code…',
+    checkingCode: 'Checking the code…',
+    saving: 'Saving…',
+    checkingCredentials: 'Checking your sign-in details…',
+    humanCheck: 'Checking that you are not a robot…',
+  },
+  expiryWarning: (minutes) =>
+    `This session ends in ${minutes} minutes and cannot be extended. Finish before then; otherwise you will need to start again.`,
+  accountExistsHeading: 'This ID number already has an account',
+  usernameLabel: 'User name',
 };

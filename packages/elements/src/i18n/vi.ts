@@ -93,4 +93,17 @@ export const vi: Catalogue = {
   humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',
 
   assuranceNeeded: 'Nội dung này cần tài khoản có mức xác minh cao hơn.',
+
+  progress: {
+    checkingCarrier: 'Đang kiểm tra với nhà mạng…',
+    sendingCode: 'Đang gửi mã…',
+    checkingCode: 'Đang kiểm tra mã…',
+    saving: 'Đang lưu…',
+    checkingCredentials: 'Đang kiểm tra thông tin đăng nhập…',
+    humanCheck: 'Đang xác minh bạn không phải là người máy…',
+  },
+  expiryWarning: (minutes) =>
+    `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,
+  accountExistsHeading: 'Số định danh này đã có tài khoản',
+  usernameLabel: 'Tên đăng nhập',
 };

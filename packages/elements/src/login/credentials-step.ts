@@ -1,6 +1,6 @@
 import { html, type nothing, type TemplateResult } from 'lit';
 import { textField } from '../shared/field.js';
-import type { FieldTarget } from '../shared/flow-element.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
 /** What the credentials step needs from the widget around it. */
@@ -26,7 +26,7 @@ export function renderCredentialsStep(view: CredentialsStepView): TemplateResult
       ${textField({ id: 'password', name: 'password', label: t.passwordLabel, error: error('password'), errorPrefix: t.errorPrefix, type: view.showPassword ? 'text' : 'password', autocomplete: 'current-password' })}
       <button type="button" class="link" part="toggle" aria-pressed=${view.showPassword ? 'true' : 'false'} @click=${view.onTogglePassword}>${t.showPassword}</button>
       ${humanCheckField(view)}
-      <button type="submit" part="button" ?disabled=${view.busy}>${t.signIn}</button>
+      <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.signIn}</button>
     </form>
     ${view.links}`;
 }

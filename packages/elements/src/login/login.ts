@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseIdNumber, type ServiceConfig } from '@dvc-kit/sdk';
+import { parseIdNumber } from '@dvc-kit/sdk';
+import { renderCodeStep } from '../shared/code-step.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
+import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
 
 /**
@@ -32,6 +34,8 @@ import type { LoginState } from './state.js';
  * @csspart toggle - "Hiện mật khẩu".
  * @csspart link - "Quên mật khẩu", "Mất số điện thoại nhận OTP".
  * @csspart done - The signed-in panel.
+ * @csspart progress - What a slow step is waiting for ("Đang gửi mã…").
+ * @csspart expiry-warning - The warning before the sign-in runs out on the service.
  * @cssprop --dvc-color-primary - Buttons, links. Default `#1d5ea8`.
  * @cssprop --dvc-color-on-primary - Text on buttons. Default white.
  * @cssprop --dvc-color-text - Text. Default `#0b0c0c`.
@@ -57,7 +61,7 @@ import type { LoginState } from './state.js';
  * </script>
  * ```
  */
-export class DvcLogin extends FlowElement<LoginState> {
+export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   static override properties = {
     ...FlowElement.properties,
     lostPhoneHref: { type: String, attribute: 'lost-phone-href' },
@@ -67,16 +71,15 @@ export class DvcLogin extends FlowElement<LoginState> {
   /** Where "Mất số điện thoại nhận OTP" leads (attribute `lost-phone-href`). */
   declare lostPhoneHref: string | undefined;
   private declare showPassword: boolean;
+  protected readonly transition = loginTransition;
+  /** The service keeps a sign-in for 15 minutes from its start. */
+  protected readonly lifetimeMs = 15 * 60_000;
   readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
     this.lostPhoneHref = undefined;
     this.showPassword = false;
-  }
-
-  protected override firstStep(config: ServiceConfig): LoginState {
-    return { step: 'credentials', config };
   }
 
   async #submitCredentials(event: SubmitEvent): Promise<void> {
@@ -93,17 +96,17 @@ export class DvcLogin extends FlowElement<LoginState> {
     if (!password) fields.password = { rule: 'required' };
     if (humanCheck.problem) fields.humanCheck = humanCheck.problem;
     if (!idNumber.ok || Object.keys(fields).length) {
-      this.showFeedback({ fields });
+      this.feedback.show({ fields });
       return;
     }
     const body = { idNumber: idNumber.value, password, ...humanCheck.body };
-    const result = await this.call((client, signal) => client.startSignIn(body, { signal }));
+    const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }), 'checkingCredentials');
     if (result.ok) {
-      this.go({ step: 'code', config: state.config, signInId: result.value.signInId, otp: result.value.otp });
+      this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
       return;
     }
     humanCheck.answered(result.error);
-    this.showFeedback(this.refusalFeedback(result.error));
+    if (result.error.code !== 'aborted') this.feedback.show(this.feedback.refusal(result.error));
   }
 
   #renderLinks(): TemplateResult | typeof nothing {
@@ -117,7 +120,7 @@ export class DvcLogin extends FlowElement<LoginState> {
     </ul>`;
   }
 
-  protected override render(): TemplateResult {
+  protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
     switch (state.step) {
@@ -129,27 +132,29 @@ export class DvcLogin extends FlowElement<LoginState> {
         return renderCredentialsStep({
           t,
           config: state.config,
-          client: this.resolvedClient,
+          client: this.calls.client,
           busy: this.busy,
           heading: this.renderHeading(t.signInTitle, [1, 2]),
-          summary: this.renderSummary(CREDENTIALS_FIELDS),
-          error: this.fieldError,
+          summary: this.feedback.renderSummary(CREDENTIALS_FIELDS),
+          error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitCredentials(event),
           showPassword: this.showPassword,
           links: this.#renderLinks(),
           onTogglePassword: () => (this.showPassword = !this.showPassword),
         });
       case 'code':
-        return this.renderCode(
-          state,
-          [2, 2],
-          (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ signInId: state.signInId, code }) }),
-          ({ account, tokens }) => {
-            this.go({ step: 'done', config: state.config, account });
+        return renderCodeStep(this, {
+          heading: this.renderHeading(t.codeHeading, [2, 2]),
+          otp: state.otp,
+          current: () => this.state === state,
+          verify: (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ signInId: state.signInId, code }) }),
+          verified: ({ account, tokens }) => {
+            this.send({ type: 'signedIn', account });
             emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
           },
-          (client, signal) => client.resendSignInCode(state.signInId, { signal }),
-        );
+          resend: (client, signal) => client.resendSignInCode(state.signInId, { signal }),
+          resent: (otp) => this.send({ type: 'codeResent', otp }),
+        });
       case 'done':
         return html`<div class="panel" part="done">
           ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}

@@ -2,12 +2,13 @@ import type { Account, OtpChallenge, ProblemCode, ServiceConfig } from '@dvc-kit
 
 /**
  * The steps of `<dvc-login>`: `credentials → code → done`, with `loading` before the configuration
- * arrives and `error` when the flow cannot go on.
+ * arrives and `error` when the flow cannot go on. `startedAt` (epoch milliseconds, the widget's clock)
+ * is when the service opened the sign-in, which it keeps for a limited time.
  */
 export type LoginState =
   | { readonly step: 'loading' }
   | { readonly step: 'credentials'; readonly config: ServiceConfig }
-  | { readonly step: 'code'; readonly config: ServiceConfig; readonly signInId: string; readonly otp: OtpChallenge }
+  | { readonly step: 'code'; readonly config: ServiceConfig; readonly signInId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
   | { readonly step: 'error'; readonly code: ProblemCode };
 

@@ -15,7 +15,9 @@ export interface OtpSubmitDetail {
 /**
  * The one-time-code step: where the code went (`Mã OTP đã được gửi tới số 097****398`), a countdown
  * until it expires, a 6-digit input the phone can fill from the SMS (`autocomplete="one-time-code"`),
- * "Xác nhận", and "Gửi lại OTP", enabled once the service allows a resend. Screen readers hear the
+ * "Xác nhận", and "Gửi lại OTP", enabled once the service allows a resend. While a call is under way or
+ * a resend must wait, the buttons stay focusable (`aria-disabled`) so keyboard focus never falls to
+ * the page; after a resend focus moves to the code field. Screen readers hear the
  * countdown only when it matters: one minute left, expired, resend available, code resent.
  *
  * It only renders and reports; the widget around it calls the service and sets `error`.
@@ -77,7 +79,7 @@ export class DvcOtpInput extends LitElement {
   declare clock: Clock;
   /** Error text tied to the input, already in the citizen's language. */
   declare error: string | undefined;
-  /** Disables the buttons while a call is under way. */
+  /** Marks the buttons unavailable (`aria-disabled`, still focusable) while a call is under way. */
   declare busy: boolean;
   private declare announcement: string;
 
@@ -116,6 +118,8 @@ export class DvcOtpInput extends LitElement {
         this.announcement = this.#localize.t.codeResentTo(this.otp.maskedPhone);
         const input = this.renderRoot?.querySelector<HTMLInputElement>('#code');
         if (input) input.value = '';
+        // The resend button waits again now: the new code goes in the code field, so focus goes there.
+        if (input && this.matches(':focus-within')) input.focus();
       }
       this.#last = this.countdown;
       if (this.isConnected) this.#startTicking();
@@ -150,6 +154,7 @@ export class DvcOtpInput extends LitElement {
   }
 
   #resend(): void {
+    if (this.busy || !this.countdown?.canResend) return;
     emit(this, 'dvc-otp-resend', undefined);
   }
 
@@ -178,8 +183,8 @@ export class DvcOtpInput extends LitElement {
           aria-invalid=${this.error ? 'true' : 'false'}
         />
       </div>
-      <button type="submit" part="button" ?disabled=${this.busy}>${t.confirmCode}</button>
-      <button type="button" class="secondary" part="button button-secondary" ?disabled=${this.busy || !countdown.canResend} @click=${this.#resend}>
+      <button type="submit" part="button" aria-disabled=${this.busy ? 'true' : 'false'}>${t.confirmCode}</button>
+      <button type="button" class="secondary" part="button button-secondary" aria-disabled=${this.busy || !countdown.canResend ? 'true' : 'false'} @click=${this.#resend}>
         ${t.resend}
       </button>
       ${countdown.canResend ? nothing : html`<p class="hint countdown" part="resend-countdown">${t.resendIn(formatCountdown(countdown.resendInSeconds))}</p>`}

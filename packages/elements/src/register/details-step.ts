@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { fieldError, textField } from '../shared/field.js';
-import type { FieldTarget } from '../shared/flow-element.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
 /** What the details step needs from the widget around it: what every form step needs, nothing more. */
@@ -27,10 +27,10 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   const consentError = error('consentVersion');
   return html`${view.heading} ${view.summary}
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
-      ${textField({ id: 'id-number', name: 'idNumber', label: t.idNumberLabel, hint: t.idNumberHint, error: error('idNumber'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'off', short: true })}
+      ${textField({ id: 'id-number', name: 'idNumber', label: t.idNumberLabel, hint: t.idNumberHint, error: error('idNumber'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'username', short: true })}
       ${textField({ id: 'full-name', name: 'fullName', label: t.fullNameLabel, hint: t.fullNameHint, error: error('fullName'), errorPrefix: t.errorPrefix, autocomplete: 'name' })}
       ${textField({ id: 'birth-date', name: 'birthDate', label: t.birthDateLabel, hint: t.birthDateHint, error: error('birthDate'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'bday', short: true })}
-      ${textField({ id: 'phone', name: 'phone', label: t.phoneLabel, hint: t.phoneHint, error: error('phone'), errorPrefix: t.errorPrefix, type: 'tel', autocomplete: 'tel-national', short: true })}
+      ${textField({ id: 'phone', name: 'phone', label: t.phoneLabel, hint: t.phoneHint, error: error('phone'), errorPrefix: t.errorPrefix, type: 'tel', autocomplete: 'tel', short: true })}
       ${textField({ id: 'email', name: 'email', label: t.emailLabel, hint: t.emailHint, error: error('email'), errorPrefix: t.errorPrefix, type: 'email', autocomplete: 'email' })}
       <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
         <legend part="legend">${t.consentLegend}</legend>
@@ -41,6 +41,6 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
         </div>
       </fieldset>
       ${humanCheckField(view)}
-      <button type="submit" part="button" ?disabled=${view.busy}>${t.continue}</button>
+      <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.continue}</button>
     </form>`;
 }

@@ -1,27 +1,21 @@
-import { css, html, type TemplateResult } from 'lit';
-import {
-  birthYearAgrees,
-  isEmail,
-  parseBirthDate,
-  parseFullName,
-  parseIdNumber,
-  parsePhone,
-  type DvcError,
-  type ServiceConfig,
-  type StartRegistrationRequest,
-  type VerificationMethod,
-} from '@dvc-kit/sdk';
+import { html, type TemplateResult } from 'lit';
+import type { DvcError } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
+import { renderCodeStep } from '../shared/code-step.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
-import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
+import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
-import type { RegisterState, RegistrationDetails } from './state.js';
+import { renderRegisteredStep } from './done-step.js';
+import { existsActions, renderExistsStep } from './exists-step.js';
+import { registerTransition, type RegisterEvent } from './machine.js';
+import { offeredMethods, renderMethodStep } from './method-step.js';
+import { readPassword, renderPasswordStep } from './password-step.js';
+import type { RegisterState } from './state.js';
 
-/** Verification methods this widget can take a citizen through. */
-const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile']);
 const TOTAL_STEPS = 4;
 
 /**
@@ -33,7 +27,13 @@ const TOTAL_STEPS = 4;
  *
  * @fires {DvcRegisteredDetail} dvc-registered - The account was created; `detail` is `{ account }` (ID number masked).
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
- * @slot forgot-password - Replaces the "Quên mật khẩu" link shown when the ID number already has an account.
+ * @fires {DvcActionRequestedDetail} dvc-sign-in-requested - The citizen whose ID number already has an account chose "Đăng nhập"; cancelable (`preventDefault()` keeps the `sign-in-href` link from navigating); `detail` is `{ href }`.
+ * @fires {DvcActionRequestedDetail} dvc-forgot-password-requested - The same citizen chose "Quên mật khẩu"; cancelable, `detail` is `{ href }`.
+ * @slot sign-in - Replaces the "Đăng nhập" action shown when the ID number already has an account.
+ * @slot forgot-password - Replaces the "Quên mật khẩu" action shown then.
+ * @csspart exists - The final step when the ID number already has an account.
+ * @csspart progress - What a slow step is waiting for ("Đang kiểm tra với nhà mạng…").
+ * @csspart expiry-warning - The warning before the registration runs out on the service.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.
  * @csspart caption - "Bước n/4" above it.
@@ -65,7 +65,8 @@ const TOTAL_STEPS = 4;
  * @example
  * ```html
  * <script type="module" src="/vendor/dvc-elements.js"></script>
- * <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal" forgot-password-href="/quen-mat-khau"></dvc-register>
+ * <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal"
+ *   sign-in-href="/dang-nhap" forgot-password-href="/quen-mat-khau"></dvc-register>
  * <script type="module">
  *   document.querySelector('dvc-register').addEventListener('dvc-registered', (event) => {
  *     console.log(`Welcome, ${event.detail.account.fullName}`);
@@ -73,20 +74,22 @@ const TOTAL_STEPS = 4;
  * </script>
  * ```
  */
-export class DvcRegister extends FlowElement<RegisterState> {
-  static override styles = [
-    ...FlowElement.styles,
-    css`
-      .loading {
-        color: var(--_muted);
-      }
-    `,
-  ];
+export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
+  static override properties = {
+    ...FlowElement.properties,
+    signInHref: { type: String, attribute: 'sign-in-href' },
+  };
 
+  /** Where "Đăng nhập" leads when the ID number already has an account (attribute `sign-in-href`). */
+  declare signInHref: string | undefined;
+  protected readonly transition = registerTransition;
+  /** The service keeps a registration for 30 minutes from its start. */
+  protected readonly lifetimeMs = 30 * 60_000;
   readonly #keys = new SubmissionKeys();
 
-  protected override firstStep(config: ServiceConfig): RegisterState {
-    return { step: 'method', config };
+  constructor() {
+    super();
+    this.signInHref = undefined;
   }
 
   protected override restart(): void {
@@ -96,60 +99,26 @@ export class DvcRegister extends FlowElement<RegisterState> {
 
   #chooseMethod(detail: MethodSelectDetail): void {
     if (this.state.step !== 'method') return;
-    if (!detail.method) {
-      this.showFeedback({ fields: { method: { term: 'methodRequired' } } });
-      return;
-    }
-    this.go({ step: 'details', config: this.state.config, method: detail.method });
+    if (detail.method) this.send({ type: 'methodChosen', method: detail.method });
+    else this.feedback.show({ fields: { method: { term: 'methodRequired' } } });
   }
 
   async #submitDetails(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'details' || this.busy) return;
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(data.get(name) ?? '');
-    const fields: Record<string, FieldProblem> = {};
-    const today = new Date(this.clock.now());
-    const idNumber = parseIdNumber(text('idNumber'), today);
-    if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
-    const fullName = parseFullName(text('fullName'));
-    if (!fullName.ok) fields.fullName = { rule: fullName.rule };
-    const birthDate = parseBirthDate(text('birthDate'), today);
-    if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
-    else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
-    const phoneTyped = text('phone').trim();
-    const phone = parsePhone(phoneTyped);
-    if (!phone.ok) fields.phone = 'params' in phone ? { rule: phone.rule, params: phone.params } : { rule: phone.rule };
-    const email = text('email').trim();
-    if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
-    if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
+    const reading = readDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
-    if (humanCheck.problem) fields.humanCheck = humanCheck.problem;
-    if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok || Object.keys(fields).length) {
-      this.showFeedback({ fields });
-      return;
-    }
-    const details: RegistrationDetails = {
-      idNumber: idNumber.value,
-      fullName: fullName.value,
-      birthDate: birthDate.iso,
-      phone: phoneTyped,
-      ...(email ? { email } : {}),
-    };
-    const body: StartRegistrationRequest = {
-      subjectType: 'citizen',
-      method: 'mobile',
-      ...details,
-      consentVersion: state.config.consentVersion,
-      ...humanCheck.body,
-    };
+    const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
+    if (!submission.ok) return this.feedback.show({ fields: submission.fields });
+    const { details, body } = submission;
     const idempotencyKey = this.#keys.keyFor(body);
-    const result = await this.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }));
+    const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }), 'checkingCarrier');
     if (result.ok) {
       this.#keys.reset();
-      this.go({ step: 'code', config: state.config, details, registrationId: result.value.registrationId, otp: result.value.otp });
+      const { registrationId, otp } = result.value;
+      this.send({ type: 'started', details, registrationId, otp, at: this.clock.now() });
       return;
     }
     humanCheck.answered(result.error);
@@ -160,102 +129,93 @@ export class DvcRegister extends FlowElement<RegisterState> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'password' || this.busy) return;
-    const field = this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')!;
-    const password = field.value;
-    const passwordConfirmation = field.confirmation;
-    const fields: Record<string, FieldProblem> = {};
-    const unmet = field.unmet;
-    const rule = unmet.find((r) => r !== 'mismatch');
-    if (!password) fields.password = { rule: 'required' };
-    else if (rule) fields.password = { rule: `password_${rule}` };
-    if (!passwordConfirmation) fields.passwordConfirmation = { rule: 'required' };
-    else if (unmet.includes('mismatch')) fields.passwordConfirmation = { rule: 'password_mismatch' };
-    if (Object.keys(fields).length) {
-      this.showFeedback({ fields });
+    const reading = readPassword(this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')!);
+    if (!reading.ok) {
+      this.feedback.show({ fields: reading.fields });
       return;
     }
-    const body = { password, passwordConfirmation };
+    const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
-    const result = await this.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }));
+    const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
       this.#keys.reset();
-      this.go({ step: 'done', config: state.config, account: result.value.account });
+      this.send({ type: 'registered', account: result.value.account });
       emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
       return;
     }
-    if (result.error.code === 'flow_step') this.fail(result.error.code);
-    else this.#refused(result.error);
+    this.#refused(result.error);
   }
 
-  #refused(error: DvcError): void {
-    if (error.code === 'flow_not_found') this.fail(error.code);
-    else this.showFeedback(this.refusalFeedback(error));
+  #refused(error: DvcError): true {
+    if (error.code === 'account_exists') this.send({ type: 'accountExists' });
+    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error.code);
+    else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
+    return true;
   }
 
-  protected override render(): TemplateResult {
-    const t = this.localize.t;
+  protected override renderStep(): TemplateResult {
     const state = this.state;
+    const t = this.localize.t;
+    const summary = (targets: readonly FieldTarget[]) => this.feedback.renderSummary(targets);
+    const root = () => this.renderRoot;
     switch (state.step) {
       case 'loading':
         return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
-      case 'method': {
-        const methods = state.config.registrationMethods.filter((m) => SUPPORTED_METHODS.has(m));
-        return html`${this.renderHeading(t.methodHeading, [1, TOTAL_STEPS])}
-          ${this.renderSummary([{ name: 'method', id: 'method-picker', label: 'methodLegend', focus: () => this.renderRoot.querySelector<HTMLElement & { focusMethod(): void }>('dvc-method-picker')?.focusMethod() }])}
-          <dvc-method-picker
-            id="method-picker"
-            .methods=${methods}
-            .error=${this.fieldError('method')}
-            exportparts="form, fieldset, legend, radio, label, hint, error, button"
-            @dvc-method-select=${(event: CustomEvent<MethodSelectDetail>) => this.#chooseMethod(event.detail)}
-          ></dvc-method-picker>`;
-      }
+      case 'method':
+        return renderMethodStep({
+          heading: this.renderHeading(t.methodHeading, [1, TOTAL_STEPS]),
+          summary,
+          methods: offeredMethods(state.config),
+          error: this.feedback.fieldError('method'),
+          onSelect: (detail) => this.#chooseMethod(detail),
+          root,
+        });
       case 'details':
         return renderDetailsStep({
           t,
           config: state.config,
-          client: this.resolvedClient,
+          client: this.calls.client,
           busy: this.busy,
           heading: this.renderHeading(t.detailsHeading, [2, TOTAL_STEPS]),
-          summary: this.renderSummary(DETAILS_FIELDS),
-          error: this.fieldError,
+          summary: summary(DETAILS_FIELDS),
+          error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitDetails(event),
         });
       case 'code':
-        return this.renderCode(
-          state,
-          [3, TOTAL_STEPS],
-          (code) => (client, signal) =>
+        return renderCodeStep(this, {
+          heading: this.renderHeading(t.codeHeading, [3, TOTAL_STEPS]),
+          otp: state.otp,
+          current: () => this.state === state,
+          verify: (code) => (client, signal) =>
             client.verifyRegistrationCode(state.registrationId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ registrationId: state.registrationId, code }) }),
-          () => this.go({ step: 'password', config: state.config, details: state.details, registrationId: state.registrationId }),
-          (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
-        );
+          verified: () => this.send({ type: 'codeVerified' }),
+          resend: (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
+          resent: (otp) => this.send({ type: 'codeResent', otp }),
+          refused: (error) => error.code === 'account_exists' && this.#refused(error),
+        });
       case 'password':
-        return html`${this.renderHeading(t.passwordHeading, [4, TOTAL_STEPS])}
-          ${this.renderSummary([
-            { name: 'password', id: 'password', label: 'newPasswordLabel' },
-            { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: () => this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')?.focusConfirmation() },
-          ])}
-          <form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#submitPassword(event)}>
-            <dvc-password-field
-              id="password"
-              .policy=${state.config.passwordPolicy}
-              .context=${state.details}
-              .error=${this.fieldError('password')}
-              .confirmationError=${this.fieldError('passwordConfirmation')}
-              exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
-            ></dvc-password-field>
-            <button type="submit" part="button" ?disabled=${this.busy}>${t.completeRegistration}</button>
-          </form>`;
+        return renderPasswordStep({
+          t,
+          heading: this.renderHeading(t.passwordHeading, [4, TOTAL_STEPS]),
+          summary,
+          policy: state.config.passwordPolicy,
+          details: state.details,
+          busy: this.busy,
+          error: this.feedback.fieldError,
+          onSubmit: (event) => void this.#submitPassword(event),
+          root,
+        });
       case 'done':
-        return html`<div class="panel" part="done">
-          ${this.renderHeading(t.registeredHeading)}
-          <p>${t.registeredAccount(state.account.fullName, state.account.idNumberMasked)}</p>
-          <p><strong>${t.assuranceLevel(state.account.ial)}</strong></p>
-          <p>${t.registeredEverywhere}</p>
-        </div>`;
+        return renderRegisteredStep(t, this.renderHeading(t.registeredHeading), state.account);
+      case 'exists':
+        return renderExistsStep({
+          heading: this.renderHeading(t.accountExistsHeading),
+          message: this.localize.problem('account_exists'),
+          host: this,
+          actions: existsActions(t, this.signInHref, this.forgotPasswordHref),
+        });
     }
   }
 }

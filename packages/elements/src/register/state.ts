@@ -15,15 +15,19 @@ export interface RegistrationDetails {
 
 /**
  * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done`, with
- * `loading` before the configuration arrives and `error` when the flow cannot go on.
+ * `loading` before the configuration arrives, `error` when the flow cannot go on, and `exists`, a final
+ * step, when the ID number already has an account. `startedAt` (epoch
+ * milliseconds, the widget's clock) is when the service opened the registration, which it keeps for a
+ * limited time.
  */
 export type RegisterState =
   | { readonly step: 'loading' }
   | { readonly step: 'method'; readonly config: ServiceConfig }
   | { readonly step: 'details'; readonly config: ServiceConfig; readonly method: VerificationMethod }
-  | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge }
-  | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string }
+  | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number }
+  | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
+  | { readonly step: 'exists'; readonly config: ServiceConfig }
   | { readonly step: 'error'; readonly code: ProblemCode };
 
 /** The name of one step of `<dvc-register>`. */

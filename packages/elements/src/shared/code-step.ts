@@ -1,6 +1,10 @@
-import type { DvcError } from '@dvc-kit/sdk';
+import { html, type TemplateResult } from 'lit';
+import { isOtpCode, type CodeResent, type DvcError, type OtpChallenge, type ProblemCode } from '@dvc-kit/sdk';
+import type { OtpSubmitDetail } from '../otp-input/otp-input.js';
+import type { Clock } from './clock.js';
+import type { FeedbackController, FieldTarget } from './controllers/feedback-controller.js';
+import type { ServiceCall, ServiceController } from './controllers/service-controller.js';
 import { stepFeedback, type Feedback } from './feedback.js';
-import type { FieldTarget } from './flow-element.js';
 
 /** The field the code step's error summary links to. */
 export const CODE_FIELDS: readonly FieldTarget[] = [{ name: 'code', id: 'otp', label: 'codeFieldName' }];
@@ -25,4 +29,73 @@ export function codeFeedback(error: DvcError): Feedback | undefined {
     default:
       return stepFeedback(error);
   }
+}
+
+/** What the code step needs from the widget around it. */
+export interface CodeStepHost {
+  readonly calls: ServiceController;
+  readonly feedback: FeedbackController;
+  readonly clock: Clock;
+  /** Ends the flow on the error step. */
+  fail(code: ProblemCode): void;
+}
+
+/** One code step: where the code went, and what a code and a resend do. */
+export interface CodeStep<T> {
+  readonly heading: TemplateResult;
+  readonly otp: OtpChallenge;
+  /** Whether this step is still the one on screen (a late event is dropped). */
+  readonly current: () => boolean;
+  readonly verify: (code: string) => ServiceCall<T>;
+  readonly verified: (value: T) => void;
+  readonly resend: ServiceCall<CodeResent>;
+  readonly resent: (otp: OtpChallenge) => void;
+  /** A refusal that ends this step in its own way (`account_exists`); `false` to show it as usual. */
+  readonly refused?: (error: DvcError) => boolean;
+}
+
+/** A refused code or resend: on the code field or for the whole step, the error step when the flow is gone. */
+function codeRefused<T>(host: CodeStepHost, step: CodeStep<T>, error: DvcError): void {
+  if (step.refused?.(error)) return;
+  const feedback = codeFeedback(error);
+  if (feedback) host.feedback.show(feedback);
+  else host.fail(error.code);
+}
+
+async function verifyCode<T>(host: CodeStepHost, step: CodeStep<T>, code: string): Promise<void> {
+  if (host.calls.busy || !step.current()) return;
+  if (!isOtpCode(code)) {
+    host.feedback.show({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
+    return;
+  }
+  const result = await host.calls.call(step.verify(code), 'checkingCode');
+  if (!step.current()) return;
+  if (result.ok) step.verified(result.value);
+  else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);
+}
+
+async function resendCode<T>(host: CodeStepHost, step: CodeStep<T>): Promise<void> {
+  if (host.calls.busy || !step.current()) return;
+  const result = await host.calls.call(step.resend, 'sendingCode');
+  if (!step.current()) return;
+  if (result.ok) step.resent(result.value.otp);
+  else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);
+}
+
+/**
+ * The code step: a `<dvc-otp-input>` for `step.otp`; a code goes to the service through `verify`, a
+ * resend through `resend`; a refusal shows on the step, or the error step when the flow is gone.
+ */
+export function renderCodeStep<T>(host: CodeStepHost, step: CodeStep<T>): TemplateResult {
+  return html`${step.heading} ${host.feedback.renderSummary(CODE_FIELDS)}
+    <dvc-otp-input
+      id="otp"
+      .otp=${step.otp}
+      .clock=${host.clock}
+      .busy=${host.calls.busy}
+      .error=${host.feedback.fieldError('code')}
+      exportparts="form, lead, field, label, input, error, countdown, button, button-secondary, resend-countdown"
+      @dvc-otp-submit=${({ detail: { code } }: CustomEvent<OtpSubmitDetail>) => void verifyCode(host, step, code)}
+      @dvc-otp-resend=${() => void resendCode(host, step)}
+    ></dvc-otp-input>`;
 }

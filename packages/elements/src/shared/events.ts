@@ -27,6 +27,15 @@ export interface DvcRegisteredDetail {
   readonly account: Account;
 }
 
+/**
+ * Detail of `dvc-sign-in-requested` and `dvc-forgot-password-requested` (the ID number already has an
+ * account): the page's link for that action, if it gave one. Both events are cancelable:
+ * `preventDefault()` keeps the link from navigating, for a page that routes itself.
+ */
+export interface DvcActionRequestedDetail {
+  readonly href: string | undefined;
+}
+
 /** Detail of `dvc-signed-in`: the account and the tokens to hand to the portal's backend. */
 export interface DvcSignedInDetail {
   readonly account: Account;

@@ -23,8 +23,9 @@ export const baseStyles = css`
     line-height: 1.5;
     color: var(--_text);
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   *,
   *::before,
@@ -137,7 +138,9 @@ export const baseStyles = css`
     accent-color: var(--_primary);
   }
   .choice input:focus {
-    box-shadow: none;
+    outline: 3px solid var(--_text);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 7px var(--_focus);
   }
   .choice label {
     font-weight: normal;
@@ -159,7 +162,8 @@ export const baseStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  button[disabled] {
+  button[disabled],
+  button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }
@@ -178,51 +182,5 @@ export const baseStyles = css`
   }
   a {
     color: var(--_primary);
-  }
-  .links {
-    margin: var(--_space) 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  .links li {
-    margin: 0 0 0.4em;
-  }
-  .error-summary {
-    margin: 0 0 calc(var(--_space) * 1.5);
-    padding: var(--_space);
-    border: 5px solid var(--_error);
-    border-radius: var(--_radius);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_focus);
-  }
-  .error-summary h3 {
-    margin: 0 0 0.5em;
-    font-size: 1.2em;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-summary li {
-    margin: 0 0 0.3em;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  .panel {
-    margin: 0 0 var(--_space);
-    padding: var(--_space);
-    border-radius: var(--_radius);
-    background: var(--_success);
-    color: #ffffff;
-  }
-  .panel .heading {
-    color: inherit;
-  }
-  .panel p {
-    margin: 0.3em 0 0;
   }
 `;

@@ -4,7 +4,7 @@ import { MOCK_PASSWORD, type MockOptions } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
 import type { DvcLogin } from '../../src/login/login.js';
 import type { DvcErrorDetail, DvcSignedInDetail } from '../../src/shared/events.js';
-import { byButton, byLabel, byLink, deep, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
+import { byButton, byLabel, byLink, deep, descriptionOf, focused, stepHeading, textOf, unavailable } from '../support/dom.js';
 import { press, typeInto } from '../support/keyboard.js';
 import { AN, testService } from '../support/service.js';
 
@@ -119,7 +119,7 @@ describe('<dvc-login>', () => {
     const { el } = await login();
     for (let attempt = 1; attempt <= 5; attempt++) {
       await signIn(el, `Sai-Mat-Khau-${attempt}`);
-      await waitUntil(() => !byButton(el, 'Đăng nhập').disabled && textOf(el).includes(problemMessage('invalid_credentials', 'vi')));
+      await waitUntil(() => !unavailable(byButton(el, 'Đăng nhập')) && textOf(el).includes(problemMessage('invalid_credentials', 'vi')));
     }
     const failed = oneEvent(el, 'dvc-error');
     await signIn(el, MOCK_PASSWORD);
@@ -151,7 +151,7 @@ describe('<dvc-login>', () => {
     await shows(el, `Mã OTP: ${problemMessage('otp_invalid', 'vi')}`);
     expect(byLabel(el, 'Mã OTP').getAttribute('aria-invalid')).to.equal('true');
     clock.advance(60_000);
-    await waitUntil(() => !byButton(el, 'Gửi lại OTP').disabled);
+    await waitUntil(() => !unavailable(byButton(el, 'Gửi lại OTP')));
     scenario.failNext('resendSignInCode', { code: 'otp_rate_limited', retryAfter: 45 });
     byButton(el, 'Gửi lại OTP').click();
     await shows(el, 'Đã gửi quá nhiều mã tới số điện thoại này. Vui lòng thử lại sau 45 giây.');

@@ -4,7 +4,7 @@ import type { MockOptions } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
 import type { DvcRegister } from '../../src/register/register.js';
 import type { DvcErrorDetail, DvcRegisteredDetail } from '../../src/shared/events.js';
-import { announcements, byButton, byLabel, byLink, deep, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
+import { announcements, byButton, byLabel, byLink, deep, descriptionOf, focused, stepHeading, textOf, unavailable } from '../support/dom.js';
 import { press, typeInto } from '../support/keyboard.js';
 import { AN, NGOC, testService } from '../support/service.js';
 
@@ -66,7 +66,7 @@ describe('<dvc-register>', () => {
     it('explains when the portal offers no method it can take a citizen through', async () => {
       const { el } = await register({ config: { registrationMethods: ['usb_token'] } });
       await shows(el, 'Cổng này chưa cung cấp phương thức đăng ký trực tuyến.');
-      expect(byButton(el, 'Tiếp tục').disabled).to.be.true;
+      expect(unavailable(byButton(el, 'Tiếp tục'))).to.be.true;
     });
   });
 
@@ -292,18 +292,18 @@ describe('<dvc-register>', () => {
       const { el, clock, scenario } = await register();
       await toCode(el);
       expect(textOf(el)).to.contain('Mã có hiệu lực trong 3:00');
-      expect(byButton(el, 'Gửi lại OTP').disabled).to.be.true;
+      expect(unavailable(byButton(el, 'Gửi lại OTP'))).to.be.true;
       clock.advance(30_000);
       await shows(el, 'Mã có hiệu lực trong 2:30');
       expect(textOf(el)).to.contain('Có thể gửi lại OTP sau 0:30');
       clock.advance(30_000);
-      await waitUntil(() => !byButton(el, 'Gửi lại OTP').disabled);
+      await waitUntil(() => !unavailable(byButton(el, 'Gửi lại OTP')));
       expect(announcements(el)).to.include('Bạn có thể chọn “Gửi lại OTP” để nhận mã mới.');
       byButton(el, 'Gửi lại OTP').click();
       await waitUntil(() => announcements(el).includes('Đã gửi lại mã OTP tới số 091****678'));
       expect(scenario.outbox).to.have.length(2);
       expect(textOf(el)).to.contain('Mã có hiệu lực trong 3:00');
-      expect(byButton(el, 'Gửi lại OTP').disabled).to.be.true;
+      expect(unavailable(byButton(el, 'Gửi lại OTP'))).to.be.true;
     });
 
     it('checks the code has six digits before sending it', async () => {
@@ -345,7 +345,7 @@ describe('<dvc-register>', () => {
       const { el, clock, scenario } = await register();
       await toCode(el);
       clock.advance(60_000);
-      await waitUntil(() => !byButton(el, 'Gửi lại OTP').disabled);
+      await waitUntil(() => !unavailable(byButton(el, 'Gửi lại OTP')));
       scenario.failNext('resendRegistrationCode', { code: 'otp_resend_too_soon', retryAfter: 20 });
       byButton(el, 'Gửi lại OTP').click();
       await shows(el, 'Vui lòng chờ 20 giây trước khi gửi lại OTP.');

@@ -91,3 +91,11 @@ export function announcements(root: Element): string[] {
     .map((el) => textOf(el))
     .filter(Boolean);
 }
+
+/**
+ * Whether a button is unavailable: `disabled`, or `aria-disabled="true"` (the widgets keep a busy or
+ * waiting button focusable so keyboard focus never falls to the page).
+ */
+export function unavailable(button: HTMLButtonElement): boolean {
+  return button.disabled || button.getAttribute('aria-disabled') === 'true';
+}

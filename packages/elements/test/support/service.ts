@@ -7,18 +7,33 @@ export interface TestService {
   readonly scenario: MockScenario;
   readonly client: DvcClient;
   readonly clock: FakeClock;
+  /** Holds every request from now on until the returned function is called (to look at a widget while it waits). */
+  pause(): () => void;
 }
 
 export function testService(options: MockOptions = {}): TestService {
   const clock = fakeClock();
   const scenario = new MockScenario({ code: '123456', now: () => clock.now(), ...options });
+  const mockFetch = createMockFetch(createMockHandlers(scenario));
+  let gate: Promise<void> | undefined;
   const client = new DvcClient({
     baseUrl: 'http://127.0.0.1:4000',
     clientId: 'ministry-portal',
     retries: 0,
-    fetch: createMockFetch(createMockHandlers(scenario)),
+    fetch: async (input, init) => {
+      await gate;
+      return mockFetch(input, init);
+    },
   });
-  return { scenario, client, clock };
+  const pause = () => {
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      gate = undefined;
+      release();
+    };
+  };
+  return { scenario, client, clock, pause };
 }
 
 /** Trần Thị Bích Ngọc, a fictional citizen of the mock's carrier records who has no account yet. */

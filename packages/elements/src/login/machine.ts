@@ -1,0 +1,32 @@
+import type { Account, OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
+import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
+import type { LoginState } from './state.js';
+
+/** What moves `<dvc-login>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
+export type LoginEvent =
+  | FlowEvent
+  | { readonly type: 'started'; readonly signInId: string; readonly otp: OtpChallenge; readonly at: number }
+  | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
+  | { readonly type: 'signedIn'; readonly account: Account };
+
+const first = (config: ServiceConfig): LoginState => ({ step: 'credentials', config });
+
+/**
+ * The sign-in state machine as one pure function: `loading → credentials → code → done`, `error` from
+ * anywhere, `loading` again on a restart. An event that does not apply to the step on screen leaves the
+ * state as it is.
+ */
+export function loginTransition(state: LoginState, event: LoginEvent): LoginState {
+  const common = flowTransition(state, event, first);
+  if (common) return common;
+  switch (event.type) {
+    case 'started':
+      return state.step === 'credentials' ? { step: 'code', config: state.config, signInId: event.signInId, otp: event.otp, startedAt: event.at } : state;
+    case 'codeResent':
+      return state.step === 'code' ? { ...state, otp: event.otp } : state;
+    case 'signedIn':
+      return state.step === 'code' ? { step: 'done', config: state.config, account: event.account } : state;
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,50 @@
+import { birthYearAgrees, isEmail, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type StartRegistrationRequest } from '@dvc-kit/sdk';
+import type { HumanCheckOutcome } from '../shared/human-check-step.js';
+import type { FieldProblem } from '../shared/feedback.js';
+import type { RegistrationDetails } from './state.js';
+
+/** The details step's form, read: the details when every field passes the SDK's checks, else each field's problem. */
+export type DetailsReading =
+  | { readonly ok: true; readonly details: RegistrationDetails; readonly consent: boolean }
+  | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
+
+/**
+ * Reads the details form with the SDK's parsers (the rules the service applies): ID number, full name,
+ * date of birth (and that its year agrees with the CCCD), phone, optional email, consent. Pure; `today`
+ * bounds the dates.
+ */
+export function readDetails(data: FormData, today: Date): DetailsReading {
+  const text = (name: string) => String(data.get(name) ?? '');
+  const fields: Record<string, FieldProblem> = {};
+  const idNumber = parseIdNumber(text('idNumber'), today);
+  if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
+  const fullName = parseFullName(text('fullName'));
+  if (!fullName.ok) fields.fullName = { rule: fullName.rule };
+  const birthDate = parseBirthDate(text('birthDate'), today);
+  if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
+  else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
+  const phone = text('phone').trim();
+  const parsedPhone = parsePhone(phone);
+  if (!parsedPhone.ok) fields.phone = 'params' in parsedPhone ? { rule: parsedPhone.rule, params: parsedPhone.params } : { rule: parsedPhone.rule };
+  const email = text('email').trim();
+  if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
+  if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
+  if (!idNumber.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
+  const details = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}) };
+  return { ok: true, details, consent: true };
+}
+
+/** The registration request the details step sends, or every field's problem (the human check's too). */
+export type DetailsSubmission =
+  | { readonly ok: true; readonly details: RegistrationDetails; readonly body: StartRegistrationRequest }
+  | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
+
+/** Puts the read details, the consent version and the human check's solution into one request. */
+export function detailsSubmission(reading: DetailsReading, humanCheck: HumanCheckOutcome, consentVersion: string): DetailsSubmission {
+  if (!reading.ok || humanCheck.problem) {
+    const fields = reading.ok ? {} : reading.fields;
+    return { ok: false, fields: humanCheck.problem ? { ...fields, humanCheck: humanCheck.problem } : fields };
+  }
+  const { details } = reading;
+  return { ok: true, details, body: { subjectType: 'citizen', method: 'mobile', ...details, consentVersion, ...humanCheck.body } };
+}

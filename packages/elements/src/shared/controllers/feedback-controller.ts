@@ -1,0 +1,123 @@
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { nothing } from 'lit';
+import type { DvcError, PasswordPolicy } from '@dvc-kit/sdk';
+import type { TextKey } from '../../i18n/catalogue.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import { errorSummary, type SummaryItem } from '../error-summary.js';
+import { hasFeedback, NO_FEEDBACK, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
+import type { FocusController } from './focus-controller.js';
+
+/** Where an error summary link leads for one field of a step. */
+export interface FieldTarget {
+  /** The field's name in the request body (`idNumber`, `password` …). */
+  readonly name: string;
+  /** The catalogue string naming the field in the error summary. */
+  readonly label: TextKey;
+  /** Id of the element to focus. */
+  readonly id: string;
+  /** Focuses the field when it is not a plain input with that id. */
+  readonly focus?: () => void;
+}
+
+/** What {@link FeedbackController} needs besides its host. */
+export interface FeedbackOptions {
+  readonly localize: LocalizeController;
+  readonly focus: FocusController;
+  /** The policy whose numbers fill the rule texts, once known. */
+  readonly policy: () => PasswordPolicy | undefined;
+  /** Extra content after a step problem's text in the summary (a "Quên mật khẩu" link …). */
+  readonly extra?: (problem: StepProblem) => TemplateResult | typeof nothing;
+}
+
+/**
+ * What a step shows after a refused submission: field errors on their fields and in the error summary
+ * (rule texts from the catalogue, never the server's words), a step problem with its wait, and focus
+ * on the summary when there is something to read. It keeps the host's feedback and asks the host to
+ * render again when it changes.
+ *
+ * @example
+ * ```ts
+ * this.feedback.show(this.feedback.refusal(error));
+ * html`${this.feedback.renderSummary(FIELDS)} … ${this.feedback.fieldError('idNumber')}`;
+ * ```
+ */
+export class FeedbackController {
+  readonly #host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+  readonly #options: FeedbackOptions;
+  #current: Feedback = NO_FEEDBACK;
+
+  constructor(host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment }, options: FeedbackOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  /** What the current step shows. */
+  get current(): Feedback {
+    return this.#current;
+  }
+
+  /** Shows what went wrong with a submission and moves focus to the error summary. */
+  show(feedback: Feedback): void {
+    this.#current = feedback;
+    if (hasFeedback(feedback)) this.#options.focus.next('.error-summary');
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets what the last step showed (the step changed). */
+  clear(): void {
+    this.#current = NO_FEEDBACK;
+    this.#host.requestUpdate();
+  }
+
+  /** The error text of a field of the current step (by request body name), in the citizen's language. */
+  readonly fieldError = (field: string): string | undefined => this.fieldText(this.#current.fields[field]);
+
+  /** The text of a field problem in the citizen's language. */
+  fieldText(problem: FieldProblem | undefined): string | undefined {
+    if (!problem) return undefined;
+    const localize = this.#options.localize;
+    if ('rule' in problem) {
+      const policy = this.#options.policy();
+      return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
+    }
+    if ('problem' in problem) return localize.problem(problem.problem);
+    return localize.t[problem.term];
+  }
+
+  /** The text of a step problem, the wait filled in. */
+  problemText(problem: StepProblem): string {
+    return this.#options.localize.problem(problem.code, { seconds: problem.retryAfter ?? 0 });
+  }
+
+  /**
+   * What a step shows when the service refuses a submission: field errors on their fields, a failed
+   * human check on the check, anything else for the whole step with its wait.
+   */
+  refusal(error: DvcError): Feedback {
+    if (error.code === 'human_check_failed') return { fields: { humanCheck: { problem: error.code } } };
+    if (error.code === 'validation_failed') {
+      const fields: Record<string, FieldProblem> = {};
+      for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
+      if (Object.keys(fields).length) return { fields };
+    }
+    return stepFeedback(error);
+  }
+
+  /** The error summary of the current feedback: the step problem first, then each field in order. */
+  renderSummary(targets: readonly FieldTarget[]): TemplateResult | typeof nothing {
+    const { problem, fields } = this.#current;
+    const t = this.#options.localize.t;
+    const items: SummaryItem[] = [];
+    if (problem) items.push({ text: this.problemText(problem), extra: this.#options.extra?.(problem) ?? nothing });
+    for (const target of targets) {
+      const text = this.fieldText(fields[target.name]);
+      if (!text) continue;
+      items.push({
+        text: `${t[target.label]}: ${text}`,
+        href: target.id,
+        focus: target.focus ?? (() => this.#host.renderRoot.querySelector<HTMLElement>(`#${target.id}`)?.focus()),
+      });
+    }
+    return errorSummary(t.errorSummaryTitle, items);
+  }
+}

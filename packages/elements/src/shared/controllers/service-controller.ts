@@ -1,0 +1,117 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DvcClient, DvcError } from '@dvc-kit/sdk';
+import type { ProgressKey } from '../../i18n/catalogue.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import { emit, type DvcErrorDetail } from '../events.js';
+
+/** The outcome of one call to the service. */
+export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DvcError };
+
+/** A call to the service, made in the widget's client with the signal that cancels it. */
+export type ServiceCall<T> = (client: DvcClient, signal: AbortSignal) => Promise<T>;
+
+/** What {@link ServiceController} reads from its widget: how it reaches the service. */
+export interface ServiceHost extends ReactiveControllerHost, HTMLElement {
+  readonly service: string | undefined;
+  readonly clientId: string | undefined;
+  readonly client: DvcClient | undefined;
+}
+
+/**
+ * How a widget calls the service: the client (an injected `client`, or one made from the `service` and
+ * `client-id` attributes), the citizen's language on every request, the busy state while a call or a
+ * wait is under way, cancellation when the widget leaves the page, and `dvc-error` for every failure
+ * but a cancellation (its text from `describe`).
+ *
+ * @example
+ * ```ts
+ * const result = await this.calls.call((client, signal) => client.getConfig({ signal }));
+ * if (!result.ok) console.log(result.error.code);
+ * ```
+ */
+export class ServiceController implements ReactiveController {
+  readonly #host: ServiceHost;
+  readonly #localize: LocalizeController;
+  readonly #describe: (error: DvcError) => string;
+  readonly #calls = new Set<AbortController>();
+  #own: DvcClient | undefined;
+  #ownKey = '';
+  #busy = 0;
+  #progress: ProgressKey | undefined;
+
+  constructor(host: ServiceHost, localize: LocalizeController, describe: (error: DvcError) => string) {
+    this.#host = host;
+    this.#localize = localize;
+    this.#describe = describe;
+    host.addController(this);
+  }
+
+  /** A call to the service (or a wait the citizen cannot act during) is under way. */
+  get busy(): boolean {
+    return this.#busy > 0;
+  }
+
+  /** What the widget is waiting for, to show and read out while it waits. */
+  get progress(): ProgressKey | undefined {
+    return this.busy ? this.#progress : undefined;
+  }
+
+  /** The client calls go through, or `undefined` while neither `client` nor `service` and `client-id` are set. */
+  get client(): DvcClient | undefined {
+    const host = this.#host;
+    if (host.client) return host.client;
+    if (!host.service || !host.clientId) return undefined;
+    const key = `${host.service} ${host.clientId}`;
+    if (!this.#own || this.#ownKey !== key) {
+      this.#own = new DvcClient({ baseUrl: host.service, clientId: host.clientId });
+      this.#ownKey = key;
+    }
+    return this.#own;
+  }
+
+  /** Marks the widget busy until `work` settles (saying what it waits for, when `progress` is given), and gives its result. */
+  async hold<T>(work: Promise<T>, progress?: ProgressKey): Promise<T> {
+    this.#progress = progress;
+    this.#setBusy(1);
+    try {
+      return await work;
+    } finally {
+      this.#setBusy(-1);
+    }
+  }
+
+  /**
+   * Calls the service in the citizen's language, busy meanwhile (with the `progress` message when
+   * given); reports any failure but a cancellation as `dvc-error`.
+   */
+  async call<T>(run: ServiceCall<T>, progress?: ProgressKey): Promise<CallResult<T>> {
+    const client = this.client;
+    if (!client) return { ok: false, error: this.#report(new DvcError('unknown_client')) };
+    const controller = new AbortController();
+    this.#calls.add(controller);
+    client.lang = this.#localize.lang;
+    try {
+      return { ok: true, value: await this.hold(run(client, controller.signal), progress) };
+    } catch (caught) {
+      const error = caught instanceof DvcError ? caught : new DvcError('internal', { cause: caught });
+      return { ok: false, error: error.code === 'aborted' ? error : this.#report(error) };
+    } finally {
+      this.#calls.delete(controller);
+    }
+  }
+
+  hostDisconnected(): void {
+    for (const controller of this.#calls) controller.abort();
+  }
+
+  #setBusy(delta: number): void {
+    this.#busy += delta;
+    this.#host.requestUpdate();
+  }
+
+  #report(error: DvcError): DvcError {
+    const detail: DvcErrorDetail = { code: error.code, message: this.#describe(error) };
+    emit(this.#host, 'dvc-error', detail);
+    return error;
+  }
+}

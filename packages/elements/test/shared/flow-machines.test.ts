@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { MockScenario } from '@dvc-kit/sdk/mock';
+import type { OtpChallenge } from '@dvc-kit/sdk';
+import { registerTransition } from '../../src/register/machine.js';
+import type { RegisterState } from '../../src/register/state.js';
+import { loginTransition } from '../../src/login/machine.js';
+import type { LoginState } from '../../src/login/state.js';
+
+const config = { ...new MockScenario().config, clientId: 'ministry-portal' };
+const otp: OtpChallenge = { maskedPhone: '091****678', length: 6, expiresAt: '2026-03-02T08:03:00.000Z', resendAt: '2026-03-02T08:01:00.000Z' };
+const details = { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc', birthDate: '1995-03-12', phone: '0912345678' };
+
+describe('the flows’ state machines', () => {
+  it('takes a registration from loading to done, and to the final exists step from the code step', () => {
+    let state: RegisterState = { step: 'loading' };
+    state = registerTransition(state, { type: 'configured', config });
+    expect(state.step).to.equal('method');
+    state = registerTransition(state, { type: 'methodChosen', method: 'mobile' });
+    expect(state.step).to.equal('details');
+    state = registerTransition(state, { type: 'started', details, registrationId: 'r1', otp, at: 1000 });
+    expect(state).to.include({ step: 'code', registrationId: 'r1', startedAt: 1000 });
+    expect(registerTransition(state, { type: 'accountExists' }).step).to.equal('exists');
+    state = registerTransition(state, { type: 'codeVerified' });
+    expect(state).to.include({ step: 'password', startedAt: 1000 });
+    expect(registerTransition(state, { type: 'failed', code: 'flow_not_found' })).to.deep.equal({ step: 'error', code: 'flow_not_found' });
+    expect(registerTransition(state, { type: 'restarted' })).to.deep.equal({ step: 'loading' });
+  });
+
+  it('leaves the state as it is for an event that does not apply to the step on screen', () => {
+    const method: RegisterState = { step: 'method', config };
+    expect(registerTransition(method, { type: 'codeVerified' })).to.equal(method);
+    expect(registerTransition(method, { type: 'configured', config })).to.equal(method);
+    const credentials: LoginState = { step: 'credentials', config };
+    expect(loginTransition(credentials, { type: 'codeResent', otp })).to.equal(credentials);
+  });
+
+  it('takes a sign-in from credentials to done, keeping its start through a resend', () => {
+    let state: LoginState = loginTransition({ step: 'loading' }, { type: 'configured', config });
+    state = loginTransition(state, { type: 'started', signInId: 's1', otp, at: 5 });
+    state = loginTransition(state, { type: 'codeResent', otp: { ...otp, maskedPhone: '097****398' } });
+    expect(state).to.include({ step: 'code', startedAt: 5 });
+    expect(loginTransition(state, { type: 'signedIn', account: { sub: 'a', fullName: 'A', idNumberMasked: '001******234', subjectType: 'citizen', ial: 2, verificationMethod: 'mobile', createdAt: '2026-01-01T00:00:00.000Z' } }).step).to.equal('done');
+  });
+});
