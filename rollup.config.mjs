@@ -3,7 +3,9 @@
 // Beside it, bundle.inputs.json lists every module the bundle was built from, so test/size.test.ts
 // checks what went in rather than what minification left of it.
 import { relative, sep } from 'node:path';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 /** Writes `bundle.inputs.json`: the ids of every module in the build, relative to the repository. */
@@ -26,7 +28,12 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
-    esbuild({ target: 'es2022', minify: true, tsconfig: 'packages/elements/tsconfig.json' }),
+    // Lit's html`` and css`` templates keep their indentation and comments through esbuild's minifier;
+    // this minifies the text inside them (the widgets' markup and styles), before the TypeScript is compiled.
+    minifyHTML({ include: ['packages/elements/src/**/*.ts'] }),
+    esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+    // terser compresses about 2% smaller than esbuild's minifier here (two passes).
+    terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     inputManifest(),
   ],
 };
