@@ -18,9 +18,11 @@ test('every path of the client is in the OpenAPI document', () => {
   }
 });
 
-test('request bodies in the OpenAPI document carry the contract fields', () => {
-  const body = openapi.paths[PATHS.registrations]!.post!.requestBody!.content['application/json']!.schema;
-  assert.deepEqual(Object.keys(body.properties ?? {}).sort(), ['birthDate', 'consentVersion', 'email', 'fullName', 'humanCheck', 'idNumber', 'method', 'phone', 'subjectType']);
+test('request bodies in the OpenAPI document carry the contract fields, one object per registration method', () => {
+  const body = openapi.paths[PATHS.registrations]!.post!.requestBody!.content['application/json']!.schema as { oneOf?: { properties?: Record<string, { const?: string }> }[] };
+  const byMethod = Object.fromEntries((body.oneOf ?? []).map((option) => [option.properties!.method!.const, Object.keys(option.properties ?? {}).sort()]));
+  const common = ['birthDate', 'consentVersion', 'email', 'fullName', 'humanCheck', 'idNumber', 'method', 'phone', 'subjectType'];
+  assert.deepEqual(byMethod, { mobile: common, bhxh: ['bhxhCode', ...common] });
 });
 
 test('request bodies leave unknown properties open (the service ignores them); responses list exactly theirs', () => {

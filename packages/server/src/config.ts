@@ -17,11 +17,17 @@ const origin = z.string().refine((value) => {
     }
 }, 'must be an origin such as https://dichvucong.example.gov.vn (scheme, host and port only)');
 
+/**
+ * The registration methods this service implements, by their name on the wire: `mobile` (mobile
+ * subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`).
+ */
+const RegistrationMethodSchema = z.enum(['mobile', 'bhxh']);
+
 const ClientSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" and "-", at most 64').describe('The client id the portal sends in the `DVC-Client` header.'),
   name: z.string().min(1).max(200).describe("The portal's name, shown in `GET /v1/config`."),
   origins: z.array(origin).default([]).transform((list) => list.map((value) => new URL(value).origin)).describe('Browser origins allowed to call the service for this portal (CORS), e.g. `https://dichvucong.bacninh.gov.vn`. Server-side callers send no Origin.'),
-  registrationMethods: z.array(z.literal('mobile')).optional().describe('Registration methods this portal offers; the service-wide `registrationMethods` when absent.'),
+  registrationMethods: z.array(RegistrationMethodSchema).optional().describe('Registration methods this portal offers (`mobile`, `bhxh`); the service-wide `registrationMethods` when absent. `bhxh` needs `registries.socialInsurance`.'),
   signInMethods: z.array(z.literal('password')).optional().describe('Sign-in methods this portal offers; the service-wide `signInMethods` when absent.'),
 });
 
@@ -187,7 +193,7 @@ export const ServerConfigSchema = z.object({
   housekeeping: HousekeepingSchema.default(HousekeepingSchema.parse({})).describe('The sweep of expired rows, run on a timer outside the request path, in bounded batches.'),
   idempotency: IdempotencySchema.default(IdempotencySchema.parse({})).describe('How long a request holds its `Idempotency-Key` before a retry may take it over.'),
   consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration must accept (recorded with the account).'),
-  registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']).describe('Registration methods the service offers.'),
+  registrationMethods: z.array(RegistrationMethodSchema).min(1).default(['mobile']).describe('Registration methods the service offers: `mobile` (mobile subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`, which must then be set, in development too).'),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),
   trustProxy: z.boolean().default(false).describe('Read the client address from the last `X-Forwarded-For` entry: only behind one reverse proxy you run.'),
   limits: LimitsSchema.describe('Register look-ups and sign-in attempts per client address and per ID number (defaults and reasons: `limits/limits-config.ts`).'),
@@ -210,6 +216,7 @@ export const ServerConfigSchema = z.object({
   })
   .superRefine((config, context) => {
     for (const problem of productionProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    for (const problem of registerProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
   })
   // Only development gets the outbox and the sandbox by default; production has been refused above without them.
   .transform(({ sms, registries, ...config }) => ({
@@ -222,6 +229,34 @@ export const ServerConfigSchema = z.object({
       socialInsurance: registries.socialInsurance ?? (config.mode === 'development' ? ({ driver: 'sandbox' } as z.output<typeof SocialInsuranceSchema>) : undefined),
     },
   }));
+
+/** The parts of the configuration {@link registerProblems} reads. */
+export interface RegisterCheckInput {
+  readonly registrationMethods: readonly string[];
+  readonly clients: readonly { readonly registrationMethods?: readonly string[] | undefined }[];
+  readonly registries: { readonly socialInsurance?: unknown };
+}
+
+/**
+ * Registration methods named without the register they ask: `bhxh` (service-wide or for a portal)
+ * while `registries.socialInsurance` is not set. Refused in every mode — in development too, where an
+ * absent social-insurance register would otherwise be the sandbox — so an operator who offers the
+ * method says which register answers it. `loadConfig` reports these as a `ConfigError`;
+ * `createService` checks again against the register it builds.
+ *
+ * @returns each problem with the key to fix and a message naming both keys; empty when none.
+ */
+export function registerProblems(config: RegisterCheckInput): { readonly path: readonly (string | number)[]; readonly message: string }[] {
+  if (config.registries.socialInsurance !== undefined) return [];
+  const message =
+    'offers "bhxh" (registration by social insurance) but registries.socialInsurance is not configured: set registries.socialInsurance (driver "http" with url and token; "sandbox" in development) or take "bhxh" out of registrationMethods';
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  if (config.registrationMethods.includes('bhxh')) problems.push({ path: ['registrationMethods'], message });
+  config.clients.forEach((client, index) => {
+    if (client.registrationMethods?.includes('bhxh')) problems.push({ path: ['clients', index, 'registrationMethods'], message });
+  });
+  return problems;
+}
 
 /** A development convenience for an absent key; never reached in production, which `productionProblems` refused. */
 function developmentDefault<T>(mode: 'production' | 'development', key: string, value: T): T {

@@ -95,7 +95,11 @@ export class DvcClient {
     return this.#call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
   }
 
-  /** Starts registration by mobile subscriber: carrier check, then a code to the phone. */
+  /**
+   * Starts registration by mobile subscriber (`method: 'mobile'`: the carrier's check) or by social
+   * insurance (`method: 'bhxh'` with `bhxhCode`: the social-insurance register's check), then a code
+   * to the declared phone.
+   */
   startRegistration(body: StartRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
     return this.#call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }

@@ -64,6 +64,7 @@ export const FIELD_RULES = [
   'bhxh_format',
   'otp_format',
   'subject_type',
+  'method_not_offered',
   'consent_required',
   'password_min_length',
   'password_max_length',

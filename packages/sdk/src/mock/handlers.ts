@@ -5,6 +5,7 @@ import { RefreshSchema, StartSignInSchema } from '../contract/sign-in.js';
 import { parseBirthDate } from '../identity/birth-date.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
 import { sameFullName } from '../identity/name.js';
+import { parseBhxhCode } from '../identity/bhxh.js';
 import { parsePhone } from '../identity/phone.js';
 import type { FieldRule } from '../messages/codes.js';
 import { checkPassword } from '../password/check.js';
@@ -12,12 +13,13 @@ import { passwordBase } from '../password/common.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { route, type RouteContext } from './route.js';
-import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
+import type { MockCitizen } from './citizens.js';
+import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockOptions } from './scenario.js';
 
 /**
  * msw request handlers that act out the DVC Kit identity service against an in-memory
  * {@link MockScenario}: every success the contract allows and its problems — `validation_failed` with
- * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
+ * field errors, `human_check_failed`, `carrier_mismatch`, `bhxh_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
  * `unauthorized`, `password_reused` (a recovery's new password is one of the last 5), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
@@ -123,24 +125,48 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
 /** The service's default `tokens.refreshReuseGraceSeconds`, in milliseconds. */
 const REFRESH_REUSE_GRACE_MS = 20_000;
 
+/**
+ * `POST /v1/registrations`, as the service answers it: the method must be one the configuration
+ * offers (`method_not_offered`); each register look-up is counted per ID number before the register
+ * is asked, mismatches included, carrier and social insurance together (`too_many_attempts`); then
+ * the carrier (`carrier_mismatch`) or the social-insurance register (`bhxh_mismatch`) is asked, and
+ * the code goes to the declared phone.
+ */
 async function startRegistration(context: RouteContext): Promise<Response> {
   const { scenario } = context;
   const parsed = StartRegistrationSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const request = parsed.data;
+  if (!scenario.config.registrationMethods.includes(request.method)) {
+    return context.problem('validation_failed', { fieldErrors: [{ field: 'method', code: 'method_not_offered' }] });
+  }
   const answer = idempotent(context);
   if (answer instanceof Response) return answer;
-  if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
-  const request = parsed.data;
+  if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(request.humanCheck))) return context.problem('human_check_failed');
   const idNumber = normalizeIdNumber(request.idNumber);
   const phone = parsePhone(request.phone);
   const birthDate = parseBirthDate(request.birthDate);
-  const match = scenario.citizens.find(
-    (c) => c.idNumber === idNumber && phone.ok && c.phone === phone.e164 && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName),
-  );
-  if (!match) return context.problem('carrier_mismatch');
-  const limited = sendLimit(context, match.phone);
+  const now = scenario.now();
+  const lookups = (scenario.registerLookups.get(idNumber) ?? []).filter((at) => at > now - 3_600_000);
+  if (lookups.length >= MOCK_REGISTER_LOOKUPS_PER_HOUR) {
+    return context.problem('too_many_attempts', { retryAfter: Math.max(1, Math.ceil((lookups[0]! + 3_600_000 - now) / 1000)) });
+  }
+  scenario.registerLookups.set(idNumber, [...lookups, now]);
+  const person = (c: MockCitizen) => c.idNumber === idNumber && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName);
+  let match: MockCitizen | undefined;
+  if (request.method === 'bhxh') {
+    const code = parseBhxhCode(request.bhxhCode);
+    match = scenario.citizens.find((c) => person(c) && code.ok && c.bhxhCode === code.value);
+    if (!match) return context.problem('bhxh_mismatch');
+  } else {
+    match = scenario.citizens.find((c) => person(c) && phone.ok && c.phone === phone.e164);
+    if (!match) return context.problem('carrier_mismatch');
+  }
+  // By social insurance the code goes to the phone the citizen declared, not one the register holds.
+  const destination = phone.ok ? phone.e164 : match.phone;
+  const limited = sendLimit(context, destination);
   if (limited) return limited;
-  const flow: MockFlow = { id: scenario.nextId('reg'), purpose: 'registration', idNumber, phone: match.phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false, details: request };
+  const flow: MockFlow = { id: scenario.nextId('reg'), purpose: 'registration', idNumber, phone: destination, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false, details: request };
   scenario.flows.set(flow.id, flow);
   scenario.sendCode(flow);
   return answer(201, { registrationId: flow.id, otp: challengeOf(scenario, flow) });
@@ -183,7 +209,7 @@ async function completeRegistration(context: RouteContext): Promise<Response> {
   }
   if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
   const citizen = scenario.citizens.find((c) => c.idNumber === flow.idNumber)!;
-  const account = scenario.addAccount({ ...citizen, ...(details.email ? { email: details.email } : {}) }, password);
+  const account = scenario.addAccount({ ...citizen, phone: flow.phone, ...(details.email ? { email: details.email } : {}) }, password, details.method);
   scenario.flows.delete(flow.id);
   return answer(201, { account });
 }
@@ -205,7 +231,7 @@ async function startSignIn(context: RouteContext): Promise<Response> {
     return context.problem('invalid_credentials');
   }
   scenario.passwordFailures.delete(idNumber);
-  const phone = scenario.citizens.find((c) => c.idNumber === idNumber)!.phone;
+  const { phone } = record;
   const limited = sendLimit(context, phone);
   if (limited) return limited;
   const flow: MockFlow = { id: scenario.nextId('sign-in'), purpose: 'sign-in', idNumber, phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };

@@ -37,7 +37,8 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
   const starts = (scenario.recoveryStarts.get(idNumber) ?? []).filter((at) => at > now - 60_000);
   if (starts.length >= 3) return context.problem('too_many_attempts', { retryAfter: secondsUntil(scenario, starts[0]! + 60_000) });
   scenario.recoveryStarts.set(idNumber, [...starts, now]);
-  const citizen = scenario.hasAccount(idNumber) ? scenario.citizens.find((c) => c.idNumber === idNumber) : undefined;
+  // The code goes to the account's registered phone (by social insurance, the one declared then).
+  const citizen = scenario.accounts.get(idNumber);
   if (citizen) {
     const limited = sendLimit(context, citizen.phone);
     if (limited) return limited;
@@ -113,7 +114,7 @@ export function completeRecovery(context: RouteContext): Response {
   if (fieldErrors.length === 0 && earlier.includes(password.normalize('NFC'))) fieldErrors.push({ field: 'password', code: 'password_reused' });
   if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
   scenario.passwordHistory.set(flow.idNumber, earlier.slice(0, HISTORY - 1));
-  scenario.accounts.set(flow.idNumber, { account: record.account, password: password.normalize('NFC') });
+  scenario.accounts.set(flow.idNumber, { ...record, password: password.normalize('NFC') });
   for (const [token, session] of scenario.sessions) if (session.account.sub === record.account.sub) scenario.sessions.delete(token);
   for (const [token, account] of scenario.accessTokens) if (account.sub === record.account.sub) scenario.accessTokens.delete(token);
   scenario.flows.delete(flow.id);

@@ -48,7 +48,10 @@ export interface MockOptions {
    * Default `'123456'`.
    */
   readonly code?: string | ((send: number) => string);
-  /** The people in the carrier's records. Default {@link MOCK_CITIZENS}. */
+  /**
+   * The people in the carrier's records (and, those with a `bhxhCode`, in the social-insurance
+   * register). Default {@link MOCK_CITIZENS}.
+   */
   readonly citizens?: readonly MockCitizen[];
   /** Accounts that exist from the start. Default {@link MOCK_ACCOUNTS}. */
   readonly accounts?: readonly MockAccount[];
@@ -61,7 +64,11 @@ export interface MockOptions {
    * the page through `createMockFetch` (which carries none), the page's own origin. Default: any origin.
    */
   readonly origins?: readonly string[];
-  /** Changes to the configuration the mock serves (human check required, policy, timings …). */
+  /**
+   * Changes to the configuration the mock serves (human check required, policy, timings …). The
+   * mock offers registration by mobile subscriber only, as the service does by default; offer social
+   * insurance too with `{ registrationMethods: ['mobile', 'bhxh'] }`.
+   */
   readonly config?: MockConfigOverrides;
   /** Difficulty of the proof-of-work puzzle. Default: answer 7 within 0..50. */
   readonly humanCheck?: MockHumanCheckOptions;
@@ -112,11 +119,19 @@ export interface MockFlow {
   readonly details?: StartRegistrationRequest;
 }
 
-/** @internal An account and its password. */
+/** @internal An account, its password and the phone its codes go to (E.164). */
 export interface MockAccountRecord {
   readonly account: Account;
   readonly password: string;
+  readonly phone: string;
 }
+
+/**
+ * Register look-ups (carrier and social insurance together) the mock allows about one ID number per
+ * hour, counted before the register is asked, mismatches included: the service's default
+ * (`limits.registerLookups.perIdNumber`).
+ */
+export const MOCK_REGISTER_LOOKUPS_PER_HOUR = 5;
 
 /**
  * The in-memory world the mock handlers act against: the carrier's records, the accounts, the flows in
@@ -134,7 +149,7 @@ export interface MockAccountRecord {
 export class MockScenario {
   /** The configuration `GET /v1/config` serves. */
   readonly config: ServiceConfig;
-  /** The carrier's subscriber records. */
+  /** The carrier's subscriber records, and the social-insurance records of those with a `bhxhCode`. */
   readonly citizens: readonly MockCitizen[];
   /** Every text message sent, oldest first. */
   readonly outbox: MockSms[] = [];
@@ -152,6 +167,8 @@ export class MockScenario {
   /** @internal */ readonly accessTokens = new Map<string, Account>();
   /** @internal Recovery starts per ID number (epoch ms), for the per-ID-number limit. */
   readonly recoveryStarts = new Map<string, number[]>();
+  /** @internal Register look-ups per ID number (epoch ms), carrier and social insurance alike. */
+  readonly registerLookups = new Map<string, number[]>();
   /** @internal Earlier passwords per ID number, newest first. */
   readonly passwordHistory = new Map<string, string[]>();
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
@@ -238,8 +255,8 @@ export class MockScenario {
     this.outbox.push({ phone: flow.phone, code: flow.code, purpose: flow.purpose, sentAt: now });
   }
 
-  /** @internal Creates the account of a citizen. */
-  addAccount(citizen: MockCitizen, password: string): Account {
+  /** @internal Creates the account of a citizen, verified by `method`, whose codes go to `citizen.phone`. */
+  addAccount(citizen: MockCitizen, password: string, method: 'mobile' | 'bhxh' = 'mobile'): Account {
     const id = citizen.idNumber;
     const account: Account = {
       sub: `mock-${id.slice(-6)}-${id.length}`,
@@ -247,10 +264,10 @@ export class MockScenario {
       idNumberMasked: maskIdNumber(id),
       subjectType: 'citizen',
       ial: 2,
-      verificationMethod: 'mobile',
+      verificationMethod: method,
       createdAt: new Date(this.now()).toISOString(),
     };
-    this.accounts.set(id, { account, password: password.normalize('NFC') });
+    this.accounts.set(id, { account, password: password.normalize('NFC'), phone: citizen.phone });
     return account;
   }
 }

@@ -18,6 +18,12 @@ export interface AccountRecord {
   readonly subjectType: SubjectType;
   readonly ial: 1 | 2 | 3;
   readonly verificationMethod: VerificationMethod;
+  /**
+   * The 10-digit social-insurance (BHXH) code the social-insurance register matched, for an account
+   * registered by social insurance (`null` otherwise; absent is read as `null`). Kept so a citizen who
+   * loses the phone can be recovered by a fresh match with the register.
+   */
+  readonly bhxhCode?: string | null;
   /** argon2id PHC string. */
   readonly passwordHash: string;
   readonly consentVersion: string;
@@ -41,7 +47,7 @@ export interface AccountRepository {
 }
 
 const COLUMNS = `sub::text AS sub, id_number, full_name, birth_date::text AS birth_date, phone, email, subject_type, ial,
-  verification_method, password_hash, consent_version, consent_at, created_at`;
+  verification_method, bhxh_code, password_hash, consent_version, consent_at, created_at`;
 
 function fromRow(row: Row): AccountRecord {
   return {
@@ -54,6 +60,7 @@ function fromRow(row: Row): AccountRecord {
     subjectType: row.subject_type as SubjectType,
     ial: Number(row.ial) as 1 | 2 | 3,
     verificationMethod: row.verification_method as VerificationMethod,
+    bhxhCode: row.bhxh_code === null || row.bhxh_code === undefined ? null : String(row.bhxh_code),
     passwordHash: String(row.password_hash),
     consentVersion: String(row.consent_version),
     consentAt: toDate(row.consent_at),
@@ -67,12 +74,13 @@ export function accountRepository(sql: Sql): AccountRepository {
     async create(account) {
       const rows = await sql.query(
         `INSERT INTO accounts (sub, id_number, full_name, birth_date, phone, email, subject_type, ial, verification_method,
-           password_hash, consent_version, consent_at, created_at)
-         VALUES ($1::uuid, $2, $3, $4::date, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13::timestamptz)
+           password_hash, consent_version, consent_at, created_at, bhxh_code)
+         VALUES ($1::uuid, $2, $3, $4::date, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13::timestamptz, $14)
          ON CONFLICT (id_number) DO NOTHING
          RETURNING sub`,
         [account.sub, account.idNumber, account.fullName, account.birthDate, account.phone, account.email, account.subjectType,
-          account.ial, account.verificationMethod, account.passwordHash, account.consentVersion, iso(account.consentAt), iso(account.createdAt)],
+          account.ial, account.verificationMethod, account.passwordHash, account.consentVersion, iso(account.consentAt), iso(account.createdAt),
+          account.bhxhCode ?? null],
       );
       return rows.length === 1;
     },

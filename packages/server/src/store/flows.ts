@@ -13,8 +13,10 @@ export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
 /** What a registration flow carries from its first step to the account. */
 export interface RegistrationDetails {
-  /** The registration method (`mobile`, …); absent in flows stored before it was recorded. */
-  readonly method?: 'mobile';
+  /** The registration method (`mobile`, `bhxh`); absent in flows stored before it was recorded. */
+  readonly method?: 'mobile' | 'bhxh';
+  /** The BHXH code the social-insurance register matched (by social insurance only), for the account. */
+  readonly bhxhCode?: string;
   readonly fullName: string;
   /** `yyyy-mm-dd`. */
   readonly birthDate: string;

@@ -231,6 +231,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX password_history_account ON password_history (account_sub, replaced_at DESC)`,
     ],
   },
+  {
+    version: 7,
+    name: 'social-insurance (BHXH) code of accounts registered by social insurance',
+    statements: [
+      // Nullable: accounts registered another way have none. Kept for recovery by a fresh match.
+      `ALTER TABLE accounts ADD COLUMN bhxh_code text CONSTRAINT accounts_bhxh_code_format CHECK (bhxh_code ~ '^[0-9]{10}$')`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -14,6 +14,7 @@ import { otpSpec } from './otp.spec.js';
 import { readinessSpec } from './readiness.spec.js';
 import { recoverySpec } from './recovery.spec.js';
 import { registrationSpec } from './registration.spec.js';
+import { registrationBhxhSpec } from './registration-bhxh.spec.js';
 import { sessionsSpec } from './sessions.spec.js';
 import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
@@ -46,6 +47,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
       await database?.close();
     });
     registrationSpec(db);
+    registrationBhxhSpec(db);
     otpSpec(db);
     signInSpec(db);
     recoverySpec(db);

@@ -18,6 +18,7 @@ function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
     subjectType: 'citizen',
     ial: 2,
     verificationMethod: 'mobile',
+    bhxhCode: null,
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
     consentVersion: '2025-01',
     consentAt: T0,
@@ -115,6 +116,17 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.deepEqual(await store.accounts.findBySub(record.sub), record);
       assert.equal(await store.accounts.findBySub('not-a-uuid'), undefined);
       assert.equal(await store.accounts.findByIdNumber('079195004321'), undefined);
+    });
+
+    test('an account registered by social insurance keeps its BHXH code; others have none; a malformed code is refused', async () => {
+      const insured = account({ idNumber: '079195004321', verificationMethod: 'bhxh', bhxhCode: '7901234567' });
+      assert.equal(await store.accounts.create(insured), true);
+      assert.deepEqual(await store.accounts.findBySub(insured.sub), insured);
+      const { bhxhCode: _none, ...withoutCode } = account({ idNumber: '048203007788' });
+      assert.equal(await store.accounts.create(withoutCode), true);
+      assert.equal((await store.accounts.findByIdNumber('048203007788'))?.bhxhCode, null);
+      await assert.rejects(store.accounts.create(account({ idNumber: '031187000042', bhxhCode: '12345' })));
+      assert.equal(await store.accounts.findByIdNumber('031187000042'), undefined);
     });
 
     test('one ID number has at most one account, even when created in parallel', async () => {
