@@ -8,6 +8,7 @@ import { securityHeadersMiddleware } from './http/security-headers.js';
 import type { AppEnv } from './http/env.js';
 import { languageMiddleware } from './http/language.js';
 import { ProblemError, problemResponse } from './http/problem.js';
+import { accountRoutes } from './routes/account.js';
 import { configRoutes } from './routes/config.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', signInRoutes(deps));
   app.route('/', recoveryRoutes(deps));
   app.route('/', sessionRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
   if (deps.config.mode === 'development' && deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));

@@ -156,6 +156,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       log,
       passwords: overrides.passwords ?? new PasswordHasher(config.argon2),
       codes: new OneTimeCodes({ store, clock, otp: config.otp, key: keys.otpHmacKey, sms, log }),
+      sms,
       keyRing,
       tokens: new TokenIssuer({ keys: keyRing, clock, issuer: config.issuer, tokens: config.tokens }),
       carrier,

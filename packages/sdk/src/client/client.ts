@@ -17,6 +17,17 @@ import type {
   RecoveryStarted,
   StartRecoveryRequest,
 } from '../contract/recovery.js';
+import type {
+  AccountChangeCodeResent,
+  AccountChangeCodeVerified,
+  AccountChangeStarted,
+  CompletePasswordChangeRequest,
+  PasswordChanged,
+  SignedOutEverywhere,
+  StartEmailChangeRequest,
+  StartPasswordChangeRequest,
+  StartPhoneChangeRequest,
+} from '../contract/account.js';
 import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
 import { DvcError } from './error.js';
@@ -200,6 +211,123 @@ export class DvcClient {
    */
   completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
     return this.#call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Starts changing the signed-in citizen's password: the current password (a wrong one is
+   * `invalid_credentials` and slows the ID number down as at sign-in), then a code to the registered
+   * phone. Every other session of the account ends when the new password is set, unless
+   * `endOtherSessions: false`. An access token alone changes nothing.
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * const { changeId, otp } = await client.startPasswordChange(tokens.accessToken, { currentPassword });
+   * console.log(`Code sent to ${otp.maskedPhone}`);
+   * await client.verifyAccountChangeCode(tokens.accessToken, changeId, { code: '123456' }, { idempotencyKey: crypto.randomUUID() });
+   * await client.completePasswordChange(tokens.accessToken, changeId, { password, passwordConfirmation: password }, { idempotencyKey: crypto.randomUUID() });
+   * ```
+   */
+  startPasswordChange(accessToken: string, body: StartPasswordChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#call({ method: 'POST', path: PATHS.passwordChanges, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Starts changing the signed-in citizen's email: the current password and the new address, then a
+   * code to the registered phone; the email is replaced when the code is confirmed
+   * ({@link DvcClient.verifyAccountChangeCode} answers `next: 'done'`). The same address as now is
+   * `validation_failed` with `unchanged` on `email`.
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * const { changeId } = await client.startEmailChange(tokens.accessToken, { currentPassword, email: 'an.nguyen@example.vn' });
+   * const { next } = await client.verifyAccountChangeCode(tokens.accessToken, changeId, { code }, { idempotencyKey });
+   * // next === 'done': the email is replaced
+   * ```
+   */
+  startEmailChange(accessToken: string, body: StartEmailChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#call({ method: 'POST', path: PATHS.emailChanges, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Starts changing the signed-in citizen's phone: the current password and the new number; the
+   * carrier must confirm the new SIM is registered to the account's holder (`carrier_mismatch`
+   * otherwise), and the code goes to the NEW phone. Once confirmed the phone is replaced and the old
+   * number gets a notice. Ask for `endOtherSessions: true` to sign out every other device too.
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * try {
+   *   const { changeId, otp } = await client.startPhoneChange(tokens.accessToken, { currentPassword, phone: '0912345678', endOtherSessions: true });
+   *   console.log(`Code sent to the new phone ${otp.maskedPhone}`);
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'carrier_mismatch') showCarrierMessage();
+   * }
+   * ```
+   */
+  startPhoneChange(accessToken: string, body: StartPhoneChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#call({ method: 'POST', path: PATHS.phoneChanges, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Checks the code of an account change. An email or phone change is made now (`next: 'done'`, with
+   * how many other sessions ended); a password change goes on to
+   * {@link DvcClient.completePasswordChange} (`next: 'password'`). With an `idempotencyKey` (one per
+   * change and code), a network failure is retried safely.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   const { next } = await client.verifyAccountChangeCode(accessToken, changeId, { code }, { idempotencyKey });
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'otp_invalid') console.log(`${error.remainingAttempts} tries left`);
+   * }
+   * ```
+   */
+  verifyAccountChangeCode(accessToken: string, changeId: string, body: { code: string }, options?: CallOptions): Promise<AccountChangeCodeVerified> {
+    return this.#call({ method: 'POST', path: PATHS.accountChangeVerify(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Sends a new code for an account change ("Gửi lại OTP"), to where the first went; the previous one
+   * stops working.
+   *
+   * @example
+   * ```ts
+   * const { otp } = await client.resendAccountChangeCode(accessToken, changeId);
+   * ```
+   */
+  resendAccountChangeCode(accessToken: string, changeId: string, options?: CallOptions): Promise<AccountChangeCodeResent> {
+    return this.#call({ method: 'POST', path: PATHS.accountChangeResend(changeId), body: {}, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Sets the new password of a password change after its code: the portal's policy, and not one of
+   * the account's last 5 passwords (`password_reused` on `password`). The other sessions end unless
+   * the change was started with `endOtherSessions: false`; this one stays signed in.
+   *
+   * @example
+   * ```ts
+   * const { otherSessionsEnded } = await client.completePasswordChange(accessToken, changeId, { password, passwordConfirmation: password }, { idempotencyKey });
+   * ```
+   */
+  completePasswordChange(accessToken: string, changeId: string, body: CompletePasswordChangeRequest, options?: CallOptions): Promise<PasswordChanged> {
+    return this.#call({ method: 'POST', path: PATHS.accountChangePassword(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Signs the citizen out everywhere: every session of the account ends, on every portal, this one
+   * too (their refresh tokens stop working). To end only this session, use {@link DvcClient.signOut}.
+   *
+   * @example
+   * ```ts
+   * const { sessionsEnded } = await client.signOutEverywhere(tokens.accessToken);
+   * ```
+   */
+  signOutEverywhere(accessToken: string, options?: CallOptions): Promise<SignedOutEverywhere> {
+    return this.#call({ method: 'POST', path: PATHS.signOutEverywhere, body: {}, bearer: accessToken, idempotent: true }, options);
   }
 
   /** Trades a refresh token for new tokens; the old refresh token stops working. */

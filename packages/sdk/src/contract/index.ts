@@ -15,6 +15,7 @@ export * from './config.js';
 export * from './registration.js';
 export * from './sign-in.js';
 export * from './recovery.js';
+export * from './account.js';
 export * from './issues.js';
 export * from './paths.js';
 export * from './json-schema.js';

@@ -61,6 +61,7 @@ export const FIELD_RULES = [
   'name_script',
   'name_length',
   'email_format',
+  'unchanged',
   'bhxh_format',
   'otp_format',
   'subject_type',

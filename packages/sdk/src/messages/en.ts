@@ -54,6 +54,7 @@ export const rulesEn: Readonly<Record<FieldRule, string>> = {
   name_control: 'The full name must not contain line breaks or control characters.',
   name_length: 'A full name has 2 to 100 characters.',
   email_format: 'This e-mail address is not valid (for example name@example.vn).',
+  unchanged: 'The new value is the same as the account’s current one.',
   bhxh_format: 'A social insurance code has 10 digits.',
   otp_format: 'The code has 6 digits.',
   subject_type: 'This kind of applicant is not valid.',

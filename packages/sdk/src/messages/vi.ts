@@ -54,6 +54,7 @@ export const rulesVi: Readonly<Record<FieldRule, string>> = {
   name_control: 'Họ và tên không được chứa dấu xuống dòng hoặc ký tự điều khiển.',
   name_length: 'Họ và tên dài từ 2 đến 100 ký tự.',
   email_format: 'Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.vn).',
+  unchanged: 'Giá trị mới trùng với giá trị hiện tại của tài khoản.',
   bhxh_format: 'Mã số BHXH gồm 10 chữ số.',
   otp_format: 'Mã OTP gồm 6 chữ số.',
   subject_type: 'Đối tượng không hợp lệ.',

@@ -11,6 +11,8 @@ export interface MockCitizen {
   readonly birthDate: string;
   /** E.164, e.g. `+84971234398`. */
   readonly phone: string;
+  /** Other SIMs registered to the same person at the carrier (E.164): a phone change may move to one. */
+  readonly otherPhones?: readonly string[];
   readonly email?: string;
   /** 10-digit social-insurance (BHXH) code; without one the person is not in the social-insurance register. */
   readonly bhxhCode?: string;
@@ -34,7 +36,7 @@ export const MOCK_PASSWORD = 'Sông-Hồng-2024';
  * (`packages/server/fixtures/sandbox-citizens.json`). None of these numbers belongs to a real person.
  */
 export const MOCK_CITIZENS: readonly MockCitizen[] = Object.freeze([
-  { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '+84971234398', bhxhCode: '0101234567', email: 'an.nguyen@example.vn' },
+  { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '+84971234398', otherPhones: ['+84961234398'], bhxhCode: '0101234567', email: 'an.nguyen@example.vn' },
   { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc', birthDate: '1995-03-12', phone: '+84912345678', bhxhCode: '7901234567' },
   { idNumber: '048203007788', fullName: 'Lê Hoàng Minh', birthDate: '2003-11-20', phone: '+84901234567', bhxhCode: '4801234567' },
   { idNumber: '031187000042', fullName: 'Phạm Thị Thu Hà', birthDate: '1987-01-01', phone: '+84321234567', bhxhCode: '3101234567' },

@@ -9,8 +9,17 @@ import { parseBhxhCode } from '../identity/bhxh.js';
 import { parsePhone } from '../identity/phone.js';
 import type { FieldRule } from '../messages/codes.js';
 import { checkPassword } from '../password/check.js';
-import { passwordBase } from '../password/common.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import { looksGuessable } from './guessable.js';
+import {
+  completePasswordChange,
+  resendAccountChangeCode,
+  signOutEverywhere,
+  startEmailChange,
+  startPasswordChange,
+  startPhoneChange,
+  verifyAccountChangeCode,
+} from './account.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { route, type RouteContext } from './route.js';
 import type { MockCitizen } from './citizens.js';
@@ -22,7 +31,8 @@ import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockO
  * field errors, `human_check_failed`, `carrier_mismatch`, `bhxh_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
- * `unauthorized`, `password_reused` (a recovery's new password is one of the last 5), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
+ * `unchanged` (an email or phone change to the current one), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -75,6 +85,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const tokens = await scenario.tokens.issue(account, context.clientId, sid);
       scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
       scenario.accessTokens.set(tokens.accessToken, account);
+      scenario.accessSids.set(tokens.accessToken, sid);
       return context.json({ tokens, account });
     })),
     http.post(flowPath(PATHS.signIns, 'signInId', 'otp/resend'), route(scenario, 'resendSignInCode', (context) => {
@@ -85,6 +96,13 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/verify'), route(scenario, 'verifyRecoveryCode', verifyRecoveryCode)),
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/resend'), route(scenario, 'resendRecoveryCode', resendRecoveryCode)),
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'password'), route(scenario, 'completeRecovery', completeRecovery)),
+    http.post(at(PATHS.passwordChanges), route(scenario, 'startPasswordChange', startPasswordChange)),
+    http.post(at(PATHS.emailChanges), route(scenario, 'startEmailChange', startEmailChange)),
+    http.post(at(PATHS.phoneChanges), route(scenario, 'startPhoneChange', startPhoneChange)),
+    http.post(at('/v1/account/changes/:changeId/otp/verify'), route(scenario, 'verifyAccountChangeCode', verifyAccountChangeCode)),
+    http.post(at('/v1/account/changes/:changeId/otp/resend'), route(scenario, 'resendAccountChangeCode', resendAccountChangeCode)),
+    http.post(at('/v1/account/changes/:changeId/password'), route(scenario, 'completePasswordChange', completePasswordChange)),
+    http.post(at(PATHS.signOutEverywhere), route(scenario, 'signOutEverywhere', signOutEverywhere)),
     http.post(at(PATHS.refresh), route(scenario, 'refresh', async (context) => {
       const parsed = RefreshSchema.safeParse(context.body);
       if (!parsed.success) return context.invalid(parsed.error.issues)!;
@@ -104,6 +122,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const tokens = await issuing;
       scenario.sessions.set(tokens.refreshToken, session);
       scenario.accessTokens.set(tokens.accessToken, session.account);
+      scenario.accessSids.set(tokens.accessToken, session.sid);
       return context.json(tokens);
     })),
     http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body, clientId, problem }) => {
@@ -172,18 +191,6 @@ async function startRegistration(context: RouteContext): Promise<Response> {
   return answer(201, { registrationId: flow.id, otp: challengeOf(scenario, flow) });
 }
 
-/**
- * The mock's stand-in for the service's guessability estimate (zxcvbn is too big to carry here): a
- * password that meets the policy but is one word of at most 12 letters behind capitals,
- * substitutions, digits or symbols (`Hoabinh@2024`) is refused as `password_guessable`, as the
- * service would. Words joined by separators (`Sông-Hồng-2024`) pass.
- */
-function looksGuessable(password: string): boolean {
-  const value = password.normalize('NFC');
-  if (/\p{L}[\s.\-_/]+\p{L}/u.test(value)) return false;
-  return /^\p{L}{1,12}$/u.test(passwordBase(value));
-}
-
 async function completeRegistration(context: RouteContext): Promise<Response> {
   const { scenario } = context;
   const flow = findFlow(context, 'registration', 'registrationId');
@@ -231,7 +238,7 @@ async function startSignIn(context: RouteContext): Promise<Response> {
     return context.problem('invalid_credentials');
   }
   scenario.passwordFailures.delete(idNumber);
-  const { phone } = record;
+  const phone = scenario.phoneOf(idNumber)!;
   const limited = sendLimit(context, phone);
   if (limited) return limited;
   const flow: MockFlow = { id: scenario.nextId('sign-in'), purpose: 'sign-in', idNumber, phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };

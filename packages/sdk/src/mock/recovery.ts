@@ -37,17 +37,16 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
   const starts = (scenario.recoveryStarts.get(idNumber) ?? []).filter((at) => at > now - 60_000);
   if (starts.length >= 3) return context.problem('too_many_attempts', { retryAfter: secondsUntil(scenario, starts[0]! + 60_000) });
   scenario.recoveryStarts.set(idNumber, [...starts, now]);
-  // The code goes to the account's registered phone (by social insurance, the one declared then).
-  const citizen = scenario.accounts.get(idNumber);
-  if (citizen) {
-    const limited = sendLimit(context, citizen.phone);
+  const phone = scenario.hasAccount(idNumber) ? scenario.phoneOf(idNumber) : undefined;
+  if (phone) {
+    const limited = sendLimit(context, phone);
     if (limited) return limited;
   }
   const flow: MockFlow = {
     id: scenario.nextId('recovery'),
     purpose: 'recovery',
     idNumber,
-    phone: citizen?.phone ?? '',
+    phone: phone ?? '',
     code: '',
     expiresAt: 0,
     resendAt: 0,
@@ -55,7 +54,7 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
     verified: false,
   };
   scenario.flows.set(flow.id, flow);
-  if (citizen) scenario.sendCode(flow);
+  if (phone) scenario.sendCode(flow);
   else sendNowhere(scenario, flow);
   return context.json({ recoveryId: flow.id, otp: codeOf(scenario, flow) }, 201);
 }

@@ -25,6 +25,13 @@ export type MockOperation =
   | 'verifyRecoveryCode'
   | 'resendRecoveryCode'
   | 'completeRecovery'
+  | 'startPasswordChange'
+  | 'startEmailChange'
+  | 'startPhoneChange'
+  | 'verifyAccountChangeCode'
+  | 'resendAccountChangeCode'
+  | 'completePasswordChange'
+  | 'signOutEverywhere'
   | 'refresh'
   | 'signOut'
   | 'getAccount';
@@ -82,8 +89,9 @@ export interface MockOptions {
 export interface MockSms {
   /** E.164 destination. */
   readonly phone: string;
+  /** The code; empty in a notice (`phone-changed`: the text to a number that is no longer the account's). */
   readonly code: string;
-  readonly purpose: 'registration' | 'sign-in' | 'recovery';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change' | 'phone-changed';
   /** Epoch milliseconds. */
   readonly sentAt: number;
 }
@@ -105,10 +113,19 @@ export interface ForcedFailure {
   readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule }[];
 }
 
-/** @internal A registration, sign-in or recovery in progress. */
+/** @internal What an account change carries to its last step. */
+export interface MockChange {
+  readonly kind: 'password' | 'email' | 'phone';
+  /** The session that started it. */
+  readonly sid: string;
+  readonly endOtherSessions: boolean;
+  readonly email?: string;
+}
+
+/** @internal A registration, sign-in, recovery or account change in progress. */
 export interface MockFlow {
   readonly id: string;
-  readonly purpose: 'registration' | 'sign-in' | 'recovery';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change';
   readonly idNumber: string;
   readonly phone: string;
   code: string;
@@ -117,6 +134,7 @@ export interface MockFlow {
   attempts: number;
   verified: boolean;
   readonly details?: StartRegistrationRequest;
+  readonly change?: MockChange;
 }
 
 /** @internal An account, its password and the phone its codes go to (E.164). */
@@ -165,6 +183,12 @@ export class MockScenario {
   /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
   /** @internal */ readonly sessions = new Map<string, { account: Account; clientId: string; sid: string }>();
   /** @internal */ readonly accessTokens = new Map<string, Account>();
+  /** @internal The session (`sid`) of each access token. */
+  readonly accessSids = new Map<string, string>();
+  /** @internal Phones (E.164) of accounts that changed theirs, by ID number. */
+  readonly phones = new Map<string, string>();
+  /** @internal Emails of accounts that changed theirs, by ID number. */
+  readonly emails = new Map<string, string>();
   /** @internal Recovery starts per ID number (epoch ms), for the per-ID-number limit. */
   readonly recoveryStarts = new Map<string, number[]>();
   /** @internal Register look-ups per ID number (epoch ms), carrier and social insurance alike. */
@@ -236,7 +260,12 @@ export class MockScenario {
 
   /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */
   lastCode(phone?: string): string | undefined {
-    return this.outbox.filter((sms) => !phone || sms.phone === phone).at(-1)?.code;
+    return this.outbox.filter((sms) => sms.code !== '' && (!phone || sms.phone === phone)).at(-1)?.code;
+  }
+
+  /** @internal The phone (E.164) an account's codes go to: the carrier's record, or the one it changed to. */
+  phoneOf(idNumber: string): string | undefined {
+    return this.phones.get(idNumber) ?? this.accounts.get(idNumber)?.phone ?? this.citizens.find((c) => c.idNumber === idNumber)?.phone;
   }
 
   /** @internal A fresh identifier with a prefix. */

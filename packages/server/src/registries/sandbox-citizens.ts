@@ -10,6 +10,8 @@ export interface SandboxCitizen {
   readonly birthDate: string;
   /** E.164. */
   readonly phone: string;
+  /** Other SIMs registered to the same person (E.164), e.g. the number a phone change moves to. */
+  readonly otherPhones?: readonly string[] | undefined;
   readonly bhxhCode?: string | undefined;
   readonly email?: string | undefined;
 }
@@ -21,6 +23,7 @@ const FixtureSchema = z.object({
       fullName: z.string().min(2),
       birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       phone: z.string().regex(/^\+84\d{9}$/),
+      otherPhones: z.array(z.string().regex(/^\+84\d{9}$/)).optional(),
       bhxhCode: z.string().optional(),
       email: z.string().optional(),
     }),

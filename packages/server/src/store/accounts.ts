@@ -44,6 +44,13 @@ export interface AccountRepository {
    * has not landed first); `false` otherwise, with nothing changed.
    */
   replacePasswordHash(sub: string, expectedHash: string, newHash: string): Promise<boolean>;
+  /**
+   * Replaces an account's phone (E.164), but only if it is still `expectedPhone` (a parallel change
+   * has not landed first); `false` otherwise, with nothing changed.
+   */
+  replacePhone(sub: string, expectedPhone: string, newPhone: string): Promise<boolean>;
+  /** Replaces an account's email; `false` when there is no such account. */
+  replaceEmail(sub: string, email: string): Promise<boolean>;
 }
 
 const COLUMNS = `sub::text AS sub, id_number, full_name, birth_date::text AS birth_date, phone, email, subject_type, ial,
@@ -95,6 +102,14 @@ export function accountRepository(sql: Sql): AccountRepository {
     },
     async replacePasswordHash(sub, expectedHash, newHash) {
       const rows = await sql.query('UPDATE accounts SET password_hash = $3 WHERE sub = $1::uuid AND password_hash = $2 RETURNING sub', [sub, expectedHash, newHash]);
+      return rows.length === 1;
+    },
+    async replacePhone(sub, expectedPhone, newPhone) {
+      const rows = await sql.query('UPDATE accounts SET phone = $3 WHERE sub = $1::uuid AND phone = $2 RETURNING sub', [sub, expectedPhone, newPhone]);
+      return rows.length === 1;
+    },
+    async replaceEmail(sub, email) {
+      const rows = await sql.query('UPDATE accounts SET email = $2 WHERE sub = $1::uuid RETURNING sub', [sub, email]);
       return rows.length === 1;
     },
   };

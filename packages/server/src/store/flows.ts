@@ -2,12 +2,13 @@ import type { Row, Sql } from './sql.js';
 import { iso, toDate } from './values.js';
 
 /** Which journey a flow belongs to. */
-export type FlowKind = 'registration' | 'sign_in' | 'recovery';
+export type FlowKind = 'registration' | 'sign_in' | 'recovery' | 'account_change';
 
 /**
  * Where a flow stands. Registration: `code_sent → code_verified → completed` (or `closed` when the
  * ID number turns out to have an account). Sign-in: `code_sent → completed`. Recovery:
- * `code_sent → code_verified → completed`.
+ * `code_sent → code_verified → completed`. Account change: `code_sent → completed` (email, phone) or
+ * `code_sent → code_verified → completed` (password).
  */
 export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
@@ -26,6 +27,22 @@ export interface RegistrationDetails {
   readonly consentAt: string;
 }
 
+/** Which detail of a signed-in account a change replaces. */
+export type AccountChangeKind = 'password' | 'email' | 'phone';
+
+/** What an account change carries from its first step to its last. */
+export interface AccountChangeDetails {
+  readonly change: AccountChangeKind;
+  /** The session that started the change: only it may carry the change on. */
+  readonly sessionId: string;
+  /** End the account's other sessions (on every portal) when the change is made. */
+  readonly endOtherSessions: boolean;
+  /** The new email (an email change). */
+  readonly email?: string;
+  /** The phone the account had when the change started (a phone change replaces only that one). */
+  readonly previousPhone?: string;
+}
+
 /** One registration or sign-in in progress, bound to the portal that started it. */
 export interface FlowRecord {
   /** Random, unguessable id (≥ 128 bits). */
@@ -41,6 +58,8 @@ export interface FlowRecord {
   readonly details: RegistrationDetails | null;
   /** The account signing in or recovering; `null` for a registration (and for a recovery of an ID number without an account). */
   readonly accountSub: string | null;
+  /** An account change's details; absent (or `null`) for every other kind. */
+  readonly change?: AccountChangeDetails | null;
   readonly createdAt: Date;
   readonly expiresAt: Date;
 }
@@ -71,6 +90,7 @@ function fromRow(row: Row): FlowRecord {
     accountSub: row.account_sub === null ? null : String(row.account_sub),
     createdAt: toDate(row.created_at),
     expiresAt: toDate(row.expires_at),
+    ...(row.change_details ? { change: row.change_details as AccountChangeDetails } : {}),
   };
 }
 
@@ -79,15 +99,16 @@ export function flowRepository(sql: Sql): FlowRepository {
   return {
     async create(flow) {
       await sql.query(
-        `INSERT INTO flows (id, kind, client_id, state, id_number, phone, details, account_sub, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::timestamptz, $10::timestamptz)`,
+        `INSERT INTO flows (id, kind, client_id, state, id_number, phone, details, account_sub, created_at, expires_at, change_details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::timestamptz, $10::timestamptz, $11::jsonb)`,
         [flow.id, flow.kind, flow.clientId, flow.state, flow.idNumber, flow.phone,
-          flow.details === null ? null : JSON.stringify(flow.details), flow.accountSub, iso(flow.createdAt), iso(flow.expiresAt)],
+          flow.details === null ? null : JSON.stringify(flow.details), flow.accountSub, iso(flow.createdAt), iso(flow.expiresAt),
+          flow.change ? JSON.stringify(flow.change) : null],
       );
     },
     async find(id, kind, clientId, now) {
       const [row] = await sql.query(
-        `SELECT id, kind, client_id, state, id_number, phone, details, account_sub::text AS account_sub, created_at, expires_at
+        `SELECT id, kind, client_id, state, id_number, phone, details, account_sub::text AS account_sub, created_at, expires_at, change_details
          FROM flows WHERE id = $1 AND kind = $2 AND client_id = $3 AND expires_at > $4::timestamptz`,
         [id, kind, clientId, iso(now)],
       );

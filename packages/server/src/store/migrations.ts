@@ -239,6 +239,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE accounts ADD COLUMN bhxh_code text CONSTRAINT accounts_bhxh_code_format CHECK (bhxh_code ~ '^[0-9]{10}$')`,
     ],
   },
+  {
+    version: 8,
+    name: 'account changes (password, email, phone) as flows of their own',
+    statements: [
+      `ALTER TABLE flows DROP CONSTRAINT IF EXISTS flows_kind_check`,
+      `ALTER TABLE flows ADD CONSTRAINT flows_kind_check CHECK (kind IN ('registration', 'sign_in', 'recovery', 'account_change'))`,
+      // What a change carries from its first step to its last: which change, the session that asked, the new email.
+      `ALTER TABLE flows ADD COLUMN change_details jsonb`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
+import { accountChangesSpec } from './account-changes.spec.js';
 import { atRestSpec } from './at-rest.spec.js';
 import { clientsSpec } from './clients.spec.js';
 import { crashRecoverySpec } from './crash-recovery.spec.js';
@@ -51,6 +52,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     otpSpec(db);
     signInSpec(db);
     recoverySpec(db);
+    accountChangesSpec(db);
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);

@@ -1,0 +1,220 @@
+import type { Account } from '../contract/common.js';
+import {
+  CompletePasswordChangeSchema,
+  StartEmailChangeSchema,
+  StartPasswordChangeSchema,
+  StartPhoneChangeSchema,
+} from '../contract/account.js';
+import { parsePhone } from '../identity/phone.js';
+import type { FieldRule } from '../messages/codes.js';
+import { checkPassword } from '../password/check.js';
+import { looksGuessable } from './guessable.js';
+import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import type { RouteContext } from './route.js';
+import type { MockCitizen } from './citizens.js';
+import type { MockChange, MockFlow, MockScenario } from './scenario.js';
+
+/** A new password may not be one of the account's last this many (the current one included). */
+const HISTORY = 5;
+
+/** The signed-in citizen of a request: a known access token whose session is still live. */
+interface Holder {
+  readonly account: Account;
+  readonly idNumber: string;
+  readonly citizen: MockCitizen;
+  readonly sid: string;
+}
+
+function holderOf(context: RouteContext): Holder | Response {
+  const { scenario, request } = context;
+  const bearer = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
+  const account = bearer ? scenario.accessTokens.get(bearer) : undefined;
+  const sid = bearer ? scenario.accessSids.get(bearer) : undefined;
+  const live = sid !== undefined && [...scenario.sessions.values()].some((session) => session.sid === sid);
+  const idNumber = account ? [...scenario.accounts].find(([, record]) => record.account.sub === account.sub)?.[0] : undefined;
+  const citizen = idNumber ? scenario.citizens.find((c) => c.idNumber === idNumber) : undefined;
+  if (!account || !live || !idNumber || !citizen) {
+    const refused = context.problem('unauthorized');
+    refused.headers.set('WWW-Authenticate', bearer ? 'Bearer error="invalid_token"' : 'Bearer');
+    return refused;
+  }
+  return { account, idNumber, citizen, sid: sid! };
+}
+
+/** The current password, counted as a sign-in attempt is (the same slow-down of the ID number). */
+function wrongCurrentPassword(context: RouteContext, holder: Holder, password: string): Response | undefined {
+  const { scenario } = context;
+  const now = scenario.now();
+  const failures = scenario.passwordFailures.get(holder.idNumber) ?? { count: 0, lockedUntil: 0 };
+  if (failures.lockedUntil > now) return context.problem('too_many_attempts', { retryAfter: Math.ceil((failures.lockedUntil - now) / 1000) });
+  if (scenario.accounts.get(holder.idNumber)?.password !== password.normalize('NFC')) {
+    failures.count++;
+    if (failures.count >= scenario.freeFailures) failures.lockedUntil = now + Math.min(900, 60 * (failures.count - scenario.freeFailures + 1)) * 1000;
+    scenario.passwordFailures.set(holder.idNumber, failures);
+    return context.problem('invalid_credentials');
+  }
+  scenario.passwordFailures.delete(holder.idNumber);
+  return undefined;
+}
+
+/** Ends every session of the holder's account but `keep` (or every one); how many ended. */
+function endSessions(scenario: MockScenario, sub: string, keep?: string): number {
+  const ended = new Set<string>();
+  for (const [token, session] of scenario.sessions) {
+    if (session.account.sub === sub && session.sid !== keep) {
+      ended.add(session.sid);
+      scenario.sessions.delete(token);
+    }
+  }
+  return ended.size;
+}
+
+function begin(context: RouteContext, holder: Holder, phone: string, change: MockChange): Response {
+  const { scenario } = context;
+  const limited = sendLimit(context, phone);
+  if (limited) return limited;
+  const flow: MockFlow = {
+    id: scenario.nextId('change'),
+    purpose: 'account-change',
+    idNumber: holder.idNumber,
+    phone,
+    code: '',
+    expiresAt: 0,
+    resendAt: 0,
+    attempts: 0,
+    verified: false,
+    change,
+  };
+  scenario.flows.set(flow.id, flow);
+  scenario.sendCode(flow);
+  return context.json({ changeId: flow.id, change: change.kind, otp: challengeOf(scenario, flow) }, 201);
+}
+
+/** The change named in the path, if this session of this citizen started it. */
+function findChange(context: RouteContext, holder: Holder): MockFlow | Response {
+  const flow = findFlow(context, 'account-change', 'changeId');
+  if (flow instanceof Response) return flow;
+  return flow.idNumber === holder.idNumber && flow.change?.sid === holder.sid ? flow : context.problem('flow_not_found');
+}
+
+/** `POST /v1/account/password-changes`: the current password, then a code to the registered phone. */
+export function startPasswordChange(context: RouteContext): Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const parsed = StartPasswordChangeSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
+  if (wrong) return wrong;
+  return begin(context, holder, context.scenario.phoneOf(holder.idNumber)!, { kind: 'password', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? true });
+}
+
+/** `POST /v1/account/email-changes`: the current password and a new email, then a code to the registered phone. */
+export function startEmailChange(context: RouteContext): Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const parsed = StartEmailChangeSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
+  if (wrong) return wrong;
+  const current = context.scenario.emails.get(holder.idNumber) ?? holder.citizen.email;
+  if (current?.toLowerCase() === parsed.data.email.toLowerCase()) return context.problem('validation_failed', { fieldErrors: [{ field: 'email', code: 'unchanged' }] });
+  const change: MockChange = { kind: 'email', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? false, email: parsed.data.email };
+  return begin(context, holder, context.scenario.phoneOf(holder.idNumber)!, change);
+}
+
+/**
+ * `POST /v1/account/phone-changes`: the current password and a new phone the carrier has in the
+ * holder's name (the citizen's `phone` or `otherPhones`), then a code to the new phone.
+ */
+export function startPhoneChange(context: RouteContext): Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const parsed = StartPhoneChangeSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
+  if (wrong) return wrong;
+  const phone = parsePhone(parsed.data.phone);
+  if (!phone.ok) return context.problem('validation_failed', { fieldErrors: [{ field: 'phone', code: 'phone_format' }] });
+  if (phone.e164 === context.scenario.phoneOf(holder.idNumber)) return context.problem('validation_failed', { fieldErrors: [{ field: 'phone', code: 'unchanged' }] });
+  const sims = [holder.citizen.phone, ...(holder.citizen.otherPhones ?? [])];
+  if (!sims.includes(phone.e164)) return context.problem('carrier_mismatch');
+  return begin(context, holder, phone.e164, { kind: 'phone', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? false });
+}
+
+/** `POST /v1/account/changes/{id}/otp/verify`: an email or phone change is made; a password change goes on. */
+export function verifyAccountChangeCode(context: RouteContext): Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const answer = idempotent(context);
+  if (answer instanceof Response) return answer;
+  const flow = findChange(context, holder);
+  if (flow instanceof Response) return flow;
+  const wrong = checkCode(context, flow);
+  if (wrong) return wrong;
+  const { scenario } = context;
+  const change = flow.change!;
+  if (change.kind === 'password') {
+    flow.verified = true;
+    return answer(200, { changeId: flow.id, next: 'password' });
+  }
+  if (change.kind === 'email') scenario.emails.set(holder.idNumber, change.email!);
+  else {
+    const old = scenario.phoneOf(holder.idNumber)!;
+    scenario.phones.set(holder.idNumber, flow.phone);
+    scenario.outbox.push({ phone: old, code: '', purpose: 'phone-changed', sentAt: scenario.now() });
+  }
+  scenario.flows.delete(flow.id);
+  const otherSessionsEnded = change.endOtherSessions ? endSessions(scenario, holder.account.sub, holder.sid) : 0;
+  return answer(200, { changeId: flow.id, next: 'done', otherSessionsEnded });
+}
+
+/** `POST /v1/account/changes/{id}/otp/resend`: a new code, to where the first went. */
+export function resendAccountChangeCode(context: RouteContext): Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const flow = findChange(context, holder);
+  return flow instanceof Response ? flow : resend(context, flow);
+}
+
+/** `POST /v1/account/changes/{id}/password`: the policy, none of the last 5 passwords, the other sessions ended unless asked not to. */
+export function completePasswordChange(context: RouteContext): Response {
+  const { scenario } = context;
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const answer = idempotent(context);
+  if (answer instanceof Response) return answer;
+  const flow = findChange(context, holder);
+  if (flow instanceof Response) return flow;
+  const parsed = CompletePasswordChangeSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const record = scenario.accounts.get(holder.idNumber);
+  if (!flow.verified || flow.change?.kind !== 'password' || !record) return context.problem('flow_step');
+  const { password, passwordConfirmation } = parsed.data;
+  const owner = { ...holder.citizen, phone: scenario.phoneOf(holder.idNumber)! };
+  let check = checkPassword(password, scenario.config.passwordPolicy, owner, passwordConfirmation);
+  // As the service does: the estimate is asked only of a password the rest of the policy lets through.
+  if (check.unmet.every((rule) => rule === 'common' || rule === 'mismatch') && looksGuessable(password)) {
+    check = { ok: false, unmet: ['guessable', ...check.unmet.filter((rule) => rule !== 'common')] };
+  }
+  const fieldErrors: { field: string; code: FieldRule }[] = [];
+  if (!check.ok) {
+    const rule = check.unmet.find((r) => r !== 'mismatch');
+    if (rule) fieldErrors.push({ field: 'password', code: `password_${rule}` });
+    if (check.unmet.includes('mismatch')) fieldErrors.push({ field: 'passwordConfirmation', code: 'password_mismatch' });
+  }
+  const earlier = [record.password, ...(scenario.passwordHistory.get(holder.idNumber) ?? [])].slice(0, HISTORY);
+  if (fieldErrors.length === 0 && earlier.includes(password.normalize('NFC'))) fieldErrors.push({ field: 'password', code: 'password_reused' });
+  if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
+  scenario.passwordHistory.set(holder.idNumber, earlier.slice(0, HISTORY - 1));
+  scenario.accounts.set(holder.idNumber, { ...record, password: password.normalize('NFC') });
+  scenario.flows.delete(flow.id);
+  const otherSessionsEnded = flow.change.endOtherSessions ? endSessions(scenario, holder.account.sub, holder.sid) : 0;
+  return answer(200, { next: 'done', otherSessionsEnded });
+}
+
+/** `POST /v1/account/sign-out-everywhere`: every session of the account ends, this one too. */
+export function signOutEverywhere(context: RouteContext): Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  return context.json({ sessionsEnded: endSessions(context.scenario, holder.account.sub) });
+}
