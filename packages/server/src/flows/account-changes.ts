@@ -134,19 +134,10 @@ async function endOthersIfAsked(tx: Store, holder: AccountHolder, change: Accoun
  * own send limits. Best effort: a refused limit or a failed gateway is logged and changes nothing.
  */
 function noticeOldPhone(deps: AppDeps, oldPhone: string, newPhone: string): void {
-  const { store, clock, log, config } = deps;
-  const { otp } = config;
+  const { store, clock, log } = deps;
   setImmediate(() => {
     void (async () => {
-      const limit = await store.sendLimits.take(
-        [
-          {
-            key: `phone:${log.hash('phone', oldPhone)}`,
-            limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }],
-          },
-        ],
-        clock(),
-      );
+      const limit = await store.sendLimits.take([deps.codes.phoneSendLimit(oldPhone)], clock());
       if (!limit.ok) {
         log.warn('account_change.notice_withheld', { phone: log.hash('phone', oldPhone), retryAfter: limit.retryAfterSeconds });
         return;

@@ -52,20 +52,11 @@ function codeView(challenge: OtpChallengeRecord, length: number): RecoveryCode {
  * asks again later, "Gửi lại OTP"); neither that nor a gateway failure changes any answer.
  */
 function deliverAfterAnswer(deps: AppDeps, issued: IssuedCode, phone: string): void {
-  const { store, clock, log, config } = deps;
-  const { otp } = config;
+  const { store, clock, log } = deps;
   setImmediate(() => {
     void (async () => {
-      // The key OneTimeCodes counts a phone's sends under, so every purpose shares one budget per phone.
-      const limit = await store.sendLimits.take(
-        [
-          {
-            key: `phone:${log.hash('phone', phone)}`,
-            limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }],
-          },
-        ],
-        clock(),
-      );
+      // The phone's one send budget, shared with every code and notice it is texted.
+      const limit = await store.sendLimits.take([deps.codes.phoneSendLimit(phone)], clock());
       if (!limit.ok) {
         log.warn('recovery.text_withheld', { phone: log.hash('phone', phone), retryAfter: limit.retryAfterSeconds });
         return;
