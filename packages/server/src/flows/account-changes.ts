@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { maskPhone, parsePhone } from '@dvc-kit/sdk';
 import type {
   AccountChangeCodeVerified,
@@ -24,7 +23,7 @@ import { requireAcceptablePassword } from './password-policy.js';
 import { PASSWORD_HISTORY_SIZE } from './recovery.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
-import { findFlow, startCodeFlow } from './steps.js';
+import { findFlow, newCodeFlow, startCodeFlow } from './steps.js';
 
 /** How long a change may take from the current password to the new detail. */
 export const ACCOUNT_CHANGE_LIFETIME_SECONDS = 15 * 60;
@@ -92,21 +91,15 @@ async function requireCarrierMatch(deps: AppDeps, caller: Caller, account: Accou
 
 /** Stores the change and sends its first code; the answer shows where it went. */
 async function begin(deps: AppDeps, caller: Caller, holder: AccountHolder, phone: string, change: AccountChangeDetails): Promise<AccountChangeStarted> {
-  const { clock, codes, log } = deps;
-  const now = clock();
-  const flow: FlowRecord = {
-    id: randomBytes(16).toString('base64url'),
+  const { codes, log } = deps;
+  const flow = newCodeFlow(deps, caller, ACCOUNT_CHANGE_LIFETIME_SECONDS, {
     kind: 'account_change',
-    clientId: caller.client.id,
-    state: 'code_sent',
     idNumber: holder.account.idNumber,
     phone,
     details: null,
     accountSub: holder.account.sub,
     change,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + ACCOUNT_CHANGE_LIFETIME_SECONDS * 1000),
-  };
+  });
   const issued = await startCodeFlow(deps, caller, flow);
   log.info('account_change.started', { client: flow.clientId, sub: holder.account.sub, change: change.change });
   return { changeId: flow.id, change: change.change, otp: codes.view(issued.challenge) };

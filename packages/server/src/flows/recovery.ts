@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '@dvc-kit/sdk';
 import type {
   CompleteRecoveryRequest,
@@ -17,7 +16,7 @@ import type { FlowRecord } from '../store/flows.js';
 import type { OtpChallengeRecord } from '../store/otp-challenges.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { requireAcceptablePassword } from './password-policy.js';
-import { findFlow, findFlowAwaitingCode, requireHumanCheck } from './steps.js';
+import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck } from './steps.js';
 
 /** How long a recovery may take from the ID number to the new password. */
 export const RECOVERY_LIFETIME_SECONDS = 30 * 60;
@@ -89,7 +88,7 @@ export const recovery = {
    * @throws {ProblemError} `human_check_failed`, `too_many_attempts` or `otp_rate_limited` (with `retryAfter`).
    */
   async start(deps: AppDeps, caller: Caller, data: StartRecoveryRequest): Promise<RecoveryStarted> {
-    const { config, store, clock, codes, log } = deps;
+    const { config, store, codes, log } = deps;
     await requireHumanCheck(deps, data.humanCheck);
     const idNumber = normalizeIdNumber(data.idNumber);
     const { otp } = config;
@@ -106,20 +105,14 @@ export const recovery = {
       { address: log.hash('address', caller.address), id: log.hash('id', idNumber) },
     );
     const account = await store.accounts.findByIdNumber(idNumber);
-    const now = clock();
-    const flow: FlowRecord = {
-      id: randomBytes(16).toString('base64url'),
+    const flow = newCodeFlow(deps, caller, RECOVERY_LIFETIME_SECONDS, {
       kind: 'recovery',
-      clientId: caller.client.id,
-      state: 'code_sent',
       idNumber,
       // Where the text goes; the code itself is bound to codePhone(), the same for every ID number.
       phone: account?.phone ?? codePhone(deps, idNumber),
       details: null,
       accountSub: account?.sub ?? null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RECOVERY_LIFETIME_SECONDS * 1000),
-    };
+    });
     const issued = await store.transaction(async (tx) => {
       await tx.flows.create(flow);
       return codes.issue(tx, codeTarget(deps, flow), 'recovery', caller.address);

@@ -1,16 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { normalizeIdNumber, type OtpChallenge } from '@dvc-kit/sdk';
 import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 import { keyedHash } from '../server-keys.js';
-import type { FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { generateRefreshToken, hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
 import { accountView } from './account-view.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
-import { findFlowAwaitingCode, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
+import { findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
 
 /** How long a sign-in may wait for its code. */
 export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
@@ -50,19 +49,7 @@ export const signIn = {
     }
     await Promise.all([store.signInThrottle.succeeded(idKey), attempt.giveBack()]);
 
-    const now = clock();
-    const flow: FlowRecord = {
-      id: randomBytes(16).toString('base64url'),
-      kind: 'sign_in',
-      clientId: caller.client.id,
-      state: 'code_sent',
-      idNumber,
-      phone: account.phone,
-      details: null,
-      accountSub: account.sub,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SIGN_IN_LIFETIME_SECONDS * 1000),
-    };
+    const flow = newCodeFlow(deps, caller, SIGN_IN_LIFETIME_SECONDS, { kind: 'sign_in', idNumber, phone: account.phone, details: null, accountSub: account.sub });
     const issued = await startCodeFlow(deps, caller, flow);
     log.info('sign_in.password_ok', { client: flow.clientId, sub: account.sub });
     return { signInId: flow.id, otp: codes.view(issued.challenge) };

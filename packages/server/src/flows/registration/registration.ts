@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { METHOD_IAL, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge } from '@dvc-kit/sdk';
 import type {
   CompleteRegistrationRequest,
@@ -12,10 +12,9 @@ import { ProblemError } from '../../http/problem.js';
 import { accountView } from '../account-view.js';
 import type { ClientConfig } from '../../config.js';
 import type { AccountRecord } from '../../store/accounts.js';
-import type { FlowRecord } from '../../store/flows.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from '../caller.js';
 import { requireAcceptablePassword } from '../password-policy.js';
-import { findFlow, findFlowAwaitingCode, requireHumanCheck, resendCode, startCodeFlow } from '../steps.js';
+import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from '../steps.js';
 import type { RegisterQuery, RegistrationMethodFlow } from './method.js';
 import { mobileSubscriber } from './mobile-subscriber.js';
 import { socialInsurance } from './social-insurance.js';
@@ -100,11 +99,8 @@ export const registration = {
     const { query } = start;
     await start.method.confirm(deps, caller, query);
     const now = clock();
-    const flow: FlowRecord = {
-      id: randomBytes(16).toString('base64url'),
+    const flow = newCodeFlow(deps, caller, REGISTRATION_LIFETIME_SECONDS, {
       kind: 'registration',
-      clientId: caller.client.id,
-      state: 'code_sent',
       idNumber: query.idNumber,
       phone: query.phone,
       details: {
@@ -117,9 +113,7 @@ export const registration = {
         consentAt: now.toISOString(),
       },
       accountSub: null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_SECONDS * 1000),
-    };
+    });
     const issued = await startCodeFlow(deps, caller, flow);
     log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber) });
     return { registrationId: flow.id, otp: codes.view(issued.challenge) };
