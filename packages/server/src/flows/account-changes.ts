@@ -19,8 +19,7 @@ import type { AccountChangeDetails, FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
-import { requireAcceptablePassword } from './password-policy.js';
-import { PASSWORD_HISTORY_SIZE } from './recovery.js';
+import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
 import { findFlow, newCodeFlow, startCodeFlow } from './steps.js';
@@ -276,23 +275,11 @@ export const accountChanges = {
     data: CompletePasswordChangeRequest,
     commit: StepCommit<PasswordChanged> = NOTHING_ALONGSIDE,
   ): Promise<PasswordChanged> {
-    const { config, store, clock, log } = deps;
+    const { store, clock, log } = deps;
     const flow = await findChange(deps, caller, holder, id);
     if (flow.change.change !== 'password' || flow.state !== 'code_verified') throw new ProblemError('flow_step');
     const { account } = holder;
-    await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
-      idNumber: account.idNumber,
-      phone: account.phone,
-      birthDate: account.birthDate,
-      fullName: account.fullName,
-    });
-    const earlier = [account.passwordHash, ...(await store.passwordHistory.recent(account.sub, PASSWORD_HISTORY_SIZE - 1))];
-    for (const hash of earlier) {
-      if (await deps.passwords.verify(hash, data.password)) {
-        throw new ProblemError('validation_failed', { errors: [{ field: 'password', code: 'password_reused' }] });
-      }
-    }
-    const newHash = await deps.passwords.hash(data.password);
+    const newHash = await acceptNewPassword(deps, account, data);
     const now = clock();
     const result = await store.transaction(async (tx): Promise<PasswordChanged> => {
       if (!(await tx.flows.advance(flow.id, 'code_verified', 'completed'))) throw new ProblemError('flow_step');

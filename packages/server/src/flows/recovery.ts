@@ -15,14 +15,12 @@ import { keyedHash } from '../server-keys.js';
 import type { FlowRecord } from '../store/flows.js';
 import type { OtpChallengeRecord } from '../store/otp-challenges.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
-import { requireAcceptablePassword } from './password-policy.js';
+import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
 import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck } from './steps.js';
 
 /** How long a recovery may take from the ID number to the new password. */
 export const RECOVERY_LIFETIME_SECONDS = 30 * 60;
 
-/** A new password may not be any of the account's last this many passwords (the current one included). */
-export const PASSWORD_HISTORY_SIZE = 5;
 
 /** Why the sessions of a recovered account ended, as recorded with them. */
 const SESSIONS_ENDED_REASON = 'password_recovered';
@@ -187,24 +185,12 @@ export const recovery = {
     data: CompleteRecoveryRequest,
     commit: StepCommit<RecoveryCompleted> = NOTHING_ALONGSIDE,
   ): Promise<RecoveryCompleted> {
-    const { config, store, clock, log } = deps;
+    const { store, clock, log } = deps;
     const flow = await findFlow(deps, caller, id, 'recovery');
     if (flow.state !== 'code_verified' || !flow.accountSub) throw new ProblemError('flow_step');
     const account = await store.accounts.findBySub(flow.accountSub);
     if (!account) throw new ProblemError('flow_not_found');
-    await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
-      idNumber: account.idNumber,
-      phone: account.phone,
-      birthDate: account.birthDate,
-      fullName: account.fullName,
-    });
-    const earlier = [account.passwordHash, ...(await store.passwordHistory.recent(account.sub, PASSWORD_HISTORY_SIZE - 1))];
-    for (const hash of earlier) {
-      if (await deps.passwords.verify(hash, data.password)) {
-        throw new ProblemError('validation_failed', { errors: [{ field: 'password', code: 'password_reused' }] });
-      }
-    }
-    const newHash = await deps.passwords.hash(data.password);
+    const newHash = await acceptNewPassword(deps, account, data);
     const now = clock();
     const result: RecoveryCompleted = { next: 'sign_in' };
     const ended = await store.transaction(async (tx) => {
