@@ -27,6 +27,7 @@ import type {
   StartEmailChangeRequest,
   StartPasswordChangeRequest,
   StartPhoneChangeRequest,
+  StartCccdAdditionRequest,
 } from '../contract/account.js';
 import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
@@ -272,7 +273,36 @@ export class DvcClient {
   }
 
   /**
-   * Checks the code of an account change. An email or phone change is made now (`next: 'done'`, with
+   * Adds the 12-digit CCCD to the signed-in citizen's account registered with a 9-digit CMND (no
+   * longer an ID document since 1/1/2025): the current password (counted as at sign-in) and the CCCD,
+   * whose birth year must be the account's (`validation_failed`, `id_number_birth_year` on `cccd`);
+   * the register that verified the account must know the CCCD as its holder's (`carrier_mismatch`,
+   * or `bhxh_mismatch` for an account made by social insurance); then a code to the registered phone.
+   * Once {@link DvcClient.verifyAccountChangeCode} answers `next: 'done'`, the CMND and the CCCD both
+   * sign in to the one account (the same `sub`), on every portal. An account that already signs in
+   * with a CCCD gets `cccd_already_added`; a CCCD that signs in to another account, `cccd_in_use`
+   * (told only once the code is confirmed, as registration tells `account_exists`).
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * try {
+   *   const { changeId, otp } = await client.startCccdAddition(tokens.accessToken, { currentPassword, cccd: '001090001234' });
+   *   console.log(`Code sent to ${otp.maskedPhone}`);
+   *   await client.verifyAccountChangeCode(tokens.accessToken, changeId, { code }, { idempotencyKey: crypto.randomUUID() });
+   *   const account = await client.getAccount(tokens.accessToken);
+   *   console.log(account.idNumbersMasked); // ['123***789', '001******234']
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'cccd_already_added') showAccount();
+   * }
+   * ```
+   */
+  startCccdAddition(accessToken: string, body: StartCccdAdditionRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#call({ method: 'POST', path: PATHS.cccdAdditions, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Checks the code of an account change. An email, phone or CCCD change is made now (`next: 'done'`, with
    * how many other sessions ended); a password change goes on to
    * {@link DvcClient.completePasswordChange} (`next: 'password'`). With an `idempotencyKey` (one per
    * change and code), a network failure is retried safely.

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { OtpChallengeSchema } from './common.js';
-import { EmailField, PasswordField, PhoneField } from './fields.js';
+import { CccdField, EmailField, PasswordField, PhoneField } from './fields.js';
 import { typeRule } from './type-rule.js';
 
 /**
@@ -55,8 +55,26 @@ export const StartPhoneChangeSchema = z.object({
 /** Body of `POST /v1/account/phone-changes`. */
 export type StartPhoneChangeRequest = z.infer<typeof StartPhoneChangeSchema>;
 
-/** The detail of the account a change replaces. */
-export const AccountChangeKindSchema = z.enum(['password', 'email', 'phone']);
+/**
+ * `POST /v1/account/cccd-additions` (with the citizen's access token): add the 12-digit CCCD to an
+ * account registered with a 9-digit CMND, after which both sign in to the one account. The current
+ * password; the CCCD's birth year must be the account's (`id_number_birth_year` on `cccd`); the
+ * register that verified the account (the carrier, or the social-insurance register for an account
+ * made by social insurance) must know the CCCD as its holder's (422 `carrier_mismatch` /
+ * `bhxh_mismatch`); then a code to the registered phone, and `…/otp/verify` adds it. An account that
+ * registered with a 12-digit number or has a CCCD already is 409 `cccd_already_added`; a CCCD that
+ * signs in to another account is 409 `cccd_in_use` once the code is confirmed.
+ */
+export const StartCccdAdditionSchema = z.object({
+  currentPassword: CurrentPasswordField,
+  /** The 12-digit CCCD number, as on the card. */
+  cccd: CccdField,
+});
+/** Body of `POST /v1/account/cccd-additions`. */
+export type StartCccdAdditionRequest = z.infer<typeof StartCccdAdditionSchema>;
+
+/** The detail of the account a change replaces (`cccd`: a CCCD added to a CMND account). */
+export const AccountChangeKindSchema = z.enum(['password', 'email', 'phone', 'cccd']);
 /** The detail of the account a change replaces. */
 export type AccountChangeKind = z.infer<typeof AccountChangeKindSchema>;
 
@@ -71,8 +89,8 @@ export const AccountChangeStartedSchema = z.object({
 export type AccountChangeStarted = z.infer<typeof AccountChangeStartedSchema>;
 
 /**
- * `POST /v1/account/changes/{id}/otp/verify` (body: `VerifyCodeSchema`) response. An email or phone
- * change is made now (`next: 'done'`); a password change goes on to `…/password` (`next: 'password'`).
+ * `POST /v1/account/changes/{id}/otp/verify` (body: `VerifyCodeSchema`) response. An email, phone or
+ * CCCD change is made now (`next: 'done'`); a password change goes on to `…/password` (`next: 'password'`).
  */
 export const AccountChangeCodeVerifiedSchema = z.object({
   changeId: z.string(),

@@ -16,6 +16,7 @@ export const PATHS = {
   passwordChanges: '/v1/account/password-changes',
   emailChanges: '/v1/account/email-changes',
   phoneChanges: '/v1/account/phone-changes',
+  cccdAdditions: '/v1/account/cccd-additions',
   accountChangeVerify: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/otp/verify`,
   accountChangeResend: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/otp/resend`,
   accountChangePassword: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/password`,

@@ -17,6 +17,8 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   carrier_mismatch: 422,
   bhxh_mismatch: 422,
   account_exists: 409,
+  cccd_already_added: 409,
+  cccd_in_use: 409,
   invalid_credentials: 401,
   too_many_attempts: 429,
   otp_invalid: 400,

@@ -13,7 +13,6 @@ import type {
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 import { RegistryUnavailableError } from '../registries/carrier.js';
-import { keyedHash } from '../server-keys.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { AccountChangeDetails, FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
@@ -22,10 +21,16 @@ import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
+import { signInThrottleKey } from './sign-in-throttle-key.js';
 import { findFlow, newCodeFlow, startCodeFlow } from './steps.js';
 
 /** How long a change may take from the current password to the new detail. */
 export const ACCOUNT_CHANGE_LIFETIME_SECONDS = 15 * 60;
+
+/** Why a CCCD addition was refused at its last step. */
+interface CccdRefused {
+  readonly refused: 'cccd_in_use' | 'cccd_already_added';
+}
 
 /** The signed-in citizen asking, as the edge found them: a live session and its account. */
 export interface AccountHolder {
@@ -35,7 +40,7 @@ export interface AccountHolder {
 }
 
 /** Why sessions ended, as recorded with them. */
-const ENDED_BY = { password: 'password_changed', email: 'email_changed', phone: 'phone_changed', everywhere: 'signed_out_everywhere' } as const;
+const ENDED_BY = { password: 'password_changed', email: 'email_changed', phone: 'phone_changed', cccd: 'cccd_added', everywhere: 'signed_out_everywhere' } as const;
 
 /**
  * The text to a phone that is no longer the account's: ASCII (it travels on every handset), naming
@@ -51,10 +56,10 @@ export function phoneChangedNotice(newPhone: string): string {
  * guess passwords faster than sign-in allows. A right password clears both, as at sign-in.
  * @throws {ProblemError} `too_many_attempts` (with `retryAfter`) or `invalid_credentials`.
  */
-async function requireCurrentPassword(deps: AppDeps, caller: Caller, account: AccountRecord, password: string): Promise<void> {
+export async function requireCurrentPassword(deps: AppDeps, caller: Caller, account: AccountRecord, password: string): Promise<void> {
   const { config, store, clock, log } = deps;
   const attempt = await takeSignInAttempt(deps, caller.address);
-  const idKey = keyedHash(deps.keys.logHashKey, `sign-in:${account.idNumber}`);
+  const idKey = signInThrottleKey(deps, account.idNumber, account);
   const decision = await store.signInThrottle.attempt(idKey, clock(), config.signInThrottle);
   if (!decision.allowed) {
     log.warn('account_change.throttled', { sub: account.sub, retryAfter: decision.retryAfterSeconds });
@@ -88,8 +93,8 @@ async function requireCarrierMatch(deps: AppDeps, caller: Caller, account: Accou
   }
 }
 
-/** Stores the change and sends its first code; the answer shows where it went. */
-async function begin(deps: AppDeps, caller: Caller, holder: AccountHolder, phone: string, change: AccountChangeDetails): Promise<AccountChangeStarted> {
+/** Stores the change and sends its first code (to `phone`); the answer shows where it went. */
+export async function beginChange(deps: AppDeps, caller: Caller, holder: AccountHolder, phone: string, change: AccountChangeDetails): Promise<AccountChangeStarted> {
   const { codes, log } = deps;
   const flow = newCodeFlow(deps, caller, ACCOUNT_CHANGE_LIFETIME_SECONDS, {
     kind: 'account_change',
@@ -164,7 +169,7 @@ export const accountChanges = {
    */
   async startPassword(deps: AppDeps, caller: Caller, holder: AccountHolder, data: StartPasswordChangeRequest): Promise<AccountChangeStarted> {
     await requireCurrentPassword(deps, caller, holder.account, data.currentPassword);
-    return begin(deps, caller, holder, holder.account.phone, { change: 'password', sessionId: holder.session.id, endOtherSessions: data.endOtherSessions ?? true });
+    return beginChange(deps, caller, holder, holder.account.phone, { change: 'password', sessionId: holder.session.id, endOtherSessions: data.endOtherSessions ?? true });
   },
 
   /**
@@ -178,7 +183,7 @@ export const accountChanges = {
     if (holder.account.email !== null && holder.account.email.toLowerCase() === email.toLowerCase()) {
       throw new ProblemError('validation_failed', { errors: [{ field: 'email', code: 'unchanged' }] });
     }
-    return begin(deps, caller, holder, holder.account.phone, { change: 'email', sessionId: holder.session.id, endOtherSessions: data.endOtherSessions ?? false, email });
+    return beginChange(deps, caller, holder, holder.account.phone, { change: 'email', sessionId: holder.session.id, endOtherSessions: data.endOtherSessions ?? false, email });
   },
 
   /**
@@ -194,7 +199,7 @@ export const accountChanges = {
     if (!parsed.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'phone', code: 'phone_format' }] });
     if (parsed.e164 === account.phone) throw new ProblemError('validation_failed', { errors: [{ field: 'phone', code: 'unchanged' }] });
     await requireCarrierMatch(deps, caller, account, parsed.e164);
-    return begin(deps, caller, holder, parsed.e164, {
+    return beginChange(deps, caller, holder, parsed.e164, {
       change: 'phone',
       sessionId: holder.session.id,
       endOtherSessions: data.endOtherSessions ?? false,
@@ -213,9 +218,11 @@ export const accountChanges = {
   },
 
   /**
-   * Checks the code. An email or phone change is made in the same transaction as the spent code (and
-   * the other sessions end if asked); a password change moves on to its new password.
-   * @throws {ProblemError} `otp_invalid` (with `remainingAttempts`), `otp_expired`, `otp_attempts_exceeded`, `flow_step`, `flow_not_found`.
+   * Checks the code. An email, phone or CCCD change is made in the same transaction as the spent code
+   * (and the other sessions end if asked); a password change moves on to its new password. A CCCD
+   * that meanwhile signs in to another account (or an account that got a CCCD by a parallel change)
+   * ends the change, its code spent, with nothing added.
+   * @throws {ProblemError} `otp_invalid` (with `remainingAttempts`), `otp_expired`, `otp_attempts_exceeded`, `flow_step`, `flow_not_found`, `cccd_in_use`, `cccd_already_added`.
    */
   async verifyCode(
     deps: AppDeps,
@@ -231,12 +238,18 @@ export const accountChanges = {
     const challenge = await codes.check(flow, 'account_change', code);
     const { change } = flow;
     const now = clock();
-    const result = await store.transaction(async (tx): Promise<AccountChangeCodeVerified> => {
+    const outcome = await store.transaction(async (tx): Promise<AccountChangeCodeVerified | CccdRefused> => {
       if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
       let answer: AccountChangeCodeVerified;
       if (change.change === 'password') {
         if (!(await tx.flows.advance(flow.id, 'code_sent', 'code_verified'))) throw new ProblemError('flow_step');
         answer = { changeId: flow.id, next: 'password' };
+      } else if (change.change === 'cccd') {
+        const added = change.cccd ? await tx.accounts.addCccd(holder.account.sub, change.cccd, now) : 'has_cccd';
+        // Refused: the flow ends with its code spent and nothing else stored; the answer says why.
+        if (!(await tx.flows.advance(flow.id, 'code_sent', added === 'added' ? 'completed' : 'closed'))) throw new ProblemError('flow_step');
+        if (added !== 'added') return { refused: added === 'in_use' ? 'cccd_in_use' : 'cccd_already_added' };
+        answer = { changeId: flow.id, next: 'done', otherSessionsEnded: 0 };
       } else {
         if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
         if (change.change === 'email') {
@@ -250,6 +263,11 @@ export const accountChanges = {
       await commit.alongside(tx, answer);
       return answer;
     });
+    if ('refused' in outcome) {
+      log.info('account_change.cccd_refused', { client: flow.clientId, sub: holder.account.sub, reason: outcome.refused });
+      throw new ProblemError(outcome.refused);
+    }
+    const result = outcome;
     if (change.change === 'phone' && change.previousPhone) noticeOldPhone(deps, change.previousPhone, flow.phone);
     log.info(result.next === 'done' ? 'account_change.completed' : 'account_change.code_verified', {
       client: flow.clientId,

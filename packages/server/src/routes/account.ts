@@ -1,6 +1,7 @@
 import { PATHS } from '@dvc-kit/sdk';
 import {
   CompletePasswordChangeSchema,
+  StartCccdAdditionSchema,
   StartEmailChangeSchema,
   StartPasswordChangeSchema,
   StartPhoneChangeSchema,
@@ -9,6 +10,7 @@ import {
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { accountChanges } from '../flows/account-changes.js';
+import { cccdAddition } from '../flows/cccd-addition.js';
 import { readBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotent } from '../http/idempotency.js';
@@ -22,9 +24,9 @@ const plain = (c: Context<SignedInEnv>) => c as unknown as Context<AppEnv>;
  * The signed-in citizen's own account, over the account-change flow (`flows/account-changes.ts`).
  * Every route needs the citizen's access token (`Authorization: Bearer`, its session live):
  *
- * - `POST /v1/account/password-changes`, `…/email-changes`, `…/phone-changes` (201, a code sent) →
- *   `POST /v1/account/changes/{id}/otp/verify` (200; an email or phone change is made, a password
- *   change goes on) → `POST …/password` (200, the password changed). `…/otp/resend` sends a new code.
+ * - `POST /v1/account/password-changes`, `…/email-changes`, `…/phone-changes`, `…/cccd-additions`
+ *   (201, a code sent; `flows/cccd-addition.ts`) → `POST /v1/account/changes/{id}/otp/verify` (200;
+ *   an email, phone or CCCD change is made, a password change goes on) → `POST …/password` (200, the password changed). `…/otp/resend` sends a new code.
  *   The code and password steps honour `Idempotency-Key`, their answers stored in the step's transaction.
  * - `POST /v1/account/sign-out-everywhere` (200): every session of the account ends, on every portal.
  */
@@ -47,6 +49,11 @@ export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
   routes.post(PATHS.phoneChanges, async (c) => {
     const { data } = await readBody(plain(c), StartPhoneChangeSchema);
     return c.json(await accountChanges.startPhone(deps, callerOf(plain(c), deps), c.var.holder, data), 201);
+  });
+
+  routes.post(PATHS.cccdAdditions, async (c) => {
+    const { data } = await readBody(plain(c), StartCccdAdditionSchema);
+    return c.json(await cccdAddition.start(deps, callerOf(plain(c), deps), c.var.holder, data), 201);
   });
 
   routes.post('/v1/account/changes/:id/otp/verify', async (c) => {

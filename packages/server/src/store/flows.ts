@@ -7,7 +7,7 @@ export type FlowKind = 'registration' | 'sign_in' | 'recovery' | 'account_change
 /**
  * Where a flow stands. Registration: `code_sent → code_verified → completed` (or `closed` when the
  * ID number turns out to have an account). Sign-in: `code_sent → completed`. Recovery:
- * `code_sent → code_verified → completed`. Account change: `code_sent → completed` (email, phone) or
+ * `code_sent → code_verified → completed`. Account change: `code_sent → completed` (email, phone, CCCD; a CCCD another account signs in with ends it `closed`) or
  * `code_sent → code_verified → completed` (password).
  */
 export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
@@ -27,8 +27,8 @@ export interface RegistrationDetails {
   readonly consentAt: string;
 }
 
-/** Which detail of a signed-in account a change replaces. */
-export type AccountChangeKind = 'password' | 'email' | 'phone';
+/** Which detail of a signed-in account a change replaces (`cccd`: a CCCD added to a CMND account). */
+export type AccountChangeKind = 'password' | 'email' | 'phone' | 'cccd';
 
 /** What an account change carries from its first step to its last. */
 export interface AccountChangeDetails {
@@ -41,6 +41,8 @@ export interface AccountChangeDetails {
   readonly email?: string;
   /** The phone the account had when the change started (a phone change replaces only that one). */
   readonly previousPhone?: string;
+  /** The 12-digit CCCD a CCCD addition adds, as the register matched it. */
+  readonly cccd?: string;
 }
 
 /** One registration or sign-in in progress, bound to the portal that started it. */

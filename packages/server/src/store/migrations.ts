@@ -249,6 +249,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE flows ADD COLUMN change_details jsonb`,
     ],
   },
+  {
+    version: 9,
+    name: 'ID numbers an account signs in with: the one it registered with and a CCCD added to a CMND account',
+    statements: [
+      // Every ID number an account signs in with, its registered one included, so that one primary key
+      // keeps each number to one account across registered numbers and added CCCDs alike.
+      `CREATE TABLE account_id_numbers (
+        id_number text PRIMARY KEY CONSTRAINT account_id_numbers_format CHECK (id_number ~ '^[0-9]{9}([0-9]{3})?$'),
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        added_as text NOT NULL CHECK (added_as IN ('registered', 'cccd')),
+        added_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX account_id_numbers_account ON account_id_numbers (account_sub)`,
+      // A CMND account gets at most one CCCD.
+      `CREATE UNIQUE INDEX account_id_numbers_one_cccd ON account_id_numbers (account_sub) WHERE added_as = 'cccd'`,
+      `INSERT INTO account_id_numbers (id_number, account_sub, added_as, added_at) SELECT id_number, sub, 'registered', created_at FROM accounts`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

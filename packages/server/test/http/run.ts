@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 import { accountChangesSpec } from './account-changes.spec.js';
 import { atRestSpec } from './at-rest.spec.js';
+import { cccdAdditionSpec } from './cccd-addition.spec.js';
 import { clientsSpec } from './clients.spec.js';
 import { crashRecoverySpec } from './crash-recovery.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
@@ -53,6 +54,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     signInSpec(db);
     recoverySpec(db);
     accountChangesSpec(db);
+    cccdAdditionSpec(db);
     tokensSpec(db);
     clientsSpec(db);
     devOutboxSpec(db);
