@@ -4,7 +4,9 @@ import {
   StartEmailChangeSchema,
   StartPasswordChangeSchema,
   StartPhoneChangeSchema,
+  StartCccdAdditionSchema,
 } from '../contract/account.js';
+import { parseIdNumber } from '../identity/id-number.js';
 import { parsePhone } from '../identity/phone.js';
 import type { FieldRule } from '../messages/codes.js';
 import { checkPassword } from '../password/check.js';
@@ -12,7 +14,7 @@ import { looksGuessable } from './guessable.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
 import type { RouteContext } from './route.js';
 import type { MockCitizen } from './citizens.js';
-import type { MockChange, MockFlow, MockScenario } from './scenario.js';
+import { MOCK_REGISTER_LOOKUPS_PER_HOUR, type MockChange, type MockFlow, type MockScenario } from './scenario.js';
 
 /** A new password may not be one of the account's last this many (the current one included). */
 const HISTORY = 5;
@@ -32,7 +34,7 @@ function holderOf(context: RouteContext): Holder | Response {
   const sid = bearer ? scenario.accessSids.get(bearer) : undefined;
   const live = sid !== undefined && [...scenario.sessions.values()].some((session) => session.sid === sid);
   const idNumber = account ? [...scenario.accounts].find(([, record]) => record.account.sub === account.sub)?.[0] : undefined;
-  const citizen = idNumber ? scenario.citizens.find((c) => c.idNumber === idNumber) : undefined;
+  const citizen = idNumber ? scenario.citizenOf(idNumber) : undefined;
   if (!account || !live || !idNumber || !citizen) {
     const refused = context.problem('unauthorized');
     refused.headers.set('WWW-Authenticate', bearer ? 'Bearer error="invalid_token"' : 'Bearer');
@@ -141,7 +143,42 @@ export function startPhoneChange(context: RouteContext): Response {
   return begin(context, holder, phone.e164, { kind: 'phone', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? false });
 }
 
-/** `POST /v1/account/changes/{id}/otp/verify`: an email or phone change is made; a password change goes on. */
+/**
+ * `POST /v1/account/cccd-additions`: only for an account registered with a 9-digit CMND and no CCCD
+ * yet (`cccd_already_added`); the current password; the CCCD's birth year must be the holder's; the
+ * look-ups about the CCCD counted as at registration; the register knows the holder by that CCCD
+ * (the citizen's `cccd`; otherwise `carrier_mismatch`, or `bhxh_mismatch` for an account made by
+ * social insurance); then a code to the registered phone.
+ */
+export function startCccdAddition(context: RouteContext): Response {
+  const { scenario } = context;
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const parsed = StartCccdAdditionSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const hasCccd = [...scenario.idAliases.values()].includes(holder.idNumber);
+  if (!/^\d{9}$/.test(holder.idNumber) || hasCccd) return context.problem('cccd_already_added');
+  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
+  if (wrong) return wrong;
+  const cccd = parseIdNumber(parsed.data.cccd, new Date(scenario.now()));
+  if (!cccd.ok || cccd.kind !== 'cccd') return context.problem('validation_failed', { fieldErrors: [{ field: 'cccd', code: 'id_number_cccd' }] });
+  if (cccd.info.birthYear !== Number(holder.citizen.birthDate.slice(0, 4))) {
+    return context.problem('validation_failed', { fieldErrors: [{ field: 'cccd', code: 'id_number_birth_year' }] });
+  }
+  const now = scenario.now();
+  const lookups = (scenario.registerLookups.get(cccd.value) ?? []).filter((at) => at > now - 3_600_000);
+  if (lookups.length >= MOCK_REGISTER_LOOKUPS_PER_HOUR) {
+    return context.problem('too_many_attempts', { retryAfter: Math.max(1, Math.ceil((lookups[0]! + 3_600_000 - now) / 1000)) });
+  }
+  scenario.registerLookups.set(cccd.value, [...lookups, now]);
+  if (holder.citizen.cccd !== cccd.value) return context.problem(holder.account.verificationMethod === 'bhxh' ? 'bhxh_mismatch' : 'carrier_mismatch');
+  return begin(context, holder, scenario.phoneOf(holder.idNumber)!, { kind: 'cccd', sid: holder.sid, endOtherSessions: false, cccd: cccd.value });
+}
+
+/**
+ * `POST /v1/account/changes/{id}/otp/verify`: an email, phone or CCCD change is made; a password
+ * change goes on. A CCCD another account signs in with meanwhile ends the change with `cccd_in_use`.
+ */
 export function verifyAccountChangeCode(context: RouteContext): Response {
   const holder = holderOf(context);
   if (holder instanceof Response) return holder;
@@ -157,7 +194,12 @@ export function verifyAccountChangeCode(context: RouteContext): Response {
     flow.verified = true;
     return answer(200, { changeId: flow.id, next: 'password' });
   }
-  if (change.kind === 'email') scenario.emails.set(holder.idNumber, change.email!);
+  if (change.kind === 'cccd') {
+    scenario.flows.delete(flow.id);
+    if (scenario.hasAccount(change.cccd!)) return context.problem(scenario.registeredIdOf(change.cccd!) === holder.idNumber ? 'cccd_already_added' : 'cccd_in_use');
+    if ([...scenario.idAliases.values()].includes(holder.idNumber)) return context.problem('cccd_already_added');
+    scenario.addCccd(holder.idNumber, change.cccd!);
+  } else if (change.kind === 'email') scenario.emails.set(holder.idNumber, change.email!);
   else {
     const old = scenario.phoneOf(holder.idNumber)!;
     scenario.phones.set(holder.idNumber, flow.phone);

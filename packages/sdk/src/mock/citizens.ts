@@ -4,8 +4,13 @@
  * fictional.
  */
 export interface MockCitizen {
-  /** 12-digit CCCD number. */
+  /** The number the person registers with: a 12-digit CCCD, or a 9-digit CMND. */
   readonly idNumber: string;
+  /**
+   * For a person whose `idNumber` is a 9-digit CMND: the 12-digit CCCD the registers also know them
+   * by, the one the holder of a CMND account adds (`startCccdAddition`).
+   */
+  readonly cccd?: string;
   readonly fullName: string;
   /** ISO `yyyy-mm-dd`. */
   readonly birthDate: string;
@@ -20,7 +25,7 @@ export interface MockCitizen {
 
 /** An account that already exists in the mock when it starts: a citizen who can sign in. */
 export interface MockAccount {
-  /** The ID number of one of the scenario's citizens. */
+  /** The ID number the account registered with: one of the scenario's citizens' (for a CMND citizen, their CMND or their CCCD). */
   readonly idNumber: string;
   readonly password: string;
 }
@@ -34,6 +39,8 @@ export const MOCK_PASSWORD = 'Sông-Hồng-2024';
 /**
  * Fictional citizens, the same people as the sandbox registries of the reference service
  * (`packages/server/fixtures/sandbox-citizens.json`). None of these numbers belongs to a real person.
+ * Ngô Văn Bình (`013456789`) and Đỗ Thị Hạnh (`025678901`) hold old 9-digit CMNDs, with the CCCD the
+ * registers also know them by.
  */
 export const MOCK_CITIZENS: readonly MockCitizen[] = Object.freeze([
   { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '+84971234398', otherPhones: ['+84961234398'], bhxhCode: '0101234567', email: 'an.nguyen@example.vn' },
@@ -44,6 +51,8 @@ export const MOCK_CITIZENS: readonly MockCitizen[] = Object.freeze([
   { idNumber: '092199002468', fullName: 'Võ Thị Ánh Tuyết', birthDate: '1999-12-24', phone: '+84781234567', bhxhCode: '9201234567' },
   { idNumber: '038201009999', fullName: 'Đặng Quốc Bảo', birthDate: '2001-02-14', phone: '+84941234567', bhxhCode: '3801234567' },
   { idNumber: '026194005555', fullName: 'Bùi Thị Lan', birthDate: '1994-07-07', phone: '+84981234567', bhxhCode: '2601234567' },
+  { idNumber: '013456789', cccd: '001075012345', fullName: 'Ngô Văn Bình', birthDate: '1975-04-10', phone: '+84977123456' },
+  { idNumber: '025678901', cccd: '031182004567', fullName: 'Đỗ Thị Hạnh', birthDate: '1982-08-15', phone: '+84912003344', bhxhCode: '3101112223' },
 ]);
 
 /**

@@ -18,6 +18,7 @@ import {
   startEmailChange,
   startPasswordChange,
   startPhoneChange,
+  startCccdAddition,
   verifyAccountChangeCode,
 } from './account.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
@@ -32,7 +33,7 @@ import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockO
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
  * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
- * `unchanged` (an email or phone change to the current one), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -99,6 +100,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.post(at(PATHS.passwordChanges), route(scenario, 'startPasswordChange', startPasswordChange)),
     http.post(at(PATHS.emailChanges), route(scenario, 'startEmailChange', startEmailChange)),
     http.post(at(PATHS.phoneChanges), route(scenario, 'startPhoneChange', startPhoneChange)),
+    http.post(at(PATHS.cccdAdditions), route(scenario, 'startCccdAddition', startCccdAddition)),
     http.post(at('/v1/account/changes/:changeId/otp/verify'), route(scenario, 'verifyAccountChangeCode', verifyAccountChangeCode)),
     http.post(at('/v1/account/changes/:changeId/otp/resend'), route(scenario, 'resendAccountChangeCode', resendAccountChangeCode)),
     http.post(at('/v1/account/changes/:changeId/password'), route(scenario, 'completePasswordChange', completePasswordChange)),
@@ -171,7 +173,7 @@ async function startRegistration(context: RouteContext): Promise<Response> {
     return context.problem('too_many_attempts', { retryAfter: Math.max(1, Math.ceil((lookups[0]! + 3_600_000 - now) / 1000)) });
   }
   scenario.registerLookups.set(idNumber, [...lookups, now]);
-  const person = (c: MockCitizen) => c.idNumber === idNumber && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName);
+  const person = (c: MockCitizen) => (c.idNumber === idNumber || c.cccd === idNumber) && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName);
   let match: MockCitizen | undefined;
   if (request.method === 'bhxh') {
     const code = parseBhxhCode(request.bhxhCode);
@@ -215,7 +217,8 @@ async function completeRegistration(context: RouteContext): Promise<Response> {
     return context.problem('validation_failed', { fieldErrors });
   }
   if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
-  const citizen = scenario.citizens.find((c) => c.idNumber === flow.idNumber)!;
+  // Registered with the number typed: a CMND citizen who registers with the CCCD has a CCCD account.
+  const citizen = { ...scenario.citizenOf(flow.idNumber)!, idNumber: flow.idNumber };
   const account = scenario.addAccount({ ...citizen, phone: flow.phone, ...(details.email ? { email: details.email } : {}) }, password, details.method);
   scenario.flows.delete(flow.id);
   return answer(201, { account });
@@ -226,7 +229,8 @@ async function startSignIn(context: RouteContext): Promise<Response> {
   const parsed = StartSignInSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
-  const idNumber = normalizeIdNumber(parsed.data.idNumber);
+  // Either number of an account finds it, and wrong passwords count against the account, not the number typed.
+  const idNumber = scenario.registeredIdOf(normalizeIdNumber(parsed.data.idNumber));
   const now = scenario.now();
   const failures = scenario.passwordFailures.get(idNumber) ?? { count: 0, lockedUntil: 0 };
   if (failures.lockedUntil > now) return context.problem('too_many_attempts', { retryAfter: Math.ceil((failures.lockedUntil - now) / 1000) });

@@ -32,7 +32,7 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
   const parsed = StartRecoverySchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
-  const idNumber = normalizeIdNumber(parsed.data.idNumber);
+  const idNumber = scenario.registeredIdOf(normalizeIdNumber(parsed.data.idNumber));
   const now = scenario.now();
   const starts = (scenario.recoveryStarts.get(idNumber) ?? []).filter((at) => at > now - 60_000);
   if (starts.length >= 3) return context.problem('too_many_attempts', { retryAfter: secondsUntil(scenario, starts[0]! + 60_000) });

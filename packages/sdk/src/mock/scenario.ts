@@ -28,6 +28,7 @@ export type MockOperation =
   | 'startPasswordChange'
   | 'startEmailChange'
   | 'startPhoneChange'
+  | 'startCccdAddition'
   | 'verifyAccountChangeCode'
   | 'resendAccountChangeCode'
   | 'completePasswordChange'
@@ -115,11 +116,13 @@ export interface ForcedFailure {
 
 /** @internal What an account change carries to its last step. */
 export interface MockChange {
-  readonly kind: 'password' | 'email' | 'phone';
+  readonly kind: 'password' | 'email' | 'phone' | 'cccd';
   /** The session that started it. */
   readonly sid: string;
   readonly endOtherSessions: boolean;
   readonly email?: string;
+  /** The CCCD a `cccd` change adds. */
+  readonly cccd?: string;
 }
 
 /** @internal A registration, sign-in, recovery or account change in progress. */
@@ -181,7 +184,7 @@ export class MockScenario {
   /** @internal */ readonly flows = new Map<string, MockFlow>();
   /** @internal */ readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
-  /** @internal */ readonly sessions = new Map<string, { account: Account; clientId: string; sid: string }>();
+  /** @internal */ readonly sessions = new Map<string, { account: Account; readonly clientId: string; readonly sid: string }>();
   /** @internal */ readonly accessTokens = new Map<string, Account>();
   /** @internal The session (`sid`) of each access token. */
   readonly accessSids = new Map<string, string>();
@@ -193,6 +196,8 @@ export class MockScenario {
   readonly recoveryStarts = new Map<string, number[]>();
   /** @internal Register look-ups per ID number (epoch ms), carrier and social insurance alike. */
   readonly registerLookups = new Map<string, number[]>();
+  /** @internal The registered ID number (a CMND) of each CCCD added to an account. */
+  readonly idAliases = new Map<string, string>();
   /** @internal Earlier passwords per ID number, newest first. */
   readonly passwordHistory = new Map<string, string[]>();
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
@@ -217,9 +222,9 @@ export class MockScenario {
     this.humanCheck = new MockHumanCheck(options.humanCheck);
     this.tokens = new MockTokens(options.issuer ?? (this.baseUrl === '*' ? 'https://id.dvc-kit.test' : this.baseUrl), this.#now);
     for (const { idNumber, password } of options.accounts ?? MOCK_ACCOUNTS) {
-      const citizen = this.citizens.find((c) => c.idNumber === idNumber);
+      const citizen = this.citizenOf(idNumber);
       if (!citizen) throw new Error(`Mock account ${idNumber} is not one of the scenario's citizens`);
-      this.addAccount(citizen, password);
+      this.addAccount({ ...citizen, idNumber }, password);
     }
   }
 
@@ -253,9 +258,33 @@ export class MockScenario {
     return this.#forced.get(operation)?.shift();
   }
 
-  /** Whether an account exists for an ID number. */
+  /** Whether an account signs in with an ID number (the one it registered with, or a CCCD added to it). */
   hasAccount(idNumber: string): boolean {
-    return this.accounts.has(idNumber);
+    return this.accounts.has(this.registeredIdOf(idNumber));
+  }
+
+  /** @internal The number the account a typed ID number signs in to registered with; the typed one when none. */
+  registeredIdOf(idNumber: string): string {
+    return this.idAliases.get(idNumber) ?? idNumber;
+  }
+
+  /** @internal The person in the registers known by an ID number: their registered number, or their CCCD. */
+  citizenOf(idNumber: string): MockCitizen | undefined {
+    return this.citizens.find((c) => c.idNumber === idNumber || c.cccd === idNumber);
+  }
+
+  /**
+   * @internal Adds a CCCD to the account registered with `idNumber`: it signs in with both, and every
+   * view of the account (sessions, tokens) shows both masked.
+   */
+  addCccd(idNumber: string, cccd: string): void {
+    const record = this.accounts.get(idNumber);
+    if (!record) return;
+    this.idAliases.set(cccd, idNumber);
+    const account: Account = { ...record.account, idNumbersMasked: [maskIdNumber(idNumber), maskIdNumber(cccd)] };
+    this.accounts.set(idNumber, { ...record, account });
+    for (const session of this.sessions.values()) if (session.account.sub === account.sub) session.account = account;
+    for (const [token, held] of this.accessTokens) if (held.sub === account.sub) this.accessTokens.set(token, account);
   }
 
   /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */
@@ -291,6 +320,7 @@ export class MockScenario {
       sub: `mock-${id.slice(-6)}-${id.length}`,
       fullName: citizen.fullName,
       idNumberMasked: maskIdNumber(id),
+      idNumbersMasked: [maskIdNumber(id)],
       subjectType: 'citizen',
       ial: 2,
       verificationMethod: method,
