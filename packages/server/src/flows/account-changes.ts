@@ -24,6 +24,7 @@ import { requireAcceptablePassword } from './password-policy.js';
 import { PASSWORD_HISTORY_SIZE } from './recovery.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
+import { noticeAfterAnswer } from './notice.js';
 import { findFlow, startCodeFlow } from './steps.js';
 
 /** How long a change may take from the current password to the new detail. */
@@ -119,7 +120,9 @@ async function begin(deps: AppDeps, caller: Caller, holder: AccountHolder, phone
  */
 async function findChange(deps: AppDeps, caller: Caller, holder: AccountHolder, id: string): Promise<FlowRecord & { change: AccountChangeDetails }> {
   const flow = await findFlow(deps, caller, id, 'account_change');
-  if (flow.accountSub !== holder.account.sub || !flow.change || flow.change.sessionId !== holder.session.id) throw new ProblemError('flow_not_found');
+  if (flow.accountSub !== holder.account.sub || !flow.change || !('sessionId' in flow.change) || flow.change.sessionId !== holder.session.id) {
+    throw new ProblemError('flow_not_found');
+  }
   return flow as FlowRecord & { change: AccountChangeDetails };
 }
 
@@ -132,29 +135,10 @@ async function endOthersIfAsked(tx: Store, holder: AccountHolder, change: Accoun
 /**
  * Texts the old phone that the account's phone changed, after the answer and within that phone's
  * own send limits. Best effort: a refused limit or a failed gateway is logged and changes nothing.
+ * Also sent by a lost-phone recovery (`flows/phone-recovery.ts`).
  */
-function noticeOldPhone(deps: AppDeps, oldPhone: string, newPhone: string): void {
-  const { store, clock, log, config } = deps;
-  const { otp } = config;
-  setImmediate(() => {
-    void (async () => {
-      const limit = await store.sendLimits.take(
-        [
-          {
-            key: `phone:${log.hash('phone', oldPhone)}`,
-            limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }],
-          },
-        ],
-        clock(),
-      );
-      if (!limit.ok) {
-        log.warn('account_change.notice_withheld', { phone: log.hash('phone', oldPhone), retryAfter: limit.retryAfterSeconds });
-        return;
-      }
-      await deps.sms.send({ to: oldPhone, text: phoneChangedNotice(newPhone) });
-      log.info('account_change.notice_sent', { phone: log.hash('phone', oldPhone) });
-    })().catch((error: unknown) => log.warn('account_change.notice_failed', { error: error instanceof Error ? error.name : 'unexpected' }));
-  });
+export function noticeOldPhone(deps: AppDeps, oldPhone: string, newPhone: string): void {
+  noticeAfterAnswer(deps, oldPhone, phoneChangedNotice(newPhone), 'account_change.notice');
 }
 
 /**
