@@ -31,6 +31,20 @@ const ClientSchema = z.object({
   signInMethods: z.array(z.literal('password')).optional().describe('Sign-in methods this portal offers; the service-wide `signInMethods` when absent.'),
 });
 
+/**
+ * One operator credential: a one-stop counter's back office (or another operator system) that may
+ * call the operator API (`/operator/v1`). Only the SHA-256 of its bearer token is configured: the
+ * token itself is a high-entropy secret handed to the counter's system, never stored here.
+ */
+const OperatorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" and "-", at most 64').describe('The operator\'s id, recorded in the audit log with every call it makes.'),
+  name: z.string().min(1).max(200).describe('Who the credential belongs to, e.g. `Bộ phận một cửa UBND tỉnh Bắc Ninh`.'),
+  tokenSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the token as 64 lower-case hex digits')
+    .describe('SHA-256 (hex) of the operator\'s bearer token; the token itself is never configured. Make a token of at least 32 random bytes (`openssl rand -base64 32`) and its hash with `printf %s "$TOKEN" | sha256sum`.'),
+});
+
 const OtpSchema = z.object({
   ttlSeconds: z.int().min(30).max(600).default(180).describe('Seconds a one-time code stays valid.'),
   resendAfterSeconds: z.int().min(10).max(600).default(60).describe('Seconds before "Gửi lại OTP" may send a new code (at most `ttlSeconds`).'),
@@ -195,6 +209,12 @@ export const ServerConfigSchema = z.object({
   consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration must accept (recorded with the account).'),
   registrationMethods: z.array(RegistrationMethodSchema).min(1).default(['mobile']).describe('Registration methods the service offers: `mobile` (mobile subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`, which must then be set, in development too).'),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),
+  operators: z
+    .array(OperatorSchema)
+    .default([])
+    .refine((operators) => new Set(operators.map((operator) => operator.id)).size === operators.length, 'operator ids must be unique')
+    .refine((operators) => new Set(operators.map((operator) => operator.tokenSha256)).size === operators.length, 'each operator needs a token of its own')
+    .describe('Operator credentials for the operator API (`/operator/v1`: a counter officer replaces a lost phone, the audit log), env `DVC_OPERATORS` as a JSON array of `{ id, name, tokenSha256 }`. Empty (the default): the operator API answers 404.'),
   trustProxy: z.boolean().default(false).describe('Read the client address from the last `X-Forwarded-For` entry: only behind one reverse proxy you run.'),
   limits: LimitsSchema.describe('Register look-ups and sign-in attempts per client address and per ID number (defaults and reasons: `limits/limits-config.ts`).'),
   http: HttpEdgeSchema.default(HttpEdgeSchema.parse({})).describe('Body size, timeouts and connection cap of the HTTP edge.'),

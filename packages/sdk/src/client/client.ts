@@ -29,9 +29,11 @@ import type {
   StartPhoneChangeRequest,
   StartCccdAdditionRequest,
 } from '../contract/account.js';
+import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
 import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
-import { DvcError } from './error.js';
+import type { DvcError } from './error.js';
+import { Transport } from './transport.js';
 
 /** Options of a {@link DvcClient}. */
 export interface DvcClientOptions {
@@ -65,8 +67,6 @@ interface Request {
   readonly idempotent: boolean;
 }
 
-const RETRY_STATUSES = new Set([502, 503, 504]);
-
 /**
  * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
  * operation; every failure is a {@link DvcError} with a stable `code`.
@@ -84,17 +84,18 @@ export class DvcClient {
   readonly baseUrl: string;
   readonly clientId: string;
   lang: Language;
-  readonly #timeoutMs: number;
-  readonly #retries: number;
-  readonly #fetch: typeof fetch;
+  readonly #transport: Transport;
 
   constructor(options: DvcClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.clientId = options.clientId;
     this.lang = options.lang ?? 'vi';
-    this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#retries = options.retries ?? 2;
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#transport = new Transport({
+      baseUrl: this.baseUrl,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      retries: options.retries ?? 2,
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    });
   }
 
   /** The rules and options a widget renders from for this portal. */
@@ -212,6 +213,58 @@ export class DvcClient {
    */
   completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
     return this.#call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * "Mất số điện thoại nhận OTP": replaces the phone of an account registered with a BHXH code,
+   * without signing in (offered when `getConfig()` says `lostPhoneRecovery: true`). The service asks
+   * the social-insurance register afresh and the carrier whether the NEW phone is the holder's; then
+   * a code goes to the new phone. Whatever does not match — the ID number has no account, the account
+   * has no BHXH code, a detail differs — fails the same way, `phone_recovery_unconfirmed`, whose text
+   * tells the citizen to bring their ID card to a one-stop counter ("bộ phận một cửa").
+   *
+   * @example
+   * ```ts
+   * try {
+   *   const { phoneRecoveryId, otp } = await client.startPhoneRecovery({
+   *     idNumber: '001090001234', bhxhCode: '0101234567', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '0961234398', humanCheck,
+   *   });
+   *   console.log(`Code sent to the new phone ${otp.maskedPhone}`);
+   *   await client.verifyPhoneRecoveryCode(phoneRecoveryId, { code: '123456' }, { idempotencyKey: crypto.randomUUID() });
+   *   // The phone is replaced and every session has ended: sign in again.
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'phone_recovery_unconfirmed') showCounterAdvice(error.localizedMessage('vi'));
+   * }
+   * ```
+   */
+  startPhoneRecovery(body: StartPhoneRecoveryRequest, options?: CallOptions): Promise<PhoneRecoveryStarted> {
+    return this.#call({ method: 'POST', path: PATHS.phoneRecoveries, body, idempotent: false }, options);
+  }
+
+  /**
+   * Checks the code sent to the new phone: the phone is replaced, every session of the account ends
+   * (on every portal) and the old number gets a notice. With an `idempotencyKey` (one per recovery and
+   * code), a network failure is retried safely.
+   *
+   * @example
+   * ```ts
+   * const { sessionsEnded } = await client.verifyPhoneRecoveryCode(phoneRecoveryId, { code }, { idempotencyKey });
+   * ```
+   */
+  verifyPhoneRecoveryCode(phoneRecoveryId: string, body: { code: string }, options?: CallOptions): Promise<PhoneRecovered> {
+    return this.#call({ method: 'POST', path: PATHS.phoneRecoveryVerify(phoneRecoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Sends a new code to the new phone ("Gửi lại OTP"); the previous one stops working.
+   *
+   * @example
+   * ```ts
+   * const { otp } = await client.resendPhoneRecoveryCode(phoneRecoveryId);
+   * ```
+   */
+  resendPhoneRecoveryCode(phoneRecoveryId: string, options?: CallOptions): Promise<PhoneRecoveryCodeResent> {
+    return this.#call({ method: 'POST', path: PATHS.phoneRecoveryResend(phoneRecoveryId), body: {}, idempotent: false }, options);
   }
 
   /**
@@ -375,68 +428,10 @@ export class DvcClient {
     return this.#call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
   }
 
-  async #call<T>(request: Request, options: CallOptions = {}): Promise<T> {
-    const last = request.idempotent ? this.#retries : 0;
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), options.signal);
-      let response: Response;
-      try {
-        response = await this.#send(request, options);
-      } catch (error) {
-        if (!(error instanceof DvcError) || error.code !== 'network' || attempt >= last) throw error;
-        continue;
-      }
-      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, options.signal)) as T;
-      const error = await DvcError.fromResponse(response);
-      if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
-    }
-  }
-
-  async #send(request: Request, options: CallOptions): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const headers: Record<string, string> = {
-      Accept: 'application/json, application/problem+json',
-      'Accept-Language': this.lang,
-      [CLIENT_HEADER]: this.clientId,
-    };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  #call<T>(request: Request, options: CallOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId };
     if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    try {
-      return await this.#fetch(`${this.baseUrl}${request.path}`, {
-        method: request.method,
-        headers,
-        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-        signal,
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw new DvcError('aborted', { cause: error });
-      if (timeout.aborted) throw new DvcError('timeout', { cause: error });
-      throw new DvcError('network', { cause: error });
-    }
+    return this.#transport.call<T>({ method: request.method, path: request.path, body: request.body, headers, idempotent: request.idempotent, signal: options.signal });
   }
-}
-
-/** Reads a success body: one cut short or not JSON fails like any other call, with a code. */
-async function readBody(response: Response, signal: AbortSignal | undefined): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch (error) {
-    if (signal?.aborted) throw new DvcError('aborted', { cause: error });
-    if (error instanceof DOMException && error.name === 'TimeoutError') throw new DvcError('timeout', { cause: error });
-    if (error instanceof SyntaxError) throw new DvcError('internal', { status: response.status, cause: error });
-    throw new DvcError('network', { cause: error });
-  }
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new DvcError('aborted'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DvcError('aborted'));
-    }, { once: true });
-  });
 }

@@ -16,6 +16,8 @@ export * from './registration.js';
 export * from './sign-in.js';
 export * from './recovery.js';
 export * from './account.js';
+export * from './phone-recovery.js';
+export * from './operator.js';
 export * from './issues.js';
 export * from './paths.js';
 export * from './json-schema.js';

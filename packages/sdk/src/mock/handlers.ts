@@ -22,6 +22,7 @@ import {
   verifyAccountChangeCode,
 } from './account.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
+import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
 import { route, type RouteContext } from './route.js';
 import type { MockCitizen } from './citizens.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockOptions } from './scenario.js';
@@ -33,7 +34,7 @@ import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockO
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
  * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
- * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -97,6 +98,9 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/verify'), route(scenario, 'verifyRecoveryCode', verifyRecoveryCode)),
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/resend'), route(scenario, 'resendRecoveryCode', resendRecoveryCode)),
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'password'), route(scenario, 'completeRecovery', completeRecovery)),
+    http.post(at(PATHS.phoneRecoveries), route(scenario, 'startPhoneRecovery', startPhoneRecovery)),
+    http.post(flowPath(PATHS.phoneRecoveries, 'phoneRecoveryId', 'otp/verify'), route(scenario, 'verifyPhoneRecoveryCode', verifyPhoneRecoveryCode)),
+    http.post(flowPath(PATHS.phoneRecoveries, 'phoneRecoveryId', 'otp/resend'), route(scenario, 'resendPhoneRecoveryCode', resendPhoneRecoveryCode)),
     http.post(at(PATHS.passwordChanges), route(scenario, 'startPasswordChange', startPasswordChange)),
     http.post(at(PATHS.emailChanges), route(scenario, 'startEmailChange', startEmailChange)),
     http.post(at(PATHS.phoneChanges), route(scenario, 'startPhoneChange', startPhoneChange)),

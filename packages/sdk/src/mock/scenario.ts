@@ -25,6 +25,9 @@ export type MockOperation =
   | 'verifyRecoveryCode'
   | 'resendRecoveryCode'
   | 'completeRecovery'
+  | 'startPhoneRecovery'
+  | 'verifyPhoneRecoveryCode'
+  | 'resendPhoneRecoveryCode'
   | 'startPasswordChange'
   | 'startEmailChange'
   | 'startPhoneChange'
@@ -92,7 +95,7 @@ export interface MockSms {
   readonly phone: string;
   /** The code; empty in a notice (`phone-changed`: the text to a number that is no longer the account's). */
   readonly code: string;
-  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change' | 'phone-changed';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change' | 'phone-recovery' | 'phone-changed';
   /** Epoch milliseconds. */
   readonly sentAt: number;
 }
@@ -125,10 +128,10 @@ export interface MockChange {
   readonly cccd?: string;
 }
 
-/** @internal A registration, sign-in, recovery or account change in progress. */
+/** @internal A registration, sign-in, recovery, phone recovery or account change in progress. */
 export interface MockFlow {
   readonly id: string;
-  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change' | 'phone-recovery';
   readonly idNumber: string;
   readonly phone: string;
   code: string;
@@ -145,6 +148,8 @@ export interface MockAccountRecord {
   readonly account: Account;
   readonly password: string;
   readonly phone: string;
+  /** The BHXH code of an account registered by social insurance (a lost phone is recovered with it). */
+  readonly bhxhCode?: string;
 }
 
 /**
@@ -326,7 +331,8 @@ export class MockScenario {
       verificationMethod: method,
       createdAt: new Date(this.now()).toISOString(),
     };
-    this.accounts.set(id, { account, password: password.normalize('NFC'), phone: citizen.phone });
+    const bhxhCode = method === 'bhxh' ? citizen.bhxhCode : undefined;
+    this.accounts.set(id, { account, password: password.normalize('NFC'), phone: citizen.phone, ...(bhxhCode ? { bhxhCode } : {}) });
     return account;
   }
 }
@@ -343,6 +349,7 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
     languages: ['vi', 'en'],
     humanCheck: { required: false, challengePath: '/v1/human-check/challenge' },
     consentVersion: '2025-01',
+    lostPhoneRecovery: false,
   };
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
@@ -353,5 +360,7 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
   if (overrides.subjectTypes === undefined) {
     merged.subjectTypes = registrationChoices(merged.registrationMethods as string[]).map(({ subjectType, methods }) => ({ subjectType, methods: [...methods] }));
   }
+  // Self-service phone recovery asks the social-insurance register: offered with social insurance, unless a scenario says.
+  if (overrides.lostPhoneRecovery === undefined) merged.lostPhoneRecovery = (merged.registrationMethods as string[]).includes('bhxh');
   return merged as ServiceConfig;
 }

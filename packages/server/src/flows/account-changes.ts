@@ -21,6 +21,7 @@ import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
+import { noticeAfterAnswer } from './notice.js';
 import { signInThrottleKey } from './sign-in-throttle-key.js';
 import { findFlow, newCodeFlow, startCodeFlow } from './steps.js';
 
@@ -116,7 +117,9 @@ export async function beginChange(deps: AppDeps, caller: Caller, holder: Account
  */
 async function findChange(deps: AppDeps, caller: Caller, holder: AccountHolder, id: string): Promise<FlowRecord & { change: AccountChangeDetails }> {
   const flow = await findFlow(deps, caller, id, 'account_change');
-  if (flow.accountSub !== holder.account.sub || !flow.change || flow.change.sessionId !== holder.session.id) throw new ProblemError('flow_not_found');
+  if (flow.accountSub !== holder.account.sub || !flow.change || !('sessionId' in flow.change) || flow.change.sessionId !== holder.session.id) {
+    throw new ProblemError('flow_not_found');
+  }
   return flow as FlowRecord & { change: AccountChangeDetails };
 }
 
@@ -129,20 +132,10 @@ async function endOthersIfAsked(tx: Store, holder: AccountHolder, change: Accoun
 /**
  * Texts the old phone that the account's phone changed, after the answer and within that phone's
  * own send limits. Best effort: a refused limit or a failed gateway is logged and changes nothing.
+ * Also sent by a lost-phone recovery (`flows/phone-recovery.ts`).
  */
-function noticeOldPhone(deps: AppDeps, oldPhone: string, newPhone: string): void {
-  const { store, clock, log } = deps;
-  setImmediate(() => {
-    void (async () => {
-      const limit = await store.sendLimits.take([deps.codes.phoneSendLimit(oldPhone)], clock());
-      if (!limit.ok) {
-        log.warn('account_change.notice_withheld', { phone: log.hash('phone', oldPhone), retryAfter: limit.retryAfterSeconds });
-        return;
-      }
-      await deps.sms.send({ to: oldPhone, text: phoneChangedNotice(newPhone) });
-      log.info('account_change.notice_sent', { phone: log.hash('phone', oldPhone) });
-    })().catch((error: unknown) => log.warn('account_change.notice_failed', { error: error instanceof Error ? error.name : 'unexpected' }));
-  });
+export function noticeOldPhone(deps: AppDeps, oldPhone: string, newPhone: string): void {
+  noticeAfterAnswer(deps, oldPhone, phoneChangedNotice(newPhone), 'account_change.notice');
 }
 
 /**

@@ -25,6 +25,8 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
       registrationMethods,
       subjectTypes: registrationChoices(registrationMethods).map(({ subjectType, methods }) => ({ subjectType, methods: methods.map((choice) => ({ ...choice })) })),
       signInMethods: [...(client.signInMethods ?? config.signInMethods)],
+      // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.
+      lostPhoneRecovery: deps.socialInsurance !== undefined,
       languages: [...LANGUAGES],
       humanCheck: { required: config.humanCheck.required, challengePath: PATHS.humanCheckChallenge },
       consentVersion: config.consentVersion,

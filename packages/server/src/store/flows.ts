@@ -2,13 +2,13 @@ import type { Row, Sql } from './sql.js';
 import { iso, toDate } from './values.js';
 
 /** Which journey a flow belongs to. */
-export type FlowKind = 'registration' | 'sign_in' | 'recovery' | 'account_change';
+export type FlowKind = 'registration' | 'sign_in' | 'recovery' | 'account_change' | 'phone_recovery';
 
 /**
  * Where a flow stands. Registration: `code_sent → code_verified → completed` (or `closed` when the
  * ID number turns out to have an account). Sign-in: `code_sent → completed`. Recovery:
  * `code_sent → code_verified → completed`. Account change: `code_sent → completed` (email, phone, CCCD; a CCCD another account signs in with ends it `closed`) or
- * `code_sent → code_verified → completed` (password).
+ * `code_sent → code_verified → completed` (password). Phone recovery (lost phone): `code_sent → completed`.
  */
 export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
@@ -45,6 +45,13 @@ export interface AccountChangeDetails {
   readonly cccd?: string;
 }
 
+/** What a lost-phone recovery carries from its match to the new phone: the phone it replaces. */
+export interface PhoneRecoveryDetails {
+  readonly change: 'lost_phone';
+  /** The account's phone when the details matched; the recovery replaces only that one. */
+  readonly previousPhone: string;
+}
+
 /** One registration or sign-in in progress, bound to the portal that started it. */
 export interface FlowRecord {
   /** Random, unguessable id (≥ 128 bits). */
@@ -60,8 +67,8 @@ export interface FlowRecord {
   readonly details: RegistrationDetails | null;
   /** The account signing in or recovering; `null` for a registration (and for a recovery of an ID number without an account). */
   readonly accountSub: string | null;
-  /** An account change's details; absent (or `null`) for every other kind. */
-  readonly change?: AccountChangeDetails | null;
+  /** An account change's (or a lost-phone recovery's) details; absent (or `null`) for every other kind. */
+  readonly change?: AccountChangeDetails | PhoneRecoveryDetails | null;
   readonly createdAt: Date;
   readonly expiresAt: Date;
 }
@@ -92,7 +99,7 @@ function fromRow(row: Row): FlowRecord {
     accountSub: row.account_sub === null ? null : String(row.account_sub),
     createdAt: toDate(row.created_at),
     expiresAt: toDate(row.expires_at),
-    ...(row.change_details ? { change: row.change_details as AccountChangeDetails } : {}),
+    ...(row.change_details ? { change: row.change_details as AccountChangeDetails | PhoneRecoveryDetails } : {}),
   };
 }
 

@@ -267,6 +267,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `INSERT INTO account_id_numbers (id_number, account_sub, added_as, added_at) SELECT id_number, sub, 'registered', created_at FROM accounts`,
     ],
   },
+  {
+    version: 10,
+    name: 'lost-phone recovery flows and the operator audit log',
+    statements: [
+      `ALTER TABLE flows DROP CONSTRAINT IF EXISTS flows_kind_check`,
+      `ALTER TABLE flows ADD CONSTRAINT flows_kind_check CHECK (kind IN ('registration', 'sign_in', 'recovery', 'account_change', 'phone_recovery'))`,
+      // Who did what to which account, on what evidence, when and from where. No phone or ID number in
+      // the clear: the phones as keyed hashes. Rows outlive the account (no foreign key) and are never swept.
+      `CREATE TABLE operator_audit (
+        id uuid PRIMARY KEY,
+        at timestamptz NOT NULL,
+        action text NOT NULL CHECK (action IN ('phone_replaced')),
+        account_sub uuid NOT NULL,
+        operator_id text NOT NULL,
+        officer_id text NOT NULL,
+        officer_name text NOT NULL,
+        document_type text NOT NULL CHECK (document_type IN ('cccd_chip', 'cccd', 'cmnd', 'passport')),
+        note text,
+        old_phone_hash text NOT NULL,
+        new_phone_hash text NOT NULL,
+        address text NOT NULL
+      )`,
+      `CREATE INDEX operator_audit_account ON operator_audit (account_sub, at DESC)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;
