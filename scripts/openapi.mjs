@@ -20,7 +20,7 @@ const noToken = { 401: problem('No access token, or its session ended (signed ou
 const currentPassword = { 401: problem('No live access token (unauthorized), or the current password is wrong (invalid_credentials, counted as a sign-in attempt)'), 429: problem('Too many password attempts (for this ID number or from this address) or codes sent; see Retry-After') };
 // The operator API: an operator's bearer token (only its SHA-256 is configured), never a portal's client id or a browser origin.
 const operator = [{ operatorToken: [] }];
-const operatorProblems = { 401: problem('Operator credential missing or wrong (operator_unauthorized); see WWW-Authenticate'), 403: problem('Called from a browser page (Origin present): the operator API has no CORS'), 429: problem('Too many calls of this operator; see Retry-After') };
+const operatorProblems = { 401: problem('Operator credential missing or wrong (unauthorized); see WWW-Authenticate'), 403: problem('Called from a browser page (Origin present): the operator API has no CORS'), 429: problem('Too many calls of this operator; see Retry-After') };
 const common = { 400: problem('Validation failed, unknown client or failed human check'), 403: problem('Origin not allowed for this client') };
 const unavailable = { 503: problem('Registry or SMS gateway unavailable; try again later') };
 const otpErrors = { 404: problem('Flow not found or expired'), 409: problem('Step not available yet'), 410: problem('Code expired'), 429: problem('Too many tries or sends; see Retry-After') };

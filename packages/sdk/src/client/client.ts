@@ -59,13 +59,6 @@ export interface CallOptions {
   readonly idempotencyKey?: string;
 }
 
-interface Request {
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly bearer?: string;
-  readonly idempotent: boolean;
-}
 
 /**
  * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
@@ -95,17 +88,18 @@ export class DvcClient {
       timeoutMs: options.timeoutMs ?? 15_000,
       retries: options.retries ?? 2,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: () => ({ 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId }),
     });
   }
 
   /** The rules and options a widget renders from for this portal. */
   getConfig(options?: CallOptions): Promise<ServiceConfig> {
-    return this.#call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
+    return this.#transport.call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
   }
 
   /** A fresh proof-of-work puzzle for the human check. */
   getHumanCheckChallenge(options?: CallOptions): Promise<HumanCheckChallenge> {
-    return this.#call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
+    return this.#transport.call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
   }
 
   /**
@@ -114,7 +108,7 @@ export class DvcClient {
    * to the declared phone.
    */
   startRegistration(body: StartRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
-    return this.#call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -122,22 +116,22 @@ export class DvcClient {
    * network failure is retried safely: a repeat gets the first answer instead of `flow_step`.
    */
   verifyRegistrationCode(registrationId: string, body: { code: string }, options?: CallOptions): Promise<RegistrationCodeVerified> {
-    return this.#call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Sends a new registration code ("Gửi lại OTP"); the previous one stops working. */
   resendRegistrationCode(registrationId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
   }
 
   /** Sets the password and creates the account at IAL2. */
   completeRegistration(registrationId: string, body: CompleteRegistrationRequest, options?: CallOptions): Promise<RegistrationCompleted> {
-    return this.#call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */
   startSignIn(body: StartSignInRequest, options?: CallOptions): Promise<SignInStarted> {
-    return this.#call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
   }
 
   /**
@@ -145,12 +139,12 @@ export class DvcClient {
    * code), a network failure is retried safely: a repeat gets the same tokens instead of `flow_step`.
    */
   verifySignInCode(signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
-    return this.#call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Sends a new sign-in code; the previous one stops working. */
   resendSignInCode(signInId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
   }
 
   /**
@@ -169,7 +163,7 @@ export class DvcClient {
    * ```
    */
   startRecovery(body: StartRecoveryRequest, options?: CallOptions): Promise<RecoveryStarted> {
-    return this.#call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
   }
 
   /**
@@ -186,7 +180,7 @@ export class DvcClient {
    * ```
    */
   verifyRecoveryCode(recoveryId: string, body: { code: string }, options?: CallOptions): Promise<RecoveryCodeVerified> {
-    return this.#call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -198,7 +192,7 @@ export class DvcClient {
    * ```
    */
   resendRecoveryCode(recoveryId: string, options?: CallOptions): Promise<RecoveryCodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
   }
 
   /**
@@ -212,7 +206,7 @@ export class DvcClient {
    * ```
    */
   completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
-    return this.#call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -238,7 +232,7 @@ export class DvcClient {
    * ```
    */
   startPhoneRecovery(body: StartPhoneRecoveryRequest, options?: CallOptions): Promise<PhoneRecoveryStarted> {
-    return this.#call({ method: 'POST', path: PATHS.phoneRecoveries, body, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveries, body, idempotent: false }, options);
   }
 
   /**
@@ -252,7 +246,7 @@ export class DvcClient {
    * ```
    */
   verifyPhoneRecoveryCode(phoneRecoveryId: string, body: { code: string }, options?: CallOptions): Promise<PhoneRecovered> {
-    return this.#call({ method: 'POST', path: PATHS.phoneRecoveryVerify(phoneRecoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryVerify(phoneRecoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -264,7 +258,7 @@ export class DvcClient {
    * ```
    */
   resendPhoneRecoveryCode(phoneRecoveryId: string, options?: CallOptions): Promise<PhoneRecoveryCodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.phoneRecoveryResend(phoneRecoveryId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryResend(phoneRecoveryId), body: {}, idempotent: false }, options);
   }
 
   /**
@@ -283,7 +277,7 @@ export class DvcClient {
    * ```
    */
   startPasswordChange(accessToken: string, body: StartPasswordChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#call({ method: 'POST', path: PATHS.passwordChanges, body, bearer: accessToken, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.passwordChanges, body, bearer: accessToken, idempotent: false }, options);
   }
 
   /**
@@ -301,7 +295,7 @@ export class DvcClient {
    * ```
    */
   startEmailChange(accessToken: string, body: StartEmailChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#call({ method: 'POST', path: PATHS.emailChanges, body, bearer: accessToken, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.emailChanges, body, bearer: accessToken, idempotent: false }, options);
   }
 
   /**
@@ -322,7 +316,7 @@ export class DvcClient {
    * ```
    */
   startPhoneChange(accessToken: string, body: StartPhoneChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#call({ method: 'POST', path: PATHS.phoneChanges, body, bearer: accessToken, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneChanges, body, bearer: accessToken, idempotent: false }, options);
   }
 
   /**
@@ -351,7 +345,7 @@ export class DvcClient {
    * ```
    */
   startCccdAddition(accessToken: string, body: StartCccdAdditionRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#call({ method: 'POST', path: PATHS.cccdAdditions, body, bearer: accessToken, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.cccdAdditions, body, bearer: accessToken, idempotent: false }, options);
   }
 
   /**
@@ -370,7 +364,7 @@ export class DvcClient {
    * ```
    */
   verifyAccountChangeCode(accessToken: string, changeId: string, body: { code: string }, options?: CallOptions): Promise<AccountChangeCodeVerified> {
-    return this.#call({ method: 'POST', path: PATHS.accountChangeVerify(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeVerify(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -383,7 +377,7 @@ export class DvcClient {
    * ```
    */
   resendAccountChangeCode(accessToken: string, changeId: string, options?: CallOptions): Promise<AccountChangeCodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.accountChangeResend(changeId), body: {}, bearer: accessToken, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeResend(changeId), body: {}, bearer: accessToken, idempotent: false }, options);
   }
 
   /**
@@ -397,7 +391,7 @@ export class DvcClient {
    * ```
    */
   completePasswordChange(accessToken: string, changeId: string, body: CompletePasswordChangeRequest, options?: CallOptions): Promise<PasswordChanged> {
-    return this.#call({ method: 'POST', path: PATHS.accountChangePassword(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.accountChangePassword(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -410,28 +404,22 @@ export class DvcClient {
    * ```
    */
   signOutEverywhere(accessToken: string, options?: CallOptions): Promise<SignedOutEverywhere> {
-    return this.#call({ method: 'POST', path: PATHS.signOutEverywhere, body: {}, bearer: accessToken, idempotent: true }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signOutEverywhere, body: {}, bearer: accessToken, idempotent: true }, options);
   }
 
   /** Trades a refresh token for new tokens; the old refresh token stops working. */
   refresh(refreshToken: string, options?: CallOptions): Promise<TokenSet> {
-    return this.#call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
   }
 
   /** Ends the session the refresh token belongs to, on every portal. */
   signOut(refreshToken: string, options?: CallOptions): Promise<void> {
-    return this.#call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
   }
 
   /** The signed-in account, read with an access token. */
   getAccount(accessToken: string, options?: CallOptions): Promise<Account> {
-    return this.#call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
+    return this.#transport.call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
   }
 
-  #call<T>(request: Request, options: CallOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId };
-    if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    return this.#transport.call<T>({ method: request.method, path: request.path, body: request.body, headers, idempotent: request.idempotent, signal: options.signal });
-  }
 }

@@ -29,7 +29,7 @@ export interface DvcOperatorClientOptions {
  * ("bộ phận một cửa"): replacing the phone of a citizen who lost it, after checking the citizen's
  * identity document in person, and reading an account's audit log. It speaks to `/operator/v1`,
  * which portals cannot reach (no CORS, no client id: an operator credential). Every failure is a
- * {@link DvcError} with a stable `code`: `operator_unauthorized` (missing or wrong token),
+ * {@link DvcError} with a stable `code`: `unauthorized` (missing or wrong token),
  * `account_not_found`, `validation_failed` (with field errors), `too_many_attempts` (with `retryAfter`).
  *
  * @example
@@ -62,6 +62,7 @@ export class DvcOperatorClient {
       timeoutMs: options.timeoutMs ?? 15_000,
       retries: options.retries ?? 2,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: () => ({ 'Accept-Language': this.lang }),
     });
   }
 
@@ -81,7 +82,7 @@ export class DvcOperatorClient {
    * ```
    */
   replacePhone(body: PhoneReplacementRequest, options?: Pick<CallOptions, 'signal'>): Promise<PhoneReplaced> {
-    return this.#transport.call({ method: 'POST', path: OPERATOR_PATHS.phoneReplacements, body, headers: this.#headers(), idempotent: false, signal: options?.signal });
+    return this.#transport.call({ method: 'POST', path: OPERATOR_PATHS.phoneReplacements, body, bearer: this.#token, idempotent: false }, options);
   }
 
   /**
@@ -96,10 +97,7 @@ export class DvcOperatorClient {
    */
   listAudit(accountSub: string, options?: Pick<CallOptions, 'signal'>): Promise<AuditList> {
     const path = `${OPERATOR_PATHS.audit}?accountSub=${encodeURIComponent(accountSub)}`;
-    return this.#transport.call({ method: 'GET', path, headers: this.#headers(), idempotent: true, signal: options?.signal });
+    return this.#transport.call({ method: 'GET', path, bearer: this.#token, idempotent: true }, options);
   }
 
-  #headers(): Record<string, string> {
-    return { 'Accept-Language': this.lang, Authorization: `Bearer ${this.#token}` };
-  }
 }

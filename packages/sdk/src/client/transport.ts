@@ -10,17 +10,24 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly fetch: typeof fetch;
+  /** The client's own headers, read at each call (its language may change). */
+  readonly headers: () => Record<string, string>;
 }
 
-/** @internal One call: what to send, the headers beyond `Accept` and `Content-Type`, and whether a retry is safe. */
+/** @internal One call: what to send, with which bearer token, and whether a retry is safe. */
 export interface TransportRequest {
   readonly method: 'GET' | 'POST';
   /** Path and query, relative to the base URL. */
   readonly path: string;
   readonly body?: unknown;
-  readonly headers: Readonly<Record<string, string>>;
+  readonly bearer?: string;
   readonly idempotent: boolean;
-  readonly signal?: AbortSignal | undefined;
+}
+
+/** @internal Options of one call: cancellation and an `Idempotency-Key`. */
+export interface TransportCallOptions {
+  readonly signal?: AbortSignal;
+  readonly idempotencyKey?: string;
 }
 
 const RETRY_STATUSES = new Set([502, 503, 504]);
@@ -34,28 +41,30 @@ export class Transport {
   }
 
   /** Sends the call (and its retries when idempotent); the parsed JSON answer, `undefined` for 204. */
-  async call<T>(request: TransportRequest): Promise<T> {
+  async call<T>(request: TransportRequest, options: TransportCallOptions = {}): Promise<T> {
     const last = request.idempotent ? this.#options.retries : 0;
     for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), request.signal);
+      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), options.signal);
       let response: Response;
       try {
-        response = await this.#send(request);
+        response = await this.#send(request, options);
       } catch (error) {
         if (!(error instanceof DvcError) || error.code !== 'network' || attempt >= last) throw error;
         continue;
       }
-      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, request.signal)) as T;
+      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, options.signal)) as T;
       const error = await DvcError.fromResponse(response);
       if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
     }
   }
 
-  async #send(request: TransportRequest): Promise<Response> {
+  async #send(request: TransportRequest, options: TransportCallOptions): Promise<Response> {
     const timeout = AbortSignal.timeout(this.#options.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...request.headers };
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...this.#options.headers() };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     try {
       return await this.#options.fetch(`${this.#options.baseUrl}${request.path}`, {
         method: request.method,
@@ -64,7 +73,7 @@ export class Transport {
         signal,
       });
     } catch (error) {
-      if (request.signal?.aborted) throw new DvcError('aborted', { cause: error });
+      if (options.signal?.aborted) throw new DvcError('aborted', { cause: error });
       if (timeout.aborted) throw new DvcError('timeout', { cause: error });
       throw new DvcError('network', { cause: error });
     }

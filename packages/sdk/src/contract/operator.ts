@@ -6,7 +6,7 @@ import { typeRule } from './type-rule.js';
  * The identity document a counter officer checked in person before replacing a phone: a chip-based
  * CCCD (`cccd_chip`), an older CCCD (`cccd`), a CMND (`cmnd`) or a passport (`passport`).
  */
-export const DocumentTypeSchema = z.enum(['cccd_chip', 'cccd', 'cmnd', 'passport'], typeRule('document_type'));
+export const DocumentTypeSchema = z.enum(['cccd_chip', 'cccd', 'cmnd', 'passport'], typeRule());
 /** The identity document a counter officer checked in person. */
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 
@@ -38,14 +38,13 @@ export const PhoneReplacementSchema = z.object({
   evidence: z.object({
     documentType: DocumentTypeSchema,
     /**
-     * A short note (at most 200 characters), e.g. "đối chiếu ảnh, khớp". It must hold no document or
-     * phone number (`note_personal_data`: no run of 9 or more digits).
+     * A short note (at most 200 characters), e.g. "đối chiếu ảnh, khớp". The audit log never holds a
+     * document or phone number: the service masks any run of 9 or more digits before storing it.
      */
     note: z.optional(
       z.string(typeRule()).check(
         z.maxLength(200, 'too_long'),
         z.refine((value) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value), 'invalid_type'),
-        z.refine((value) => !/\d(?:[\s.\-]*\d){8}/.test(value), 'note_personal_data'),
       ),
     ),
   }),

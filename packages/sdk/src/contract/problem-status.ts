@@ -32,7 +32,6 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   flow_step: 409,
   idempotency_conflict: 422,
   unauthorized: 401,
-  operator_unauthorized: 401,
   client_mismatch: 403,
   not_found: 404,
   registry_unavailable: 503,

@@ -35,10 +35,10 @@ describe('DvcOperatorClient', () => {
   });
 
   test('a problem becomes a DvcError with its code; a replacement is not retried after a 503, the audit read is', async () => {
-    const { client } = operatorOf([problem({ code: 'operator_unauthorized', status: 401, title: 'x' })]);
+    const { client } = operatorOf([problem({ code: 'unauthorized', status: 401, title: 'x' })]);
     const error = await client.replacePhone(body).then(() => undefined, (caught: unknown) => caught);
     assert.ok(error instanceof DvcError);
-    assert.equal(error.code, 'operator_unauthorized');
+    assert.equal(error.code, 'unauthorized');
     assert.equal(error.status, 401);
 
     const once = operatorOf([status(503), json(replaced)]);

@@ -29,6 +29,15 @@ export function phoneReplacedNotice(): string {
   return 'DVC: So dien thoai nay da duoc dang ky nhan ma xac thuc cua tai khoan dich vu cong tai bo phan mot cua. Neu khong phai ban yeu cau, hay lien he bo phan mot cua gan nhat.';
 }
 
+/** A run of 9 or more digits, separators allowed between them: a document or phone number. */
+const NUMBER_RUN = /\d(?:[\s.\-]*\d){8,}/g;
+
+/** The officer's note as the audit keeps it: NFC, trimmed, every document or phone number masked. */
+function auditNote(note: string | undefined): string | null {
+  const kept = note?.normalize('NFC').trim().replace(NUMBER_RUN, '[…]');
+  return kept ? kept : null;
+}
+
 /** The audit's stand-in for a phone: the full keyed hash (the log's is its first 16 characters). */
 const phoneHash = (deps: AppDeps, phone: string) => keyedHash(deps.keys.logHashKey, `phone:${phone}`);
 
@@ -57,7 +66,6 @@ export const phoneReplacement = {
     }
     if (account.phone === phone.e164) throw new ProblemError('validation_failed', { errors: [{ field: 'phone', code: 'unchanged' }] });
     const now = clock();
-    const note = data.evidence.note?.normalize('NFC').trim();
     const entry: OperatorAuditRecord = {
       id: randomUUID(),
       at: now,
@@ -67,7 +75,7 @@ export const phoneReplacement = {
       officerId: data.officerId.normalize('NFC').trim(),
       officerName: data.officerName.normalize('NFC').trim(),
       documentType: data.evidence.documentType,
-      note: note ? note : null,
+      note: auditNote(data.evidence.note),
       oldPhoneHash: phoneHash(deps, account.phone),
       newPhoneHash: phoneHash(deps, phone.e164),
       address: caller.address,

@@ -90,21 +90,19 @@ export const recovery = {
     await requireHumanCheck(deps, data.humanCheck);
     const idNumber = normalizeIdNumber(data.idNumber);
     const { otp } = config;
-    const account = await store.accounts.findByIdNumber(idNumber);
     await takeOrRefuse(
       deps,
       [
         { key: limitKey(deps, 'recovery', 'address', caller.address), limits: [{ max: otp.perAddressPer5Minutes, windowSeconds: 300 }] },
         {
-          // Per account when the number typed has one (its CMND or the CCCD added to it count as one, as
-          // the sign-in slow-down does), per number typed otherwise: alternating buys no extra starts.
-          key: limitKey(deps, 'recovery', 'id', account?.idNumber ?? idNumber),
+          key: limitKey(deps, 'recovery', 'id', idNumber),
           limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }],
         },
       ],
       'recovery.limited',
       { address: log.hash('address', caller.address), id: log.hash('id', idNumber) },
     );
+    const account = await store.accounts.findByIdNumber(idNumber);
     const flow = newCodeFlow(deps, caller, RECOVERY_LIFETIME_SECONDS, {
       kind: 'recovery',
       idNumber,

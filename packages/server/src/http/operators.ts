@@ -36,7 +36,7 @@ export function operatorOf(operators: readonly OperatorConfig[], token: string |
  *   `403 origin_not_allowed` and no `Access-Control-Allow-Origin`, so no portal page can call it;
  *   the `DVC-Client` header means nothing here;
  * - an `Authorization: Bearer` token whose SHA-256 is a configured operator's, else
- *   `401 operator_unauthorized` with `WWW-Authenticate`, without reading the body.
+ *   `401 unauthorized` with `WWW-Authenticate`, without reading the body.
  */
 export function operatorMiddleware(operators: readonly OperatorConfig[]): MiddlewareHandler<OperatorEnv> {
   return async (c, next) => {
@@ -44,7 +44,7 @@ export function operatorMiddleware(operators: readonly OperatorConfig[]): Middle
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(c.req.header('Authorization') ?? '')?.[1];
     const operator = operatorOf(operators, token);
     if (!operator) {
-      const response = problemResponse('operator_unauthorized', c.var.lang);
+      const response = problemResponse('unauthorized', c.var.lang);
       response.headers.set('WWW-Authenticate', token ? 'Bearer realm="dvc-operator", error="invalid_token"' : 'Bearer realm="dvc-operator"');
       return response;
     }

@@ -175,18 +175,6 @@ export function cccdAdditionSpec(db: () => TestDatabase): void {
       assert.equal((await signInStart(t, BINH_CCCD, PASSWORD)).status, 200);
     });
 
-    test('recovery starts count against the account too, whichever of its numbers is typed (alternating buys no extra texts)', async () => {
-      const t = await startTestService(db());
-      const tokens = await binhSignedIn(t);
-      await addBinhCccd(t, tokens);
-      const startRecovery = (idNumber: string) => t.call('POST', PATHS.recoveries, { client: MINISTRY.id, body: { idNumber } });
-      for (const idNumber of [BINH.idNumber, BINH_CCCD, BINH.idNumber]) assert.equal((await startRecovery(idNumber)).status, 201, idNumber);
-      const refused = await startRecovery(BINH_CCCD);
-      await problem(refused, 429, 'too_many_attempts');
-      assert.ok(Number(refused.headers.get('Retry-After')) > 0);
-      assert.equal((await startRecovery(AN.idNumber)).status, 201, 'another number keeps a budget of its own');
-    });
-
     test('a CCCD that signs in to another account is `cccd_in_use`, told only after the code; the change ends and nothing is added', async () => {
       const t = await startTestService(db());
       const tokens = await binhSignedIn(t);
