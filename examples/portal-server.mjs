@@ -2,7 +2,7 @@
 // the DVC Kit widget bundle, and one backend route that verifies the citizen's ID token with the SDK.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
 
@@ -54,6 +54,12 @@ export async function startPortal(options) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, security, 'Method not allowed');
       if (url.pathname === '/vendor/dvc-elements.js') {
         return send(res, 200, { 'Content-Type': types['.js'], ...security }, await readFile(bundlePath));
+      }
+      // What the bundle fetches later (the English strings) lies beside it: bundle-<name>-<hash>.js.
+      const chunk = /^\/vendor\/(bundle-[\w-]+\.js)$/.exec(url.pathname)?.[1];
+      if (chunk) {
+        const content = await readFile(join(dirname(bundlePath), chunk)).catch(() => undefined);
+        return content ? send(res, 200, { 'Content-Type': types['.js'], ...security }, content) : send(res, 404, security, 'Not found');
       }
       const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       if (!/^[\w-]+\.(html|js|css|svg)$/.test(name)) return send(res, 404, security, 'Not found');

@@ -56,6 +56,11 @@ export class DvcAssuranceGate extends LitElement {
 
   readonly #localize = new LocalizeController(this);
 
+  /** Renders once the strings of the page's language are in (English is fetched the first time). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
   constructor() {
     super();
     this.ial = undefined;

@@ -75,6 +75,11 @@ export class DvcHumanCheck extends LitElement {
   private declare state: HumanCheckState;
 
   readonly #localize = new LocalizeController(this);
+
+  /** Renders once the strings of the page's language are in (English is fetched the first time). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
   #pending: Promise<string | undefined> | undefined;
 
   constructor() {

@@ -1,10 +1,27 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { pickLanguage, problemMessage, ruleMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import type { Catalogue } from './catalogue.js';
-import { en } from './en.js';
 import { vi } from './vi.js';
 
-const catalogues: Readonly<Record<Language, Catalogue>> = { vi, en };
+/**
+ * Vietnamese comes with the widgets; the English strings are fetched the first time a widget speaks
+ * English (in the self-contained bundle a chunk beside `bundle.js`), so a Vietnamese page never
+ * downloads them. A failed fetch is tried again at the next render, which shows Vietnamese meanwhile.
+ */
+let english: Catalogue | undefined;
+let englishLoading: Promise<Catalogue> | undefined;
+
+function loadEnglish(): Promise<Catalogue> {
+  englishLoading ??= import('./en.js').then(
+    (module) => (english = module.en),
+    (error: unknown) => {
+      englishLoading = undefined;
+      throw error;
+    },
+  );
+  return englishLoading;
+}
+
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
@@ -67,9 +84,35 @@ export class LocalizeController implements ReactiveController {
     return languageOf(this.host);
   }
 
-  /** The widget strings in the current language. */
+  /**
+   * The widget strings in the current language: Vietnamese while the English ones are on their way,
+   * with the host rendered again when they arrive (a host that waits with {@link whenReady} never sees that).
+   */
   get t(): Catalogue {
-    return catalogues[this.lang];
+    if (this.lang !== 'en') return vi;
+    if (english) return english;
+    loadEnglish().then(
+      () => this.host.requestUpdate(),
+      () => undefined,
+    );
+    return vi;
+  }
+
+  /**
+   * Runs `update` (the host's `scheduleUpdate`) once the strings of the current language are in: at once
+   * in Vietnamese or when English has arrived, else after fetching English (or, if that fails, in
+   * Vietnamese). Lit awaits the promise, so `updateComplete` means the text is in the right language.
+   *
+   * @example
+   * ```ts
+   * protected override scheduleUpdate() {
+   *   return this.localize.whenReady(() => super.scheduleUpdate());
+   * }
+   * ```
+   */
+  whenReady(update: () => void | Promise<unknown>): void | Promise<unknown> {
+    if (this.lang !== 'en' || english) return update();
+    return loadEnglish().then(update, update);
   }
 
   /** The text of a problem code, from the SDK catalogue. */

@@ -84,6 +84,11 @@ export class DvcOtpInput extends LitElement {
   private declare announcement: string;
 
   readonly #localize = new LocalizeController(this);
+
+  /** Renders once the strings of the page's language are in (English is fetched the first time). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
   #stopTicking: (() => void) | undefined;
   #last: OtpCountdown | undefined;
 

@@ -103,6 +103,11 @@ export class DvcPasswordField extends LitElement {
   private declare announcement: string;
 
   readonly #localize = new LocalizeController(this);
+
+  /** Renders once the strings of the page's language are in (English is fetched the first time). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
   #metCount: number | undefined;
 
   constructor() {

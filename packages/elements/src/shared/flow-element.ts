@@ -55,6 +55,11 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   /** The citizen's language and the strings in it. */
   protected readonly localize = new LocalizeController(this);
+
+  /** Renders once the strings of the page's language are in (English is fetched the first time). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenReady(() => super.scheduleUpdate());
+  }
   /** Tells the portal team when the widget is set up so that it cannot reach the service. */
   protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
