@@ -6,18 +6,14 @@ import {
   StartPhoneChangeSchema,
   StartCccdAdditionSchema,
 } from '../contract/account.js';
+import type { SchemaIssue } from '../contract/issues.js';
 import { parseIdNumber } from '../identity/id-number.js';
 import { parsePhone } from '../identity/phone.js';
-import type { FieldRule } from '../messages/codes.js';
-import { checkPassword } from '../password/check.js';
-import { looksGuessable } from './guessable.js';
+import { refusePassword, replacePassword } from './passwords.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
 import type { RouteContext } from './route.js';
 import type { MockCitizen } from './citizens.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, type MockChange, type MockFlow, type MockScenario } from './scenario.js';
-
-/** A new password may not be one of the account's last this many (the current one included). */
-const HISTORY = 5;
 
 /** The signed-in citizen of a request: a known access token whose session is still live. */
 interface Holder {
@@ -43,20 +39,19 @@ function holderOf(context: RouteContext): Holder | Response {
   return { account, idNumber, citizen, sid: sid! };
 }
 
-/** The current password, counted as a sign-in attempt is (the same slow-down of the ID number). */
-function wrongCurrentPassword(context: RouteContext, holder: Holder, password: string): Response | undefined {
-  const { scenario } = context;
-  const now = scenario.now();
-  const failures = scenario.passwordFailures.get(holder.idNumber) ?? { count: 0, lockedUntil: 0 };
-  if (failures.lockedUntil > now) return context.problem('too_many_attempts', { retryAfter: Math.ceil((failures.lockedUntil - now) / 1000) });
-  if (scenario.accounts.get(holder.idNumber)?.password !== password.normalize('NFC')) {
-    failures.count++;
-    if (failures.count >= scenario.freeFailures) failures.lockedUntil = now + Math.min(900, 60 * (failures.count - scenario.freeFailures + 1)) * 1000;
-    scenario.passwordFailures.set(holder.idNumber, failures);
-    return context.problem('invalid_credentials');
-  }
-  scenario.passwordFailures.delete(holder.idNumber);
-  return undefined;
+/**
+ * The start of a password, email or phone change: the signed-in citizen, the body as `schema` reads it,
+ * and the current password, counted as at sign-in; or the answer that refuses it.
+ */
+function changeRequest<T extends { readonly currentPassword: string }>(
+  context: RouteContext,
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } } },
+): { holder: Holder; data: T } | Response {
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const parsed = schema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  return refusePassword(context, holder.idNumber, parsed.data.currentPassword) ?? { holder, data: parsed.data };
 }
 
 /** Ends every session of the holder's account but `keep` (or every one); how many ended. */
@@ -101,26 +96,20 @@ function findChange(context: RouteContext, holder: Holder): MockFlow | Response 
 
 /** `POST /v1/account/password-changes`: the current password, then a code to the registered phone. */
 export function startPasswordChange(context: RouteContext): Response {
-  const holder = holderOf(context);
-  if (holder instanceof Response) return holder;
-  const parsed = StartPasswordChangeSchema.safeParse(context.body);
-  if (!parsed.success) return context.invalid(parsed.error.issues)!;
-  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
-  if (wrong) return wrong;
-  return begin(context, holder, context.scenario.phoneOf(holder.idNumber)!, { kind: 'password', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? true });
+  const request = changeRequest(context, StartPasswordChangeSchema);
+  if (request instanceof Response) return request;
+  const { holder, data } = request;
+  return begin(context, holder, context.scenario.phoneOf(holder.idNumber)!, { kind: 'password', sid: holder.sid, endOtherSessions: data.endOtherSessions ?? true });
 }
 
 /** `POST /v1/account/email-changes`: the current password and a new email, then a code to the registered phone. */
 export function startEmailChange(context: RouteContext): Response {
-  const holder = holderOf(context);
-  if (holder instanceof Response) return holder;
-  const parsed = StartEmailChangeSchema.safeParse(context.body);
-  if (!parsed.success) return context.invalid(parsed.error.issues)!;
-  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
-  if (wrong) return wrong;
+  const request = changeRequest(context, StartEmailChangeSchema);
+  if (request instanceof Response) return request;
+  const { holder, data } = request;
   const current = context.scenario.emails.get(holder.idNumber) ?? holder.citizen.email;
-  if (current?.toLowerCase() === parsed.data.email.toLowerCase()) return context.problem('validation_failed', { fieldErrors: [{ field: 'email', code: 'unchanged' }] });
-  const change: MockChange = { kind: 'email', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? false, email: parsed.data.email };
+  if (current?.toLowerCase() === data.email.toLowerCase()) return context.problem('validation_failed', { fieldErrors: [{ field: 'email', code: 'unchanged' }] });
+  const change: MockChange = { kind: 'email', sid: holder.sid, endOtherSessions: data.endOtherSessions ?? false, email: data.email };
   return begin(context, holder, context.scenario.phoneOf(holder.idNumber)!, change);
 }
 
@@ -129,18 +118,15 @@ export function startEmailChange(context: RouteContext): Response {
  * holder's name (the citizen's `phone` or `otherPhones`), then a code to the new phone.
  */
 export function startPhoneChange(context: RouteContext): Response {
-  const holder = holderOf(context);
-  if (holder instanceof Response) return holder;
-  const parsed = StartPhoneChangeSchema.safeParse(context.body);
-  if (!parsed.success) return context.invalid(parsed.error.issues)!;
-  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
-  if (wrong) return wrong;
-  const phone = parsePhone(parsed.data.phone);
+  const request = changeRequest(context, StartPhoneChangeSchema);
+  if (request instanceof Response) return request;
+  const { holder, data } = request;
+  const phone = parsePhone(data.phone);
   if (!phone.ok) return context.problem('validation_failed', { fieldErrors: [{ field: 'phone', code: 'phone_format' }] });
   if (phone.e164 === context.scenario.phoneOf(holder.idNumber)) return context.problem('validation_failed', { fieldErrors: [{ field: 'phone', code: 'unchanged' }] });
   const sims = [holder.citizen.phone, ...(holder.citizen.otherPhones ?? [])];
   if (!sims.includes(phone.e164)) return context.problem('carrier_mismatch');
-  return begin(context, holder, phone.e164, { kind: 'phone', sid: holder.sid, endOtherSessions: parsed.data.endOtherSessions ?? false });
+  return begin(context, holder, phone.e164, { kind: 'phone', sid: holder.sid, endOtherSessions: data.endOtherSessions ?? false });
 }
 
 /**
@@ -158,7 +144,7 @@ export function startCccdAddition(context: RouteContext): Response {
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   const hasCccd = [...scenario.idAliases.values()].includes(holder.idNumber);
   if (!/^\d{9}$/.test(holder.idNumber) || hasCccd) return context.problem('cccd_already_added');
-  const wrong = wrongCurrentPassword(context, holder, parsed.data.currentPassword);
+  const wrong = refusePassword(context, holder.idNumber, parsed.data.currentPassword);
   if (wrong) return wrong;
   const cccd = parseIdNumber(parsed.data.cccd, new Date(scenario.now()));
   if (!cccd.ok || cccd.kind !== 'cccd') return context.problem('validation_failed', { fieldErrors: [{ field: 'cccd', code: 'id_number_cccd' }] });
@@ -231,24 +217,9 @@ export function completePasswordChange(context: RouteContext): Response {
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   const record = scenario.accounts.get(holder.idNumber);
   if (!flow.verified || flow.change?.kind !== 'password' || !record) return context.problem('flow_step');
-  const { password, passwordConfirmation } = parsed.data;
   const owner = { ...holder.citizen, phone: scenario.phoneOf(holder.idNumber)! };
-  let check = checkPassword(password, scenario.config.passwordPolicy, owner, passwordConfirmation);
-  // As the service does: the estimate is asked only of a password the rest of the policy lets through.
-  if (check.unmet.every((rule) => rule === 'common' || rule === 'mismatch') && looksGuessable(password)) {
-    check = { ok: false, unmet: ['guessable', ...check.unmet.filter((rule) => rule !== 'common')] };
-  }
-  const fieldErrors: { field: string; code: FieldRule }[] = [];
-  if (!check.ok) {
-    const rule = check.unmet.find((r) => r !== 'mismatch');
-    if (rule) fieldErrors.push({ field: 'password', code: `password_${rule}` });
-    if (check.unmet.includes('mismatch')) fieldErrors.push({ field: 'passwordConfirmation', code: 'password_mismatch' });
-  }
-  const earlier = [record.password, ...(scenario.passwordHistory.get(holder.idNumber) ?? [])].slice(0, HISTORY);
-  if (fieldErrors.length === 0 && earlier.includes(password.normalize('NFC'))) fieldErrors.push({ field: 'password', code: 'password_reused' });
-  if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
-  scenario.passwordHistory.set(holder.idNumber, earlier.slice(0, HISTORY - 1));
-  scenario.accounts.set(holder.idNumber, { ...record, password: password.normalize('NFC') });
+  const refused = replacePassword(context, holder.idNumber, record, parsed.data, owner);
+  if (refused) return refused;
   scenario.flows.delete(flow.id);
   const otherSessionsEnded = flow.change.endOtherSessions ? endSessions(scenario, holder.account.sub, holder.sid) : 0;
   return answer(200, { next: 'done', otherSessionsEnded });

@@ -7,10 +7,8 @@ import { normalizeIdNumber } from '../identity/id-number.js';
 import { sameFullName } from '../identity/name.js';
 import { parseBhxhCode } from '../identity/bhxh.js';
 import { parsePhone } from '../identity/phone.js';
-import type { FieldRule } from '../messages/codes.js';
-import { checkPassword } from '../password/check.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
-import { looksGuessable } from './guessable.js';
+import { newPasswordErrors, refusePassword } from './passwords.js';
 import {
   completePasswordChange,
   resendAccountChangeCode,
@@ -208,18 +206,8 @@ async function completeRegistration(context: RouteContext): Promise<Response> {
   if (!flow.verified) return context.problem('flow_step');
   const { password, passwordConfirmation } = parsed.data;
   const details = flow.details!;
-  let check = checkPassword(password, scenario.config.passwordPolicy, details, passwordConfirmation);
-  // As the service does: the estimate is asked only of a password the rest of the policy lets through.
-  if (check.unmet.every((rule) => rule === 'common' || rule === 'mismatch') && looksGuessable(password)) {
-    check = { ok: false, unmet: ['guessable', ...check.unmet.filter((rule) => rule !== 'common')] };
-  }
-  if (!check.ok) {
-    const rule = check.unmet.find((r) => r !== 'mismatch');
-    const fieldErrors: { field: string; code: FieldRule }[] = [];
-    if (rule) fieldErrors.push({ field: 'password', code: `password_${rule}` });
-    if (check.unmet.includes('mismatch')) fieldErrors.push({ field: 'passwordConfirmation', code: 'password_mismatch' });
-    return context.problem('validation_failed', { fieldErrors });
-  }
+  const fieldErrors = newPasswordErrors(context, password, passwordConfirmation, details);
+  if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
   if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
   // Registered with the number typed: a CMND citizen who registers with the CCCD has a CCCD account.
   const citizen = { ...scenario.citizenOf(flow.idNumber)!, idNumber: flow.idNumber };
@@ -235,17 +223,8 @@ async function startSignIn(context: RouteContext): Promise<Response> {
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
   // Either number of an account finds it, and wrong passwords count against the account, not the number typed.
   const idNumber = scenario.registeredIdOf(normalizeIdNumber(parsed.data.idNumber));
-  const now = scenario.now();
-  const failures = scenario.passwordFailures.get(idNumber) ?? { count: 0, lockedUntil: 0 };
-  if (failures.lockedUntil > now) return context.problem('too_many_attempts', { retryAfter: Math.ceil((failures.lockedUntil - now) / 1000) });
-  const record = scenario.accounts.get(idNumber);
-  if (!record || record.password !== parsed.data.password.normalize('NFC')) {
-    failures.count++;
-    if (failures.count >= scenario.freeFailures) failures.lockedUntil = now + Math.min(900, 60 * (failures.count - scenario.freeFailures + 1)) * 1000;
-    scenario.passwordFailures.set(idNumber, failures);
-    return context.problem('invalid_credentials');
-  }
-  scenario.passwordFailures.delete(idNumber);
+  const refused = refusePassword(context, idNumber, parsed.data.password);
+  if (refused) return refused;
   const phone = scenario.phoneOf(idNumber)!;
   const limited = sendLimit(context, phone);
   if (limited) return limited;

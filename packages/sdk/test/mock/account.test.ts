@@ -1,44 +1,29 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, DvcError } from '../../src/index.js';
+import { failure, mockWorld } from './support.js';
+import type { DvcClient } from '../../src/index.js';
 import {
   AccountChangeCodeResentSchema,
   AccountChangeCodeVerifiedSchema,
   AccountChangeStartedSchema,
   PasswordChangedSchema,
-  ProblemSchema,
   SignedOutEverywhereSchema,
 } from '../../src/contract/index.js';
-import { createMockFetch, createMockHandlers, MOCK_PASSWORD, MockScenario } from '../../src/mock/index.js';
+import { MOCK_PASSWORD } from '../../src/mock/index.js';
 
-const BASE = 'http://id.dvc.test';
 const AN = '001090001234';
 const NEW_PASSWORD = 'Hồ-Tây-mùa-thu-2025';
 
 function world() {
-  let now = Date.parse('2026-12-01T08:00:00Z');
-  const scenario = new MockScenario({ baseUrl: BASE, now: () => now });
-  const fetch = createMockFetch(createMockHandlers(scenario));
-  const client = new DvcClient({ baseUrl: BASE, clientId: 'ministry-portal', fetch });
-  const other = new DvcClient({ baseUrl: BASE, clientId: 'provincial-portal', fetch });
-  const signIn = async (on: DvcClient = client) => {
+  const mock = mockWorld();
+  const signIn = async (on: DvcClient = mock.client) => {
     const { signInId } = await on.startSignIn({ idNumber: AN, password: MOCK_PASSWORD });
-    now += 61_000;
+    mock.advance(61_000);
     return (await on.verifySignInCode(signInId, { code: '123456' })).tokens;
   };
-  return { scenario, client, other, signIn, advance: (ms: number) => (now += ms) };
+  return { ...mock, signIn };
 }
 
-async function failure(promise: Promise<unknown>): Promise<DvcError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof DvcError);
-    assert.ok(ProblemSchema.safeParse(error.problem).success, 'a problem body the contract accepts');
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('mock account changes act out the service', () => {
   test('a password change answers with bodies the contract accepts; the other portal’s session and the old password end', async () => {

@@ -1,9 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, DvcError } from '../../src/index.js';
-import { createMockFetch, createMockHandlers, MOCK_CITIZENS, MockScenario, type MockOptions } from '../../src/mock/index.js';
+import { mockWorld, refusal } from './support.js';
+import { MOCK_CITIZENS, type MockOptions } from '../../src/mock/index.js';
 
-const BASE = 'http://id.dvc.test';
 const ngoc = MOCK_CITIZENS[1]!;
 const byInsurance = {
   subjectType: 'citizen',
@@ -17,18 +16,8 @@ const byInsurance = {
   consentVersion: '2025-01',
 } as const;
 
-function world(options: MockOptions = {}) {
-  let now = Date.parse('2026-12-01T08:00:00Z');
-  const scenario = new MockScenario({ baseUrl: BASE, code: '123456', now: () => now, config: { registrationMethods: ['mobile', 'bhxh'] }, ...options });
-  const client = new DvcClient({ baseUrl: BASE, clientId: 'ministry-portal', lang: 'en', fetch: createMockFetch(createMockHandlers(scenario)) });
-  return { scenario, client, advance: (ms: number) => (now += ms) };
-}
+const world = (options: MockOptions = {}) => mockWorld({ code: '123456', config: { registrationMethods: ['mobile', 'bhxh'] }, ...options }, { lang: 'en' });
 
-async function refusal(promise: Promise<unknown>): Promise<DvcError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  assert.ok(error instanceof DvcError, String(error));
-  return error;
-}
 
 describe('mock registration by social insurance', () => {
   test('a match sends the code to the declared phone; code and password make an IAL2 account verified by bhxh', async () => {

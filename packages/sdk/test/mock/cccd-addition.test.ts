@@ -1,39 +1,25 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, DvcError } from '../../src/index.js';
-import { AccountChangeStartedSchema, AccountSchema, ProblemSchema } from '../../src/contract/index.js';
-import { createMockFetch, createMockHandlers, MOCK_PASSWORD, MockScenario, type MockAccount } from '../../src/mock/index.js';
+import { failure, mockWorld } from './support.js';
+import type { DvcClient } from '../../src/index.js';
+import { AccountChangeStartedSchema, AccountSchema } from '../../src/contract/index.js';
+import { MOCK_PASSWORD, type MockAccount } from '../../src/mock/index.js';
 
-const BASE = 'http://id.dvc.test';
 const AN = '001090001234';
 /** Ngô Văn Bình: registered with his CMND; the registers also know his CCCD. */
 const BINH_CMND = '013456789';
 const BINH_CCCD = '001075012345';
 
 function world(accounts: MockAccount[] = [{ idNumber: AN, password: MOCK_PASSWORD }, { idNumber: BINH_CMND, password: MOCK_PASSWORD }]) {
-  let now = Date.parse('2026-12-01T08:00:00Z');
-  const scenario = new MockScenario({ baseUrl: BASE, now: () => now, accounts });
-  const fetch = createMockFetch(createMockHandlers(scenario));
-  const client = new DvcClient({ baseUrl: BASE, clientId: 'ministry-portal', fetch });
-  const other = new DvcClient({ baseUrl: BASE, clientId: 'provincial-portal', fetch });
-  const signIn = async (idNumber: string, on: DvcClient = client) => {
-    now += 61_000;
+  const mock = mockWorld({ accounts });
+  const signIn = async (idNumber: string, on: DvcClient = mock.client) => {
+    mock.advance(61_000);
     const { signInId } = await on.startSignIn({ idNumber, password: MOCK_PASSWORD });
     return on.verifySignInCode(signInId, { code: '123456' });
   };
-  return { scenario, client, other, signIn, advance: (ms: number) => (now += ms) };
+  return { ...mock, signIn };
 }
 
-async function failure(promise: Promise<unknown>): Promise<DvcError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof DvcError);
-    assert.ok(ProblemSchema.safeParse(error.problem).success, 'a problem body the contract accepts');
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('mock CMND accounts and CCCD additions act out the service', () => {
   test('a CMND account signs in with it; once the CCCD is added both sign in to one sub, on every portal, and the account shows both masked', async () => {

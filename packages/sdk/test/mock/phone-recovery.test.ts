@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, DvcError } from '../../src/index.js';
-import { createMockFetch, createMockHandlers, MOCK_CITIZENS, MockScenario, type MockOptions } from '../../src/mock/index.js';
+import { mockWorld, refusal } from './support.js';
+import type { DvcClient } from '../../src/index.js';
+import { MOCK_CITIZENS, type MockOptions } from '../../src/mock/index.js';
 
-const BASE = 'http://id.dvc.test';
 const ngoc = MOCK_CITIZENS[1]!;
 const an = MOCK_CITIZENS[0]!;
 const PASSWORD = 'Mây-Trắng-77';
@@ -16,17 +16,8 @@ const lost = (citizen = ngoc, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-function world(options: MockOptions = {}) {
-  const scenario = new MockScenario({ baseUrl: BASE, code: '123456', config: { registrationMethods: ['mobile', 'bhxh'] }, ...options });
-  const client = new DvcClient({ baseUrl: BASE, clientId: 'ministry-portal', lang: 'en', fetch: createMockFetch(createMockHandlers(scenario)) });
-  return { scenario, client };
-}
+const world = (options: MockOptions = {}) => mockWorld({ code: '123456', config: { registrationMethods: ['mobile', 'bhxh'] }, ...options }, { lang: 'en' });
 
-async function refusal(promise: Promise<unknown>): Promise<DvcError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  assert.ok(error instanceof DvcError, String(error));
-  return error;
-}
 
 /** Registers Ngọc by social insurance with a phone she later loses. */
 async function registerNgoc(client: DvcClient): Promise<void> {
