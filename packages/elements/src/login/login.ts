@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseIdNumber } from '@dvc-kit/sdk';
+import { FLOW_LIFETIME_SECONDS, parseIdNumber } from '@dvc-kit/sdk';
 import { renderCodeStep } from '../shared/code-step.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
@@ -73,7 +73,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   private declare showPassword: boolean;
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
-  protected readonly lifetimeMs = 15 * 60_000;
+  protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.signIn * 1000;
   readonly #keys = new SubmissionKeys();
 
   constructor() {

@@ -1,5 +1,6 @@
 import type { FieldRule } from '../messages/codes.js';
 import { checkPassword, type PasswordContext } from '../password/check.js';
+import { PASSWORD_HISTORY_SIZE } from '../password/policy.js';
 import { looksGuessable } from './guessable.js';
 import type { RouteContext } from './route.js';
 import type { MockAccountRecord } from './scenario.js';
@@ -7,8 +8,6 @@ import type { MockAccountRecord } from './scenario.js';
 /** A field error of a refused password. */
 type PasswordFieldError = { field: string; code: FieldRule };
 
-/** A new password may not be one of the account's last this many (the current one included), as the service says. */
-const PASSWORD_HISTORY = 5;
 
 /**
  * What the service says of a new password (registration, recovery, change): the policy and the
@@ -29,7 +28,7 @@ export function newPasswordErrors(context: RouteContext, password: string, confi
 
 /**
  * Replaces an existing account's password (recovery, change of password), or answers the refusal: the
- * rules of {@link newPasswordErrors}, then none of the last {@link PASSWORD_HISTORY} passwords.
+ * rules of {@link newPasswordErrors}, then none of the last {@link PASSWORD_HISTORY_SIZE} passwords.
  */
 export function replacePassword(
   context: RouteContext,
@@ -40,10 +39,10 @@ export function replacePassword(
 ): Response | undefined {
   const { scenario } = context;
   const errors = newPasswordErrors(context, data.password, data.passwordConfirmation, owner);
-  const earlier = [record.password, ...(scenario.passwordHistory.get(idNumber) ?? [])].slice(0, PASSWORD_HISTORY);
+  const earlier = [record.password, ...(scenario.passwordHistory.get(idNumber) ?? [])].slice(0, PASSWORD_HISTORY_SIZE);
   if (errors.length === 0 && earlier.includes(data.password.normalize('NFC'))) errors.push({ field: 'password', code: 'password_reused' });
   if (errors.length) return context.problem('validation_failed', { fieldErrors: errors });
-  scenario.passwordHistory.set(idNumber, earlier.slice(0, PASSWORD_HISTORY - 1));
+  scenario.passwordHistory.set(idNumber, earlier.slice(0, PASSWORD_HISTORY_SIZE - 1));
   scenario.accounts.set(idNumber, { ...record, password: data.password.normalize('NFC') });
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { maskPhone, parsePhone } from '@dvc-kit/sdk';
+import { maskPhone, parsePhone, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type {
   AccountChangeCodeVerified,
   AccountChangeStarted,
@@ -26,7 +26,7 @@ import { signInThrottleKey } from './sign-in-throttle-key.js';
 import { findFlow, newCodeFlow, startCodeFlow } from './steps.js';
 
 /** How long a change may take from the current password to the new detail. */
-export const ACCOUNT_CHANGE_LIFETIME_SECONDS = 15 * 60;
+export const ACCOUNT_CHANGE_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.accountChange;
 
 /** Why a CCCD addition was refused at its last step. */
 interface CccdRefused {

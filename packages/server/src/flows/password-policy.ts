@@ -1,11 +1,10 @@
-import type { PasswordPolicy } from '@dvc-kit/sdk';
+import { PASSWORD_HISTORY_SIZE, type PasswordPolicy } from '@dvc-kit/sdk';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError, type FieldErrorSpec } from '../http/problem.js';
 import { checkNewPassword } from '../passwords/check-new-password.js';
 import type { AccountRecord } from '../store/accounts.js';
 
-/** How many of an account's passwords a new one may not repeat: the current one and the 4 before it. */
-export const PASSWORD_HISTORY_SIZE = 5;
+export { PASSWORD_HISTORY_SIZE };
 
 /** The citizen's own details a password must not contain. */
 export interface PasswordOwner {

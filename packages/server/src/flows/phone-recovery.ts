@@ -1,4 +1,4 @@
-import { normalizeIdNumber, parseBhxhCode, parseBirthDate, parseFullName, parsePhone, sameFullName } from '@dvc-kit/sdk';
+import { normalizeIdNumber, parseBhxhCode, parseBirthDate, parseFullName, parsePhone, sameFullName, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
@@ -10,7 +10,7 @@ import { takeRegisterLookup } from './register-lookup-limit.js';
 import { findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
 
 /** How long a lost-phone recovery may take from the match to the code. */
-export const PHONE_RECOVERY_LIFETIME_SECONDS = 15 * 60;
+export const PHONE_RECOVERY_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.phoneRecovery;
 
 /** Why the sessions of an account whose phone was recovered ended, as recorded with them. */
 const SESSIONS_ENDED_REASON = 'phone_recovered';

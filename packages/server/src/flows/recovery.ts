@@ -1,4 +1,4 @@
-import { normalizeIdNumber } from '@dvc-kit/sdk';
+import { normalizeIdNumber, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type {
   CompleteRecoveryRequest,
   RecoveryCode,
@@ -19,7 +19,7 @@ import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
 import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck } from './steps.js';
 
 /** How long a recovery may take from the ID number to the new password. */
-export const RECOVERY_LIFETIME_SECONDS = 30 * 60;
+export const RECOVERY_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.recovery;
 
 
 /** Why the sessions of a recovered account ended, as recorded with them. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeIdNumber, type OtpChallenge } from '@dvc-kit/sdk';
+import { normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
@@ -12,7 +12,7 @@ import { signInThrottleKey } from './sign-in-throttle-key.js';
 import { findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
 
 /** How long a sign-in may wait for its code. */
-export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
+export const SIGN_IN_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.signIn;
 
 /**
  * Sign-in with ID number, password and an SMS code: start (`code_sent`) → code verified (session

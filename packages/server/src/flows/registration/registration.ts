@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { METHOD_IAL, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge } from '@dvc-kit/sdk';
+import { METHOD_IAL, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type {
   CompleteRegistrationRequest,
   RegistrationCodeVerified,
@@ -20,7 +20,7 @@ import { mobileSubscriber } from './mobile-subscriber.js';
 import { socialInsurance } from './social-insurance.js';
 
 /** How long a registration may take from the first step to the password. */
-export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
+export const REGISTRATION_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.registration;
 
 /** The registration methods this service implements, by their name on the wire. */
 const METHODS: Readonly<Record<StartRegistrationRequest['method'], RegistrationMethodFlow>> = { mobile: mobileSubscriber, bhxh: socialInsurance };
