@@ -1,32 +1,98 @@
-// The self-contained widget bundle a portal loads with one <script type="module">: define.ts with
-// Lit and the parts of @dvc-kit/sdk it uses (the SDK's main entry: no zod, no jose). Budget: 30 kB gzip.
-// Beside it, bundle.inputs.json lists every module the bundle was built from, so test/size.test.ts
-// checks what went in rather than what minification left of it.
-import { relative, sep } from 'node:path';
+// The widget bundle a portal loads with one <script type="module">: `bundle.js` (src/autoload.ts), which
+// defines each tag when it appears on the page, and beside it the chunks it fetches with import(),
+// relative to its own URL: each element, the steps after the first, the English strings, and what they
+// share (Lit, the parts of @dvc-kit/sdk they use: the SDK's main entry, no zod, no jose).
+// Budgets (test/size.test.ts): a page with only <dvc-login> loads at most 15 kB gzip before the citizen
+// acts; all chunks together at most 30 kB gzip.
+// Beside them, bundle.inputs.json lists every module the chunks were built from (so the size test checks
+// what went in rather than what minification left of it) and bundle.chunks.json the chunk graph: each
+// chunk's static and dynamic imports and the module it stands for.
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** Writes `bundle.inputs.json`: the ids of every module in the build, relative to the repository. */
-function inputManifest() {
+const DIST = 'packages/elements/dist';
+/** Names of the chunks beside bundle.js; a new build removes the old ones first. */
+const CHUNK = /^bundle-[\w-]+\.js(\.map)?$/;
+
+const repositoryPath = (id) => (id.startsWith('\0') ? id : relative(process.cwd(), id).split(sep).join('/'));
+
+/** Removes the chunks of the previous build, whose names (hashes) the new one does not reuse. */
+function cleanChunks() {
   return {
-    name: 'dvc-input-manifest',
-    generateBundle() {
-      const modules = [...this.getModuleIds()].map((id) => (id.startsWith('\0') ? id : relative(process.cwd(), id).split(sep).join('/'))).sort();
-      this.emitFile({ type: 'asset', fileName: 'bundle.inputs.json', source: `${JSON.stringify({ modules }, null, 2)}\n` });
+    name: 'dvc-clean-chunks',
+    buildStart() {
+      for (const name of readdirSync(DIST, { withFileTypes: true }).filter((e) => e.isFile() && CHUNK.test(e.name))) rmSync(join(DIST, name.name));
     },
   };
 }
 
+/** Writes `bundle.inputs.json` (every module in the build) and `bundle.chunks.json` (the chunk graph). */
+function manifests() {
+  return {
+    name: 'dvc-bundle-manifests',
+    generateBundle(_options, bundle) {
+      const modules = [...this.getModuleIds()].map(repositoryPath).sort();
+      this.emitFile({ type: 'asset', fileName: 'bundle.inputs.json', source: `${JSON.stringify({ modules }, null, 2)}\n` });
+      const chunks = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunks[chunk.fileName] = {
+          entry: chunk.isEntry,
+          facade: chunk.facadeModuleId ? repositoryPath(chunk.facadeModuleId) : null,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+          modules: Object.keys(chunk.modules).map(repositoryPath).sort(),
+        };
+      }
+      this.emitFile({ type: 'asset', fileName: 'bundle.chunks.json', source: `${JSON.stringify({ entry: 'bundle.js', chunks }, null, 2)}\n` });
+    },
+  };
+}
+
+/**
+ * How the modules are grouped into chunks. A module of a manual chunk brings its static imports with it
+ * unless they belong to another, so every SDK module an element uses after its first step is named here
+ * (the SDK's index re-exports them all). What is left — Lit, the SDK's client and messages, the flow base
+ * and its controllers, the human check, the Vietnamese strings, the styles — is what every widget stands
+ * on, with the sign-in's first step: `bundle-core-*.js`, which bundle.js imports. A page loads those two and
+ * the chunk of each other widget it shows; later steps, English and the proof-of-work search come when
+ * needed. (A chunk is compressed on its own: each split costs the words it shared with the core.)
+ */
+const SDK_INDEX = /\/packages\/sdk\/dist\/(.+\/)?index\.js$/;
+const CHUNKS = [
+  // The SDK's index files only re-export: they stay with the core, so no chunk imports another for them.
+  ['core', SDK_INDEX],
+  // The code step and its <dvc-otp-input>: fetched while the citizen types the first step.
+  ['code', /\/packages\/elements\/src\/(shared\/code-step|otp-input\/otp-input)\.ts$|\/packages\/sdk\/dist\/otp\//],
+  // Registration with its parts and the SDK rules it checks as the citizen types.
+  ['register', /\/packages\/elements\/src\/(register\/|method-picker\/|password-field\/)|\/packages\/sdk\/dist\/(password\/|identity\/(?!id-number|paste)|assurance\/registration-choices)/],
+  // The human check's proof-of-work search: fetched when the box is ticked.
+  ['solver', /\/packages\/elements\/src\/human-check\/solver\.ts$|\/packages\/sdk\/dist\/human-check\/(solve|sha256)\.js$/],
+  // What every widget stands on, and <dvc-login>'s first step.
+  ['core', /\/packages\/elements\/src\/(autoload|login\/[\w-]+|i18n\/localize|i18n\/vi|human-check\/human-check)\.ts$|\/packages\/elements\/src\/shared\/|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/packages\/sdk\/dist\//],
+];
+
 export default {
-  input: 'packages/elements/src/define.ts',
+  input: 'packages/elements/src/autoload.ts',
   output: {
-    file: 'packages/elements/dist/bundle.js',
+    dir: DIST,
     format: 'es',
+    entryFileNames: 'bundle.js',
+    chunkFileNames: 'bundle-[name]-[hash].js',
+    // bundle.js imports what every page needs, not the chunks of widgets the page may never show.
+    hoistTransitiveImports: false,
+    manualChunks: (id) => CHUNKS.find(([, pattern]) => pattern.test(id))?.[0],
     sourcemap: true,
   },
+  // The SDK says `"sideEffects": false`, which node-resolve does not see through the workspace link:
+  // without this, every chunk the SDK's index re-exports from would be imported by the core.
+  treeshake: { moduleSideEffects: (id) => !id.includes('/packages/sdk/dist/') },
   plugins: [
+    cleanChunks(),
     nodeResolve({ browser: true }),
     // Lit's html`` and css`` templates keep their indentation and comments through esbuild's minifier;
     // this minifies the text inside them (the widgets' markup and styles), before the TypeScript is compiled.
@@ -34,6 +100,6 @@ export default {
     esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
     // terser compresses about 2% smaller than esbuild's minifier here (two passes).
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
-    inputManifest(),
+    manifests(),
   ],
 };

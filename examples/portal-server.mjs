@@ -1,13 +1,17 @@
 // A small web server for an example portal: serves its page with a strict Content-Security-Policy,
-// the DVC Kit widget bundle, and one backend route that verifies the citizen's ID token with the SDK.
+// the DVC Kit widget bundle (bundle.js as /vendor/dvc-elements.js and the chunks it fetches from beside
+// it, /vendor/bundle-*.js), and one backend route that verifies the citizen's ID token with the SDK.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const bundlePath = fileURLToPath(import.meta.resolve('@dvc-kit/elements/bundle.js'));
+const bundleDir = dirname(bundlePath);
+/** The chunks bundle.js fetches with import(), relative to its own URL: `bundle-<name>-<hash>.js`. */
+const CHUNK = /^\/vendor\/(bundle-[\w-]+\.js)$/;
 const SHARED_FILES = new Set(['shared.css', 'lang-switch.js']);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
@@ -54,6 +58,13 @@ export async function startPortal(options) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, security, 'Method not allowed');
       if (url.pathname === '/vendor/dvc-elements.js') {
         return send(res, 200, { 'Content-Type': types['.js'], ...security }, await readFile(bundlePath));
+      }
+      const chunk = CHUNK.exec(url.pathname);
+      if (chunk) {
+        const content = await readFile(join(bundleDir, chunk[1])).catch(() => undefined);
+        if (!content) return send(res, 404, security, 'Not found');
+        // A chunk's name carries a hash of its content: it never changes, so it may be kept.
+        return send(res, 200, { 'Content-Type': types['.js'], 'Cache-Control': 'public, max-age=31536000, immutable', ...security }, content);
       }
       const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       if (!/^[\w-]+\.(html|js|css|svg)$/.test(name)) return send(res, 404, security, 'Not found');

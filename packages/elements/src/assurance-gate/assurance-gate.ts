@@ -64,6 +64,11 @@ export class DvcAssuranceGate extends LitElement {
     this.assurance = undefined;
   }
 
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
   /** Whether the session's assurance meets the requirement. */
   get met(): boolean {
     const session = this.assurance ?? claimedAssurance(this.idToken);

@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DvcError, solveHumanCheck, type DvcClient } from '@dvc-kit/sdk';
+import { DvcError, type DvcClient } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -10,6 +11,9 @@ import { baseStyles } from '../shared/styles.js';
 export interface HumanCheckSolvedDetail {
   readonly payload: string;
 }
+
+/** The proof-of-work search, fetched when the citizen ticks the box (with the puzzle, in parallel). */
+const solver = new LazyModule(() => import('./solver.js'));
 
 type HumanCheckState =
   | { readonly status: 'idle' }
@@ -84,6 +88,11 @@ export class DvcHumanCheck extends LitElement {
     this.state = { status: 'idle' };
   }
 
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
   /** The solved payload to send as `humanCheck`, or `undefined` until solved. */
   get payload(): string | undefined {
     return this.state.status === 'solved' ? this.state.payload : undefined;
@@ -139,7 +148,7 @@ export class DvcHumanCheck extends LitElement {
   async #solve(abort: AbortController): Promise<void> {
     try {
       if (!this.client) throw new DvcError('unknown_client');
-      const challenge = await this.client.getHumanCheckChallenge({ signal: abort.signal });
+      const [challenge, { solveHumanCheck }] = await Promise.all([this.client.getHumanCheckChallenge({ signal: abort.signal }), solver.load()]);
       const payload = await solveHumanCheck(challenge, {
         signal: abort.signal,
         onProgress: (progress) => {

@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { pickLanguage, problemMessage, ruleMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { LazyModule } from '../shared/lazy-module.js';
 import type { Catalogue } from './catalogue.js';
-import { en } from './en.js';
 import { vi } from './vi.js';
 
-const catalogues: Readonly<Record<Language, Catalogue>> = { vi, en };
+/** Vietnamese comes with the widgets; English is fetched the first time a widget speaks it. */
+const english = new LazyModule(() => import('./en.js').then((module) => module.en));
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
@@ -67,9 +68,30 @@ export class LocalizeController implements ReactiveController {
     return languageOf(this.host);
   }
 
-  /** The widget strings in the current language. */
+  /**
+   * The widget strings in the current language. English is fetched the first time a widget speaks it;
+   * an element that renders through {@link LocalizeController.whenReady} waits for it (others show
+   * Vietnamese until it arrives, then render again).
+   */
   get t(): Catalogue {
-    return catalogues[this.lang];
+    return this.lang === 'en' ? (english.get(this.host) ?? vi) : vi;
+  }
+
+  /**
+   * Runs `update` (the host's `scheduleUpdate`) once the strings of the current language are in: at once
+   * for Vietnamese and once English has arrived, after it arrives the first time — so a widget never
+   * shows a moment of the wrong language, and its `updateComplete` waits for the right one.
+   *
+   * @example
+   * ```ts
+   * protected override scheduleUpdate() {
+   *   return this.localize.whenReady(() => super.scheduleUpdate());
+   * }
+   * ```
+   */
+  whenReady(update: () => void | Promise<unknown>): void | Promise<unknown> {
+    if (this.lang !== 'en' || english.get()) return update();
+    return english.load().then(update, update);
   }
 
   /** The text of a problem code, from the SDK catalogue. */

@@ -1,13 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseIdNumber } from '@dvc-kit/sdk';
-import { renderCodeStep } from '../shared/code-step.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
+
+/** The code step, fetched while the citizen types the credentials. */
+const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
@@ -82,6 +85,10 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     this.showPassword = false;
   }
 
+  protected override prefetch(): void {
+    void codeStep.load().catch(() => undefined);
+  }
+
   async #submitCredentials(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const state = this.state;
@@ -102,6 +109,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     const body = { idNumber: idNumber.value, password, ...humanCheck.body };
     const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }), 'checkingCredentials');
     if (result.ok) {
+      if (!(await this.loaded(codeStep))) return;
       this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
       return;
     }
@@ -142,8 +150,10 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           links: this.#renderLinks(),
           onTogglePassword: () => (this.showPassword = !this.showPassword),
         });
-      case 'code':
-        return renderCodeStep(this, {
+      case 'code': {
+        const step = codeStep.get(this);
+        if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
+        return step.renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, [2, 2]),
           otp: state.otp,
           current: () => this.state === state,
@@ -155,6 +165,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           resend: (client, signal) => client.resendSignInCode(state.signInId, { signal }),
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
+      }
       case 'done':
         return html`<div class="panel" part="done">
           ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}

@@ -74,6 +74,11 @@ export class DvcMethodPicker extends LitElement {
     this.error = undefined;
   }
 
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
   /** The methods offered that this version of the widgets knows how to name. */
   get offered(): readonly VerificationMethod[] {
     return this.methods.filter(isMethod);

@@ -96,6 +96,11 @@ export class DvcOtpInput extends LitElement {
     this.announcement = '';
   }
 
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
   /** The countdown now, or `undefined` before a code was sent. */
   get countdown(): OtpCountdown | undefined {
     return this.otp ? otpCountdown(this.otp, new Date(this.clock.now())) : undefined;

@@ -117,6 +117,11 @@ export class DvcPasswordField extends LitElement {
     this.announcement = '';
   }
 
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
   /** Every rule the password does not meet yet (the confirmation included), as `checkPassword` says. */
   get unmet(): readonly PasswordRule[] {
     return checkPassword(this.value, this.policy, this.context, this.confirmation).unmet;

@@ -1,6 +1,7 @@
 import { html, type nothing, type TemplateResult } from 'lit';
 import type { ServiceConfig, VerificationMethod } from '@dvc-kit/sdk';
-import type { MethodSelectDetail } from '../method-picker/method-picker.js';
+import { DvcMethodPicker, type MethodSelectDetail } from '../method-picker/method-picker.js';
+import { definePart } from '../shared/define-part.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 
 /** Verification methods this widget can take a citizen through. */
@@ -23,6 +24,7 @@ export interface MethodStepView {
 
 /** Step 1 of registration: who registers and the verification method, from `<dvc-method-picker>`. */
 export function renderMethodStep(view: MethodStepView): TemplateResult {
+  definePart('dvc-method-picker', DvcMethodPicker);
   const focus = () => view.root().querySelector<HTMLElement & { focusMethod(): void }>('dvc-method-picker')?.focusMethod();
   return html`${view.heading} ${view.summary([{ name: 'method', id: 'method-picker', label: 'methodLegend', focus }])}
     <dvc-method-picker

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PasswordPolicy } from '@dvc-kit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
-import type { DvcPasswordField } from '../password-field/password-field.js';
+import { DvcPasswordField } from '../password-field/password-field.js';
+import { definePart } from '../shared/define-part.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import type { RegistrationDetails } from './state.js';
@@ -44,6 +45,7 @@ export function readPassword(field: DvcPasswordField): PasswordReading {
  * new password against the right user name.
  */
 export function renderPasswordStep(view: PasswordStepView): TemplateResult {
+  definePart('dvc-password-field', DvcPasswordField);
   const { t } = view;
   const confirmation = () => view.root().querySelector<DvcPasswordField>('dvc-password-field')?.focusConfirmation();
   return html`${view.heading}

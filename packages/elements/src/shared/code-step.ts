@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { isOtpCode, type CodeResent, type DvcError, type OtpChallenge, type ProblemCode } from '@dvc-kit/sdk';
-import type { OtpSubmitDetail } from '../otp-input/otp-input.js';
+import { DvcOtpInput, type OtpSubmitDetail } from '../otp-input/otp-input.js';
+import { definePart } from './define-part.js';
 import type { Clock } from './clock.js';
 import type { FeedbackController, FieldTarget } from './controllers/feedback-controller.js';
 import type { ServiceCall, ServiceController } from './controllers/service-controller.js';
@@ -87,6 +88,7 @@ async function resendCode<T>(host: CodeStepHost, step: CodeStep<T>): Promise<voi
  * resend through `resend`; a refusal shows on the step, or the error step when the flow is gone.
  */
 export function renderCodeStep<T>(host: CodeStepHost, step: CodeStep<T>): TemplateResult {
+  definePart('dvc-otp-input', DvcOtpInput);
   return html`${step.heading} ${host.feedback.renderSummary(CODE_FIELDS)}
     <dvc-otp-input
       id="otp"

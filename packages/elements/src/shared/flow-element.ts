@@ -11,6 +11,7 @@ import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
 import { flowStyles } from './flow-styles.js';
+import type { LazyModule } from './lazy-module.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -86,6 +87,24 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.clock = systemClock;
     this.forgotPasswordHref = undefined;
     this.state = { step: 'loading' } as S;
+    // The citizen has started on a step: fetch what the next steps need while they type.
+    this.addEventListener('focusin', () => this.prefetch(), { once: true });
+  }
+
+  /** Starts fetching the modules of the steps after the first (called once the citizen is in the widget). */
+  protected prefetch(): void {}
+
+  /**
+   * The module of a later step, waiting for it (busy) if it has not arrived yet; `undefined`, with the
+   * error step, when it cannot be fetched.
+   */
+  protected async loaded<M>(module: LazyModule<M>): Promise<M | undefined> {
+    try {
+      return await this.calls.hold(module.load());
+    } catch {
+      this.fail('network');
+      return undefined;
+    }
   }
 
   /** The flow's state machine: the next state for an event. */
@@ -134,6 +153,11 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"). */
   protected restart(): void {
     this.send({ type: 'restarted' });
+  }
+
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenReady(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
