@@ -68,8 +68,12 @@ const CHUNKS = [
   ['core', SDK_INDEX],
   // The code step and its <dvc-otp-input>: fetched while the citizen types the first step.
   ['code', /\/packages\/elements\/src\/(shared\/code-step|otp-input\/otp-input)\.ts$|\/packages\/sdk\/dist\/otp\//],
-  // Registration with its parts and the SDK rules it checks as the citizen types.
-  ['register', /\/packages\/elements\/src\/(register\/|method-picker\/|password-field\/)|\/packages\/sdk\/dist\/(password\/|identity\/(?!id-number|paste)|assurance\/registration-choices)/],
+  // A new password (registration, recovery): <dvc-password-field> and the SDK's password check.
+  ['password', /\/packages\/elements\/src\/(password-field\/|shared\/new-password-step\.ts$)|\/packages\/sdk\/dist\/(password\/|identity\/(phone|birth-date)\.js$)/],
+  // Registration with its method picker and the SDK rules it checks as the citizen types.
+  ['register', /\/packages\/elements\/src\/(register\/|method-picker\/)|\/packages\/sdk\/dist\/(identity\/(?!id-number|paste)|assurance\/registration-choices)/],
+  // "Quên mật khẩu": fetched when <dvc-recovery> appears or the sign-in opens it.
+  ['recovery', /\/packages\/elements\/src\/recovery\//],
   // The human check's proof-of-work search: fetched when the box is ticked.
   ['solver', /\/packages\/elements\/src\/human-check\/solver\.ts$|\/packages\/sdk\/dist\/human-check\/(solve|sha256)\.js$/],
   // What every widget stands on, and <dvc-login>'s first step.

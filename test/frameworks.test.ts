@@ -43,8 +43,8 @@ async function typeCheck(tool: 'tsc' | 'vue-tsc', project: string): Promise<void
 describe('framework-ready elements', () => {
   test('custom-elements.json describes every element with its tag, attributes, typed events, slots, parts and custom properties', () => {
     const found = elements();
-    assert.deepEqual([...found.keys()].sort(), ['dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-register']);
-    for (const tag of ['dvc-login', 'dvc-register']) {
+    assert.deepEqual([...found.keys()].sort(), ['dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-recovery', 'dvc-register']);
+    for (const tag of ['dvc-login', 'dvc-register', 'dvc-recovery']) {
       const element = found.get(tag)!;
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       for (const name of ['service', 'client-id', 'forgot-password-href']) assert.ok(attributes.includes(name), `${tag} lists attribute ${name}`);
@@ -53,7 +53,16 @@ describe('framework-ready elements', () => {
       assert.ok((element.cssParts?.length ?? 0) >= 10, `${tag} lists its CSS parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--dvc-color-primary'), `${tag} lists its custom properties`);
     }
-    assert.deepEqual(found.get('dvc-login')!.events?.map((e) => [e.name, e.type?.text]), [['dvc-signed-in', 'DvcSignedInDetail'], ['dvc-error', 'DvcErrorDetail']]);
+    assert.deepEqual(found.get('dvc-login')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-signed-in', 'DvcSignedInDetail'],
+      ['dvc-recovered', 'DvcRecoveredDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
+    assert.deepEqual(found.get('dvc-recovery')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-recovered', 'DvcRecoveredDetail'],
+      ['dvc-sign-in-requested', 'DvcActionRequestedDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
     assert.deepEqual(found.get('dvc-register')!.events?.map((e) => [e.name, e.type?.text]), [
       ['dvc-registered', 'DvcRegisteredDetail'],
       ['dvc-error', 'DvcErrorDetail'],

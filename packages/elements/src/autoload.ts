@@ -30,6 +30,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElemen
   'dvc-password-field': () => import('./password-field/password-field.js').then((m) => m.DvcPasswordField),
   'dvc-human-check': () => Promise.resolve(DvcHumanCheck),
   'dvc-assurance-gate': () => import('./assurance-gate/assurance-gate.js').then((m) => m.DvcAssuranceGate),
+  'dvc-recovery': () => import('./recovery/recovery.js').then((m) => m.DvcRecovery),
 });
 
 const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();

@@ -4,8 +4,9 @@ import { DvcLogin } from './login/login.js';
 import { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
 import { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
 import { DvcPasswordField } from './password-field/password-field.js';
+import { DvcRecovery } from './recovery/recovery.js';
 import { DvcRegister } from './register/register.js';
-import type { DvcActionRequestedDetail, DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
+import type { DvcActionRequestedDetail, DvcErrorDetail, DvcRecoveredDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
 
 /** Every DVC Kit element by tag name. */
 export const ELEMENTS = Object.freeze({
@@ -16,6 +17,7 @@ export const ELEMENTS = Object.freeze({
   'dvc-password-field': DvcPasswordField,
   'dvc-human-check': DvcHumanCheck,
   'dvc-assurance-gate': DvcAssuranceGate,
+  'dvc-recovery': DvcRecovery,
 });
 
 /**
@@ -43,11 +45,13 @@ declare global {
     'dvc-password-field': DvcPasswordField;
     'dvc-human-check': DvcHumanCheck;
     'dvc-assurance-gate': DvcAssuranceGate;
+    'dvc-recovery': DvcRecovery;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
     'dvc-registered': CustomEvent<DvcRegisteredDetail>;
     'dvc-signed-in': CustomEvent<DvcSignedInDetail>;
+    'dvc-recovered': CustomEvent<DvcRecoveredDetail>;
     'dvc-error': CustomEvent<DvcErrorDetail>;
     'dvc-method-select': CustomEvent<MethodSelectDetail>;
     'dvc-otp-submit': CustomEvent<OtpSubmitDetail>;

@@ -97,6 +97,18 @@ export interface Catalogue {
   readonly accountExistsHeading: string;
   /** The read-only user name on the new-password step, for password managers. */
   readonly usernameLabel: string;
+
+  /** "Quên mật khẩu": what the first step asks, without saying whether an ID number has an account. */
+  readonly recoveryIntro: string;
+  readonly sendCode: string;
+  /** Where a recovery code went, said the same whether or not the ID number has an account. */
+  readonly codeSentToAccountPhone: string;
+  readonly codeResentToAccountPhone: string;
+  readonly newPasswordHeading: string;
+  readonly changePassword: string;
+  readonly recoveredHeading: string;
+  readonly recoveredText: string;
+  readonly backToSignIn: string;
 }
 
 /** What a slow step is doing while the citizen waits. */

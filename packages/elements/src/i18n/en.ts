@@ -106,4 +106,14 @@ export const en: Catalogue = {
     `This session ends in ${minutes} minutes and cannot be extended. Finish before then; otherwise you will need to start again.`,
   accountExistsHeading: 'This ID number already has an account',
   usernameLabel: 'User name',
+
+  recoveryIntro: 'Enter the ID number of the account. If it has an account, a code will be sent to its registered phone.',
+  sendCode: 'Send code',
+  codeSentToAccountPhone: 'If this ID number has an account, a code has been sent to its registered phone.',
+  codeResentToAccountPhone: 'If this ID number has an account, a new code has been sent to its registered phone.',
+  newPasswordHeading: 'Set a new password',
+  changePassword: 'Change password',
+  recoveredHeading: 'Your password has been changed',
+  recoveredText: 'Every other session of the account has ended. Please sign in with the new password.',
+  backToSignIn: 'Back to sign in',
 };

@@ -106,4 +106,14 @@ export const vi: Catalogue = {
     `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,
   accountExistsHeading: 'Số định danh này đã có tài khoản',
   usernameLabel: 'Tên đăng nhập',
+
+  recoveryIntro: 'Nhập số định danh cá nhân của tài khoản. Nếu số này có tài khoản, mã OTP sẽ được gửi tới số điện thoại đã đăng ký.',
+  sendCode: 'Gửi mã OTP',
+  codeSentToAccountPhone: 'Nếu số định danh này có tài khoản, mã OTP đã được gửi tới số điện thoại đã đăng ký.',
+  codeResentToAccountPhone: 'Nếu số định danh này có tài khoản, một mã OTP mới đã được gửi tới số điện thoại đã đăng ký.',
+  newPasswordHeading: 'Đặt mật khẩu mới',
+  changePassword: 'Đổi mật khẩu',
+  recoveredHeading: 'Đã đổi mật khẩu',
+  recoveredText: 'Mọi phiên đăng nhập khác của tài khoản đã kết thúc. Vui lòng đăng nhập bằng mật khẩu mới.',
+  backToSignIn: 'Quay lại đăng nhập',
 };

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseIdNumber } from '@dvc-kit/sdk';
+import { definePart } from '../shared/define-part.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
@@ -11,6 +12,12 @@ import type { LoginState } from './state.js';
 
 /** The code step, fetched while the citizen types the credentials. */
 const codeStep = new LazyModule(() => import('../shared/code-step.js'));
+/** `<dvc-recovery>`, fetched when the citizen chooses "Quên mật khẩu". */
+const recovery = new LazyModule(() => import('../recovery/recovery.js'));
+
+/** The parts of `<dvc-recovery>` opened in place, exported as the sign-in's own. */
+const RECOVERY_PARTS =
+  'form, heading, caption, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, link, checklist, done, progress, expiry-warning, lead, countdown, resend-countdown, checkbox, status, toggle, rule, rule-met, rule-unmet, warning';
 
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
@@ -19,8 +26,9 @@ const codeStep = new LazyModule(() => import('../shared/code-step.js'));
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
  * @fires {DvcSignedInDetail} dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
+ * @fires {DvcRecoveredDetail} dvc-recovered - "Quên mật khẩu" opened in place (no `forgot-password-href`) changed the password; every other session has ended; `detail` is `{ next: 'sign_in' }`.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
- * @slot forgot-password - Replaces the "Quên mật khẩu" link.
+ * @slot forgot-password - Replaces the "Quên mật khẩu" link. Without it and without `forgot-password-href`, "Quên mật khẩu" opens `<dvc-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.
  * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.
@@ -117,9 +125,27 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     if (result.error.code !== 'aborted') this.feedback.show(this.feedback.refusal(result.error));
   }
 
+  /** "Quên mật khẩu" without a page of the portal's own: recovery in place, from the ID number typed so far. */
+  async #openRecovery(): Promise<void> {
+    if (this.state.step !== 'credentials' || this.busy) return;
+    const idNumber = this.renderRoot.querySelector<HTMLInputElement>('#id-number')?.value.trim() ?? '';
+    if (!(await this.loaded(recovery))) return;
+    this.send({ type: 'recoveryOpened', idNumber });
+  }
+
+  #closeRecovery(event: Event): void {
+    // Sign-in is right here: the page's own link for it (if any) is not followed.
+    event.preventDefault();
+    event.stopPropagation();
+    this.send({ type: 'recoveryClosed' });
+  }
+
   #renderLinks(): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    const forgot = this.renderForgotPassword();
+    const forgot =
+      this.forgotPasswordHref || this.slots.has('forgot-password')
+        ? this.renderForgotPassword()
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#openRecovery()}>${t.forgotPassword}</button>`;
     const lostPhone = this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone);
     if (forgot === nothing && lostPhone === nothing) return nothing;
     return html`<ul class="links">
@@ -165,6 +191,20 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           resend: (client, signal) => client.resendSignInCode(state.signInId, { signal }),
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
+      }
+      case 'recovery': {
+        const module = recovery.get(this);
+        if (!module) return html`<p class="hint" role="status">${t.loading}</p>`;
+        definePart('dvc-recovery', module.DvcRecovery);
+        return html`<dvc-recovery
+          autofocus
+          back-to-sign-in
+          .client=${this.calls.client}
+          .clock=${this.clock}
+          .idNumber=${state.idNumber}
+          exportparts=${RECOVERY_PARTS}
+          @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
+        ></dvc-recovery>`;
       }
       case 'done':
         return html`<div class="panel" part="done">

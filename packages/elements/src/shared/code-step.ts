@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
-import { isOtpCode, type CodeResent, type DvcError, type OtpChallenge, type ProblemCode } from '@dvc-kit/sdk';
-import { DvcOtpInput, type OtpSubmitDetail } from '../otp-input/otp-input.js';
+import { isOtpCode, type DvcError, type OtpChallenge, type ProblemCode } from '@dvc-kit/sdk';
+import { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from '../otp-input/otp-input.js';
 import { definePart } from './define-part.js';
 import type { Clock } from './clock.js';
 import type { FeedbackController, FieldTarget } from './controllers/feedback-controller.js';
@@ -41,29 +41,29 @@ export interface CodeStepHost {
   fail(code: ProblemCode): void;
 }
 
-/** One code step: where the code went, and what a code and a resend do. */
-export interface CodeStep<T> {
+/** One code step: where the code went (`O`: with the masked phone, or only its timing), and what a code and a resend do. */
+export interface CodeStep<T, O extends CodeChallenge = OtpChallenge> {
   readonly heading: TemplateResult;
-  readonly otp: OtpChallenge;
+  readonly otp: O;
   /** Whether this step is still the one on screen (a late event is dropped). */
   readonly current: () => boolean;
   readonly verify: (code: string) => ServiceCall<T>;
   readonly verified: (value: T) => void;
-  readonly resend: ServiceCall<CodeResent>;
-  readonly resent: (otp: OtpChallenge) => void;
+  readonly resend: ServiceCall<{ readonly otp: O }>;
+  readonly resent: (otp: O) => void;
   /** A refusal that ends this step in its own way (`account_exists`); `false` to show it as usual. */
   readonly refused?: (error: DvcError) => boolean;
 }
 
 /** A refused code or resend: on the code field or for the whole step, the error step when the flow is gone. */
-function codeRefused<T>(host: CodeStepHost, step: CodeStep<T>, error: DvcError): void {
+function codeRefused<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, error: DvcError): void {
   if (step.refused?.(error)) return;
   const feedback = codeFeedback(error);
   if (feedback) host.feedback.show(feedback);
   else host.fail(error.code);
 }
 
-async function verifyCode<T>(host: CodeStepHost, step: CodeStep<T>, code: string): Promise<void> {
+async function verifyCode<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, code: string): Promise<void> {
   if (host.calls.busy || !step.current()) return;
   if (!isOtpCode(code)) {
     host.feedback.show({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
@@ -75,7 +75,7 @@ async function verifyCode<T>(host: CodeStepHost, step: CodeStep<T>, code: string
   else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);
 }
 
-async function resendCode<T>(host: CodeStepHost, step: CodeStep<T>): Promise<void> {
+async function resendCode<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>): Promise<void> {
   if (host.calls.busy || !step.current()) return;
   const result = await host.calls.call(step.resend, 'sendingCode');
   if (!step.current()) return;
@@ -87,7 +87,7 @@ async function resendCode<T>(host: CodeStepHost, step: CodeStep<T>): Promise<voi
  * The code step: a `<dvc-otp-input>` for `step.otp`; a code goes to the service through `verify`, a
  * resend through `resend`; a refusal shows on the step, or the error step when the flow is gone.
  */
-export function renderCodeStep<T>(host: CodeStepHost, step: CodeStep<T>): TemplateResult {
+export function renderCodeStep<T, O extends CodeChallenge = OtpChallenge>(host: CodeStepHost, step: CodeStep<T, O>): TemplateResult {
   definePart('dvc-otp-input', DvcOtpInput);
   return html`${step.heading} ${host.feedback.renderSummary(CODE_FIELDS)}
     <dvc-otp-input

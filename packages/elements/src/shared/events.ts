@@ -36,6 +36,11 @@ export interface DvcActionRequestedDetail {
   readonly href: string | undefined;
 }
 
+/** Detail of `dvc-recovered`: the password is changed and every other session has ended; sign in with the new one. */
+export interface DvcRecoveredDetail {
+  readonly next: 'sign_in';
+}
+
 /** Detail of `dvc-signed-in`: the account and the tokens to hand to the portal's backend. */
 export interface DvcSignedInDetail {
   readonly account: Account;
