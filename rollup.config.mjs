@@ -1,9 +1,9 @@
 // The widget bundle a portal loads with one <script type="module">: `bundle.js` (src/autoload.ts), which
 // defines each tag when it appears on the page, and beside it the chunks it fetches with import(),
-// relative to its own URL: each element, the steps after the first, the English strings, and what they
-// share (Lit, the parts of @dvc-kit/sdk they use: the SDK's main entry, no zod, no jose).
+// relative to its own URL: the core every widget stands on (Lit, the parts of @dvc-kit/sdk they use: the
+// SDK's main entry, no zod, no jose), the later steps and other widgets, and the English strings.
 // Budgets (test/size.test.ts): a page with only <dvc-login> loads at most 15 kB gzip before the citizen
-// acts; all chunks together at most 30 kB gzip.
+// acts; everything a Vietnamese page showing every widget fetches at most 30 kB gzip (English apart).
 // Beside them, bundle.inputs.json lists every module the chunks were built from (so the size test checks
 // what went in rather than what minification left of it) and bundle.chunks.json the chunk graph: each
 // chunk's static and dynamic imports and the module it stands for.
@@ -54,28 +54,23 @@ function manifests() {
 }
 
 /**
- * How the modules are grouped into chunks. A module of a manual chunk brings its static imports with it
- * unless they belong to another, so every SDK module an element uses after its first step is named here
- * (the SDK's index re-exports them all). What is left — Lit, the SDK's client and messages, the flow base
- * and its controllers, the human check, the Vietnamese strings, the styles — is what every widget stands
- * on, with the sign-in's first step: `bundle-core-*.js`, which bundle.js imports. A page loads those two and
- * the chunk of each other widget it shows; later steps, English and the proof-of-work search come when
- * needed. (A chunk is compressed on its own: each split costs the words it shared with the core.)
+ * How the modules are grouped into chunks: few and large, since each chunk is compressed on its own and
+ * loses the words it shares with the others. `bundle-core-*.js` (imported by bundle.js) holds what every
+ * widget stands on — Lit, the SDK's client with its problem texts, the flow base and its controllers, the
+ * human check, the Vietnamese strings, the styles — and <dvc-login>'s first step. `bundle-later-*.js` holds
+ * every later step and every other widget, fetched when one appears or the citizen starts typing.
+ * `bundle-en-*.js`, the English strings with the SDK's English rule texts, only for lang="en". A module of a
+ * manual chunk brings its static imports with it unless they belong to another, so every SDK module used
+ * only later is named here (the SDK's index re-exports them all).
  */
 const SDK_INDEX = /\/packages\/sdk\/dist\/(.+\/)?index\.js$/;
 const CHUNKS = [
   // The SDK's index files only re-export: they stay with the core, so no chunk imports another for them.
   ['core', SDK_INDEX],
-  // The code step and its <dvc-otp-input>: fetched while the citizen types the first step.
-  ['code', /\/packages\/elements\/src\/(shared\/code-step|otp-input\/otp-input)\.ts$|\/packages\/sdk\/dist\/otp\//],
-  // A new password (registration, recovery): <dvc-password-field> and the SDK's password check.
-  ['password', /\/packages\/elements\/src\/(password-field\/|shared\/new-password-step\.ts$)|\/packages\/sdk\/dist\/(password\/|identity\/(phone|birth-date)\.js$)/],
-  // Registration with its method picker and the SDK rules it checks as the citizen types.
-  ['register', /\/packages\/elements\/src\/(register\/|method-picker\/)|\/packages\/sdk\/dist\/(identity\/(?!id-number|paste)|assurance\/registration-choices)/],
-  // "Quên mật khẩu": fetched when <dvc-recovery> appears or the sign-in opens it.
-  ['recovery', /\/packages\/elements\/src\/recovery\//],
-  // The human check's proof-of-work search: fetched when the box is ticked.
-  ['solver', /\/packages\/elements\/src\/human-check\/solver\.ts$|\/packages\/sdk\/dist\/human-check\/(solve|sha256)\.js$/],
+  // English: the widget strings and the SDK's rule texts, fetched for lang="en" only.
+  ['en', /\/packages\/elements\/src\/i18n\/en\.ts$|\/packages\/sdk\/dist\/messages\/en\.js$/],
+  // Everything after the first step of the sign-in, and every other widget.
+  ['later', /\/packages\/elements\/src\/(shared\/(code-step|new-password-step)\.ts$|otp-input\/|password-field\/|register\/|method-picker\/|recovery\/|assurance-gate\/|human-check\/solver\.ts$)|\/packages\/sdk\/dist\/(otp\/|password\/|identity\/(?!id-number|paste)|assurance\/registration-choices|human-check\/(solve|sha256)\.js$)/],
   // What every widget stands on, and <dvc-login>'s first step.
   ['core', /\/packages\/elements\/src\/(autoload|login\/[\w-]+|i18n\/localize|i18n\/vi|human-check\/human-check)\.ts$|\/packages\/elements\/src\/shared\/|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/packages\/sdk\/dist\//],
 ];

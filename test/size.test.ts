@@ -1,23 +1,40 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forbiddenBundleInputs, readBundleInputs } from './support/bundle-inputs.js';
-import { chunkOf, gzipBytes, loginPageChunks, readBundleGraph, staticClosure } from './support/bundle-chunks.js';
+import { allWidgetsChunks, chunkOf, englishChunk, gzipBytes, loginPageChunks, readBundleGraph, staticClosure } from './support/bundle-chunks.js';
 
-/** What a page with only `<dvc-login>` fetches before the citizen acts. */
+// Issue 8, Size. Each file is measured gzipped on its own (level 9), as a server sends it.
+/**
+ * "A page that shows only <dvc-login> before the citizen acts", for a Vietnamese page: bundle.js, every
+ * chunk statically imported from it or from the dvc-login chunk, and the chunks of what the sign-in's
+ * first step needs (its form, the human check, the Vietnamese strings) — see `loginPageChunks`.
+ */
 const LOGIN_PAGE_BUDGET = 15 * 1024;
-/** bundle.js and every chunk beside it: all widgets, both languages, every step. */
+/**
+ * "All widgets together": everything a Vietnamese page that shows every widget downloads over a whole
+ * session — every chunk but the English strings, which only a page with lang="en" fetches. The English
+ * chunk is reported on its own and has a budget of its own.
+ */
 const ALL_BUDGET = 30 * 1024;
+/** The English strings (widgets and the SDK's rule texts), fetched in addition by a page with lang="en". */
+const ENGLISH_BUDGET = 4 * 1024;
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 test('a page with only <dvc-login> loads at most 15 kB gzip before the citizen acts, all widgets together at most 30 kB', () => {
   const graph = readBundleGraph();
   const login = loginPageChunks(graph);
-  const all = Object.keys(graph.chunks);
+  const all = allWidgetsChunks(graph);
+  const english = englishChunk(graph);
   const loginBytes = gzipBytes(login);
   const allBytes = gzipBytes(all);
+  const englishBytes = gzipBytes([english]);
   console.log(`dvc-elements: page with only <dvc-login> ${kB(loginBytes)} gzip before the citizen acts (${[...login].join(', ')}; budget ${kB(LOGIN_PAGE_BUDGET)})`);
-  console.log(`dvc-elements: all widgets ${kB(allBytes)} gzip in ${all.length} files (budget ${kB(ALL_BUDGET)})`);
+  console.log(`dvc-elements: all widgets ${kB(allBytes)} gzip in ${all.size} files, a Vietnamese page over a whole session (${[...all].join(', ')}; budget ${kB(ALL_BUDGET)})`);
+  console.log(`dvc-elements: English ${kB(englishBytes)} gzip more for lang="en" (${english}; budget ${kB(ENGLISH_BUDGET)})`);
+  assert.ok(englishBytes <= ENGLISH_BUDGET, `the English chunk is ${englishBytes} bytes gzip, over the ${ENGLISH_BUDGET}-byte budget`);
+  // Nothing but English is left out of "all widgets".
+  assert.deepEqual([...all, english].sort(), Object.keys(graph.chunks).sort());
   assert.ok(loginBytes <= LOGIN_PAGE_BUDGET, `a page with only <dvc-login> loads ${loginBytes} bytes gzip before the citizen acts, over the ${LOGIN_PAGE_BUDGET}-byte budget`);
   assert.ok(allBytes <= ALL_BUDGET, `all widgets are ${allBytes} bytes gzip, over the ${ALL_BUDGET}-byte budget`);
 });

@@ -57,12 +57,34 @@ export function gzipBytes(names: Iterable<string>): number {
 }
 
 /**
- * What a page that shows only `<dvc-login>` (in Vietnamese) fetches before the citizen acts: bundle.js,
- * and the chunks of the sign-in element and its first step (the human check, the Vietnamese strings)
- * with everything they import statically. The code step, English and the proof-of-work search are
- * fetched later — when the citizen is in the form, when the page speaks English, when the box is ticked.
+ * What a page that shows only `<dvc-login>` (in Vietnamese) fetches before the citizen acts: bundle.js
+ * with every chunk it imports statically, the chunk of the `<dvc-login>` element with every chunk that
+ * imports statically, and the chunks of what the sign-in's first step needs (its form, the human check,
+ * the Vietnamese strings) with theirs. The code step, English and the proof-of-work search are fetched
+ * later — when the citizen is in the form, when the page speaks English, when the box is ticked.
  */
 export function loginPageChunks(graph: BundleGraph): Set<string> {
   const first = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi.ts'];
   return staticClosure(graph, [graph.entry, ...first.map((module) => chunkOf(graph, module))]);
+}
+
+/** The chunk of the English strings, fetched only by a page (or widget) with `lang="en"`. */
+export function englishChunk(graph: BundleGraph): string {
+  return chunkOf(graph, 'packages/elements/src/i18n/en.ts');
+}
+
+/**
+ * Everything a Vietnamese page that shows every widget fetches over a whole session: every chunk but
+ * the English strings (and what only they import), each compressed on its own as a server sends it.
+ */
+export function allWidgetsChunks(graph: BundleGraph): Set<string> {
+  const english = englishChunk(graph);
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name) || name === english) return;
+    seen.add(name);
+    for (const next of [...graph.chunks[name]!.imports, ...graph.chunks[name]!.dynamicImports]) visit(next);
+  };
+  visit(graph.entry);
+  return seen;
 }

@@ -1,5 +1,8 @@
 import type { Catalogue } from './catalogue.js';
 
+/** The SDK's English rule texts travel with the English widget strings (problem texts come with the client). */
+export { rulesEn } from '@dvc-kit/sdk';
+
 /** English, with `lang="en"`. */
 export const en: Catalogue = {
   errorSummaryTitle: 'There is a problem',

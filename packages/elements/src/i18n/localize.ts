@@ -1,11 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { pickLanguage, problemMessage, ruleMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { fillMessage, pickLanguage, problemsEn, problemsVi, rulesVi, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import { LazyModule } from '../shared/lazy-module.js';
 import type { Catalogue } from './catalogue.js';
 import { vi } from './vi.js';
 
-/** Vietnamese comes with the widgets; English is fetched the first time a widget speaks it. */
-const english = new LazyModule(() => import('./en.js').then((module) => module.en));
+/**
+ * Vietnamese comes with the widgets; English (the widget strings and the SDK's English rule texts) is
+ * fetched the first time a widget speaks it. The SDK's problem texts come in both languages with its
+ * client (`DvcError` needs them), so they are not fetched.
+ */
+const english = new LazyModule(() => import('./en.js'));
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
@@ -74,7 +78,7 @@ export class LocalizeController implements ReactiveController {
    * Vietnamese until it arrives, then render again).
    */
   get t(): Catalogue {
-    return this.lang === 'en' ? (english.get(this.host) ?? vi) : vi;
+    return this.lang === 'en' ? (english.get(this.host)?.en ?? vi) : vi;
   }
 
   /**
@@ -96,11 +100,13 @@ export class LocalizeController implements ReactiveController {
 
   /** The text of a problem code, from the SDK catalogue. */
   problem(code: ProblemCode, params: MessageParams = {}): string {
-    return problemMessage(code, this.lang, { seconds: 0, ...params });
+    const problems = this.lang === 'en' ? problemsEn : problemsVi;
+    return fillMessage(problems[code] ?? problems.internal, { seconds: 0, ...params });
   }
 
-  /** The text of a field rule, from the SDK catalogue. */
+  /** The text of a field rule, from the SDK catalogue (English once it has arrived, like {@link LocalizeController.t}). */
   rule(rule: FieldRule, params: MessageParams = {}): string {
-    return ruleMessage(rule, this.lang, params);
+    const rules = (this.lang === 'en' ? english.get(this.host)?.rulesEn : undefined) ?? rulesVi;
+    return fillMessage(rules[rule] ?? rules.invalid_type, params);
   }
 }

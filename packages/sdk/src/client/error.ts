@@ -1,7 +1,14 @@
 import type { FieldError, Problem } from '../contract/common.js';
 import type { Language, ProblemCode } from '../messages/codes.js';
 import { PROBLEM_CODES } from '../messages/codes.js';
-import { problemMessage } from '../messages/format.js';
+import { fillMessage } from '../messages/fill.js';
+import { problemsEn } from '../messages/problems-en.js';
+import { problemsVi } from '../messages/vi.js';
+
+// Only the problem texts, not the field rules' nor `problemMessage`'s catalogue: a browser bundle that
+// speaks Vietnamese carries the English problem texts (the default `message`) and no English rule text.
+const problems = { vi: problemsVi, en: problemsEn } as const;
+const text = (code: ProblemCode, lang: Language, seconds: number): string => fillMessage(problems[lang][code] ?? problems[lang].internal, { seconds });
 
 const knownCodes = new Set<string>(PROBLEM_CODES);
 
@@ -36,7 +43,7 @@ export class DvcError extends Error {
   readonly problem: Problem | undefined;
 
   constructor(code: ProblemCode, options: { status?: number; message?: string; fieldErrors?: readonly FieldError[]; retryAfter?: number; problem?: Problem; cause?: unknown } = {}) {
-    super(options.message ?? problemMessage(code, 'en', { seconds: options.retryAfter ?? 0 }), { cause: options.cause });
+    super(options.message ?? text(code, 'en', options.retryAfter ?? 0), { cause: options.cause });
     this.code = code;
     this.status = options.status ?? 0;
     this.fieldErrors = options.fieldErrors ?? [];
@@ -47,7 +54,7 @@ export class DvcError extends Error {
 
   /** The citizen-facing text of this error in a language, looked up from its code. */
   localizedMessage(lang: Language): string {
-    return problemMessage(this.code, lang, { seconds: this.retryAfter ?? 0 });
+    return text(this.code, lang, this.retryAfter ?? 0);
   }
 
   /**
