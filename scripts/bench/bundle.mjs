@@ -9,7 +9,7 @@ import { round } from './stats.mjs';
 
 const dist = new URL('../../packages/elements/dist/', import.meta.url);
 /** The modules of the sign-in's first step; their chunks and what those import statically load at once. */
-const LOGIN_FIRST_STEP = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi.ts'];
+const LOGIN_FIRST_STEP = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi-first-step.ts'];
 
 function loginPage(graph) {
   const seen = new Set();

@@ -60,11 +60,12 @@ export function gzipBytes(names: Iterable<string>): number {
  * What a page that shows only `<dvc-login>` (in Vietnamese) fetches before the citizen acts: bundle.js
  * with every chunk it imports statically, the chunk of the `<dvc-login>` element with every chunk that
  * imports statically, and the chunks of what the sign-in's first step needs (its form, the human check,
- * the Vietnamese strings) with theirs. The code step, English and the proof-of-work search are fetched
- * later — when the citizen is in the form, when the page speaks English, when the box is ticked.
+ * the Vietnamese strings of the first step) with theirs. The code step with the other strings, English and
+ * the proof-of-work search are fetched later — when the citizen is in the form, when the page speaks
+ * English, when the box is ticked.
  */
 export function loginPageChunks(graph: BundleGraph): Set<string> {
-  const first = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi.ts'];
+  const first = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi-first-step.ts'];
   return staticClosure(graph, [graph.entry, ...first.map((module) => chunkOf(graph, module))]);
 }
 

@@ -78,7 +78,8 @@ export class DvcHumanCheck extends LitElement {
   declare error: string | undefined;
   private declare state: HumanCheckState;
 
-  readonly #localize = new LocalizeController(this);
+  // Part of the sign-in's first step: its strings are first-step strings.
+  readonly #localize = new LocalizeController(this, { firstStepOnly: () => true });
   #pending: Promise<string | undefined> | undefined;
 
   constructor() {

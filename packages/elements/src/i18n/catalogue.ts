@@ -116,3 +116,12 @@ export type ProgressKey = 'checkingCarrier' | 'sendingCode' | 'checkingCode' | '
 
 /** Keys of the catalogue whose value is a plain string. */
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];
+
+/** Keys of the strings the first step of a widget may show (the sign-in form, the human check, loading, errors, progress). */
+export type FirstStepKey = 'errorSummaryTitle' | 'errorPrefix' | 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'misconfiguredConsole' | 'originNotAllowedConsole' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved' | 'humanCheckRequired' | 'progress' | 'expiryWarning';
+
+/** The strings a widget's first step shows: the bundle's core carries them in Vietnamese. */
+export type FirstStepCatalogue = Pick<Catalogue, FirstStepKey>;
+
+/** The strings of the later steps and the other widgets, fetched with them. */
+export type LaterCatalogue = Omit<Catalogue, FirstStepKey>;

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fillMessage, pickLanguage, problemsEn, problemsVi, rulesVi, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { fillMessage, pickLanguage, problemsEn, problemsVi, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import { LazyModule } from '../shared/lazy-module.js';
-import type { Catalogue } from './catalogue.js';
-import { vi } from './vi.js';
+import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
+import { viFirstStep } from './vi-first-step.js';
 
 /**
  * Vietnamese comes with the widgets; English (the widget strings and the SDK's English rule texts) is
@@ -10,6 +10,21 @@ import { vi } from './vi.js';
  * client (`DvcError` needs them), so they are not fetched.
  */
 const english = new LazyModule(() => import('./en.js'));
+/**
+ * The core carries the Vietnamese strings of the first step ({@link viFirstStep}); all of them come with
+ * the later steps with the SDK's rule texts, and a widget whose step needs them waits for them (see
+ * {@link LocalizeOptions}).
+ */
+const vietnamese = new LazyModule(() => import('./vi.js'));
+
+/** How a widget uses its {@link LocalizeController}. */
+export interface LocalizeOptions {
+  /**
+   * Whether the step on screen shows only first-step strings ({@link FirstStepCatalogue}): then it renders
+   * in Vietnamese without waiting for the rest. By default every render waits for all the strings.
+   */
+  readonly firstStepOnly?: () => boolean;
+}
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
@@ -53,8 +68,11 @@ export class LocalizeController implements ReactiveController {
   /** The element this controller serves. */
   readonly host: ReactiveControllerHost & HTMLElement;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  readonly #firstStepOnly: () => boolean;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions = {}) {
     this.host = host;
+    this.#firstStepOnly = options.firstStepOnly ?? (() => false);
     host.addController(this);
   }
 
@@ -78,12 +96,16 @@ export class LocalizeController implements ReactiveController {
    * Vietnamese until it arrives, then render again).
    */
   get t(): Catalogue {
+    // Before the rest of the Vietnamese strings arrive, only a first step renders (whenReady), and it
+    // reads first-step strings only.
+    const vi = vietnamese.peek()?.vi ?? (viFirstStep as Catalogue);
     return this.lang === 'en' ? (english.get(this.host)?.en ?? vi) : vi;
   }
 
   /**
    * Runs `update` (the host's `scheduleUpdate`) once the strings of the current language are in: at once
-   * for Vietnamese and once English has arrived, after it arrives the first time — so a widget never
+   * for a Vietnamese first step ({@link LocalizeOptions.firstStepOnly}), else once the strings (all the
+   * Vietnamese ones, or English) have arrived, after they arrive the first time — so a widget never
    * shows a moment of the wrong language, and its `updateComplete` waits for the right one.
    *
    * @example
@@ -94,8 +116,9 @@ export class LocalizeController implements ReactiveController {
    * ```
    */
   whenReady(update: () => void | Promise<unknown>): void | Promise<unknown> {
-    if (this.lang !== 'en' || english.get()) return update();
-    return english.load().then(update, update);
+    const strings = this.lang === 'en' ? english : this.#firstStepOnly() ? undefined : vietnamese;
+    if (!strings || strings.peek()) return update();
+    return strings.load().then(update, update);
   }
 
   /** The text of a problem code, from the SDK catalogue. */
@@ -104,9 +127,12 @@ export class LocalizeController implements ReactiveController {
     return fillMessage(problems[code] ?? problems.internal, { seconds: 0, ...params });
   }
 
-  /** The text of a field rule, from the SDK catalogue (English once it has arrived, like {@link LocalizeController.t}). */
+  /**
+   * The text of a field rule, from the SDK catalogue. The rule texts come with the later strings (a step
+   * that shows one is not a first step): empty until they arrive, and the host renders again then.
+   */
   rule(rule: FieldRule, params: MessageParams = {}): string {
-    const rules = (this.lang === 'en' ? english.get(this.host)?.rulesEn : undefined) ?? rulesVi;
-    return fillMessage(rules[rule] ?? rules.invalid_type, params);
+    const rules = this.lang === 'en' ? english.get(this.host)?.rulesEn : vietnamese.get(this.host)?.rulesVi;
+    return rules ? fillMessage(rules[rule] ?? rules.invalid_type, params) : '';
   }
 }

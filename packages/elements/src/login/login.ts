@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { parseIdNumber } from '@dvc-kit/sdk';
 import { definePart } from '../shared/define-part.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
-import type { FieldProblem } from '../shared/feedback.js';
+import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
@@ -91,6 +91,15 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     super();
     this.lostPhoneHref = undefined;
     this.showPassword = false;
+  }
+
+  /**
+   * Loading, the error step and the credentials until a submission is refused: the sign-in page renders
+   * them before the later strings (and the rule texts of a refusal) arrive.
+   */
+  protected override get onFirstStep(): boolean {
+    const step = this.state.step;
+    return step === 'loading' || step === 'error' || (step === 'credentials' && !hasFeedback(this.feedback.current));
   }
 
   protected override prefetch(): void {

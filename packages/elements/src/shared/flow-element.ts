@@ -55,7 +55,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   declare state: S;
 
   /** The citizen's language and the strings in it. */
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, { firstStepOnly: () => this.onFirstStep });
   /** Tells the portal team when the widget is set up so that it cannot reach the service. */
   protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
@@ -125,6 +125,14 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   /** Name of the step on screen; focus moves to its heading when it changes. */
   get stepName(): string {
     return this.state.step;
+  }
+
+  /**
+   * The step on screen shows only first-step strings (`FirstStepCatalogue`), so it renders in Vietnamese
+   * before the strings of the later steps arrive. No step does unless the widget says so.
+   */
+  protected get onFirstStep(): boolean {
+    return false;
   }
 
   /** A call to the service is under way. */

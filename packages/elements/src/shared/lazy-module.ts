@@ -30,6 +30,11 @@ export class LazyModule<M> {
     return undefined;
   }
 
+  /** The module if it has arrived, without fetching it. */
+  peek(): M | undefined {
+    return this.#module;
+  }
+
   /** Fetches the module (once; a failed fetch is tried again on the next call). */
   load(): Promise<M> {
     this.#pending ??= this.#importer().then(

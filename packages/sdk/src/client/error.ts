@@ -3,10 +3,10 @@ import type { Language, ProblemCode } from '../messages/codes.js';
 import { PROBLEM_CODES } from '../messages/codes.js';
 import { fillMessage } from '../messages/fill.js';
 import { problemsEn } from '../messages/problems-en.js';
-import { problemsVi } from '../messages/vi.js';
+import { problemsVi } from '../messages/problems-vi.js';
 
-// Only the problem texts, not the field rules' nor `problemMessage`'s catalogue: a browser bundle that
-// speaks Vietnamese carries the English problem texts (the default `message`) and no English rule text.
+// Only the problem texts, not the field rules' (nor `problemMessage`, which has both): a browser bundle
+// carries the rule texts of a language only when it shows them.
 const problems = { vi: problemsVi, en: problemsEn } as const;
 const text = (code: ProblemCode, lang: Language, seconds: number): string => fillMessage(problems[lang][code] ?? problems[lang].internal, { seconds });
 
