@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseIdNumber } from '@dvc-kit/sdk';
 import { definePart } from '../shared/define-part.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
@@ -12,12 +11,10 @@ import type { LoginState } from './state.js';
 
 /** The code step, fetched while the citizen types the credentials. */
 const codeStep = new LazyModule(() => import('../shared/code-step.js'));
+/** The ID-number rule, fetched with the later steps (while the citizen types) and needed on submission. */
+const idNumbers = new LazyModule(() => import('../shared/id-number.js'));
 /** `<dvc-recovery>`, fetched when the citizen chooses "Quên mật khẩu". */
 const recovery = new LazyModule(() => import('../recovery/recovery.js'));
-
-/** The parts of `<dvc-recovery>` opened in place, exported as the sign-in's own. */
-const RECOVERY_PARTS =
-  'form, heading, caption, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, link, checklist, done, progress, expiry-warning, lead, countdown, resend-countdown, checkbox, status, toggle, rule, rule-met, rule-unmet, warning';
 
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
@@ -104,6 +101,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
 
   protected override prefetch(): void {
     void codeStep.load().catch(() => undefined);
+    void idNumbers.load().catch(() => undefined);
   }
 
   async #submitCredentials(event: SubmitEvent): Promise<void> {
@@ -111,8 +109,10 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const idNumber = parseIdNumber(String(data.get('idNumber') ?? ''));
     const password = String(data.get('password') ?? '');
+    const rules = await this.loaded(idNumbers);
+    if (!rules || this.state !== state) return;
+    const idNumber = rules.parseIdNumber(String(data.get('idNumber') ?? ''));
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const fields: Record<string, FieldProblem> = {};
@@ -211,7 +211,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           .client=${this.calls.client}
           .clock=${this.clock}
           .idNumber=${state.idNumber}
-          exportparts=${RECOVERY_PARTS}
+          exportparts=${module.RECOVERY_PARTS}
           @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
         ></dvc-recovery>`;
       }

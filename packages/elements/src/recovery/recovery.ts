@@ -16,6 +16,10 @@ const TOTAL_STEPS = 3;
 /** The code step, fetched while the citizen types the ID number. */
 const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 
+/** The parts of `<dvc-recovery>` that `<dvc-login>` exports as its own when it opens recovery in place (here, so the sign-in's core does not carry the list). */
+export const RECOVERY_PARTS =
+  'form, heading, caption, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, link, checklist, done, progress, expiry-warning, lead, countdown, resend-countdown, checkbox, status, toggle, rule, rule-met, rule-unmet, warning';
+
 /**
  * `<dvc-recovery>` ("Quên mật khẩu"): a citizen who forgot the password sets a new one — the ID number
  * (and the human check when the service asks), then the one-time code sent to the account's registered
