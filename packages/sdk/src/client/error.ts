@@ -1,6 +1,5 @@
 import type { FieldError, Problem } from '../contract/common.js';
 import type { Language, ProblemCode } from '../messages/codes.js';
-import { PROBLEM_CODES } from '../messages/codes.js';
 import { fillMessage } from '../messages/fill.js';
 import { problemsEn } from '../messages/problems-en.js';
 import { problemsVi } from '../messages/problems-vi.js';
@@ -8,9 +7,10 @@ import { problemsVi } from '../messages/problems-vi.js';
 // Only the problem texts, not the field rules' (nor `problemMessage`, which has both): a browser bundle
 // carries the rule texts of a language only when it shows them.
 const problems = { vi: problemsVi, en: problemsEn } as const;
+// A code is known when it has a text (the catalogue's type lists every code), so no list of codes comes along.
+const isKnown = (code: string): code is ProblemCode => Object.hasOwn(problemsEn, code);
 const text = (code: ProblemCode, lang: Language, seconds: number): string => fillMessage(problems[lang][code] ?? problems[lang].internal, { seconds });
 
-const knownCodes = new Set<string>(PROBLEM_CODES);
 
 /**
  * Every failure of a {@link DvcClient} call: a problem response from the service, or a network
@@ -68,7 +68,7 @@ export class DvcError extends Error {
       body = {};
     }
     const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : parseRetryAfter(response.headers.get('Retry-After'));
-    const code: ProblemCode = typeof body.code === 'string' && knownCodes.has(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
+    const code: ProblemCode = typeof body.code === 'string' && isKnown(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
     return new DvcError(code, {
       status: response.status,
       ...(typeof body.detail === 'string' ? { message: body.detail } : {}),
