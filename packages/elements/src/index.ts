@@ -1,5 +1,5 @@
 /**
- * DVC Kit custom elements: `<dvc-register>`, `<dvc-login>` and `<dvc-recovery>` for any public-service portal page, and
+ * DVC Kit custom elements: `<dvc-register>`, `<dvc-login>`, `<dvc-recovery>` and `<dvc-phone-recovery>` for any public-service portal page, and
  * the parts they are made of. Importing this module defines nothing; import `@dvc-kit/elements/define.js`
  * (or load the self-contained `bundle.js`) to register the tags.
  *
@@ -20,6 +20,9 @@ export type { LoginState, LoginStep } from './login/state.js';
 export { DvcRecovery } from './recovery/recovery.js';
 export type { RecoveryState, RecoveryStep } from './recovery/state.js';
 export { recoveryTransition, type RecoveryEvent } from './recovery/machine.js';
+export { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
+export type { CounterReason, PhoneRecoveryState, PhoneRecoveryStep } from './phone-recovery/state.js';
+export { phoneRecoveryTransition, type PhoneRecoveryEvent } from './phone-recovery/machine.js';
 export { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
 export { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from './otp-input/otp-input.js';
 export { DvcPasswordField } from './password-field/password-field.js';
@@ -37,7 +40,12 @@ export { registerTransition, type RegisterEvent } from './register/machine.js';
 export { loginTransition, type LoginEvent } from './login/machine.js';
 export type { Feedback, FieldProblem, StepProblem } from './shared/feedback.js';
 export { systemClock, type Clock } from './shared/clock.js';
-export type { DvcActionRequestedDetail, DvcErrorDetail, DvcRecoveredDetail, DvcRegisteredDetail, DvcSignedInDetail, WidgetAttribute, WidgetProblemCode } from './shared/events.js';
+export type {
+  DvcActionRequestedDetail,
+  DvcErrorDetail,
+  DvcPhoneRecoveredDetail,
+  DvcPhoneRecoveryUnconfirmedDetail,
+  DvcRecoveredDetail, DvcRegisteredDetail, DvcSignedInDetail, WidgetAttribute, WidgetProblemCode } from './shared/events.js';
 export { LocalizeController, languageOf } from './i18n/localize.js';
 export type { Catalogue, TextKey } from './i18n/catalogue.js';
 export { vi } from './i18n/vi.js';

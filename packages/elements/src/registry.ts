@@ -4,9 +4,18 @@ import { DvcLogin } from './login/login.js';
 import { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
 import { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
 import { DvcPasswordField } from './password-field/password-field.js';
+import { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
 import { DvcRecovery } from './recovery/recovery.js';
 import { DvcRegister } from './register/register.js';
-import type { DvcActionRequestedDetail, DvcErrorDetail, DvcRecoveredDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
+import type {
+  DvcActionRequestedDetail,
+  DvcErrorDetail,
+  DvcPhoneRecoveredDetail,
+  DvcPhoneRecoveryUnconfirmedDetail,
+  DvcRecoveredDetail,
+  DvcRegisteredDetail,
+  DvcSignedInDetail,
+} from './shared/events.js';
 
 /** Every DVC Kit element by tag name. */
 export const ELEMENTS = Object.freeze({
@@ -18,6 +27,7 @@ export const ELEMENTS = Object.freeze({
   'dvc-human-check': DvcHumanCheck,
   'dvc-assurance-gate': DvcAssuranceGate,
   'dvc-recovery': DvcRecovery,
+  'dvc-phone-recovery': DvcPhoneRecovery,
 });
 
 /**
@@ -46,12 +56,15 @@ declare global {
     'dvc-human-check': DvcHumanCheck;
     'dvc-assurance-gate': DvcAssuranceGate;
     'dvc-recovery': DvcRecovery;
+    'dvc-phone-recovery': DvcPhoneRecovery;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
     'dvc-registered': CustomEvent<DvcRegisteredDetail>;
     'dvc-signed-in': CustomEvent<DvcSignedInDetail>;
     'dvc-recovered': CustomEvent<DvcRecoveredDetail>;
+    'dvc-phone-recovered': CustomEvent<DvcPhoneRecoveredDetail>;
+    'dvc-phone-recovery-unconfirmed': CustomEvent<DvcPhoneRecoveryUnconfirmedDetail>;
     'dvc-error': CustomEvent<DvcErrorDetail>;
     'dvc-method-select': CustomEvent<MethodSelectDetail>;
     'dvc-otp-submit': CustomEvent<OtpSubmitDetail>;

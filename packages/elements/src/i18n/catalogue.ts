@@ -109,6 +109,20 @@ export interface Catalogue {
   readonly recoveredHeading: string;
   readonly recoveredText: string;
   readonly backToSignIn: string;
+
+  /** "Mất số điện thoại nhận OTP": who can replace the phone here, and what to type. */
+  readonly lostPhoneIntro: string;
+  readonly bhxhCodeLabel: string;
+  readonly bhxhCodeHint: string;
+  readonly newPhoneLabel: string;
+  readonly newPhoneHint: string;
+  readonly phoneRecoveredHeading: string;
+  readonly phoneRecoveredText: string;
+  /** The final state that sends the citizen to a one-stop counter, worded the same whether or not the ID number has an account. */
+  readonly counterHeading: string;
+  readonly counterUnconfirmed: string;
+  readonly counterNotOffered: string;
+  readonly counterAdvice: string;
 }
 
 /** What a slow step is doing while the citizen waits. */

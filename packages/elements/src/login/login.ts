@@ -15,6 +15,8 @@ const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 const idNumbers = new LazyModule(() => import('../shared/id-number.js'));
 /** `<dvc-recovery>`, fetched when the citizen chooses "Quên mật khẩu". */
 const recovery = new LazyModule(() => import('../recovery/recovery.js'));
+/** `<dvc-phone-recovery>`, fetched when the citizen chooses "Mất số điện thoại nhận OTP". */
+const phoneRecovery = new LazyModule(() => import('../phone-recovery/phone-recovery.js'));
 
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
@@ -26,7 +28,9 @@ const recovery = new LazyModule(() => import('../recovery/recovery.js'));
  * @fires {DvcRecoveredDetail} dvc-recovered - "Quên mật khẩu" opened in place (no `forgot-password-href`) changed the password; every other session has ended; `detail` is `{ next: 'sign_in' }`.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link. Without it and without `forgot-password-href`, "Quên mật khẩu" opens `<dvc-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.
- * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link.
+ * @fires {DvcPhoneRecoveredDetail} dvc-phone-recovered - "Mất số điện thoại nhận OTP" opened in place (no `lost-phone-href`) replaced the phone; every session has ended; `detail` is `{ next: 'sign_in', sessionsEnded }`.
+ * @fires {DvcPhoneRecoveryUnconfirmedDetail} dvc-phone-recovery-unconfirmed - "Mất số điện thoại nhận OTP" opened in place sends the citizen to a one-stop counter; `detail` is `{ reason }`.
+ * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link. Without it and without `lost-phone-href`, "Mất số điện thoại nhận OTP" opens `<dvc-phone-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.
  * @csspart caption - "Bước n/2" above it.
@@ -41,6 +45,7 @@ const recovery = new LazyModule(() => import('../recovery/recovery.js'));
  * @csspart button-secondary - "Gửi lại OTP".
  * @csspart toggle - "Hiện mật khẩu".
  * @csspart link - "Quên mật khẩu", "Mất số điện thoại nhận OTP".
+ * @csspart counter - The lost-phone recovery's advice to visit a one-stop counter.
  * @csspart done - The signed-in panel.
  * @csspart progress - What a slow step is waiting for ("Đang gửi mã…").
  * @csspart expiry-warning - The warning before the sign-in runs out on the service.
@@ -134,12 +139,16 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     if (result.error.code !== 'aborted') this.feedback.show(this.feedback.refusal(result.error));
   }
 
-  /** "Quên mật khẩu" without a page of the portal's own: recovery in place, from the ID number typed so far. */
-  async #openRecovery(): Promise<void> {
-    if (this.state.step !== 'credentials' || this.busy) return;
+  /**
+   * "Quên mật khẩu" or "Mất số điện thoại nhận OTP" without a page of the portal's own: that flow in
+   * place, from the ID number typed so far.
+   */
+  async #open(module: LazyModule<unknown>, type: 'recoveryOpened' | 'lostPhoneOpened'): Promise<void> {
+    const state = this.state;
+    if (state.step !== 'credentials' || this.busy) return;
     const idNumber = this.renderRoot.querySelector<HTMLInputElement>('#id-number')?.value.trim() ?? '';
-    if (!(await this.loaded(recovery))) return;
-    this.send({ type: 'recoveryOpened', idNumber });
+    if (!(await this.loaded(module)) || this.state !== state) return;
+    this.send({ type, idNumber });
   }
 
   #closeRecovery(event: Event): void {
@@ -154,8 +163,11 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     const forgot =
       this.forgotPasswordHref || this.slots.has('forgot-password')
         ? this.renderForgotPassword()
-        : html`<button type="button" class="link" part="link" @click=${() => void this.#openRecovery()}>${t.forgotPassword}</button>`;
-    const lostPhone = this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone);
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#open(recovery, 'recoveryOpened')}>${t.forgotPassword}</button>`;
+    const lostPhone =
+      this.lostPhoneHref || this.slots.has('lost-phone')
+        ? this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone)
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#open(phoneRecovery, 'lostPhoneOpened')}>${t.lostPhone}</button>`;
     if (forgot === nothing && lostPhone === nothing) return nothing;
     return html`<ul class="links">
       ${forgot === nothing ? nothing : html`<li>${forgot}</li>`}
@@ -214,6 +226,20 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           exportparts=${module.RECOVERY_PARTS}
           @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
         ></dvc-recovery>`;
+      }
+      case 'lostPhone': {
+        const module = phoneRecovery.get(this);
+        if (!module) return html`<p class="hint" role="status">${t.loading}</p>`;
+        definePart('dvc-phone-recovery', module.DvcPhoneRecovery);
+        return html`<dvc-phone-recovery
+          autofocus
+          back-to-sign-in
+          .client=${this.calls.client}
+          .clock=${this.clock}
+          .idNumber=${state.idNumber}
+          exportparts=${module.PHONE_RECOVERY_PARTS}
+          @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
+        ></dvc-phone-recovery>`;
       }
       case 'done':
         return html`<div class="panel" part="done">
