@@ -4,13 +4,16 @@
 // service's URL and client id. It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
 // the plugin reads the service's development outbox server-side, because the outbox JSON carries no
 // CORS header (a page on another origin must not read codes). `executeServerCommand('dvc-register-citizen',
-// { citizen, password })` makes an account through the API in Node, for a test that needs one.
+// { citizen, password })` makes an account through the API in Node, for a test that needs one (by social
+// insurance when the citizen comes with a `bhxhCode`, through a second portal that offers that method).
 // The service starts on the first request for it, so suites that do not use it pay nothing.
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
 import { registerCitizen } from './register-citizen.mjs';
 
 export const CLIENT_ID = 'component-tests';
+/** A portal that also offers registration by social insurance, for accounts a lost-phone test recovers (called from Node only: no origins). */
+const BHXH_CLIENT_ID = 'component-tests-bhxh';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function identityServicePlugin() {
@@ -32,12 +35,16 @@ export function identityServicePlugin() {
       }
       if (command === 'dvc-register-citizen') {
         if (!starting) throw new Error('Ask for dvc-identity-service first');
-        const { code } = await registerCitizen({ service: (await starting).url, clientId: CLIENT_ID, citizen: payload.citizen, password: payload.password });
+        const clientId = payload.citizen.bhxhCode ? BHXH_CLIENT_ID : CLIENT_ID;
+        const { code } = await registerCitizen({ service: (await starting).url, clientId, citizen: payload.citizen, password: payload.password });
         return { code };
       }
       if (command !== 'dvc-identity-service') return undefined;
       starting ??= startIdentityService({
-        clients: [{ id: CLIENT_ID, name: 'Kiểm thử thành phần', origins }],
+        clients: [
+          { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
+          { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins: [], registrationMethods: ['mobile', 'bhxh'] },
+        ],
         humanCheck: { required: true, maxNumber: 1000 },
         // The service's JSON log lines would drown the test report.
         log: () => {},

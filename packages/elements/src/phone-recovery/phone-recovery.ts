@@ -86,7 +86,7 @@ export const PHONE_RECOVERY_PARTS =
 export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecoveryEvent> {
   /** The counter advice is a notice to act on, not a success: the page's colours with a rule on the side. */
   static override styles = [
-    FlowElement.styles,
+    ...FlowElement.styles,
     css`
       .notice {
         margin: 0 0 var(--_space);
