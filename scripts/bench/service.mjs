@@ -11,10 +11,10 @@ const CLI = fileURLToPath(new URL('../../packages/server/dist/cli.js', import.me
 
 /**
  * The Node flags the operators guide gives `dvc-server` (see "Memory" there): a young generation of
- * 2 × 4 MB instead of V8's 2 × 16 MB, which the service never needs. Node reads the flag only at
+ * 2 × 2 MB instead of V8's 2 × 16 MB, which the service never needs. Node reads the flag only at
  * start-up; `v8.setFlagsFromString` in the CLI does not resize the young generation.
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=2'];
 
 /** The portal the bench signs in through. */
 export const BENCH_CLIENT = { id: 'bench-portal', name: 'Cổng đo hiệu năng', origins: [] };

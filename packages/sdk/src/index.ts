@@ -19,7 +19,7 @@ export * from './otp/index.js';
 export * from './messages/index.js';
 export * from './client/index.js';
 export * from './human-check/index.js';
-export { PATHS, CLIENT_HEADER } from './contract/paths.js';
+export { PATHS, OPERATOR_PATHS, CLIENT_HEADER } from './contract/paths.js';
 export type { Account, FieldError, OtpChallenge, Problem, SubjectType } from './contract/common.js';
 export type { ServiceConfig, HumanCheckChallenge } from './contract/config.js';
 export type {
@@ -31,4 +31,6 @@ export type {
   CompleteRegistrationRequest,
   RegistrationCompleted,
 } from './contract/registration.js';
+export type { StartPhoneRecoveryRequest, PhoneRecoveryStarted, PhoneRecoveryCodeResent, PhoneRecovered } from './contract/phone-recovery.js';
+export type { DocumentType, PhoneReplacementRequest, PhoneReplaced, AuditEntry, AuditList } from './contract/operator.js';
 export type { StartSignInRequest, SignInStarted, TokenSet, SignedIn, RefreshRequest } from './contract/sign-in.js';

@@ -8,6 +8,7 @@ import type { PasswordHasher } from './passwords/hasher.js';
 import type { CarrierRegistry } from './registries/carrier.js';
 import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import type { ServerKeys } from './server-keys.js';
+import type { SmsGateway } from './sms/gateway.js';
 import type { OutboxSms } from './sms/outbox.js';
 import type { Store } from './store/store.js';
 import type { KeyRing } from './tokens/key-ring.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly log: Logger;
   readonly passwords: PasswordHasher;
   readonly codes: OneTimeCodes;
+  /** The SMS gateway, for texts other than codes (the notice to an old phone after a phone change). */
+  readonly sms: SmsGateway;
   readonly keyRing: KeyRing;
   readonly tokens: TokenIssuer;
   readonly carrier: CarrierRegistry;

@@ -8,6 +8,7 @@ import { securityHeadersMiddleware } from './http/security-headers.js';
 import type { AppEnv } from './http/env.js';
 import { languageMiddleware } from './http/language.js';
 import { ProblemError, problemResponse } from './http/problem.js';
+import { accountRoutes } from './routes/account.js';
 import { configRoutes } from './routes/config.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -15,6 +16,8 @@ import { humanCheckRoutes } from './routes/human-check.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { rootRoutes } from './routes/root.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { operatorRoutes } from './routes/operator.js';
+import { phoneRecoveryRoutes } from './routes/phone-recoveries.js';
 import { recoveryRoutes } from './routes/recoveries.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -48,9 +51,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', registrationRoutes(deps));
   app.route('/', signInRoutes(deps));
   app.route('/', recoveryRoutes(deps));
+  app.route('/', phoneRecoveryRoutes(deps));
   app.route('/', sessionRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
+  // The operator API, for counter officers: its own prefix and door, outside the portals' /v1 (no CORS, no client id).
+  if (deps.config.operators.length > 0) app.route('/', operatorRoutes(deps));
   if (deps.config.mode === 'development' && deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));
   if (deps.metrics) app.route('/', metricsRoutes(deps.metrics, { token: deps.config.metrics.token }));
 

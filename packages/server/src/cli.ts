@@ -4,11 +4,12 @@
  *
  * Environment: `PORT` (4000), `HOST` (127.0.0.1), `DATA_DIR` (.data, the PGlite folder),
  * `DATABASE_URL` (PostgreSQL instead of PGlite), `DVC_ISSUER` (default `http://HOST:PORT`),
- * `DVC_CLIENTS` (JSON array of `{ id, name, origins }`), `DVC_MODE` (`production`, the default, or
+ * `DVC_CLIENTS` (JSON array of `{ id, name, origins }`), `DVC_OPERATORS` (JSON array of
+ * `{ id, name, tokenSha256 }`: operator API credentials), `DVC_MODE` (`production`, the default, or
  * `development`), `DVC_KEY_ENCRYPTION_KEY` (the key-encryption key, required in production) or
  * `DVC_CONFIG` (path of a JSON configuration file; the variables above override its values). Stops
  * cleanly on SIGINT/SIGTERM. Development mode prints a warning at start-up. Run it with
- * `NODE_OPTIONS=--max-semi-space-size=4` (see "Memory" in the operators guide): Node reads that flag
+ * `NODE_OPTIONS=--max-semi-space-size=2` (see "Memory" in the operators guide): Node reads that flag
  * only at start-up, so this file cannot set it with `v8.setFlagsFromString`.
  *
  * @example
@@ -53,6 +54,13 @@ async function readConfigInput(env: NodeJS.ProcessEnv): Promise<Record<string, u
       input.clients = JSON.parse(env.DVC_CLIENTS);
     } catch {
       throw new Error('DVC_CLIENTS is not valid JSON (expected an array of { "id", "name", "origins" })');
+    }
+  }
+  if (env.DVC_OPERATORS) {
+    try {
+      input.operators = JSON.parse(env.DVC_OPERATORS);
+    } catch {
+      throw new Error('DVC_OPERATORS is not valid JSON (expected an array of { "id", "name", "tokenSha256" })');
     }
   }
   if (input.clients === undefined) {

@@ -17,12 +17,32 @@ const origin = z.string().refine((value) => {
     }
 }, 'must be an origin such as https://dichvucong.example.gov.vn (scheme, host and port only)');
 
+/**
+ * The registration methods this service implements, by their name on the wire: `mobile` (mobile
+ * subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`).
+ */
+const RegistrationMethodSchema = z.enum(['mobile', 'bhxh']);
+
 const ClientSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" and "-", at most 64').describe('The client id the portal sends in the `DVC-Client` header.'),
   name: z.string().min(1).max(200).describe("The portal's name, shown in `GET /v1/config`."),
   origins: z.array(origin).default([]).transform((list) => list.map((value) => new URL(value).origin)).describe('Browser origins allowed to call the service for this portal (CORS), e.g. `https://dichvucong.bacninh.gov.vn`. Server-side callers send no Origin.'),
-  registrationMethods: z.array(z.literal('mobile')).optional().describe('Registration methods this portal offers; the service-wide `registrationMethods` when absent.'),
+  registrationMethods: z.array(RegistrationMethodSchema).optional().describe('Registration methods this portal offers (`mobile`, `bhxh`); the service-wide `registrationMethods` when absent. `bhxh` needs `registries.socialInsurance`.'),
   signInMethods: z.array(z.literal('password')).optional().describe('Sign-in methods this portal offers; the service-wide `signInMethods` when absent.'),
+});
+
+/**
+ * One operator credential: a one-stop counter's back office (or another operator system) that may
+ * call the operator API (`/operator/v1`). Only the SHA-256 of its bearer token is configured: the
+ * token itself is a high-entropy secret handed to the counter's system, never stored here.
+ */
+const OperatorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" and "-", at most 64').describe('The operator\'s id, recorded in the audit log with every call it makes.'),
+  name: z.string().min(1).max(200).describe('Who the credential belongs to, e.g. `Bộ phận một cửa UBND tỉnh Bắc Ninh`.'),
+  tokenSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the token as 64 lower-case hex digits')
+    .describe('SHA-256 (hex) of the operator\'s bearer token; the token itself is never configured. Make a token of at least 32 random bytes (`openssl rand -base64 32`) and its hash with `printf %s "$TOKEN" | sha256sum`.'),
 });
 
 const OtpSchema = z.object({
@@ -187,8 +207,14 @@ export const ServerConfigSchema = z.object({
   housekeeping: HousekeepingSchema.default(HousekeepingSchema.parse({})).describe('The sweep of expired rows, run on a timer outside the request path, in bounded batches.'),
   idempotency: IdempotencySchema.default(IdempotencySchema.parse({})).describe('How long a request holds its `Idempotency-Key` before a retry may take it over.'),
   consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration must accept (recorded with the account).'),
-  registrationMethods: z.array(z.literal('mobile')).min(1).default(['mobile']).describe('Registration methods the service offers.'),
+  registrationMethods: z.array(RegistrationMethodSchema).min(1).default(['mobile']).describe('Registration methods the service offers: `mobile` (mobile subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`, which must then be set, in development too).'),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),
+  operators: z
+    .array(OperatorSchema)
+    .default([])
+    .refine((operators) => new Set(operators.map((operator) => operator.id)).size === operators.length, 'operator ids must be unique')
+    .refine((operators) => new Set(operators.map((operator) => operator.tokenSha256)).size === operators.length, 'each operator needs a token of its own')
+    .describe('Operator credentials for the operator API (`/operator/v1`: a counter officer replaces a lost phone, the audit log), env `DVC_OPERATORS` as a JSON array of `{ id, name, tokenSha256 }`. Empty (the default): the operator API answers 404.'),
   trustProxy: z.boolean().default(false).describe('Read the client address from the last `X-Forwarded-For` entry: only behind one reverse proxy you run.'),
   limits: LimitsSchema.describe('Register look-ups and sign-in attempts per client address and per ID number (defaults and reasons: `limits/limits-config.ts`).'),
   http: HttpEdgeSchema.default(HttpEdgeSchema.parse({})).describe('Body size, timeouts and connection cap of the HTTP edge.'),
@@ -210,6 +236,7 @@ export const ServerConfigSchema = z.object({
   })
   .superRefine((config, context) => {
     for (const problem of productionProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    for (const problem of registerProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
   })
   // Only development gets the outbox and the sandbox by default; production has been refused above without them.
   .transform(({ sms, registries, ...config }) => ({
@@ -222,6 +249,34 @@ export const ServerConfigSchema = z.object({
       socialInsurance: registries.socialInsurance ?? (config.mode === 'development' ? ({ driver: 'sandbox' } as z.output<typeof SocialInsuranceSchema>) : undefined),
     },
   }));
+
+/** The parts of the configuration {@link registerProblems} reads. */
+export interface RegisterCheckInput {
+  readonly registrationMethods: readonly string[];
+  readonly clients: readonly { readonly registrationMethods?: readonly string[] | undefined }[];
+  readonly registries: { readonly socialInsurance?: unknown };
+}
+
+/**
+ * Registration methods named without the register they ask: `bhxh` (service-wide or for a portal)
+ * while `registries.socialInsurance` is not set. Refused in every mode — in development too, where an
+ * absent social-insurance register would otherwise be the sandbox — so an operator who offers the
+ * method says which register answers it. `loadConfig` reports these as a `ConfigError`;
+ * `createService` checks again against the register it builds.
+ *
+ * @returns each problem with the key to fix and a message naming both keys; empty when none.
+ */
+export function registerProblems(config: RegisterCheckInput): { readonly path: readonly (string | number)[]; readonly message: string }[] {
+  if (config.registries.socialInsurance !== undefined) return [];
+  const message =
+    'offers "bhxh" (registration by social insurance) but registries.socialInsurance is not configured: set registries.socialInsurance (driver "http" with url and token; "sandbox" in development) or take "bhxh" out of registrationMethods';
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  if (config.registrationMethods.includes('bhxh')) problems.push({ path: ['registrationMethods'], message });
+  config.clients.forEach((client, index) => {
+    if (client.registrationMethods?.includes('bhxh')) problems.push({ path: ['clients', index, 'registrationMethods'], message });
+  });
+  return problems;
+}
 
 /** A development convenience for an absent key; never reached in production, which `productionProblems` refused. */
 function developmentDefault<T>(mode: 'production' | 'development', key: string, value: T): T {

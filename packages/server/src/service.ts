@@ -4,7 +4,7 @@ import { resolveKeyEncryptionKey } from './at-rest/development-key.js';
 import { KeyEncryption } from './at-rest/envelope.js';
 import { sealStoredKeys } from './at-rest/seal-stored-keys.js';
 import type { AppDeps } from './app-deps.js';
-import { ConfigError, type Clock, type ServerConfig } from './config.js';
+import { ConfigError, registerProblems, type Clock, type ServerConfig } from './config.js';
 import type { AppEnv } from './http/env.js';
 import { startHousekeeping } from './housekeeping.js';
 import { HumanCheck } from './human-check/altcha.js';
@@ -142,6 +142,9 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
         : insuranceConfig.driver === 'http'
           ? new HttpSocialInsuranceRegistry({ url: insuranceConfig.url, token: insuranceConfig.token, timeoutMs: insuranceConfig.timeoutMs })
           : await SandboxSocialInsuranceRegistry.fromFile(insuranceConfig.fixture));
+    // A method offered without its register is refused at start, whatever the mode (loadConfig does too).
+    const unanswered = socialInsurance ? [] : registerProblems({ ...config, registries: {} });
+    if (unanswered.length) throw new ConfigError(unanswered.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
     const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
@@ -153,6 +156,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       log,
       passwords: overrides.passwords ?? new PasswordHasher(config.argon2),
       codes: new OneTimeCodes({ store, clock, otp: config.otp, key: keys.otpHmacKey, sms, log }),
+      sms,
       keyRing,
       tokens: new TokenIssuer({ keys: keyRing, clock, issuer: config.issuer, tokens: config.tokens }),
       carrier,

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import { definePart } from '../shared/define-part.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
@@ -86,7 +87,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   private declare showPassword: boolean;
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
-  protected readonly lifetimeMs = 15 * 60_000;
+  protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.signIn * 1000;
   readonly #keys = new SubmissionKeys();
 
   constructor() {

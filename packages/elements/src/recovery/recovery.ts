@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseIdNumber } from '@dvc-kit/sdk';
+import { FLOW_LIFETIME_SECONDS, parseIdNumber } from '@dvc-kit/sdk';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { emit, type DvcActionRequestedDetail, type DvcRecoveredDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
@@ -92,7 +92,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
   declare backToSignIn: boolean;
   protected readonly transition = recoveryTransition;
   /** The service keeps a recovery for 30 minutes from its start. */
-  protected readonly lifetimeMs = 30 * 60_000;
+  protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.recovery * 1000;
   readonly #keys = new SubmissionKeys();
 
   constructor() {

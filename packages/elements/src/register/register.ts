@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { DvcError } from '@dvc-kit/sdk';
+import { FLOW_LIFETIME_SECONDS, type DvcError } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
 import { renderCodeStep } from '../shared/code-step.js';
@@ -84,7 +84,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
   declare signInHref: string | undefined;
   protected readonly transition = registerTransition;
   /** The service keeps a registration for 30 minutes from its start. */
-  protected readonly lifetimeMs = 30 * 60_000;
+  protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.registration * 1000;
   readonly #keys = new SubmissionKeys();
 
   constructor() {

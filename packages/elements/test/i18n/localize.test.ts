@@ -12,6 +12,14 @@ class LocalizedProbe extends LitElement {
 }
 customElements.define('localized-probe', LocalizedProbe);
 
+/** A probe that renders only once its language's strings are in, as the widgets do. */
+class WaitingProbe extends LocalizedProbe {
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenReady(() => super.scheduleUpdate());
+  }
+}
+customElements.define('waiting-probe', WaitingProbe);
+
 describe('LocalizeController', () => {
   afterEach(() => document.documentElement.removeAttribute('lang'));
 
@@ -36,6 +44,11 @@ describe('LocalizeController', () => {
     await waitUntil(() => el.shadowRoot!.textContent === 'Loading…');
     document.documentElement.setAttribute('lang', 'vi');
     await waitUntil(() => el.shadowRoot!.textContent === 'Đang tải…');
+  });
+
+  it('a widget that waits for its strings shows English at its first render, never Vietnamese first', async () => {
+    const el = await fixture<WaitingProbe>(html`<waiting-probe lang="en"></waiting-probe>`);
+    expect(el.shadowRoot!.textContent).to.equal('Loading…');
   });
 
   it('gives problem and rule texts from the SDK catalogue', async () => {

@@ -17,9 +17,23 @@ import type {
   RecoveryStarted,
   StartRecoveryRequest,
 } from '../contract/recovery.js';
+import type {
+  AccountChangeCodeResent,
+  AccountChangeCodeVerified,
+  AccountChangeStarted,
+  CompletePasswordChangeRequest,
+  PasswordChanged,
+  SignedOutEverywhere,
+  StartEmailChangeRequest,
+  StartPasswordChangeRequest,
+  StartPhoneChangeRequest,
+  StartCccdAdditionRequest,
+} from '../contract/account.js';
+import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
 import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
-import { DvcError } from './error.js';
+import type { DvcError } from './error.js';
+import { Transport } from './transport.js';
 
 /** Options of a {@link DvcClient}. */
 export interface DvcClientOptions {
@@ -45,15 +59,6 @@ export interface CallOptions {
   readonly idempotencyKey?: string;
 }
 
-interface Request {
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly bearer?: string;
-  readonly idempotent: boolean;
-}
-
-const RETRY_STATUSES = new Set([502, 503, 504]);
 
 /**
  * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
@@ -72,32 +77,38 @@ export class DvcClient {
   readonly baseUrl: string;
   readonly clientId: string;
   lang: Language;
-  readonly #timeoutMs: number;
-  readonly #retries: number;
-  readonly #fetch: typeof fetch;
+  readonly #transport: Transport;
 
   constructor(options: DvcClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.clientId = options.clientId;
     this.lang = options.lang ?? 'vi';
-    this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#retries = options.retries ?? 2;
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#transport = new Transport({
+      baseUrl: this.baseUrl,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      retries: options.retries ?? 2,
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: () => ({ 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId }),
+    });
   }
 
   /** The rules and options a widget renders from for this portal. */
   getConfig(options?: CallOptions): Promise<ServiceConfig> {
-    return this.#call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
+    return this.#transport.call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
   }
 
   /** A fresh proof-of-work puzzle for the human check. */
   getHumanCheckChallenge(options?: CallOptions): Promise<HumanCheckChallenge> {
-    return this.#call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
+    return this.#transport.call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
   }
 
-  /** Starts registration by mobile subscriber: carrier check, then a code to the phone. */
+  /**
+   * Starts registration by mobile subscriber (`method: 'mobile'`: the carrier's check) or by social
+   * insurance (`method: 'bhxh'` with `bhxhCode`: the social-insurance register's check), then a code
+   * to the declared phone.
+   */
   startRegistration(body: StartRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
-    return this.#call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -105,22 +116,22 @@ export class DvcClient {
    * network failure is retried safely: a repeat gets the first answer instead of `flow_step`.
    */
   verifyRegistrationCode(registrationId: string, body: { code: string }, options?: CallOptions): Promise<RegistrationCodeVerified> {
-    return this.#call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Sends a new registration code ("Gửi lại OTP"); the previous one stops working. */
   resendRegistrationCode(registrationId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
   }
 
   /** Sets the password and creates the account at IAL2. */
   completeRegistration(registrationId: string, body: CompleteRegistrationRequest, options?: CallOptions): Promise<RegistrationCompleted> {
-    return this.#call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */
   startSignIn(body: StartSignInRequest, options?: CallOptions): Promise<SignInStarted> {
-    return this.#call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
   }
 
   /**
@@ -128,12 +139,12 @@ export class DvcClient {
    * code), a network failure is retried safely: a repeat gets the same tokens instead of `flow_step`.
    */
   verifySignInCode(signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
-    return this.#call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /** Sends a new sign-in code; the previous one stops working. */
   resendSignInCode(signInId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
   }
 
   /**
@@ -152,7 +163,7 @@ export class DvcClient {
    * ```
    */
   startRecovery(body: StartRecoveryRequest, options?: CallOptions): Promise<RecoveryStarted> {
-    return this.#call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
   }
 
   /**
@@ -169,7 +180,7 @@ export class DvcClient {
    * ```
    */
   verifyRecoveryCode(recoveryId: string, body: { code: string }, options?: CallOptions): Promise<RecoveryCodeVerified> {
-    return this.#call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
   }
 
   /**
@@ -181,7 +192,7 @@ export class DvcClient {
    * ```
    */
   resendRecoveryCode(recoveryId: string, options?: CallOptions): Promise<RecoveryCodeResent> {
-    return this.#call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
   }
 
   /**
@@ -195,86 +206,220 @@ export class DvcClient {
    * ```
    */
   completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
-    return this.#call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * "Mất số điện thoại nhận OTP": replaces the phone of an account registered with a BHXH code,
+   * without signing in (offered when `getConfig()` says `lostPhoneRecovery: true`). The service asks
+   * the social-insurance register afresh and the carrier whether the NEW phone is the holder's; then
+   * a code goes to the new phone. Whatever does not match — the ID number has no account, the account
+   * has no BHXH code, a detail differs — fails the same way, `phone_recovery_unconfirmed`, whose text
+   * tells the citizen to bring their ID card to a one-stop counter ("bộ phận một cửa").
+   *
+   * @example
+   * ```ts
+   * try {
+   *   const { phoneRecoveryId, otp } = await client.startPhoneRecovery({
+   *     idNumber: '001090001234', bhxhCode: '0101234567', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '0961234398', humanCheck,
+   *   });
+   *   console.log(`Code sent to the new phone ${otp.maskedPhone}`);
+   *   await client.verifyPhoneRecoveryCode(phoneRecoveryId, { code: '123456' }, { idempotencyKey: crypto.randomUUID() });
+   *   // The phone is replaced and every session has ended: sign in again.
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'phone_recovery_unconfirmed') showCounterAdvice(error.localizedMessage('vi'));
+   * }
+   * ```
+   */
+  startPhoneRecovery(body: StartPhoneRecoveryRequest, options?: CallOptions): Promise<PhoneRecoveryStarted> {
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveries, body, idempotent: false }, options);
+  }
+
+  /**
+   * Checks the code sent to the new phone: the phone is replaced, every session of the account ends
+   * (on every portal) and the old number gets a notice. With an `idempotencyKey` (one per recovery and
+   * code), a network failure is retried safely.
+   *
+   * @example
+   * ```ts
+   * const { sessionsEnded } = await client.verifyPhoneRecoveryCode(phoneRecoveryId, { code }, { idempotencyKey });
+   * ```
+   */
+  verifyPhoneRecoveryCode(phoneRecoveryId: string, body: { code: string }, options?: CallOptions): Promise<PhoneRecovered> {
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryVerify(phoneRecoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Sends a new code to the new phone ("Gửi lại OTP"); the previous one stops working.
+   *
+   * @example
+   * ```ts
+   * const { otp } = await client.resendPhoneRecoveryCode(phoneRecoveryId);
+   * ```
+   */
+  resendPhoneRecoveryCode(phoneRecoveryId: string, options?: CallOptions): Promise<PhoneRecoveryCodeResent> {
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryResend(phoneRecoveryId), body: {}, idempotent: false }, options);
+  }
+
+  /**
+   * Starts changing the signed-in citizen's password: the current password (a wrong one is
+   * `invalid_credentials` and slows the ID number down as at sign-in), then a code to the registered
+   * phone. Every other session of the account ends when the new password is set, unless
+   * `endOtherSessions: false`. An access token alone changes nothing.
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * const { changeId, otp } = await client.startPasswordChange(tokens.accessToken, { currentPassword });
+   * console.log(`Code sent to ${otp.maskedPhone}`);
+   * await client.verifyAccountChangeCode(tokens.accessToken, changeId, { code: '123456' }, { idempotencyKey: crypto.randomUUID() });
+   * await client.completePasswordChange(tokens.accessToken, changeId, { password, passwordConfirmation: password }, { idempotencyKey: crypto.randomUUID() });
+   * ```
+   */
+  startPasswordChange(accessToken: string, body: StartPasswordChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#transport.call({ method: 'POST', path: PATHS.passwordChanges, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Starts changing the signed-in citizen's email: the current password and the new address, then a
+   * code to the registered phone; the email is replaced when the code is confirmed
+   * ({@link DvcClient.verifyAccountChangeCode} answers `next: 'done'`). The same address as now is
+   * `validation_failed` with `unchanged` on `email`.
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * const { changeId } = await client.startEmailChange(tokens.accessToken, { currentPassword, email: 'an.nguyen@example.vn' });
+   * const { next } = await client.verifyAccountChangeCode(tokens.accessToken, changeId, { code }, { idempotencyKey });
+   * // next === 'done': the email is replaced
+   * ```
+   */
+  startEmailChange(accessToken: string, body: StartEmailChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#transport.call({ method: 'POST', path: PATHS.emailChanges, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Starts changing the signed-in citizen's phone: the current password and the new number; the
+   * carrier must confirm the new SIM is registered to the account's holder (`carrier_mismatch`
+   * otherwise), and the code goes to the NEW phone. Once confirmed the phone is replaced and the old
+   * number gets a notice. Ask for `endOtherSessions: true` to sign out every other device too.
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * try {
+   *   const { changeId, otp } = await client.startPhoneChange(tokens.accessToken, { currentPassword, phone: '0912345678', endOtherSessions: true });
+   *   console.log(`Code sent to the new phone ${otp.maskedPhone}`);
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'carrier_mismatch') showCarrierMessage();
+   * }
+   * ```
+   */
+  startPhoneChange(accessToken: string, body: StartPhoneChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#transport.call({ method: 'POST', path: PATHS.phoneChanges, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Adds the 12-digit CCCD to the signed-in citizen's account registered with a 9-digit CMND (no
+   * longer an ID document since 1/1/2025): the current password (counted as at sign-in) and the CCCD,
+   * whose birth year must be the account's (`validation_failed`, `id_number_birth_year` on `cccd`);
+   * the register that verified the account must know the CCCD as its holder's (`carrier_mismatch`,
+   * or `bhxh_mismatch` for an account made by social insurance); then a code to the registered phone.
+   * Once {@link DvcClient.verifyAccountChangeCode} answers `next: 'done'`, the CMND and the CCCD both
+   * sign in to the one account (the same `sub`), on every portal. An account that already signs in
+   * with a CCCD gets `cccd_already_added`; a CCCD that signs in to another account, `cccd_in_use`
+   * (told only once the code is confirmed, as registration tells `account_exists`).
+   *
+   * @param accessToken - the citizen's access token (its session must be live).
+   * @example
+   * ```ts
+   * try {
+   *   const { changeId, otp } = await client.startCccdAddition(tokens.accessToken, { currentPassword, cccd: '001090001234' });
+   *   console.log(`Code sent to ${otp.maskedPhone}`);
+   *   await client.verifyAccountChangeCode(tokens.accessToken, changeId, { code }, { idempotencyKey: crypto.randomUUID() });
+   *   const account = await client.getAccount(tokens.accessToken);
+   *   console.log(account.idNumbersMasked); // ['123***789', '001******234']
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'cccd_already_added') showAccount();
+   * }
+   * ```
+   */
+  startCccdAddition(accessToken: string, body: StartCccdAdditionRequest, options?: CallOptions): Promise<AccountChangeStarted> {
+    return this.#transport.call({ method: 'POST', path: PATHS.cccdAdditions, body, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Checks the code of an account change. An email, phone or CCCD change is made now (`next: 'done'`, with
+   * how many other sessions ended); a password change goes on to
+   * {@link DvcClient.completePasswordChange} (`next: 'password'`). With an `idempotencyKey` (one per
+   * change and code), a network failure is retried safely.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   const { next } = await client.verifyAccountChangeCode(accessToken, changeId, { code }, { idempotencyKey });
+   * } catch (error) {
+   *   if (error instanceof DvcError && error.code === 'otp_invalid') console.log(`${error.remainingAttempts} tries left`);
+   * }
+   * ```
+   */
+  verifyAccountChangeCode(accessToken: string, changeId: string, body: { code: string }, options?: CallOptions): Promise<AccountChangeCodeVerified> {
+    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeVerify(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Sends a new code for an account change ("Gửi lại OTP"), to where the first went; the previous one
+   * stops working.
+   *
+   * @example
+   * ```ts
+   * const { otp } = await client.resendAccountChangeCode(accessToken, changeId);
+   * ```
+   */
+  resendAccountChangeCode(accessToken: string, changeId: string, options?: CallOptions): Promise<AccountChangeCodeResent> {
+    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeResend(changeId), body: {}, bearer: accessToken, idempotent: false }, options);
+  }
+
+  /**
+   * Sets the new password of a password change after its code: the portal's policy, and not one of
+   * the account's last 5 passwords (`password_reused` on `password`). The other sessions end unless
+   * the change was started with `endOtherSessions: false`; this one stays signed in.
+   *
+   * @example
+   * ```ts
+   * const { otherSessionsEnded } = await client.completePasswordChange(accessToken, changeId, { password, passwordConfirmation: password }, { idempotencyKey });
+   * ```
+   */
+  completePasswordChange(accessToken: string, changeId: string, body: CompletePasswordChangeRequest, options?: CallOptions): Promise<PasswordChanged> {
+    return this.#transport.call({ method: 'POST', path: PATHS.accountChangePassword(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+  }
+
+  /**
+   * Signs the citizen out everywhere: every session of the account ends, on every portal, this one
+   * too (their refresh tokens stop working). To end only this session, use {@link DvcClient.signOut}.
+   *
+   * @example
+   * ```ts
+   * const { sessionsEnded } = await client.signOutEverywhere(tokens.accessToken);
+   * ```
+   */
+  signOutEverywhere(accessToken: string, options?: CallOptions): Promise<SignedOutEverywhere> {
+    return this.#transport.call({ method: 'POST', path: PATHS.signOutEverywhere, body: {}, bearer: accessToken, idempotent: true }, options);
   }
 
   /** Trades a refresh token for new tokens; the old refresh token stops working. */
   refresh(refreshToken: string, options?: CallOptions): Promise<TokenSet> {
-    return this.#call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
   }
 
   /** Ends the session the refresh token belongs to, on every portal. */
   signOut(refreshToken: string, options?: CallOptions): Promise<void> {
-    return this.#call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
+    return this.#transport.call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
   }
 
   /** The signed-in account, read with an access token. */
   getAccount(accessToken: string, options?: CallOptions): Promise<Account> {
-    return this.#call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
+    return this.#transport.call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
   }
 
-  async #call<T>(request: Request, options: CallOptions = {}): Promise<T> {
-    const last = request.idempotent ? this.#retries : 0;
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), options.signal);
-      let response: Response;
-      try {
-        response = await this.#send(request, options);
-      } catch (error) {
-        if (!(error instanceof DvcError) || error.code !== 'network' || attempt >= last) throw error;
-        continue;
-      }
-      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, options.signal)) as T;
-      const error = await DvcError.fromResponse(response);
-      if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
-    }
-  }
-
-  async #send(request: Request, options: CallOptions): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const headers: Record<string, string> = {
-      Accept: 'application/json, application/problem+json',
-      'Accept-Language': this.lang,
-      [CLIENT_HEADER]: this.clientId,
-    };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    try {
-      return await this.#fetch(`${this.baseUrl}${request.path}`, {
-        method: request.method,
-        headers,
-        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-        signal,
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw new DvcError('aborted', { cause: error });
-      if (timeout.aborted) throw new DvcError('timeout', { cause: error });
-      throw new DvcError('network', { cause: error });
-    }
-  }
-}
-
-/** Reads a success body: one cut short or not JSON fails like any other call, with a code. */
-async function readBody(response: Response, signal: AbortSignal | undefined): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch (error) {
-    if (signal?.aborted) throw new DvcError('aborted', { cause: error });
-    if (error instanceof DOMException && error.name === 'TimeoutError') throw new DvcError('timeout', { cause: error });
-    if (error instanceof SyntaxError) throw new DvcError('internal', { status: response.status, cause: error });
-    throw new DvcError('network', { cause: error });
-  }
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new DvcError('aborted'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DvcError('aborted'));
-    }, { once: true });
-  });
 }

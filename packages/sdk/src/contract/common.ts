@@ -55,8 +55,14 @@ export const AccountSchema = z.object({
   /** Opaque, stable subject identifier, the same on every portal. */
   sub: z.string(),
   fullName: z.string(),
-  /** The ID number masked for display, e.g. `001******567`. */
+  /** The ID number the account registered with, masked for display, e.g. `001******567`. */
   idNumberMasked: z.string(),
+  /**
+   * Every ID number the account signs in with, masked, the registered one first: a CMND account whose
+   * holder added the 12-digit CCCD shows both. Always sent by this service; optional so that answers
+   * of a service from before CCCD additions still read.
+   */
+  idNumbersMasked: z.optional(z.array(z.string())),
   subjectType: SubjectTypeSchema,
   /** Identity assurance level. */
   ial: z.number(),

@@ -35,6 +35,12 @@ export const ServiceConfigSchema = z.object({
       methods: z.array(z.object({ method: z.string(), ial: z.number(), available: z.boolean() })),
     }),
   ),
+  /**
+   * Whether "Mất số điện thoại nhận OTP" can be done here without a counter: a citizen whose account
+   * was registered with a BHXH code replaces the phone by a fresh social-insurance match and a code to
+   * the new phone (`POST /v1/phone-recoveries`). When `false`, the only way is a one-stop counter.
+   */
+  lostPhoneRecovery: z.boolean(),
   /** Sign-in methods this portal offers. */
   signInMethods: z.array(z.string()),
   languages: z.array(z.string()),

@@ -28,6 +28,14 @@ function predicate(test: (value: string) => boolean, rule: FieldRule): (value: s
 
 /** A 12-digit CCCD or 9-digit CMND number, spaces allowed between groups. */
 export const IdNumberField = ruled(parseIdNumber, 32);
+/**
+ * A 12-digit CCCD (personal identification number) and only that: a 9-digit CMND is refused as
+ * `id_number_cccd`; the province and century digits are checked as for {@link IdNumberField}.
+ */
+export const CccdField = ruled((value) => {
+  const parsed = parseIdNumber(value);
+  return parsed.ok && parsed.kind !== 'cccd' ? { ok: false, rule: 'id_number_cccd' } : parsed;
+}, 32);
 /** A Vietnamese mobile number in national or E.164 form. */
 export const PhoneField = ruled(parsePhone, 32);
 /** A date of birth, `yyyy-mm-dd` on the wire (`dd/mm/yyyy` also read). */

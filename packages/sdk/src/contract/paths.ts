@@ -13,10 +13,30 @@ export const PATHS = {
   recoveryVerify: (id: string) => `/v1/recoveries/${encodeURIComponent(id)}/otp/verify`,
   recoveryResend: (id: string) => `/v1/recoveries/${encodeURIComponent(id)}/otp/resend`,
   recoveryPassword: (id: string) => `/v1/recoveries/${encodeURIComponent(id)}/password`,
+  phoneRecoveries: '/v1/phone-recoveries',
+  phoneRecoveryVerify: (id: string) => `/v1/phone-recoveries/${encodeURIComponent(id)}/otp/verify`,
+  phoneRecoveryResend: (id: string) => `/v1/phone-recoveries/${encodeURIComponent(id)}/otp/resend`,
+  passwordChanges: '/v1/account/password-changes',
+  emailChanges: '/v1/account/email-changes',
+  phoneChanges: '/v1/account/phone-changes',
+  cccdAdditions: '/v1/account/cccd-additions',
+  accountChangeVerify: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/otp/verify`,
+  accountChangeResend: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/otp/resend`,
+  accountChangePassword: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/password`,
+  signOutEverywhere: '/v1/account/sign-out-everywhere',
   refresh: '/v1/tokens/refresh',
   signOut: '/v1/sign-out',
   userinfo: '/v1/userinfo',
   jwks: '/.well-known/jwks.json',
+} as const;
+
+/**
+ * The operator API's paths, relative to the service's base URL: under their own prefix, without CORS,
+ * for a one-stop counter's back office with an operator credential (never a portal's client id).
+ */
+export const OPERATOR_PATHS = {
+  phoneReplacements: '/operator/v1/phone-replacements',
+  audit: '/operator/v1/audit',
 } as const;
 
 /** Header naming the portal (client) a request comes from. */

@@ -1,19 +1,13 @@
 import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
-import { BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
+import { BhxhField, BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
 import { parseBirthDate } from '../identity/birth-date.js';
 import { birthYearAgrees, parseIdNumber } from '../identity/id-number.js';
 import { typeRule } from './type-rule.js';
 
-/**
- * `POST /v1/registrations`: start registering by mobile subscriber. The service checks the
- * carrier's subscriber record and sends a one-time code. Send an `Idempotency-Key` header to make a
- * retry safe. A CCCD number carries its holder's birth year (digits 4–6): a date of birth in another
- * year is refused on `birthDate` as `id_number_birth_year` before any registry is asked.
- */
-export const StartRegistrationSchema = z.object({
-  subjectType: z.literal('citizen', typeRule('subject_type')),
-  method: z.literal('mobile', typeRule()),
+/** What every way of registering asks: who registers, the person's details, consent and the human check. */
+const subjectType = z.literal('citizen', typeRule('subject_type'));
+const startDetails = {
   idNumber: IdNumberField,
   fullName: FullNameField,
   birthDate: BirthDateField,
@@ -23,16 +17,62 @@ export const StartRegistrationSchema = z.object({
   consentVersion: z.string(typeRule()).check(z.minLength(1, 'consent_required'), z.maxLength(32, 'too_long')),
   /** Solved human-check payload, when the service asks for one. */
   humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
-}).check(
-  z.superRefine((body, ctx) => {
-    // Also reached when other fields were refused: look only at values of the right type.
-    if (typeof body.idNumber !== 'string' || typeof body.birthDate !== 'string') return;
-    if (!birthYearAgrees(parseIdNumber(body.idNumber), parseBirthDate(body.birthDate))) {
-      ctx.addIssue({ code: 'custom', message: 'id_number_birth_year', path: ['birthDate'], input: body.birthDate });
-    }
-  }),
-);
-/** Body of `POST /v1/registrations`. */
+};
+
+/**
+ * A CCCD number carries its holder's birth year (digits 4–6): a date of birth in another year is
+ * refused on `birthDate` as `id_number_birth_year`. Also reached when other fields were refused, so
+ * it looks only at values of the right type.
+ */
+const birthYearCheck = z.superRefine((body: { idNumber: unknown; birthDate: unknown }, ctx) => {
+  if (typeof body.idNumber !== 'string' || typeof body.birthDate !== 'string') return;
+  if (!birthYearAgrees(parseIdNumber(body.idNumber), parseBirthDate(body.birthDate))) {
+    ctx.addIssue({ code: 'custom', message: 'id_number_birth_year', path: ['birthDate'], input: body.birthDate });
+  }
+});
+
+/**
+ * `POST /v1/registrations` with `method: "mobile"` ("Thuê bao di động"): the carrier confirms the
+ * phone's SIM is registered to the person named.
+ */
+export const StartMobileRegistrationSchema = z.object({ subjectType, method: z.literal('mobile'), ...startDetails }).check(birthYearCheck);
+/** Body of a registration by mobile subscriber. */
+export type StartMobileRegistrationRequest = z.infer<typeof StartMobileRegistrationSchema>;
+
+/**
+ * `POST /v1/registrations` with `method: "bhxh"` ("Bảo hiểm xã hội", citizens only): the same
+ * details plus the 10-digit social-insurance code, matched against the social-insurance register;
+ * the code is then sent to the phone declared here.
+ */
+export const StartBhxhRegistrationSchema = z.object({
+  subjectType,
+  method: z.literal('bhxh'),
+  ...startDetails,
+  /** The 10-digit social-insurance (BHXH) code; separators and pasted invisible characters are read through. */
+  bhxhCode: BhxhField,
+}).check(birthYearCheck);
+/** Body of a registration by social insurance. */
+export type StartBhxhRegistrationRequest = z.infer<typeof StartBhxhRegistrationSchema>;
+
+/**
+ * `POST /v1/registrations`: start registering, by mobile subscriber (`method: "mobile"`, see
+ * {@link StartMobileRegistrationSchema}) or by social insurance (`method: "bhxh"`, see
+ * {@link StartBhxhRegistrationSchema}). The service asks the method's register and sends a one-time
+ * code. Send an `Idempotency-Key` header to make a retry safe. A CCCD number carries its holder's
+ * birth year (digits 4–6): a date of birth in another year is refused on `birthDate` as
+ * `id_number_birth_year` before any register is asked.
+ *
+ * Without a known `method` the other fields cannot be checked (which ones are asked depends on it):
+ * the answer names `method` alone, `required` when it is missing, `invalid_type` otherwise.
+ */
+export const StartRegistrationSchema = z.discriminatedUnion('method', [StartMobileRegistrationSchema, StartBhxhRegistrationSchema], {
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const method = (issue.input as { method?: unknown } | undefined)?.method;
+    return method === undefined || method === null ? 'required' : 'invalid_type';
+  },
+});
+/** Body of `POST /v1/registrations`: one of the methods' bodies. */
 export type StartRegistrationRequest = z.infer<typeof StartRegistrationSchema>;
 
 /** `POST /v1/registrations` response (201). */

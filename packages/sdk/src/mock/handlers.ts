@@ -5,22 +5,34 @@ import { RefreshSchema, StartSignInSchema } from '../contract/sign-in.js';
 import { parseBirthDate } from '../identity/birth-date.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
 import { sameFullName } from '../identity/name.js';
+import { parseBhxhCode } from '../identity/bhxh.js';
 import { parsePhone } from '../identity/phone.js';
-import type { FieldRule } from '../messages/codes.js';
-import { checkPassword } from '../password/check.js';
-import { passwordBase } from '../password/common.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import { newPasswordErrors, refusePassword } from './passwords.js';
+import {
+  completePasswordChange,
+  resendAccountChangeCode,
+  signOutEverywhere,
+  startEmailChange,
+  startPasswordChange,
+  startPhoneChange,
+  startCccdAddition,
+  verifyAccountChangeCode,
+} from './account.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
+import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
 import { route, type RouteContext } from './route.js';
-import { MockScenario, type MockFlow, type MockOptions } from './scenario.js';
+import type { MockCitizen } from './citizens.js';
+import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockOptions } from './scenario.js';
 
 /**
  * msw request handlers that act out the DVC Kit identity service against an in-memory
  * {@link MockScenario}: every success the contract allows and its problems — `validation_failed` with
- * field errors, `human_check_failed`, `carrier_mismatch`, `account_exists`, `invalid_credentials`,
+ * field errors, `human_check_failed`, `carrier_mismatch`, `bhxh_mismatch`, `account_exists`, `invalid_credentials`,
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
- * `unauthorized`, `password_reused` (a recovery's new password is one of the last 5), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
+ * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -73,6 +85,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const tokens = await scenario.tokens.issue(account, context.clientId, sid);
       scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
       scenario.accessTokens.set(tokens.accessToken, account);
+      scenario.accessSids.set(tokens.accessToken, sid);
       return context.json({ tokens, account });
     })),
     http.post(flowPath(PATHS.signIns, 'signInId', 'otp/resend'), route(scenario, 'resendSignInCode', (context) => {
@@ -83,6 +96,17 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/verify'), route(scenario, 'verifyRecoveryCode', verifyRecoveryCode)),
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'otp/resend'), route(scenario, 'resendRecoveryCode', resendRecoveryCode)),
     http.post(flowPath(PATHS.recoveries, 'recoveryId', 'password'), route(scenario, 'completeRecovery', completeRecovery)),
+    http.post(at(PATHS.phoneRecoveries), route(scenario, 'startPhoneRecovery', startPhoneRecovery)),
+    http.post(flowPath(PATHS.phoneRecoveries, 'phoneRecoveryId', 'otp/verify'), route(scenario, 'verifyPhoneRecoveryCode', verifyPhoneRecoveryCode)),
+    http.post(flowPath(PATHS.phoneRecoveries, 'phoneRecoveryId', 'otp/resend'), route(scenario, 'resendPhoneRecoveryCode', resendPhoneRecoveryCode)),
+    http.post(at(PATHS.passwordChanges), route(scenario, 'startPasswordChange', startPasswordChange)),
+    http.post(at(PATHS.emailChanges), route(scenario, 'startEmailChange', startEmailChange)),
+    http.post(at(PATHS.phoneChanges), route(scenario, 'startPhoneChange', startPhoneChange)),
+    http.post(at(PATHS.cccdAdditions), route(scenario, 'startCccdAddition', startCccdAddition)),
+    http.post(at('/v1/account/changes/:changeId/otp/verify'), route(scenario, 'verifyAccountChangeCode', verifyAccountChangeCode)),
+    http.post(at('/v1/account/changes/:changeId/otp/resend'), route(scenario, 'resendAccountChangeCode', resendAccountChangeCode)),
+    http.post(at('/v1/account/changes/:changeId/password'), route(scenario, 'completePasswordChange', completePasswordChange)),
+    http.post(at(PATHS.signOutEverywhere), route(scenario, 'signOutEverywhere', signOutEverywhere)),
     http.post(at(PATHS.refresh), route(scenario, 'refresh', async (context) => {
       const parsed = RefreshSchema.safeParse(context.body);
       if (!parsed.success) return context.invalid(parsed.error.issues)!;
@@ -102,6 +126,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       const tokens = await issuing;
       scenario.sessions.set(tokens.refreshToken, session);
       scenario.accessTokens.set(tokens.accessToken, session.account);
+      scenario.accessSids.set(tokens.accessToken, session.sid);
       return context.json(tokens);
     })),
     http.post(at(PATHS.signOut), route(scenario, 'signOut', ({ body, clientId, problem }) => {
@@ -123,39 +148,51 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
 /** The service's default `tokens.refreshReuseGraceSeconds`, in milliseconds. */
 const REFRESH_REUSE_GRACE_MS = 20_000;
 
+/**
+ * `POST /v1/registrations`, as the service answers it: the method must be one the configuration
+ * offers (`method_not_offered`); each register look-up is counted per ID number before the register
+ * is asked, mismatches included, carrier and social insurance together (`too_many_attempts`); then
+ * the carrier (`carrier_mismatch`) or the social-insurance register (`bhxh_mismatch`) is asked, and
+ * the code goes to the declared phone.
+ */
 async function startRegistration(context: RouteContext): Promise<Response> {
   const { scenario } = context;
   const parsed = StartRegistrationSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const request = parsed.data;
+  if (!scenario.config.registrationMethods.includes(request.method)) {
+    return context.problem('validation_failed', { fieldErrors: [{ field: 'method', code: 'method_not_offered' }] });
+  }
   const answer = idempotent(context);
   if (answer instanceof Response) return answer;
-  if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
-  const request = parsed.data;
+  if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(request.humanCheck))) return context.problem('human_check_failed');
   const idNumber = normalizeIdNumber(request.idNumber);
   const phone = parsePhone(request.phone);
   const birthDate = parseBirthDate(request.birthDate);
-  const match = scenario.citizens.find(
-    (c) => c.idNumber === idNumber && phone.ok && c.phone === phone.e164 && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName),
-  );
-  if (!match) return context.problem('carrier_mismatch');
-  const limited = sendLimit(context, match.phone);
+  const now = scenario.now();
+  const lookups = (scenario.registerLookups.get(idNumber) ?? []).filter((at) => at > now - 3_600_000);
+  if (lookups.length >= MOCK_REGISTER_LOOKUPS_PER_HOUR) {
+    return context.problem('too_many_attempts', { retryAfter: Math.max(1, Math.ceil((lookups[0]! + 3_600_000 - now) / 1000)) });
+  }
+  scenario.registerLookups.set(idNumber, [...lookups, now]);
+  const person = (c: MockCitizen) => (c.idNumber === idNumber || c.cccd === idNumber) && birthDate.ok && c.birthDate === birthDate.iso && sameFullName(c.fullName, request.fullName);
+  let match: MockCitizen | undefined;
+  if (request.method === 'bhxh') {
+    const code = parseBhxhCode(request.bhxhCode);
+    match = scenario.citizens.find((c) => person(c) && code.ok && c.bhxhCode === code.value);
+    if (!match) return context.problem('bhxh_mismatch');
+  } else {
+    match = scenario.citizens.find((c) => person(c) && phone.ok && c.phone === phone.e164);
+    if (!match) return context.problem('carrier_mismatch');
+  }
+  // By social insurance the code goes to the phone the citizen declared, not one the register holds.
+  const destination = phone.ok ? phone.e164 : match.phone;
+  const limited = sendLimit(context, destination);
   if (limited) return limited;
-  const flow: MockFlow = { id: scenario.nextId('reg'), purpose: 'registration', idNumber, phone: match.phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false, details: request };
+  const flow: MockFlow = { id: scenario.nextId('reg'), purpose: 'registration', idNumber, phone: destination, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false, details: request };
   scenario.flows.set(flow.id, flow);
   scenario.sendCode(flow);
   return answer(201, { registrationId: flow.id, otp: challengeOf(scenario, flow) });
-}
-
-/**
- * The mock's stand-in for the service's guessability estimate (zxcvbn is too big to carry here): a
- * password that meets the policy but is one word of at most 12 letters behind capitals,
- * substitutions, digits or symbols (`Hoabinh@2024`) is refused as `password_guessable`, as the
- * service would. Words joined by separators (`Sông-Hồng-2024`) pass.
- */
-function looksGuessable(password: string): boolean {
-  const value = password.normalize('NFC');
-  if (/\p{L}[\s.\-_/]+\p{L}/u.test(value)) return false;
-  return /^\p{L}{1,12}$/u.test(passwordBase(value));
 }
 
 async function completeRegistration(context: RouteContext): Promise<Response> {
@@ -169,21 +206,12 @@ async function completeRegistration(context: RouteContext): Promise<Response> {
   if (!flow.verified) return context.problem('flow_step');
   const { password, passwordConfirmation } = parsed.data;
   const details = flow.details!;
-  let check = checkPassword(password, scenario.config.passwordPolicy, details, passwordConfirmation);
-  // As the service does: the estimate is asked only of a password the rest of the policy lets through.
-  if (check.unmet.every((rule) => rule === 'common' || rule === 'mismatch') && looksGuessable(password)) {
-    check = { ok: false, unmet: ['guessable', ...check.unmet.filter((rule) => rule !== 'common')] };
-  }
-  if (!check.ok) {
-    const rule = check.unmet.find((r) => r !== 'mismatch');
-    const fieldErrors: { field: string; code: FieldRule }[] = [];
-    if (rule) fieldErrors.push({ field: 'password', code: `password_${rule}` });
-    if (check.unmet.includes('mismatch')) fieldErrors.push({ field: 'passwordConfirmation', code: 'password_mismatch' });
-    return context.problem('validation_failed', { fieldErrors });
-  }
+  const fieldErrors = newPasswordErrors(context, password, passwordConfirmation, details);
+  if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
   if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
-  const citizen = scenario.citizens.find((c) => c.idNumber === flow.idNumber)!;
-  const account = scenario.addAccount({ ...citizen, ...(details.email ? { email: details.email } : {}) }, password);
+  // Registered with the number typed: a CMND citizen who registers with the CCCD has a CCCD account.
+  const citizen = { ...scenario.citizenOf(flow.idNumber)!, idNumber: flow.idNumber };
+  const account = scenario.addAccount({ ...citizen, phone: flow.phone, ...(details.email ? { email: details.email } : {}) }, password, details.method);
   scenario.flows.delete(flow.id);
   return answer(201, { account });
 }
@@ -193,19 +221,11 @@ async function startSignIn(context: RouteContext): Promise<Response> {
   const parsed = StartSignInSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
-  const idNumber = normalizeIdNumber(parsed.data.idNumber);
-  const now = scenario.now();
-  const failures = scenario.passwordFailures.get(idNumber) ?? { count: 0, lockedUntil: 0 };
-  if (failures.lockedUntil > now) return context.problem('too_many_attempts', { retryAfter: Math.ceil((failures.lockedUntil - now) / 1000) });
-  const record = scenario.accounts.get(idNumber);
-  if (!record || record.password !== parsed.data.password.normalize('NFC')) {
-    failures.count++;
-    if (failures.count >= scenario.freeFailures) failures.lockedUntil = now + Math.min(900, 60 * (failures.count - scenario.freeFailures + 1)) * 1000;
-    scenario.passwordFailures.set(idNumber, failures);
-    return context.problem('invalid_credentials');
-  }
-  scenario.passwordFailures.delete(idNumber);
-  const phone = scenario.citizens.find((c) => c.idNumber === idNumber)!.phone;
+  // Either number of an account finds it, and wrong passwords count against the account, not the number typed.
+  const idNumber = scenario.registeredIdOf(normalizeIdNumber(parsed.data.idNumber));
+  const refused = refusePassword(context, idNumber, parsed.data.password);
+  if (refused) return refused;
+  const phone = scenario.phoneOf(idNumber)!;
   const limited = sendLimit(context, phone);
   if (limited) return limited;
   const flow: MockFlow = { id: scenario.nextId('sign-in'), purpose: 'sign-in', idNumber, phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import type { FieldError, Problem } from '../contract/common.js';
 import { PROBLEM_STATUS, PROBLEM_TYPE_BASE, type ServiceProblemCode } from '../contract/problem-status.js';
-import type { FieldRule, Language, ProblemCode } from '../messages/codes.js';
+import type { FieldRule, Language } from '../messages/codes.js';
 import { problemMessage, ruleMessage, type MessageParams } from '../messages/format.js';
 
 const TITLES: Readonly<Record<number, string>> = {

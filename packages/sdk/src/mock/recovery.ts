@@ -1,14 +1,10 @@
 import type { RecoveryCode } from '../contract/recovery.js';
 import { CompleteRecoverySchema, StartRecoverySchema } from '../contract/recovery.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
-import type { FieldRule } from '../messages/codes.js';
-import { checkPassword } from '../password/check.js';
 import { checkCode, findFlow, idempotent, sendLimit } from './flows.js';
+import { replacePassword } from './passwords.js';
 import type { RouteContext } from './route.js';
 import type { MockFlow, MockScenario } from './scenario.js';
-
-/** A new password may not be one of the account's last this many (the current one included). */
-const HISTORY = 5;
 
 /** What a recovery shows of its code: its timing, never where it went. */
 function codeOf(scenario: MockScenario, flow: MockFlow): RecoveryCode {
@@ -32,21 +28,21 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
   const parsed = StartRecoverySchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(parsed.data.humanCheck))) return context.problem('human_check_failed');
-  const idNumber = normalizeIdNumber(parsed.data.idNumber);
+  const idNumber = scenario.registeredIdOf(normalizeIdNumber(parsed.data.idNumber));
   const now = scenario.now();
   const starts = (scenario.recoveryStarts.get(idNumber) ?? []).filter((at) => at > now - 60_000);
   if (starts.length >= 3) return context.problem('too_many_attempts', { retryAfter: secondsUntil(scenario, starts[0]! + 60_000) });
   scenario.recoveryStarts.set(idNumber, [...starts, now]);
-  const citizen = scenario.hasAccount(idNumber) ? scenario.citizens.find((c) => c.idNumber === idNumber) : undefined;
-  if (citizen) {
-    const limited = sendLimit(context, citizen.phone);
+  const phone = scenario.hasAccount(idNumber) ? scenario.phoneOf(idNumber) : undefined;
+  if (phone) {
+    const limited = sendLimit(context, phone);
     if (limited) return limited;
   }
   const flow: MockFlow = {
     id: scenario.nextId('recovery'),
     purpose: 'recovery',
     idNumber,
-    phone: citizen?.phone ?? '',
+    phone: phone ?? '',
     code: '',
     expiresAt: 0,
     resendAt: 0,
@@ -54,7 +50,7 @@ export async function startRecovery(context: RouteContext): Promise<Response> {
     verified: false,
   };
   scenario.flows.set(flow.id, flow);
-  if (citizen) scenario.sendCode(flow);
+  if (phone) scenario.sendCode(flow);
   else sendNowhere(scenario, flow);
   return context.json({ recoveryId: flow.id, otp: codeOf(scenario, flow) }, 201);
 }
@@ -101,19 +97,8 @@ export function completeRecovery(context: RouteContext): Response {
   const record = scenario.accounts.get(flow.idNumber);
   const citizen = scenario.citizens.find((c) => c.idNumber === flow.idNumber);
   if (!flow.verified || !record || !citizen) return context.problem('flow_step');
-  const { password, passwordConfirmation } = parsed.data;
-  const check = checkPassword(password, scenario.config.passwordPolicy, citizen, passwordConfirmation);
-  const fieldErrors: { field: string; code: FieldRule }[] = [];
-  if (!check.ok) {
-    const rule = check.unmet.find((r) => r !== 'mismatch');
-    if (rule) fieldErrors.push({ field: 'password', code: `password_${rule}` });
-    if (check.unmet.includes('mismatch')) fieldErrors.push({ field: 'passwordConfirmation', code: 'password_mismatch' });
-  }
-  const earlier = [record.password, ...(scenario.passwordHistory.get(flow.idNumber) ?? [])].slice(0, HISTORY);
-  if (fieldErrors.length === 0 && earlier.includes(password.normalize('NFC'))) fieldErrors.push({ field: 'password', code: 'password_reused' });
-  if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
-  scenario.passwordHistory.set(flow.idNumber, earlier.slice(0, HISTORY - 1));
-  scenario.accounts.set(flow.idNumber, { account: record.account, password: password.normalize('NFC') });
+  const refused = replacePassword(context, flow.idNumber, record, parsed.data, citizen);
+  if (refused) return refused;
   for (const [token, session] of scenario.sessions) if (session.account.sub === record.account.sub) scenario.sessions.delete(token);
   for (const [token, account] of scenario.accessTokens) if (account.sub === record.account.sub) scenario.accessTokens.delete(token);
   scenario.flows.delete(flow.id);

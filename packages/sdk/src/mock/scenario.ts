@@ -25,6 +25,17 @@ export type MockOperation =
   | 'verifyRecoveryCode'
   | 'resendRecoveryCode'
   | 'completeRecovery'
+  | 'startPhoneRecovery'
+  | 'verifyPhoneRecoveryCode'
+  | 'resendPhoneRecoveryCode'
+  | 'startPasswordChange'
+  | 'startEmailChange'
+  | 'startPhoneChange'
+  | 'startCccdAddition'
+  | 'verifyAccountChangeCode'
+  | 'resendAccountChangeCode'
+  | 'completePasswordChange'
+  | 'signOutEverywhere'
   | 'refresh'
   | 'signOut'
   | 'getAccount';
@@ -48,7 +59,10 @@ export interface MockOptions {
    * Default `'123456'`.
    */
   readonly code?: string | ((send: number) => string);
-  /** The people in the carrier's records. Default {@link MOCK_CITIZENS}. */
+  /**
+   * The people in the carrier's records (and, those with a `bhxhCode`, in the social-insurance
+   * register). Default {@link MOCK_CITIZENS}.
+   */
   readonly citizens?: readonly MockCitizen[];
   /** Accounts that exist from the start. Default {@link MOCK_ACCOUNTS}. */
   readonly accounts?: readonly MockAccount[];
@@ -61,7 +75,11 @@ export interface MockOptions {
    * the page through `createMockFetch` (which carries none), the page's own origin. Default: any origin.
    */
   readonly origins?: readonly string[];
-  /** Changes to the configuration the mock serves (human check required, policy, timings …). */
+  /**
+   * Changes to the configuration the mock serves (human check required, policy, timings …). The
+   * mock offers registration by mobile subscriber only, as the service does by default; offer social
+   * insurance too with `{ registrationMethods: ['mobile', 'bhxh'] }`.
+   */
   readonly config?: MockConfigOverrides;
   /** Difficulty of the proof-of-work puzzle. Default: answer 7 within 0..50. */
   readonly humanCheck?: MockHumanCheckOptions;
@@ -75,8 +93,9 @@ export interface MockOptions {
 export interface MockSms {
   /** E.164 destination. */
   readonly phone: string;
+  /** The code; empty in a notice (`phone-changed`: the text to a number that is no longer the account's). */
   readonly code: string;
-  readonly purpose: 'registration' | 'sign-in' | 'recovery';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change' | 'phone-recovery' | 'phone-changed';
   /** Epoch milliseconds. */
   readonly sentAt: number;
 }
@@ -98,10 +117,21 @@ export interface ForcedFailure {
   readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule }[];
 }
 
-/** @internal A registration, sign-in or recovery in progress. */
+/** @internal What an account change carries to its last step. */
+export interface MockChange {
+  readonly kind: 'password' | 'email' | 'phone' | 'cccd';
+  /** The session that started it. */
+  readonly sid: string;
+  readonly endOtherSessions: boolean;
+  readonly email?: string;
+  /** The CCCD a `cccd` change adds. */
+  readonly cccd?: string;
+}
+
+/** @internal A registration, sign-in, recovery, phone recovery or account change in progress. */
 export interface MockFlow {
   readonly id: string;
-  readonly purpose: 'registration' | 'sign-in' | 'recovery';
+  readonly purpose: 'registration' | 'sign-in' | 'recovery' | 'account-change' | 'phone-recovery';
   readonly idNumber: string;
   readonly phone: string;
   code: string;
@@ -110,13 +140,24 @@ export interface MockFlow {
   attempts: number;
   verified: boolean;
   readonly details?: StartRegistrationRequest;
+  readonly change?: MockChange;
 }
 
-/** @internal An account and its password. */
+/** @internal An account, its password and the phone its codes go to (E.164). */
 export interface MockAccountRecord {
   readonly account: Account;
   readonly password: string;
+  readonly phone: string;
+  /** The BHXH code of an account registered by social insurance (a lost phone is recovered with it). */
+  readonly bhxhCode?: string;
 }
+
+/**
+ * Register look-ups (carrier and social insurance together) the mock allows about one ID number per
+ * hour, counted before the register is asked, mismatches included: the service's default
+ * (`limits.registerLookups.perIdNumber`).
+ */
+export const MOCK_REGISTER_LOOKUPS_PER_HOUR = 5;
 
 /**
  * The in-memory world the mock handlers act against: the carrier's records, the accounts, the flows in
@@ -134,7 +175,7 @@ export interface MockAccountRecord {
 export class MockScenario {
   /** The configuration `GET /v1/config` serves. */
   readonly config: ServiceConfig;
-  /** The carrier's subscriber records. */
+  /** The carrier's subscriber records, and the social-insurance records of those with a `bhxhCode`. */
   readonly citizens: readonly MockCitizen[];
   /** Every text message sent, oldest first. */
   readonly outbox: MockSms[] = [];
@@ -148,10 +189,20 @@ export class MockScenario {
   /** @internal */ readonly flows = new Map<string, MockFlow>();
   /** @internal */ readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
-  /** @internal */ readonly sessions = new Map<string, { account: Account; clientId: string; sid: string }>();
+  /** @internal */ readonly sessions = new Map<string, { account: Account; readonly clientId: string; readonly sid: string }>();
   /** @internal */ readonly accessTokens = new Map<string, Account>();
+  /** @internal The session (`sid`) of each access token. */
+  readonly accessSids = new Map<string, string>();
+  /** @internal Phones (E.164) of accounts that changed theirs, by ID number. */
+  readonly phones = new Map<string, string>();
+  /** @internal Emails of accounts that changed theirs, by ID number. */
+  readonly emails = new Map<string, string>();
   /** @internal Recovery starts per ID number (epoch ms), for the per-ID-number limit. */
   readonly recoveryStarts = new Map<string, number[]>();
+  /** @internal Register look-ups per ID number (epoch ms), carrier and social insurance alike. */
+  readonly registerLookups = new Map<string, number[]>();
+  /** @internal The registered ID number (a CMND) of each CCCD added to an account. */
+  readonly idAliases = new Map<string, string>();
   /** @internal Earlier passwords per ID number, newest first. */
   readonly passwordHistory = new Map<string, string[]>();
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
@@ -176,9 +227,9 @@ export class MockScenario {
     this.humanCheck = new MockHumanCheck(options.humanCheck);
     this.tokens = new MockTokens(options.issuer ?? (this.baseUrl === '*' ? 'https://id.dvc-kit.test' : this.baseUrl), this.#now);
     for (const { idNumber, password } of options.accounts ?? MOCK_ACCOUNTS) {
-      const citizen = this.citizens.find((c) => c.idNumber === idNumber);
+      const citizen = this.citizenOf(idNumber);
       if (!citizen) throw new Error(`Mock account ${idNumber} is not one of the scenario's citizens`);
-      this.addAccount(citizen, password);
+      this.addAccount({ ...citizen, idNumber }, password);
     }
   }
 
@@ -212,14 +263,43 @@ export class MockScenario {
     return this.#forced.get(operation)?.shift();
   }
 
-  /** Whether an account exists for an ID number. */
+  /** Whether an account signs in with an ID number (the one it registered with, or a CCCD added to it). */
   hasAccount(idNumber: string): boolean {
-    return this.accounts.has(idNumber);
+    return this.accounts.has(this.registeredIdOf(idNumber));
+  }
+
+  /** @internal The number the account a typed ID number signs in to registered with; the typed one when none. */
+  registeredIdOf(idNumber: string): string {
+    return this.idAliases.get(idNumber) ?? idNumber;
+  }
+
+  /** @internal The person in the registers known by an ID number: their registered number, or their CCCD. */
+  citizenOf(idNumber: string): MockCitizen | undefined {
+    return this.citizens.find((c) => c.idNumber === idNumber || c.cccd === idNumber);
+  }
+
+  /**
+   * @internal Adds a CCCD to the account registered with `idNumber`: it signs in with both, and every
+   * view of the account (sessions, tokens) shows both masked.
+   */
+  addCccd(idNumber: string, cccd: string): void {
+    const record = this.accounts.get(idNumber);
+    if (!record) return;
+    this.idAliases.set(cccd, idNumber);
+    const account: Account = { ...record.account, idNumbersMasked: [maskIdNumber(idNumber), maskIdNumber(cccd)] };
+    this.accounts.set(idNumber, { ...record, account });
+    for (const session of this.sessions.values()) if (session.account.sub === account.sub) session.account = account;
+    for (const [token, held] of this.accessTokens) if (held.sub === account.sub) this.accessTokens.set(token, account);
   }
 
   /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */
   lastCode(phone?: string): string | undefined {
-    return this.outbox.filter((sms) => !phone || sms.phone === phone).at(-1)?.code;
+    return this.outbox.filter((sms) => sms.code !== '' && (!phone || sms.phone === phone)).at(-1)?.code;
+  }
+
+  /** @internal The phone (E.164) an account's codes go to: the carrier's record, or the one it changed to. */
+  phoneOf(idNumber: string): string | undefined {
+    return this.phones.get(idNumber) ?? this.accounts.get(idNumber)?.phone ?? this.citizens.find((c) => c.idNumber === idNumber)?.phone;
   }
 
   /** @internal A fresh identifier with a prefix. */
@@ -238,19 +318,21 @@ export class MockScenario {
     this.outbox.push({ phone: flow.phone, code: flow.code, purpose: flow.purpose, sentAt: now });
   }
 
-  /** @internal Creates the account of a citizen. */
-  addAccount(citizen: MockCitizen, password: string): Account {
+  /** @internal Creates the account of a citizen, verified by `method`, whose codes go to `citizen.phone`. */
+  addAccount(citizen: MockCitizen, password: string, method: 'mobile' | 'bhxh' = 'mobile'): Account {
     const id = citizen.idNumber;
     const account: Account = {
       sub: `mock-${id.slice(-6)}-${id.length}`,
       fullName: citizen.fullName,
       idNumberMasked: maskIdNumber(id),
+      idNumbersMasked: [maskIdNumber(id)],
       subjectType: 'citizen',
       ial: 2,
-      verificationMethod: 'mobile',
+      verificationMethod: method,
       createdAt: new Date(this.now()).toISOString(),
     };
-    this.accounts.set(id, { account, password: password.normalize('NFC') });
+    const bhxhCode = method === 'bhxh' ? citizen.bhxhCode : undefined;
+    this.accounts.set(id, { account, password: password.normalize('NFC'), phone: citizen.phone, ...(bhxhCode ? { bhxhCode } : {}) });
     return account;
   }
 }
@@ -267,6 +349,7 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
     languages: ['vi', 'en'],
     humanCheck: { required: false, challengePath: '/v1/human-check/challenge' },
     consentVersion: '2025-01',
+    lostPhoneRecovery: false,
   };
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
@@ -277,5 +360,7 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
   if (overrides.subjectTypes === undefined) {
     merged.subjectTypes = registrationChoices(merged.registrationMethods as string[]).map(({ subjectType, methods }) => ({ subjectType, methods: [...methods] }));
   }
+  // Self-service phone recovery asks the social-insurance register: offered with social insurance, unless a scenario says.
+  if (overrides.lostPhoneRecovery === undefined) merged.lostPhoneRecovery = (merged.registrationMethods as string[]).includes('bhxh');
   return merged as ServiceConfig;
 }

@@ -1,1 +1,2 @@
 export * from './timing.js';
+export * from './flow-lifetimes.js';

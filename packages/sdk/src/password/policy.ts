@@ -21,6 +21,9 @@ export interface PasswordPolicy {
   readonly rejectPersonalData: boolean;
 }
 
+/** A new password may not be any of the account's last this many passwords (the current one included). */
+export const PASSWORD_HISTORY_SIZE = 5;
+
 /**
  * The national portal's rule: 8 to 128 characters with a lower-case letter, an upper-case letter, a
  * digit and a special character; common passwords and personal data refused.

@@ -17,6 +17,7 @@ const config = {
   languages: ['vi', 'en'],
   humanCheck: { required: true, challengePath: '/v1/human-check/challenge' },
   consentVersion: '2025-01',
+  lostPhoneRecovery: true,
 };
 
 describe('ServiceConfigSchema (GET /v1/config)', () => {

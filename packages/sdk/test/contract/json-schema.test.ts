@@ -10,6 +10,8 @@ import {
   RegistrationCodeVerifiedSchema,
   RegistrationCompletedSchema,
   RegistrationStartedSchema,
+  StartBhxhRegistrationSchema,
+  StartMobileRegistrationSchema,
   StartRegistrationSchema,
   VerifyCodeSchema,
 } from '../../src/contract/registration.js';
@@ -18,10 +20,15 @@ import { RefreshSchema, SignedInSchema, SignInStartedSchema, StartSignInSchema, 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; [key: string]: unknown };
 
 const requests: Record<string, [z.ZodMiniType, string[], string[]]> = {
-  StartRegistrationSchema: [
-    StartRegistrationSchema,
+  StartMobileRegistrationSchema: [
+    StartMobileRegistrationSchema,
     ['birthDate', 'consentVersion', 'email', 'fullName', 'humanCheck', 'idNumber', 'method', 'phone', 'subjectType'],
     ['birthDate', 'consentVersion', 'fullName', 'idNumber', 'method', 'phone', 'subjectType'],
+  ],
+  StartBhxhRegistrationSchema: [
+    StartBhxhRegistrationSchema,
+    ['bhxhCode', 'birthDate', 'consentVersion', 'email', 'fullName', 'humanCheck', 'idNumber', 'method', 'phone', 'subjectType'],
+    ['bhxhCode', 'birthDate', 'consentVersion', 'fullName', 'idNumber', 'method', 'phone', 'subjectType'],
   ],
   VerifyCodeSchema: [VerifyCodeSchema, ['code'], ['code']],
   CompleteRegistrationSchema: [CompleteRegistrationSchema, ['password', 'passwordConfirmation'], ['password', 'passwordConfirmation']],
@@ -71,8 +78,14 @@ describe('toJsonSchema', () => {
     assert.ok('$schema' in z.toJSONSchema(VerifyCodeSchema));
   });
 
+  test('gives the start of registration as one object per method, told apart by method', () => {
+    const json = toJsonSchema(StartRegistrationSchema, 'input') as { oneOf?: JsonSchema[] };
+    assert.deepEqual(json.oneOf?.map((option) => option.properties!.method!.const), ['mobile', 'bhxh']);
+    assert.equal(json.oneOf?.[1]!.properties!.bhxhCode!.maxLength, 32);
+  });
+
   test('carries the length limits a validator in another language needs', () => {
-    const json = toJsonSchema(StartRegistrationSchema) as JsonSchema;
+    const json = toJsonSchema(StartMobileRegistrationSchema) as JsonSchema;
     assert.equal(json.properties!.idNumber!.maxLength, 32);
     assert.equal(json.properties!.consentVersion!.minLength, 1);
     assert.deepEqual(json.properties!.subjectType!.const, 'citizen');

@@ -6,6 +6,8 @@ import {
   RegistrationCodeVerifiedSchema,
   RegistrationCompletedSchema,
   RegistrationStartedSchema,
+  StartBhxhRegistrationSchema,
+  StartMobileRegistrationSchema,
   StartRegistrationSchema,
   VerifyCodeSchema,
 } from '../../src/contract/registration.js';
@@ -52,10 +54,17 @@ describe('StartRegistrationSchema (POST /v1/registrations)', () => {
     );
   });
 
-  test('names every missing required field required', () => {
-    assert.deepEqual(brokenRules(StartRegistrationSchema, {}), {
+  test('without a method names only method (which fields are asked depends on it), required or invalid_type', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, {}), { method: 'required' });
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, method: null }), { method: 'required' });
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, method: 'carrier-pigeon' }), { method: 'invalid_type' });
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, method: 42 }), { method: 'invalid_type' });
+    assert.deepEqual(brokenRules(StartRegistrationSchema, 'mobile'), { body: 'required' });
+  });
+
+  test('names every missing required field of a method required', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { method: 'mobile' }), {
       subjectType: 'required',
-      method: 'required',
       idNumber: 'required',
       fullName: 'required',
       birthDate: 'required',
@@ -83,9 +92,8 @@ describe('StartRegistrationSchema (POST /v1/registrations)', () => {
   });
 
   test('refuses a value of the wrong JSON type with invalid_type, not required', () => {
-    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, idNumber: 1090001234, method: 'bhxh', humanCheck: 42 }), {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...body, idNumber: 1090001234, humanCheck: 42 }), {
       idNumber: 'invalid_type',
-      method: 'invalid_type',
       humanCheck: 'invalid_type',
     });
   });
@@ -98,6 +106,59 @@ describe('StartRegistrationSchema (POST /v1/registrations)', () => {
     assert.deepEqual(refusals(StartRegistrationSchema, bad, 'en'), [
       { field: 'phone', code: 'phone_format', message: 'A mobile number has 10 digits and starts with 0 (for example 0971234398).' },
     ]);
+  });
+});
+
+const bhxh = { ...body, method: 'bhxh', bhxhCode: '0101234567' };
+
+describe('StartRegistrationSchema by social insurance (method bhxh)', () => {
+  test('accepts a citizen registering by social insurance, with an optional e-mail', () => {
+    assert.deepEqual(StartRegistrationSchema.parse(bhxh), bhxh);
+    assert.deepEqual(StartRegistrationSchema.parse({ ...bhxh, email: 'an.nguyen@example.vn' }), { ...bhxh, email: 'an.nguyen@example.vn' });
+    assert.deepEqual(StartBhxhRegistrationSchema.parse(bhxh), bhxh);
+  });
+
+  test('reads a BHXH code as citizens paste it: spaces, dots, full-width digits, invisible characters', () => {
+    for (const bhxhCode of ['01 0123 4567', '0101.234.567', '０１０１２３４５６７', '\u200B0101234567\u00A0']) {
+      assert.ok(StartRegistrationSchema.safeParse({ ...bhxh, bhxhCode }).success, bhxhCode);
+    }
+  });
+
+  test('names a missing BHXH code required and one that is not 10 digits bhxh_format, in both languages', () => {
+    const { bhxhCode: _code, ...withoutCode } = bhxh;
+    assert.deepEqual(brokenRules(StartRegistrationSchema, withoutCode), { bhxhCode: 'required' });
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...bhxh, bhxhCode: '' }), { bhxhCode: 'required' });
+    for (const bhxhCode of ['010123456', '01012345678', 'BH01234567']) {
+      assert.deepEqual(brokenRules(StartRegistrationSchema, { ...bhxh, bhxhCode }), { bhxhCode: 'bhxh_format' }, bhxhCode);
+    }
+    assert.deepEqual(refusals(StartRegistrationSchema, { ...bhxh, bhxhCode: '123' }, 'vi'), [{ field: 'bhxhCode', code: 'bhxh_format', message: 'Mã số BHXH gồm 10 chữ số.' }]);
+    assert.deepEqual(refusals(StartRegistrationSchema, { ...bhxh, bhxhCode: '123' }, 'en'), [{ field: 'bhxhCode', code: 'bhxh_format', message: 'A social insurance code has 10 digits.' }]);
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...bhxh, bhxhCode: 1012345678 }), { bhxhCode: 'invalid_type' });
+  });
+
+  test('names every missing field of a social-insurance registration required, the BHXH code included', () => {
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { method: 'bhxh' }), {
+      subjectType: 'required',
+      bhxhCode: 'required',
+      idNumber: 'required',
+      fullName: 'required',
+      birthDate: 'required',
+      phone: 'required',
+      consentVersion: 'required',
+    });
+  });
+
+  test('applies the same field rules as by mobile subscriber, birth year of the CCCD included', () => {
+    assert.deepEqual(
+      brokenRules(StartRegistrationSchema, { ...bhxh, idNumber: '12345', fullName: 'R2-D2', birthDate: '31/02/1990', phone: '0241234567', email: 'an.nguyen', subjectType: 'enterprise' }),
+      { subjectType: 'subject_type', idNumber: 'id_number_format', fullName: 'name_characters', birthDate: 'date_invalid', phone: 'phone_carrier', email: 'email_format' },
+    );
+    assert.deepEqual(brokenRules(StartRegistrationSchema, { ...bhxh, birthDate: '05/09/1991' }), { birthDate: 'id_number_birth_year' });
+  });
+
+  test('a mobile request is what it was: a stray bhxhCode is dropped, not checked', () => {
+    assert.deepEqual(StartRegistrationSchema.parse({ ...body, bhxhCode: 'nonsense' }), body);
+    assert.deepEqual(StartMobileRegistrationSchema.parse(body), body);
   });
 });
 

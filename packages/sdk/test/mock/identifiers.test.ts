@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, DvcError } from '../../src/index.js';
+import { refusal } from './support.js';
+import { DvcClient } from '../../src/index.js';
 import { createMockFetch, createMockHandlers, MockScenario } from '../../src/mock/index.js';
 
 const BASE = 'http://id.dvc.test';
@@ -10,11 +11,6 @@ function client() {
   return new DvcClient({ baseUrl: BASE, clientId: 'ministry-portal', lang: 'en', fetch: createMockFetch(createMockHandlers(new MockScenario({ baseUrl: BASE, code: '123456' }))) });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<DvcError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  assert.ok(error instanceof DvcError, String(error));
-  return error;
-}
 
 describe('mock answers for pasted identifiers and guessable passwords', () => {
   test('an old 11-digit phone is refused on phone with the converted number in params', async () => {

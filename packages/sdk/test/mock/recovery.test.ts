@@ -1,31 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, DvcError } from '../../src/index.js';
-import { ProblemSchema, RecoveryCodeResentSchema, RecoveryCodeVerifiedSchema, RecoveryCompletedSchema, RecoveryStartedSchema } from '../../src/contract/index.js';
-import { createMockFetch, createMockHandlers, MOCK_PASSWORD, MockScenario } from '../../src/mock/index.js';
+import { failure, mockWorld } from './support.js';
+import { RecoveryCodeResentSchema, RecoveryCodeVerifiedSchema, RecoveryCompletedSchema, RecoveryStartedSchema } from '../../src/contract/index.js';
+import { MOCK_PASSWORD } from '../../src/mock/index.js';
 
-const BASE = 'http://id.dvc.test';
 const AN = '001090001234';
 const UNKNOWN = '001099999999';
 const NEW_PASSWORD = 'Hồ-Tây-mùa-thu-2025';
 
-function world(options: ConstructorParameters<typeof MockScenario>[0] = {}) {
-  let now = Date.parse('2026-12-01T08:00:00Z');
-  const scenario = new MockScenario({ baseUrl: BASE, now: () => now, ...options });
-  const client = new DvcClient({ baseUrl: BASE, clientId: 'ministry-portal', fetch: createMockFetch(createMockHandlers(scenario)) });
-  return { scenario, client, advance: (ms: number) => (now += ms) };
-}
+const world = mockWorld;
 
-async function failure(promise: Promise<unknown>): Promise<DvcError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof DvcError);
-    assert.ok(ProblemSchema.safeParse(error.problem).success, 'a problem body the contract accepts');
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('mock password recovery acts out the service', () => {
   test('a whole recovery answers with bodies the contract accepts; the old sessions and password end', async () => {

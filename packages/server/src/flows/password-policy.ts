@@ -1,6 +1,10 @@
-import type { PasswordPolicy } from '@dvc-kit/sdk';
+import { PASSWORD_HISTORY_SIZE, type PasswordPolicy } from '@dvc-kit/sdk';
+import type { AppDeps } from '../app-deps.js';
 import { ProblemError, type FieldErrorSpec } from '../http/problem.js';
 import { checkNewPassword } from '../passwords/check-new-password.js';
+import type { AccountRecord } from '../store/accounts.js';
+
+export { PASSWORD_HISTORY_SIZE };
 
 /** The citizen's own details a password must not contain. */
 export interface PasswordOwner {
@@ -37,4 +41,31 @@ export async function requireAcceptablePassword(rules: PasswordRules, password: 
     }));
     throw new ProblemError('validation_failed', { errors });
   }
+}
+
+/**
+ * A new password for an existing account (recovery, change of password): the one password check, and
+ * none of the last {@link PASSWORD_HISTORY_SIZE} passwords again (each stored hash verified).
+ *
+ * @returns the argon2id hash to store.
+ * @throws {ProblemError} `validation_failed` naming the rule (`password_reused` for an old password).
+ */
+export async function acceptNewPassword(
+  deps: Pick<AppDeps, 'config' | 'store' | 'passwords'>,
+  account: AccountRecord,
+  data: { readonly password: string; readonly passwordConfirmation: string },
+): Promise<string> {
+  await requireAcceptablePassword(deps.config, data.password, data.passwordConfirmation, {
+    idNumber: account.idNumber,
+    phone: account.phone,
+    birthDate: account.birthDate,
+    fullName: account.fullName,
+  });
+  const earlier = [account.passwordHash, ...(await deps.store.passwordHistory.recent(account.sub, PASSWORD_HISTORY_SIZE - 1))];
+  for (const hash of earlier) {
+    if (await deps.passwords.verify(hash, data.password)) {
+      throw new ProblemError('validation_failed', { errors: [{ field: 'password', code: 'password_reused' }] });
+    }
+  }
+  return deps.passwords.hash(data.password);
 }

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { normalizeIdNumber } from '@dvc-kit/sdk';
+import { normalizeIdNumber, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type {
   CompleteRecoveryRequest,
   RecoveryCode,
@@ -16,14 +15,12 @@ import { keyedHash } from '../server-keys.js';
 import type { FlowRecord } from '../store/flows.js';
 import type { OtpChallengeRecord } from '../store/otp-challenges.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
-import { requireAcceptablePassword } from './password-policy.js';
-import { findFlow, findFlowAwaitingCode, requireHumanCheck } from './steps.js';
+import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
+import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck } from './steps.js';
 
 /** How long a recovery may take from the ID number to the new password. */
-export const RECOVERY_LIFETIME_SECONDS = 30 * 60;
+export const RECOVERY_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.recovery;
 
-/** A new password may not be any of the account's last this many passwords (the current one included). */
-export const PASSWORD_HISTORY_SIZE = 5;
 
 /** Why the sessions of a recovered account ended, as recorded with them. */
 const SESSIONS_ENDED_REASON = 'password_recovered';
@@ -52,20 +49,11 @@ function codeView(challenge: OtpChallengeRecord, length: number): RecoveryCode {
  * asks again later, "Gửi lại OTP"); neither that nor a gateway failure changes any answer.
  */
 function deliverAfterAnswer(deps: AppDeps, issued: IssuedCode, phone: string): void {
-  const { store, clock, log, config } = deps;
-  const { otp } = config;
+  const { store, clock, log } = deps;
   setImmediate(() => {
     void (async () => {
-      // The key OneTimeCodes counts a phone's sends under, so every purpose shares one budget per phone.
-      const limit = await store.sendLimits.take(
-        [
-          {
-            key: `phone:${log.hash('phone', phone)}`,
-            limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }],
-          },
-        ],
-        clock(),
-      );
+      // The phone's one send budget, shared with every code and notice it is texted.
+      const limit = await store.sendLimits.take([deps.codes.phoneSendLimit(phone)], clock());
       if (!limit.ok) {
         log.warn('recovery.text_withheld', { phone: log.hash('phone', phone), retryAfter: limit.retryAfterSeconds });
         return;
@@ -98,7 +86,7 @@ export const recovery = {
    * @throws {ProblemError} `human_check_failed`, `too_many_attempts` or `otp_rate_limited` (with `retryAfter`).
    */
   async start(deps: AppDeps, caller: Caller, data: StartRecoveryRequest): Promise<RecoveryStarted> {
-    const { config, store, clock, codes, log } = deps;
+    const { config, store, codes, log } = deps;
     await requireHumanCheck(deps, data.humanCheck);
     const idNumber = normalizeIdNumber(data.idNumber);
     const { otp } = config;
@@ -115,20 +103,14 @@ export const recovery = {
       { address: log.hash('address', caller.address), id: log.hash('id', idNumber) },
     );
     const account = await store.accounts.findByIdNumber(idNumber);
-    const now = clock();
-    const flow: FlowRecord = {
-      id: randomBytes(16).toString('base64url'),
+    const flow = newCodeFlow(deps, caller, RECOVERY_LIFETIME_SECONDS, {
       kind: 'recovery',
-      clientId: caller.client.id,
-      state: 'code_sent',
       idNumber,
       // Where the text goes; the code itself is bound to codePhone(), the same for every ID number.
       phone: account?.phone ?? codePhone(deps, idNumber),
       details: null,
       accountSub: account?.sub ?? null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RECOVERY_LIFETIME_SECONDS * 1000),
-    };
+    });
     const issued = await store.transaction(async (tx) => {
       await tx.flows.create(flow);
       return codes.issue(tx, codeTarget(deps, flow), 'recovery', caller.address);
@@ -203,24 +185,12 @@ export const recovery = {
     data: CompleteRecoveryRequest,
     commit: StepCommit<RecoveryCompleted> = NOTHING_ALONGSIDE,
   ): Promise<RecoveryCompleted> {
-    const { config, store, clock, log } = deps;
+    const { store, clock, log } = deps;
     const flow = await findFlow(deps, caller, id, 'recovery');
     if (flow.state !== 'code_verified' || !flow.accountSub) throw new ProblemError('flow_step');
     const account = await store.accounts.findBySub(flow.accountSub);
     if (!account) throw new ProblemError('flow_not_found');
-    await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
-      idNumber: account.idNumber,
-      phone: account.phone,
-      birthDate: account.birthDate,
-      fullName: account.fullName,
-    });
-    const earlier = [account.passwordHash, ...(await store.passwordHistory.recent(account.sub, PASSWORD_HISTORY_SIZE - 1))];
-    for (const hash of earlier) {
-      if (await deps.passwords.verify(hash, data.password)) {
-        throw new ProblemError('validation_failed', { errors: [{ field: 'password', code: 'password_reused' }] });
-      }
-    }
-    const newHash = await deps.passwords.hash(data.password);
+    const newHash = await acceptNewPassword(deps, account, data);
     const now = clock();
     const result: RecoveryCompleted = { next: 'sign_in' };
     const ended = await store.transaction(async (tx) => {

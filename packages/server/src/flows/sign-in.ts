@@ -1,19 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { normalizeIdNumber, type OtpChallenge } from '@dvc-kit/sdk';
+import { randomUUID } from 'node:crypto';
+import { normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
-import { keyedHash } from '../server-keys.js';
-import type { FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { generateRefreshToken, hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
 import { accountView } from './account-view.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
-import { findFlowAwaitingCode, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
+import { signInThrottleKey } from './sign-in-throttle-key.js';
+import { findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
 
 /** How long a sign-in may wait for its code. */
-export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
+export const SIGN_IN_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.signIn;
 
 /**
  * Sign-in with ID number, password and an SMS code: start (`code_sent`) → code verified (session
@@ -21,7 +20,8 @@ export const SIGN_IN_LIFETIME_SECONDS = 15 * 60;
  *
  * A wrong password and an unknown ID number get the same 401 `invalid_credentials`, in body, status
  * and time (an unknown ID still costs one argon2id verification). Failures slow the ID number down
- * whether or not it has an account. Attempts are also counted per client address across ID numbers
+ * whether or not it has an account; an account that signs in with two numbers (a CMND and its added
+ * CCCD) has one slow-down for both ({@link signInThrottleKey}). Attempts are also counted per client address across ID numbers
  * (password spraying, `limits.signInAttempts`) before any password is checked; a correct password
  * gives its attempt back.
  */
@@ -36,13 +36,14 @@ export const signIn = {
     await requireHumanCheck(deps, data.humanCheck);
     const attempt = await takeSignInAttempt(deps, caller.address);
     const idNumber = normalizeIdNumber(data.idNumber);
-    const idKey = keyedHash(deps.keys.logHashKey, `sign-in:${idNumber}`);
+    // Either number of an account (its CMND, or the CCCD added to it) finds it, and counts against it.
+    const account = await store.accounts.findByIdNumber(idNumber);
+    const idKey = signInThrottleKey(deps, idNumber, account);
     const decision = await store.signInThrottle.attempt(idKey, clock(), config.signInThrottle);
     if (!decision.allowed) {
       log.warn('sign_in.throttled', { id: log.hash('id', idNumber), retryAfter: decision.retryAfterSeconds });
       throw new ProblemError('too_many_attempts', { retryAfter: decision.retryAfterSeconds });
     }
-    const account = await store.accounts.findByIdNumber(idNumber);
     const passwordOk = await deps.passwords.verifyOrDummy(account?.passwordHash, data.password);
     if (!account || !passwordOk) {
       log.info('sign_in.failed', { id: log.hash('id', idNumber) });
@@ -50,19 +51,7 @@ export const signIn = {
     }
     await Promise.all([store.signInThrottle.succeeded(idKey), attempt.giveBack()]);
 
-    const now = clock();
-    const flow: FlowRecord = {
-      id: randomBytes(16).toString('base64url'),
-      kind: 'sign_in',
-      clientId: caller.client.id,
-      state: 'code_sent',
-      idNumber,
-      phone: account.phone,
-      details: null,
-      accountSub: account.sub,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SIGN_IN_LIFETIME_SECONDS * 1000),
-    };
+    const flow = newCodeFlow(deps, caller, SIGN_IN_LIFETIME_SECONDS, { kind: 'sign_in', idNumber, phone: account.phone, details: null, accountSub: account.sub });
     const issued = await startCodeFlow(deps, caller, flow);
     log.info('sign_in.password_ok', { client: flow.clientId, sub: account.sub });
     return { signInId: flow.id, otp: codes.view(issued.challenge) };

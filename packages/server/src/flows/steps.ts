@@ -1,9 +1,29 @@
+import { randomBytes } from 'node:crypto';
 import type { OtpChallenge } from '@dvc-kit/sdk';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 import type { IssuedCode } from '../otp/one-time-codes.js';
 import type { FlowKind, FlowRecord } from '../store/flows.js';
 import type { Caller } from './caller.js';
+
+/** What a new flow carries beside what every flow has (id, portal, first state, times). */
+export type NewFlowFields = Omit<FlowRecord, 'id' | 'clientId' | 'state' | 'createdAt' | 'expiresAt'>;
+
+/**
+ * A new flow waiting for its first code (`code_sent`): a random id of 128 bits, the calling portal,
+ * and an end `lifetimeSeconds` from now. Not yet stored.
+ */
+export function newCodeFlow(deps: Pick<AppDeps, 'clock'>, caller: Caller, lifetimeSeconds: number, fields: NewFlowFields): FlowRecord {
+  const now = deps.clock();
+  return {
+    id: randomBytes(16).toString('base64url'),
+    clientId: caller.client.id,
+    state: 'code_sent',
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + lifetimeSeconds * 1000),
+    ...fields,
+  };
+}
 
 /**
  * The flow with this id, if this portal started it and it has not expired.

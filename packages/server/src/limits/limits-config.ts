@@ -28,6 +28,9 @@ const windows = (defaults: { max: number; windowSeconds: number }[]) => z.array(
  *   on failures. Per address 30 per 10 minutes and 200 a day: generous for citizens behind one carrier
  *   NAT who mistype now and then, while one address can try a password on at most 200 ID numbers a
  *   day. The wrong-password slow-down per ID number (`signInThrottle`) applies as well.
+ * - `operatorCalls` — calls of one operator credential (a one-stop counter's back office) per hour,
+ *   100 by default: a busy counter replaces a few phones an hour, while a leaked token can change only
+ *   that many accounts before the audit log and the notices to the new phones show it.
  */
 export const LimitsSchema = z.object({
   registerLookups: z
@@ -49,6 +52,14 @@ export const LimitsSchema = z.object({
     })
     .prefault({})
     .describe('Sign-in attempts across ID numbers.'),
+  operatorCalls: z
+    .object({
+      perOperator: windows([{ max: 100, windowSeconds: 3600 }]).describe(
+        'Calls of one operator credential to the operator API: a counter serves a few citizens an hour; a leaked token replaces few phones before someone notices.',
+      ),
+    })
+    .prefault({})
+    .describe('Calls to the operator API (`/operator/v1`) per operator credential.'),
 }).prefault({});
 
 /** The validated `limits` configuration. */

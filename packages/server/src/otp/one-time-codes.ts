@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { SmsUnavailableError, type SmsGateway } from '../sms/gateway.js';
 import type { FlowRecord } from '../store/flows.js';
 import type { OtpChallengeRecord, OtpPurpose } from '../store/otp-challenges.js';
+import type { LimitBucket } from '../store/send-limits.js';
 import type { Store } from '../store/store.js';
 import { codeHmac, codeMatches, generateCode, OTP_LENGTH } from './code.js';
 import { codeMessage } from './sms-text.js';
@@ -41,6 +42,15 @@ export class OneTimeCodes {
   }
 
   /**
+   * The send limits of one phone (`otp.perPhonePerMinute`, `otp.perPhonePerHour`), shared by every text
+   * the service sends it — codes of every purpose and notices alike — so no flow can text a phone past them.
+   */
+  phoneSendLimit(phone: string): LimitBucket {
+    const { otp, log } = this.#o;
+    return { key: `phone:${log.hash('phone', phone)}`, limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }] };
+  }
+
+  /**
    * Makes a code for a flow inside the caller's transaction, after taking one send from the phone's
    * and the address's limits.
    * @throws {ProblemError} `otp_rate_limited` (with `retryAfter`) when a limit is reached.
@@ -50,7 +60,7 @@ export class OneTimeCodes {
     const { otp, log } = this.#o;
     const limit = await tx.sendLimits.take(
       [
-        { key: `phone:${log.hash('phone', flow.phone)}`, limits: [{ max: otp.perPhonePerMinute, windowSeconds: 60 }, { max: otp.perPhonePerHour, windowSeconds: 3600 }] },
+        this.phoneSendLimit(flow.phone),
         { key: `address:${log.hash('address', address)}`, limits: [{ max: otp.perAddressPer5Minutes, windowSeconds: 300 }] },
       ],
       now,

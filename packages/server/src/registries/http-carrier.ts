@@ -1,6 +1,6 @@
-import { OperatorEndpoint, type OperatorEndpointOptions } from '../http/operator-endpoint.js';
+import type { OperatorEndpointOptions } from '../http/operator-endpoint.js';
 import type { CarrierRegistry, SubscriberMatch, SubscriberQuery } from './carrier.js';
-import { RegistryUnavailableError } from './carrier.js';
+import { HttpMatchRegister } from './http-match.js';
 
 /**
  * Options of {@link HttpCarrierRegistry}: the operator's carrier-verification endpoint, its bearer
@@ -20,16 +20,13 @@ export type HttpCarrierRegistryOptions = OperatorEndpointOptions;
  * ```
  */
 export class HttpCarrierRegistry implements CarrierRegistry {
-  readonly #endpoint: OperatorEndpoint;
+  readonly #register: HttpMatchRegister;
 
   constructor(options: HttpCarrierRegistryOptions) {
-    this.#endpoint = new OperatorEndpoint(options, { name: 'Carrier register', error: RegistryUnavailableError });
+    this.#register = new HttpMatchRegister(options, 'Carrier register');
   }
 
-  async verifySubscriber(query: SubscriberQuery): Promise<SubscriberMatch> {
-    const body = await this.#endpoint.postForJson({ idNumber: query.idNumber, fullName: query.fullName, birthDate: query.birthDate, phone: query.phone });
-    const result = (body as { result?: unknown } | null)?.result;
-    if (result === 'match' || result === 'mismatch') return result;
-    throw new RegistryUnavailableError('Carrier register answered without a result');
+  verifySubscriber(query: SubscriberQuery): Promise<SubscriberMatch> {
+    return this.#register.ask({ idNumber: query.idNumber, fullName: query.fullName, birthDate: query.birthDate, phone: query.phone });
   }
 }

@@ -1,5 +1,5 @@
-import { OperatorEndpoint, type OperatorEndpointOptions } from '../http/operator-endpoint.js';
-import { RegistryUnavailableError } from './carrier.js';
+import type { OperatorEndpointOptions } from '../http/operator-endpoint.js';
+import { HttpMatchRegister } from './http-match.js';
 import type { InsuredPersonMatch, InsuredPersonQuery, SocialInsuranceRegistry } from './social-insurance.js';
 
 /**
@@ -20,16 +20,13 @@ export type HttpSocialInsuranceRegistryOptions = OperatorEndpointOptions;
  * ```
  */
 export class HttpSocialInsuranceRegistry implements SocialInsuranceRegistry {
-  readonly #endpoint: OperatorEndpoint;
+  readonly #register: HttpMatchRegister;
 
   constructor(options: HttpSocialInsuranceRegistryOptions) {
-    this.#endpoint = new OperatorEndpoint(options, { name: 'Social-insurance register', error: RegistryUnavailableError });
+    this.#register = new HttpMatchRegister(options, 'Social-insurance register');
   }
 
-  async verifyInsuredPerson(query: InsuredPersonQuery): Promise<InsuredPersonMatch> {
-    const body = await this.#endpoint.postForJson({ idNumber: query.idNumber, bhxhCode: query.bhxhCode, fullName: query.fullName, birthDate: query.birthDate });
-    const result = (body as { result?: unknown } | null)?.result;
-    if (result === 'match' || result === 'mismatch') return result;
-    throw new RegistryUnavailableError('Social-insurance register answered without a result');
+  verifyInsuredPerson(query: InsuredPersonQuery): Promise<InsuredPersonMatch> {
+    return this.#register.ask({ idNumber: query.idNumber, bhxhCode: query.bhxhCode, fullName: query.fullName, birthDate: query.birthDate });
   }
 }

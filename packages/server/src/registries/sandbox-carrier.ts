@@ -1,10 +1,11 @@
 import { sameFullName } from '@dvc-kit/sdk';
 import type { CarrierRegistry, SubscriberMatch, SubscriberQuery } from './carrier.js';
-import { readSandboxCitizens, type SandboxCitizen } from './sandbox-citizens.js';
+import { knownBy, readSandboxCitizens, type SandboxCitizen } from './sandbox-citizens.js';
 
 /**
- * A carrier register made of fictional citizens: a phone matches when its subscriber has the ID
- * number, the name (compared with `sameFullName`: case and spacing ignored, diacritics significant)
+ * A carrier register made of fictional citizens (each with a phone and perhaps `otherPhones`, more
+ * SIMs in the same name): a phone matches when its subscriber has the ID
+ * number (the CMND of a CMND citizen, or the `cccd` they also hold), the name (compared with `sameFullName`: case and spacing ignored, diacritics significant)
  * and the birth date asked about.
  *
  * @example
@@ -17,7 +18,7 @@ export class SandboxCarrierRegistry implements CarrierRegistry {
   readonly #byPhone: ReadonlyMap<string, SandboxCitizen>;
 
   constructor(citizens: readonly SandboxCitizen[]) {
-    this.#byPhone = new Map(citizens.map((citizen) => [citizen.phone, citizen]));
+    this.#byPhone = new Map(citizens.flatMap((citizen) => [citizen.phone, ...(citizen.otherPhones ?? [])].map((phone) => [phone, citizen] as const)));
   }
 
   /** Loads the citizens of a fixture file (the package's own by default). */
@@ -29,7 +30,7 @@ export class SandboxCarrierRegistry implements CarrierRegistry {
     const subscriber = this.#byPhone.get(query.phone);
     const matches =
       subscriber !== undefined &&
-      subscriber.idNumber === query.idNumber &&
+      knownBy(subscriber, query.idNumber) &&
       subscriber.birthDate === query.birthDate &&
       sameFullName(subscriber.fullName, query.fullName);
     return matches ? 'match' : 'mismatch';

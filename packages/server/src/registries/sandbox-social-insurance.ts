@@ -1,10 +1,10 @@
 import { sameFullName } from '@dvc-kit/sdk';
-import { readSandboxCitizens, type SandboxCitizen } from './sandbox-citizens.js';
+import { knownBy, readSandboxCitizens, type SandboxCitizen } from './sandbox-citizens.js';
 import type { InsuredPersonMatch, InsuredPersonQuery, SocialInsuranceRegistry } from './social-insurance.js';
 
 /**
  * A social-insurance register made of the fictional citizens that have a `bhxhCode` in the sandbox
- * fixture: a query matches when the insured person with that code has the ID number, the name
+ * fixture: a query matches when the insured person with that code has the ID number (their CMND or their `cccd`), the name
  * (`sameFullName`: case and spacing ignored, diacritics significant) and the birth date asked about.
  *
  * @example
@@ -29,7 +29,7 @@ export class SandboxSocialInsuranceRegistry implements SocialInsuranceRegistry {
     const insured = this.#byCode.get(query.bhxhCode);
     const matches =
       insured !== undefined &&
-      insured.idNumber === query.idNumber &&
+      knownBy(insured, query.idNumber) &&
       insured.birthDate === query.birthDate &&
       sameFullName(insured.fullName, query.fullName);
     return matches ? 'match' : 'mismatch';

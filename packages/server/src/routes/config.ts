@@ -1,6 +1,7 @@
 import { LANGUAGES, PATHS, registrationChoices, type ServiceConfig } from '@dvc-kit/sdk';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
+import { offeredMethods } from '../flows/registration/registration.js';
 import { OTP_LENGTH } from '../otp/code.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -10,7 +11,7 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get(PATHS.config, (c) => {
     const { config } = deps;
     const client = c.var.client;
-    const registrationMethods = [...(client.registrationMethods ?? config.registrationMethods)];
+    const registrationMethods = offeredMethods(deps, client);
     const body: ServiceConfig = {
       clientId: client.id,
       clientName: client.name,
@@ -24,6 +25,8 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
       registrationMethods,
       subjectTypes: registrationChoices(registrationMethods).map(({ subjectType, methods }) => ({ subjectType, methods: methods.map((choice) => ({ ...choice })) })),
       signInMethods: [...(client.signInMethods ?? config.signInMethods)],
+      // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.
+      lostPhoneRecovery: deps.socialInsurance !== undefined,
       languages: [...LANGUAGES],
       humanCheck: { required: config.humanCheck.required, challengePath: PATHS.humanCheckChallenge },
       consentVersion: config.consentVersion,

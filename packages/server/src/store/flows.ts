@@ -2,19 +2,22 @@ import type { Row, Sql } from './sql.js';
 import { iso, toDate } from './values.js';
 
 /** Which journey a flow belongs to. */
-export type FlowKind = 'registration' | 'sign_in' | 'recovery';
+export type FlowKind = 'registration' | 'sign_in' | 'recovery' | 'account_change' | 'phone_recovery';
 
 /**
  * Where a flow stands. Registration: `code_sent → code_verified → completed` (or `closed` when the
  * ID number turns out to have an account). Sign-in: `code_sent → completed`. Recovery:
- * `code_sent → code_verified → completed`.
+ * `code_sent → code_verified → completed`. Account change: `code_sent → completed` (email, phone, CCCD; a CCCD another account signs in with ends it `closed`) or
+ * `code_sent → code_verified → completed` (password). Phone recovery (lost phone): `code_sent → completed`.
  */
 export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
 /** What a registration flow carries from its first step to the account. */
 export interface RegistrationDetails {
-  /** The registration method (`mobile`, …); absent in flows stored before it was recorded. */
-  readonly method?: 'mobile';
+  /** The registration method (`mobile`, `bhxh`); absent in flows stored before it was recorded. */
+  readonly method?: 'mobile' | 'bhxh';
+  /** The BHXH code the social-insurance register matched (by social insurance only), for the account. */
+  readonly bhxhCode?: string;
   readonly fullName: string;
   /** `yyyy-mm-dd`. */
   readonly birthDate: string;
@@ -22,6 +25,31 @@ export interface RegistrationDetails {
   readonly consentVersion: string;
   /** ISO instant the citizen agreed. */
   readonly consentAt: string;
+}
+
+/** Which detail of a signed-in account a change replaces (`cccd`: a CCCD added to a CMND account). */
+export type AccountChangeKind = 'password' | 'email' | 'phone' | 'cccd';
+
+/** What an account change carries from its first step to its last. */
+export interface AccountChangeDetails {
+  readonly change: AccountChangeKind;
+  /** The session that started the change: only it may carry the change on. */
+  readonly sessionId: string;
+  /** End the account's other sessions (on every portal) when the change is made. */
+  readonly endOtherSessions: boolean;
+  /** The new email (an email change). */
+  readonly email?: string;
+  /** The phone the account had when the change started (a phone change replaces only that one). */
+  readonly previousPhone?: string;
+  /** The 12-digit CCCD a CCCD addition adds, as the register matched it. */
+  readonly cccd?: string;
+}
+
+/** What a lost-phone recovery carries from its match to the new phone: the phone it replaces. */
+export interface PhoneRecoveryDetails {
+  readonly change: 'lost_phone';
+  /** The account's phone when the details matched; the recovery replaces only that one. */
+  readonly previousPhone: string;
 }
 
 /** One registration or sign-in in progress, bound to the portal that started it. */
@@ -39,6 +67,8 @@ export interface FlowRecord {
   readonly details: RegistrationDetails | null;
   /** The account signing in or recovering; `null` for a registration (and for a recovery of an ID number without an account). */
   readonly accountSub: string | null;
+  /** An account change's (or a lost-phone recovery's) details; absent (or `null`) for every other kind. */
+  readonly change?: AccountChangeDetails | PhoneRecoveryDetails | null;
   readonly createdAt: Date;
   readonly expiresAt: Date;
 }
@@ -69,6 +99,7 @@ function fromRow(row: Row): FlowRecord {
     accountSub: row.account_sub === null ? null : String(row.account_sub),
     createdAt: toDate(row.created_at),
     expiresAt: toDate(row.expires_at),
+    ...(row.change_details ? { change: row.change_details as AccountChangeDetails | PhoneRecoveryDetails } : {}),
   };
 }
 
@@ -77,15 +108,16 @@ export function flowRepository(sql: Sql): FlowRepository {
   return {
     async create(flow) {
       await sql.query(
-        `INSERT INTO flows (id, kind, client_id, state, id_number, phone, details, account_sub, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::timestamptz, $10::timestamptz)`,
+        `INSERT INTO flows (id, kind, client_id, state, id_number, phone, details, account_sub, created_at, expires_at, change_details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::timestamptz, $10::timestamptz, $11::jsonb)`,
         [flow.id, flow.kind, flow.clientId, flow.state, flow.idNumber, flow.phone,
-          flow.details === null ? null : JSON.stringify(flow.details), flow.accountSub, iso(flow.createdAt), iso(flow.expiresAt)],
+          flow.details === null ? null : JSON.stringify(flow.details), flow.accountSub, iso(flow.createdAt), iso(flow.expiresAt),
+          flow.change ? JSON.stringify(flow.change) : null],
       );
     },
     async find(id, kind, clientId, now) {
       const [row] = await sql.query(
-        `SELECT id, kind, client_id, state, id_number, phone, details, account_sub::text AS account_sub, created_at, expires_at
+        `SELECT id, kind, client_id, state, id_number, phone, details, account_sub::text AS account_sub, created_at, expires_at, change_details
          FROM flows WHERE id = $1 AND kind = $2 AND client_id = $3 AND expires_at > $4::timestamptz`,
         [id, kind, clientId, iso(now)],
       );

@@ -17,3 +17,4 @@ export type * from './signing-keys.js';
 export type * from './secrets.js';
 export type * from './human-checks.js';
 export type * from './sms-outbox.js';
+export type * from './operator-audit.js';

@@ -231,6 +231,67 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX password_history_account ON password_history (account_sub, replaced_at DESC)`,
     ],
   },
+  {
+    version: 7,
+    name: 'social-insurance (BHXH) code of accounts registered by social insurance',
+    statements: [
+      // Nullable: accounts registered another way have none. Kept for recovery by a fresh match.
+      `ALTER TABLE accounts ADD COLUMN bhxh_code text CONSTRAINT accounts_bhxh_code_format CHECK (bhxh_code ~ '^[0-9]{10}$')`,
+    ],
+  },
+  {
+    version: 8,
+    name: 'account changes (password, email, phone) as flows of their own',
+    statements: [
+      `ALTER TABLE flows DROP CONSTRAINT IF EXISTS flows_kind_check`,
+      `ALTER TABLE flows ADD CONSTRAINT flows_kind_check CHECK (kind IN ('registration', 'sign_in', 'recovery', 'account_change'))`,
+      // What a change carries from its first step to its last: which change, the session that asked, the new email.
+      `ALTER TABLE flows ADD COLUMN change_details jsonb`,
+    ],
+  },
+  {
+    version: 9,
+    name: 'ID numbers an account signs in with: the one it registered with and a CCCD added to a CMND account',
+    statements: [
+      // Every ID number an account signs in with, its registered one included, so that one primary key
+      // keeps each number to one account across registered numbers and added CCCDs alike.
+      `CREATE TABLE account_id_numbers (
+        id_number text PRIMARY KEY CONSTRAINT account_id_numbers_format CHECK (id_number ~ '^[0-9]{9}([0-9]{3})?$'),
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        added_as text NOT NULL CHECK (added_as IN ('registered', 'cccd')),
+        added_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX account_id_numbers_account ON account_id_numbers (account_sub)`,
+      // A CMND account gets at most one CCCD.
+      `CREATE UNIQUE INDEX account_id_numbers_one_cccd ON account_id_numbers (account_sub) WHERE added_as = 'cccd'`,
+      `INSERT INTO account_id_numbers (id_number, account_sub, added_as, added_at) SELECT id_number, sub, 'registered', created_at FROM accounts`,
+    ],
+  },
+  {
+    version: 10,
+    name: 'lost-phone recovery flows and the operator audit log',
+    statements: [
+      `ALTER TABLE flows DROP CONSTRAINT IF EXISTS flows_kind_check`,
+      `ALTER TABLE flows ADD CONSTRAINT flows_kind_check CHECK (kind IN ('registration', 'sign_in', 'recovery', 'account_change', 'phone_recovery'))`,
+      // Who did what to which account, on what evidence, when and from where. No phone or ID number in
+      // the clear: the phones as keyed hashes. Rows outlive the account (no foreign key) and are never swept.
+      `CREATE TABLE operator_audit (
+        id uuid PRIMARY KEY,
+        at timestamptz NOT NULL,
+        action text NOT NULL CHECK (action IN ('phone_replaced')),
+        account_sub uuid NOT NULL,
+        operator_id text NOT NULL,
+        officer_id text NOT NULL,
+        officer_name text NOT NULL,
+        document_type text NOT NULL CHECK (document_type IN ('cccd_chip', 'cccd', 'cmnd', 'passport')),
+        note text,
+        old_phone_hash text NOT NULL,
+        new_phone_hash text NOT NULL,
+        address text NOT NULL
+      )`,
+      `CREATE INDEX operator_audit_account ON operator_audit (account_sub, at DESC)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -2,7 +2,7 @@ import type { Row, Sql } from './sql.js';
 import { iso, toDate } from './values.js';
 
 /** What a one-time code is for; part of what its HMAC binds. */
-export type OtpPurpose = 'registration' | 'sign_in' | 'recovery';
+export type OtpPurpose = 'registration' | 'sign_in' | 'recovery' | 'account_change' | 'phone_recovery';
 
 /** `active` until used, superseded by a resend, or `failed` (its SMS could not be sent). */
 export type OtpStatus = 'active' | 'used' | 'superseded' | 'failed';

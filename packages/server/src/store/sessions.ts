@@ -63,6 +63,11 @@ export interface SessionRepository {
   revoke(id: string, now: Date, reason: string): Promise<void>;
   /** Ends every session of an account, on every portal, with their refresh tokens; returns how many were open. */
   revokeAllForAccount(accountSub: string, now: Date, reason: string): Promise<number>;
+  /**
+   * Ends every session of an account but `keepSessionId` (the one asking), on every portal, with their
+   * refresh tokens; returns how many were open.
+   */
+  revokeOtherSessions(accountSub: string, keepSessionId: string, now: Date, reason: string): Promise<number>;
 }
 
 const COLUMNS = `id::text AS id, account_sub::text AS account_sub, client_id, auth_time, created_at, idle_expires_at,
@@ -186,6 +191,21 @@ export function sessionRepository(sql: Sql): SessionRepository {
         await tx.query(
           `UPDATE refresh_tokens SET status = 'revoked' WHERE status = 'active' AND session_id IN (SELECT id FROM sessions WHERE account_sub = $1::uuid)`,
           [accountSub],
+        );
+        return ended.length;
+      });
+    },
+    async revokeOtherSessions(accountSub, keepSessionId, now, reason) {
+      return sql.transaction(async (tx) => {
+        const ended = await tx.query(
+          `UPDATE sessions SET revoked_at = $3::timestamptz, revoked_reason = $4
+           WHERE account_sub = $1::uuid AND id <> $2::uuid AND revoked_at IS NULL RETURNING id`,
+          [accountSub, keepSessionId, iso(now), reason],
+        );
+        await tx.query(
+          `UPDATE refresh_tokens SET status = 'revoked'
+           WHERE status = 'active' AND session_id IN (SELECT id FROM sessions WHERE account_sub = $1::uuid AND id <> $2::uuid)`,
+          [accountSub, keepSessionId],
         );
         return ended.length;
       });

@@ -14,6 +14,7 @@ import { smsOutboxRepository, type SmsOutboxRepository } from './sms-outbox.js';
 import type { Database, Sql } from './sql.js';
 import { otpChallengeRepository, type OtpChallengeRepository } from './otp-challenges.js';
 import { passwordHistoryRepository, type PasswordHistoryRepository } from './password-history.js';
+import { operatorAuditRepository, type OperatorAuditRepository } from './operator-audit.js';
 
 /**
  * The account store: every table of the service behind one interface, the same on PGlite and
@@ -54,6 +55,8 @@ export interface Store {
   readonly humanChecks: HumanCheckRepository;
   /** The development SMS outbox. */
   readonly smsOutbox: SmsOutboxRepository;
+  /** What counter officers did through the operator API, each entry naming the officer. */
+  readonly operatorAudit: OperatorAuditRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Removes expired rows in bounded batches; see {@link sweepExpired}. */
@@ -94,6 +97,7 @@ export function createStore(sql: Sql): Store {
     secrets: secretRepository(sql),
     humanChecks: humanCheckRepository(sql),
     smsOutbox: smsOutboxRepository(sql),
+    operatorAudit: operatorAuditRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     sweep: (now, options) => sweepExpired(sql, now, options),
   };

@@ -51,6 +51,8 @@ export function clientsSpec(db: () => TestDatabase): void {
           },
           { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }] },
         ],
+        // Development asks the sandbox social-insurance register, so the lost phone can be recovered without a counter.
+        lostPhoneRecovery: true,
         signInMethods: ['password'],
         languages: ['vi', 'en'],
         humanCheck: { required: false, challengePath: PATHS.humanCheckChallenge },

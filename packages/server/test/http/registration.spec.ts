@@ -35,6 +35,7 @@ export function registrationSpec(db: () => TestDatabase): void {
         sub: 'uuid',
         fullName: 'Nguyễn Văn An',
         idNumberMasked: '001******234',
+        idNumbersMasked: ['001******234'],
         subjectType: 'citizen',
         ial: 2,
         verificationMethod: 'mobile',

@@ -19,7 +19,7 @@ function stallingDatabase(db: Database): { db: Database; stall: { stuck: boolean
     close: () => db.close(),
     transaction: (fn) => db.transaction(fn),
     query(text, params) {
-      if (stall.stuck && text.includes('FROM accounts WHERE sub =')) {
+      if (stall.stuck && text.includes('FROM accounts a WHERE a.sub =')) {
         reached();
         return new Promise(() => {});
       }

@@ -18,6 +18,8 @@ function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
     subjectType: 'citizen',
     ial: 2,
     verificationMethod: 'mobile',
+    bhxhCode: null,
+    idNumberAliases: [],
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
     consentVersion: '2025-01',
     consentAt: T0,
@@ -117,10 +119,61 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.equal(await store.accounts.findByIdNumber('079195004321'), undefined);
     });
 
+    test('an account registered by social insurance keeps its BHXH code; others have none; a malformed code is refused', async () => {
+      const insured = account({ idNumber: '079195004321', verificationMethod: 'bhxh', bhxhCode: '7901234567' });
+      assert.equal(await store.accounts.create(insured), true);
+      assert.deepEqual(await store.accounts.findBySub(insured.sub), insured);
+      const { bhxhCode: _none, ...withoutCode } = account({ idNumber: '048203007788' });
+      assert.equal(await store.accounts.create(withoutCode), true);
+      assert.equal((await store.accounts.findByIdNumber('048203007788'))?.bhxhCode, null);
+      await assert.rejects(store.accounts.create(account({ idNumber: '031187000042', bhxhCode: '12345' })));
+      assert.equal(await store.accounts.findByIdNumber('031187000042'), undefined);
+    });
+
     test('one ID number has at most one account, even when created in parallel', async () => {
       const results = await Promise.all(Array.from({ length: 8 }, () => store.accounts.create(account())));
       assert.equal(results.filter(Boolean).length, 1);
       assert.equal(await countRows(database.db, 'SELECT count(*)::int AS count FROM accounts'), 1);
+    });
+
+    test('a CCCD added to a CMND account finds it as its registered number does; only a CMND account adds one, and only once', async () => {
+      const cmnd = account({ idNumber: '013456789', fullName: 'Ngô Văn Bình', birthDate: '1975-04-10' });
+      const cccdAccount = account();
+      assert.equal(await store.accounts.create(cmnd), true);
+      assert.equal(await store.accounts.create(cccdAccount), true);
+      assert.equal(await store.accounts.addCccd(cmnd.sub, '001075012345', at(60)), 'added');
+      const withCccd = { ...cmnd, idNumberAliases: ['001075012345'] };
+      assert.deepEqual(await store.accounts.findByIdNumber('013456789'), withCccd);
+      assert.deepEqual(await store.accounts.findByIdNumber('001075012345'), withCccd);
+      assert.deepEqual(await store.accounts.findBySub(cmnd.sub), withCccd);
+      assert.equal(await store.accounts.addCccd(cmnd.sub, '001075099999', at(120)), 'has_cccd', 'a second CCCD');
+      assert.equal(await store.accounts.addCccd(cmnd.sub, '001075012345', at(120)), 'has_cccd', 'the same one again');
+      assert.equal(await store.accounts.addCccd(cccdAccount.sub, '001090009999', at(120)), 'has_cccd', 'an account registered with 12 digits');
+      assert.equal(await store.accounts.findByIdNumber('001075099999'), undefined);
+      assert.equal(await store.accounts.findByIdNumber('001090009999'), undefined);
+    });
+
+    test('each ID number signs in to one account: registered numbers and added CCCDs exclude each other, in parallel too', async () => {
+      const cmnd = account({ idNumber: '013456789' });
+      const other = account({ idNumber: '025678901' });
+      assert.equal(await store.accounts.create(cmnd), true);
+      assert.equal(await store.accounts.create(other), true);
+      assert.equal(await store.accounts.addCccd(other.sub, '001090001234', at(1)), 'added');
+      assert.equal(await store.accounts.addCccd(cmnd.sub, '001090001234', at(2)), 'in_use', 'another account added it');
+      assert.equal(await store.accounts.create(account({ idNumber: '001090001234' })), false, 'registering another account’s CCCD');
+      assert.equal(await store.accounts.addCccd(cmnd.sub, '025678901', at(3)), 'in_use', 'another account registered with it');
+
+      const racers = Array.from({ length: 4 }, (_, i) => account({ idNumber: `03${i}456789` }));
+      for (const racer of racers) assert.equal(await store.accounts.create(racer), true);
+      const outcomes = await Promise.all([
+        ...racers.map((racer, i) => store.accounts.addCccd(racer.sub, '079195004321', at(10 + i))),
+        ...Array.from({ length: 4 }, () => store.accounts.create(account({ idNumber: '079195004321' }))),
+      ]);
+      assert.equal(outcomes.filter((outcome) => outcome === 'added' || outcome === true).length, 1, 'one writer wins the number');
+      assert.equal(await countRows(database.db, `SELECT count(*)::int AS count FROM account_id_numbers WHERE id_number = '079195004321'`), 1);
+      const owner = await store.accounts.findByIdNumber('079195004321');
+      assert.ok(owner);
+      assert.equal(await countRows(database.db, 'SELECT count(*)::int AS count FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM account_id_numbers n WHERE n.id_number = a.id_number)'), 0, 'no account without its registered number');
     });
 
     test('a transaction that fails stores nothing', async () => {

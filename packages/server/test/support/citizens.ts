@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 
 /** A fictional citizen from the sandbox fixture, with the wire forms a portal sends. */
 export interface Citizen {
+  /** A 12-digit CCCD, or a 9-digit CMND. */
   readonly idNumber: string;
+  /** For a CMND citizen: the CCCD the sandbox registers also know them by. */
+  readonly cccd?: string;
   readonly fullName: string;
   /** `yyyy-mm-dd`. */
   readonly birthDate: string;
@@ -23,6 +26,11 @@ export const AN = CITIZENS[0]!;
 export const NGOC = CITIZENS[1]!;
 /** Lê Hoàng Minh, 048203007788, 20/11/2003, 0901234567. */
 export const MINH = CITIZENS[2]!;
+
+/** Ngô Văn Bình, CMND 013456789 (CCCD 001075012345), 10/04/1975, 0977123456: registers with the CMND. */
+export const BINH = CITIZENS.find((citizen) => citizen.idNumber === '013456789')!;
+/** Đỗ Thị Hạnh, CMND 025678901 (CCCD 031182004567), 15/08/1982, 0912003344, BHXH 3101112223. */
+export const HANH = CITIZENS.find((citizen) => citizen.idNumber === '025678901')!;
 
 /** A password every default rule accepts and that contains none of the citizens' data. */
 export const PASSWORD = 'Sông-Hồng-2024';

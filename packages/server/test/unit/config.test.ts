@@ -22,6 +22,19 @@ const production = {
 const problems = configProblems;
 
 describe('loadConfig', () => {
+  test('operators: an id, a name and the SHA-256 of a token, each id and token their own', () => {
+    const hash = 'a'.repeat(64);
+    const config = loadConfig({ ...minimal, operators: [{ id: 'bn-one-stop', name: 'Bộ phận một cửa tỉnh Bắc Ninh', tokenSha256: hash }] });
+    assert.deepEqual(config.operators, [{ id: 'bn-one-stop', name: 'Bộ phận một cửa tỉnh Bắc Ninh', tokenSha256: hash }]);
+    for (const tokenSha256 of ['A'.repeat(64), 'a'.repeat(63), 'the-token-itself']) {
+      assert.ok(problems({ ...minimal, operators: [{ id: 'x', name: 'X', tokenSha256 }] }).some((problem) => problem.startsWith('operators.0.tokenSha256')), tokenSha256);
+    }
+    const twice = [{ id: 'x', name: 'X', tokenSha256: hash }, { id: 'x', name: 'Y', tokenSha256: 'b'.repeat(64) }];
+    assert.ok(problems({ ...minimal, operators: twice }).some((problem) => problem.includes('operator ids must be unique')));
+    const shared = [{ id: 'x', name: 'X', tokenSha256: hash }, { id: 'y', name: 'Y', tokenSha256: hash }];
+    assert.ok(problems({ ...minimal, operators: shared }).some((problem) => problem.includes('a token of its own')));
+  });
+
   test('fills in the security defaults of the design', () => {
     const config = loadConfig(minimal);
     assert.equal(config.issuer, 'https://id.example.gov.vn');
@@ -35,7 +48,9 @@ describe('loadConfig', () => {
         perIdNumber: [{ max: 5, windowSeconds: 3600 }, { max: 10, windowSeconds: 86_400 }],
       },
       signInAttempts: { perAddress: [{ max: 30, windowSeconds: 600 }, { max: 200, windowSeconds: 86_400 }] },
+      operatorCalls: { perOperator: [{ max: 100, windowSeconds: 3600 }] },
     });
+    assert.deepEqual(config.operators, [], 'no operator API unless operators are configured');
     assert.deepEqual(config.signInThrottle, { freeFailures: 5, stepSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200, maxFailuresPerHour: 100 });
     assert.deepEqual(config.humanCheck, { required: true, maxNumber: 20_000, expiresInSeconds: 600 });
     assert.deepEqual(config.sms, { driver: 'outbox' });

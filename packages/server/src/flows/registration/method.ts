@@ -9,8 +9,10 @@ export interface RegisterQuery {
   readonly fullName: string;
   /** `yyyy-mm-dd`. */
   readonly birthDate: string;
-  /** E.164. */
+  /** E.164: the phone the code goes to. */
   readonly phone: string;
+  /** The 10-digit social-insurance (BHXH) code; by social insurance only. */
+  readonly bhxhCode?: string | undefined;
 }
 
 /**

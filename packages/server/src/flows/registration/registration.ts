@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { METHOD_IAL, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge } from '@dvc-kit/sdk';
+import { randomUUID } from 'node:crypto';
+import { METHOD_IAL, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type {
   CompleteRegistrationRequest,
   RegistrationCodeVerified,
@@ -10,19 +10,30 @@ import type {
 import type { AppDeps } from '../../app-deps.js';
 import { ProblemError } from '../../http/problem.js';
 import { accountView } from '../account-view.js';
+import type { ClientConfig } from '../../config.js';
 import type { AccountRecord } from '../../store/accounts.js';
-import type { FlowRecord } from '../../store/flows.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from '../caller.js';
 import { requireAcceptablePassword } from '../password-policy.js';
-import { findFlow, findFlowAwaitingCode, requireHumanCheck, resendCode, startCodeFlow } from '../steps.js';
+import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from '../steps.js';
 import type { RegisterQuery, RegistrationMethodFlow } from './method.js';
 import { mobileSubscriber } from './mobile-subscriber.js';
+import { socialInsurance } from './social-insurance.js';
 
 /** How long a registration may take from the first step to the password. */
-export const REGISTRATION_LIFETIME_SECONDS = 30 * 60;
+export const REGISTRATION_LIFETIME_SECONDS = FLOW_LIFETIME_SECONDS.registration;
 
 /** The registration methods this service implements, by their name on the wire. */
-const METHODS: Readonly<Record<StartRegistrationRequest['method'], RegistrationMethodFlow>> = { mobile: mobileSubscriber };
+const METHODS: Readonly<Record<StartRegistrationRequest['method'], RegistrationMethodFlow>> = { mobile: mobileSubscriber, bhxh: socialInsurance };
+
+/**
+ * The registration methods a portal offers now: its own `registrationMethods` (or the service's),
+ * less those whose register the service lacks — `bhxh` only with a social-insurance register. What
+ * `GET /v1/config` marks available and what a start may use.
+ */
+export function offeredMethods(deps: Pick<AppDeps, 'config' | 'socialInsurance'>, client: Pick<ClientConfig, 'registrationMethods'>): StartRegistrationRequest['method'][] {
+  const named = client.registrationMethods ?? deps.config.registrationMethods;
+  return named.filter((method) => method !== 'bhxh' || deps.socialInsurance !== undefined);
+}
 
 /** A start of registration whose details were normalised and checked, ready to ask the register. */
 export interface RegistrationStart {
@@ -54,15 +65,23 @@ export const registration = {
     const fullName = parseFullName(data.fullName);
     const birthDate = parseBirthDate(data.birthDate);
     const phone = parsePhone(data.phone);
-    if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok) throw new ProblemError('validation_failed');
+    const bhxhCode = data.method === 'bhxh' ? parseBhxhCode(data.bhxhCode) : undefined;
+    if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok || (bhxhCode && !bhxhCode.ok)) throw new ProblemError('validation_failed');
     if (data.consentVersion !== config.consentVersion) {
       throw new ProblemError('validation_failed', { errors: [{ field: 'consentVersion', code: 'consent_required' }] });
     }
-    const methods = caller.client.registrationMethods ?? config.registrationMethods;
-    if (!methods.includes(data.method)) throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'invalid_type' }] });
+    if (!offeredMethods(deps, caller.client).includes(data.method)) {
+      throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'method_not_offered' }] });
+    }
     return {
       method: METHODS[data.method],
-      query: { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone: phone.e164 },
+      query: {
+        idNumber: idNumber.value,
+        fullName: fullName.value,
+        birthDate: birthDate.iso,
+        phone: phone.e164,
+        ...(bhxhCode?.ok ? { bhxhCode: bhxhCode.value } : {}),
+      },
       email: data.email?.trim() || null,
       consentVersion: data.consentVersion,
       humanCheck: data.humanCheck,
@@ -80,15 +99,13 @@ export const registration = {
     const { query } = start;
     await start.method.confirm(deps, caller, query);
     const now = clock();
-    const flow: FlowRecord = {
-      id: randomBytes(16).toString('base64url'),
+    const flow = newCodeFlow(deps, caller, REGISTRATION_LIFETIME_SECONDS, {
       kind: 'registration',
-      clientId: caller.client.id,
-      state: 'code_sent',
       idNumber: query.idNumber,
       phone: query.phone,
       details: {
         method: start.method.method,
+        ...(query.bhxhCode !== undefined ? { bhxhCode: query.bhxhCode } : {}),
         fullName: query.fullName,
         birthDate: query.birthDate,
         email: start.email,
@@ -96,9 +113,7 @@ export const registration = {
         consentAt: now.toISOString(),
       },
       accountSub: null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_SECONDS * 1000),
-    };
+    });
     const issued = await startCodeFlow(deps, caller, flow);
     log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber) });
     return { registrationId: flow.id, otp: codes.view(issued.challenge) };
@@ -175,6 +190,7 @@ export const registration = {
       subjectType: 'citizen',
       ial: METHOD_IAL[method.verificationMethod],
       verificationMethod: method.verificationMethod,
+      bhxhCode: details.bhxhCode ?? null,
       passwordHash: await deps.passwords.hash(data.password),
       consentVersion: details.consentVersion,
       consentAt: new Date(details.consentAt),
