@@ -59,7 +59,7 @@ export async function startStack(options = {}) {
 
 /**
  * The identity service alone, as the examples and the browser tests run it, in development mode:
- * sandbox carrier, SMS outbox, the given portals as clients, served on `host:port` with that address as its issuer.
+ * sandbox carrier and social-insurance registers, SMS outbox, the given portals as clients, served on `host:port` with that address as its issuer.
  *
  * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[] }[],
  *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
@@ -78,7 +78,8 @@ export async function startIdentityService(options) {
     database: options.database ?? {},
     clients: options.clients,
     sms: { driver: 'outbox' },
-    registries: { carrier: { driver: 'sandbox' } },
+    // Both sandbox registers, named: a portal may then offer registration by social insurance, and lost-phone recovery asks it.
+    registries: { carrier: { driver: 'sandbox' }, socialInsurance: { driver: 'sandbox' } },
     ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

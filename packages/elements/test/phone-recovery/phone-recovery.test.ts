@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { solveHumanCheck } from '@dvc-kit/sdk';
 import { MOCK_CITIZENS } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
 import type { DvcLogin } from '../../src/login/login.js';
@@ -12,8 +13,8 @@ import { press, typeInto } from '../support/keyboard.js';
 import { AN, NGOC, testService, type TestService } from '../support/service.js';
 
 /** The service offers registration, and so lost-phone recovery, by social insurance. */
-const BHXH = { registrationMethods: ['mobile', 'bhxh'] } as const;
-const WITH_HUMAN_CHECK = { config: { ...BHXH, humanCheck: { required: true } }, humanCheck: { number: 4, maxnumber: 10 } } as const;
+const BHXH = { registrationMethods: ['mobile', 'bhxh'] };
+const WITH_HUMAN_CHECK = { config: { ...BHXH, humanCheck: { required: true } }, humanCheck: { number: 4, maxnumber: 10 } };
 const NGOC_BHXH = MOCK_CITIZENS.find((c) => c.idNumber === NGOC.idNumber)!.bhxhCode!;
 const NGOC_PASSWORD = 'Mây-Trắng-77';
 /** The phone Ngọc registered with and then lost; her carrier record's number ({@link NGOC}.phone) is the new one. */
@@ -22,11 +23,13 @@ const LOST_PHONE = '0987654321';
 /** Registers Ngọc by social insurance with {@link LOST_PHONE} and signs her in once (a session the recovery ends). */
 async function registerNgoc(service: TestService): Promise<void> {
   const { client } = service;
+  const config = await client.getConfig();
+  const humanCheck = async () => (config.humanCheck.required ? { humanCheck: await solveHumanCheck(await client.getHumanCheckChallenge()) } : {});
   const details = { idNumber: NGOC.idNumber, bhxhCode: NGOC_BHXH, fullName: NGOC.fullName, birthDate: NGOC.birthDate, phone: LOST_PHONE };
-  const started = await client.startRegistration({ subjectType: 'citizen', method: 'bhxh', ...details, consentVersion: (await client.getConfig()).consentVersion });
+  const started = await client.startRegistration({ subjectType: 'citizen', method: 'bhxh', ...details, consentVersion: config.consentVersion, ...(await humanCheck()) });
   await client.verifyRegistrationCode(started.registrationId, { code: '123456' });
   await client.completeRegistration(started.registrationId, { password: NGOC_PASSWORD, passwordConfirmation: NGOC_PASSWORD });
-  const { signInId } = await client.startSignIn({ idNumber: NGOC.idNumber, password: NGOC_PASSWORD });
+  const { signInId } = await client.startSignIn({ idNumber: NGOC.idNumber, password: NGOC_PASSWORD, ...(await humanCheck()) });
   await client.verifySignInCode(signInId, { code: '123456' });
 }
 
@@ -109,7 +112,7 @@ describe('<dvc-phone-recovery>', () => {
     await shows(el, 'Mật khẩu');
     expect(deep(el, 'dvc-phone-recovery')).to.equal(undefined);
     expect(focused()).to.equal(stepHeading(el));
-    await service.client.startSignIn({ idNumber: NGOC.idNumber, password: NGOC_PASSWORD });
+    await service.client.startSignIn({ idNumber: NGOC.idNumber, password: NGOC_PASSWORD, humanCheck: await solveHumanCheck(await service.client.getHumanCheckChallenge()) });
     expect(service.scenario.outbox.at(-1)!.phone).to.equal('+84912345678');
   });
 
