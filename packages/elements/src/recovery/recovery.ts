@@ -1,11 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type nothing, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, parseIdNumber } from '@dvc-kit/sdk';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
-import { emit, type DvcActionRequestedDetail, type DvcRecoveredDetail } from '../shared/events.js';
+import { emit, type DvcRecoveredDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
+import { renderSignInAction } from '../shared/sign-in-action.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
 import { IDENTIFY_FIELDS, renderIdentifyStep } from './identify-step.js';
 import { recoveryTransition, type RecoveryEvent } from './machine.js';
@@ -159,18 +160,9 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
     else this.feedback.show(this.feedback.refusal(result.error));
   }
 
-  /** "Quay lại đăng nhập" (or "Đăng nhập" at the end): the page's link, or a button that fires the event; nothing when neither is wanted. */
+  /** "Quay lại đăng nhập" (or "Đăng nhập" at the end), as the page wants it. */
   #renderSignIn(text: string, primary: boolean): TemplateResult | typeof nothing {
-    const href = this.signInHref || undefined;
-    if (!href && !this.backToSignIn && !this.slots.has('sign-in')) return nothing;
-    // Cancelable: a page that routes itself (or <dvc-login>) calls preventDefault() and the link does not navigate.
-    const fire = (event: Event) => {
-      if (!emitCancelable<DvcActionRequestedDetail>(this, 'dvc-sign-in-requested', { href })) event.preventDefault();
-    };
-    const fallback = href
-      ? html`<a part="link" href=${href} @click=${fire}>${text}</a>`
-      : html`<button type="button" part=${primary ? 'button' : 'button button-secondary'} class=${primary ? '' : 'secondary'} @click=${fire}>${text}</button>`;
-    return html`<ul class="links actions"><li><slot name="sign-in">${fallback}</slot></li></ul>`;
+    return renderSignInAction({ host: this, href: this.signInHref || undefined, button: this.backToSignIn, slotted: this.slots.has('sign-in') }, text, primary);
   }
 
   protected override renderStep(): TemplateResult {
@@ -233,9 +225,4 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
         ${this.#renderSignIn(t.signIn, true)}`;
     }
   }
-}
-
-/** Dispatches a bubbling, composed, cancelable `CustomEvent`; `false` when a listener cancelled it. */
-function emitCancelable<T>(target: EventTarget, type: string, detail: T): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: true }));
 }
