@@ -20,6 +20,17 @@ login.addEventListener('dvc-signed-in', async (event) => {
   document.getElementById('session-name').textContent = result.name;
   document.getElementById('session-ial').textContent = `IAL${result.ial}`;
   session.hidden = false;
+  document.getElementById('counters').hidden = true;
+});
+
+// "Mất số điện thoại nhận OTP" opens in place inside <dvc-login> (no lost-phone-href). When it sends the
+// citizen to a one-stop counter, the portal shows where its counters are; once the phone is replaced,
+// every session has ended, so the portal forgets its own.
+login.addEventListener('dvc-phone-recovery-unconfirmed', () => {
+  document.getElementById('counters').hidden = false;
+});
+login.addEventListener('dvc-phone-recovered', () => {
+  session.hidden = true;
 });
 
 connectLanguageSwitch(langButton, login);
