@@ -43,8 +43,8 @@ async function typeCheck(tool: 'tsc' | 'vue-tsc', project: string): Promise<void
 describe('framework-ready elements', () => {
   test('custom-elements.json describes every element with its tag, attributes, typed events, slots, parts and custom properties', () => {
     const found = elements();
-    assert.deepEqual([...found.keys()].sort(), ['dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-recovery', 'dvc-register']);
-    for (const tag of ['dvc-login', 'dvc-register', 'dvc-recovery']) {
+    assert.deepEqual([...found.keys()].sort(), ['dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-phone-recovery', 'dvc-recovery', 'dvc-register']);
+    for (const tag of ['dvc-login', 'dvc-register', 'dvc-recovery', 'dvc-phone-recovery']) {
       const element = found.get(tag)!;
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       for (const name of ['service', 'client-id', 'forgot-password-href']) assert.ok(attributes.includes(name), `${tag} lists attribute ${name}`);
@@ -56,6 +56,14 @@ describe('framework-ready elements', () => {
     assert.deepEqual(found.get('dvc-login')!.events?.map((e) => [e.name, e.type?.text]), [
       ['dvc-signed-in', 'DvcSignedInDetail'],
       ['dvc-recovered', 'DvcRecoveredDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+      ['dvc-phone-recovered', 'DvcPhoneRecoveredDetail'],
+      ['dvc-phone-recovery-unconfirmed', 'DvcPhoneRecoveryUnconfirmedDetail'],
+    ]);
+    assert.deepEqual(found.get('dvc-phone-recovery')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-phone-recovered', 'DvcPhoneRecoveredDetail'],
+      ['dvc-phone-recovery-unconfirmed', 'DvcPhoneRecoveryUnconfirmedDetail'],
+      ['dvc-sign-in-requested', 'DvcActionRequestedDetail'],
       ['dvc-error', 'DvcErrorDetail'],
     ]);
     assert.deepEqual(found.get('dvc-recovery')!.events?.map((e) => [e.name, e.type?.text]), [
