@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DvcError, type DvcClient } from '@dvc-kit/sdk';
+import { DvcErrorCore, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
 import { LazyModule } from '../shared/lazy-module.js';
@@ -19,7 +19,7 @@ type HumanCheckState =
   | { readonly status: 'idle' }
   | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController; readonly quiet: boolean }
   | { readonly status: 'solved'; readonly payload: string }
-  | { readonly status: 'failed'; readonly code: DvcError['code'] };
+  | { readonly status: 'failed'; readonly code: DvcErrorCore['code'] };
 
 /**
  * "Tôi không phải là người máy": a checkbox that, when ticked, fetches a proof-of-work puzzle from the
@@ -73,7 +73,7 @@ export class DvcHumanCheck extends LitElement {
   };
 
   /** The client that fetches the puzzle. */
-  declare client: DvcClient | undefined;
+  declare client: DvcClientCore | undefined;
   /** Error text tied to the checkbox, already in the citizen's language. */
   declare error: string | undefined;
   private declare state: HumanCheckState;
@@ -148,7 +148,7 @@ export class DvcHumanCheck extends LitElement {
 
   async #solve(abort: AbortController): Promise<void> {
     try {
-      if (!this.client) throw new DvcError('unknown_client');
+      if (!this.client) throw new DvcErrorCore('unknown_client');
       const [challenge, { solveHumanCheck }] = await Promise.all([this.client.getHumanCheckChallenge({ signal: abort.signal }), solver.load()]);
       const payload = await solveHumanCheck(challenge, {
         signal: abort.signal,
@@ -161,9 +161,10 @@ export class DvcHumanCheck extends LitElement {
       emit<HumanCheckSolvedDetail>(this, 'dvc-human-check-solved', { payload });
     } catch (caught) {
       if (abort.signal.aborted) return;
-      const code = caught instanceof DvcError ? caught.code : 'human_check_failed';
+      const code = caught instanceof DvcErrorCore ? caught.code : 'human_check_failed';
       this.state = { status: 'failed', code };
-      emit<DvcErrorDetail>(this, 'dvc-error', { code, message: this.#localize.problem(code) });
+      await this.#localize.ready();
+      emit<DvcErrorDetail>(this, 'dvc-error', { code, message: this.#localize.problem(code, {}, caught instanceof Error ? caught.message : code) });
     }
   }
 

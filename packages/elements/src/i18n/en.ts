@@ -1,7 +1,7 @@
 import type { Catalogue } from './catalogue.js';
 
 /** The SDK's English rule texts travel with the English widget strings (problem texts come with the client). */
-export { rulesEn } from '@dvc-kit/sdk';
+export { problemsEn, rulesEn } from '@dvc-kit/sdk';
 
 /** English, with `lang="en"`. */
 export const en: Catalogue = {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fillMessage, pickLanguage, problemsEn, problemsVi, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { fillMessage, pickLanguage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import { LazyModule } from '../shared/lazy-module.js';
 import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
 import { viFirstStep } from './vi-first-step.js';
@@ -7,12 +7,13 @@ import { viFirstStep } from './vi-first-step.js';
 /**
  * Vietnamese comes with the widgets; English (the widget strings and the SDK's English rule texts) is
  * fetched the first time a widget speaks it. The SDK's problem texts come in both languages with its
- * client (`DvcError` needs them), so they are not fetched.
+ * client (`DvcErrorCore` needs them), so they are not fetched.
  */
 const english = new LazyModule(() => import('./en.js'));
 /**
  * The core carries the Vietnamese strings of the first step ({@link viFirstStep}); all of them come with
- * the later steps with the SDK's rule texts, and a widget whose step needs them waits for them (see
+ * the later steps with the SDK's rule and problem texts (a failure is shown after the citizen acted, or
+ * on the error step, which waits for them), and a widget whose step needs them waits for them (see
  * {@link LocalizeOptions}).
  */
 const vietnamese = new LazyModule(() => import('./vi.js'));
@@ -121,10 +122,21 @@ export class LocalizeController implements ReactiveController {
     return strings.load().then(update, update);
   }
 
-  /** The text of a problem code, from the SDK catalogue. */
-  problem(code: ProblemCode, params: MessageParams = {}): string {
-    const problems = this.lang === 'en' ? problemsEn : problemsVi;
-    return fillMessage(problems[code] ?? problems.internal, { seconds: 0, ...params });
+  /**
+   * The text of a problem code, from the SDK catalogue. The problem texts come with the later strings (or
+   * English): until they arrive, `fallback` (a service's own text) or empty, and the host renders again then.
+   */
+  problem(code: ProblemCode, params: MessageParams = {}, fallback = ''): string {
+    const problems = this.lang === 'en' ? english.get(this.host)?.problemsEn : vietnamese.get(this.host)?.problemsVi;
+    return problems ? fillMessage(problems[code] ?? problems.internal, { seconds: 0, ...params }) : fallback;
+  }
+
+  /** Resolves once every string of the current language is in (or could not be fetched: then texts fall back). */
+  ready(): Promise<void> {
+    return (this.lang === 'en' ? english : vietnamese).load().then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**

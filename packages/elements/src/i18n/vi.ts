@@ -8,5 +8,5 @@ import { viLater } from './vi-later.js';
  */
 export const vi: Catalogue = { ...viFirstStep, ...viLater };
 
-/** The SDK's Vietnamese rule texts travel with the later strings: a first step shows none. */
-export { rulesVi } from '@dvc-kit/sdk';
+/** The SDK's Vietnamese rule and problem texts travel with the later strings: a first step shows none. */
+export { problemsVi, rulesVi } from '@dvc-kit/sdk';

@@ -97,12 +97,12 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   }
 
   /**
-   * Loading, the error step and the credentials until a submission is refused: the sign-in page renders
-   * them before the later strings (and the rule texts of a refusal) arrive.
+   * Loading and the credentials until a submission is refused: the sign-in page renders them before the
+   * later strings (and the problem and rule texts of a refusal or of the error step) arrive.
    */
   protected override get onFirstStep(): boolean {
     const step = this.state.step;
-    return step === 'loading' || step === 'error' || (step === 'credentials' && !hasFeedback(this.feedback.current));
+    return step === 'loading' || (step === 'credentials' && !hasFeedback(this.feedback.current));
   }
 
   protected override prefetch(): void {

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type DvcError } from '@dvc-kit/sdk';
+import { FLOW_LIFETIME_SECONDS, type DvcErrorCore } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
 import { renderCodeStep } from '../shared/code-step.js';
@@ -146,7 +146,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     this.#refused(result.error);
   }
 
-  #refused(error: DvcError): true {
+  #refused(error: DvcErrorCore): true {
     if (error.code === 'account_exists') this.send({ type: 'accountExists' });
     else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error.code);
     else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { isOtpCode, type DvcError, type OtpChallenge, type ProblemCode } from '@dvc-kit/sdk';
+import { isOtpCode, type DvcErrorCore, type OtpChallenge, type ProblemCode } from '@dvc-kit/sdk';
 import { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from '../otp-input/otp-input.js';
 import { definePart } from './define-part.js';
 import type { Clock } from './clock.js';
@@ -15,7 +15,7 @@ export const CODE_FIELDS: readonly FieldTarget[] = [{ name: 'code', id: 'otp', l
  * exhausted code on the code field; anything else (a wait, `account_exists` …) for the whole step.
  * `undefined` when the flow is gone and must start again.
  */
-export function codeFeedback(error: DvcError): Feedback | undefined {
+export function codeFeedback(error: DvcErrorCore): Feedback | undefined {
   switch (error.code) {
     case 'flow_not_found':
       return undefined;
@@ -52,11 +52,11 @@ export interface CodeStep<T, O extends CodeChallenge = OtpChallenge> {
   readonly resend: ServiceCall<{ readonly otp: O }>;
   readonly resent: (otp: O) => void;
   /** A refusal that ends this step in its own way (`account_exists`); `false` to show it as usual. */
-  readonly refused?: (error: DvcError) => boolean;
+  readonly refused?: (error: DvcErrorCore) => boolean;
 }
 
 /** A refused code or resend: on the code field or for the whole step, the error step when the flow is gone. */
-function codeRefused<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, error: DvcError): void {
+function codeRefused<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, error: DvcErrorCore): void {
   if (step.refused?.(error)) return;
   const feedback = codeFeedback(error);
   if (feedback) host.feedback.show(feedback);

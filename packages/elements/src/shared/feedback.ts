@@ -1,4 +1,4 @@
-import type { DvcError, FieldRule, MessageParams, ProblemCode } from '@dvc-kit/sdk';
+import type { DvcErrorCore, FieldRule, MessageParams, ProblemCode } from '@dvc-kit/sdk';
 
 /** Why one field is not accepted: a rule of the SDK catalogue, a problem code, or a widget string. */
 export type FieldProblem =
@@ -23,7 +23,7 @@ export interface Feedback {
 export const NO_FEEDBACK: Feedback = Object.freeze({ fields: Object.freeze({}) });
 
 /** A refusal shown for the whole step rather than on a field, with the wait when the service gave one. */
-export function stepFeedback(error: DvcError): Feedback {
+export function stepFeedback(error: DvcErrorCore): Feedback {
   return { problem: { code: error.code, ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}) }, fields: {} };
 }
 

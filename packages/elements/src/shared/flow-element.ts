@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { DvcClient, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { DvcClientCore, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
@@ -46,7 +46,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
    * A ready client to use instead of `service` and `client-id`: for a client with its own `fetch`,
    * such as `createMockFetch` from `@dvc-kit/sdk/mock` in tests.
    */
-  declare client: DvcClient | undefined;
+  declare client: DvcClientCore | undefined;
   /** Time source for the code countdown; the real clock unless a test injects one. */
   declare clock: Clock;
   /** Where "Quên mật khẩu" leads (attribute `forgot-password-href`). */
@@ -59,7 +59,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   /** Tells the portal team when the widget is set up so that it cannot reach the service. */
   protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
-  readonly calls = new ServiceController(this, this.localize, (error) => this.feedback.problemText(error));
+  readonly calls = new ServiceController(this, this.localize, (error) => this.feedback.problemText(error, error.message));
   /** Where focus goes when the step changes or a submission is refused. */
   protected readonly focusing = new FocusController(this);
   /** What the step shows after a refusal. */

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DvcClient, ServiceConfig } from '@dvc-kit/sdk';
+import type { DvcClientCore, ServiceConfig } from '@dvc-kit/sdk';
 import { DvcHumanCheck } from '../human-check/human-check.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { definePart } from './define-part.js';
@@ -8,7 +8,7 @@ import { definePart } from './define-part.js';
 export interface FormStepView {
   readonly t: Catalogue;
   readonly config: ServiceConfig;
-  readonly client: DvcClient | undefined;
+  readonly client: DvcClientCore | undefined;
   readonly busy: boolean;
   readonly heading: TemplateResult;
   readonly summary: TemplateResult | typeof nothing;

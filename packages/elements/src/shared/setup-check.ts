@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { DvcClient, DvcError } from '@dvc-kit/sdk';
+import type { DvcClientCore, DvcErrorCore } from '@dvc-kit/sdk';
 import type { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
 
@@ -7,7 +7,7 @@ import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
 export interface SetupHost extends ReactiveControllerHost, HTMLElement {
   readonly service: string | undefined;
   readonly clientId: string | undefined;
-  readonly client: DvcClient | undefined;
+  readonly client: DvcClientCore | undefined;
 }
 
 /**
@@ -66,7 +66,7 @@ export class SetupController implements ReactiveController {
   }
 
   /** Explains in the console why the service refused the widget's first call, when the page's origin is the reason. */
-  configRefused(error: DvcError): void {
+  configRefused(error: DvcErrorCore): void {
     if (error.code !== 'origin_not_allowed') return;
     const host = this.#host;
     const client = host.client;

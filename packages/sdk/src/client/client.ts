@@ -32,7 +32,7 @@ import type {
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
 import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
-import type { DvcError } from './error.js';
+import { DvcError, type DvcErrorClass } from './error.js';
 import { Transport } from './transport.js';
 
 /** Options of a {@link DvcClient}. */
@@ -61,25 +61,23 @@ export interface CallOptions {
 
 
 /**
- * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
- * operation; every failure is a {@link DvcError} with a stable `code`.
+ * Every operation of {@link DvcClient}, throwing errors of the class it is given: {@link DvcErrorCore}
+ * for errors without the texts of the codes (the widgets' bundle, which carries its texts per language),
+ * or {@link DvcError}, as {@link DvcClient} does. Use {@link DvcClient} unless you count bytes.
  *
  * @example
  * ```ts
- * import { DvcClient } from '@dvc-kit/sdk';
- * const client = new DvcClient({ baseUrl: 'http://127.0.0.1:4000', clientId: 'provincial-portal' });
- * const { signInId, otp } = await client.startSignIn({ idNumber: '001203004567', password });
- * console.log(`Code sent to ${otp.maskedPhone}`);
- * const { tokens, account } = await client.verifySignInCode(signInId, { code: '123456' });
+ * const client = new DvcClientCore({ baseUrl: 'https://id.example.gov.vn', clientId: 'provincial-portal' }, DvcErrorCore);
+ * const config = await client.getConfig();
  * ```
  */
-export class DvcClient {
+export class DvcClientCore {
   readonly baseUrl: string;
   readonly clientId: string;
   lang: Language;
   readonly #transport: Transport;
 
-  constructor(options: DvcClientOptions) {
+  constructor(options: DvcClientOptions, errors: DvcErrorClass) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.clientId = options.clientId;
     this.lang = options.lang ?? 'vi';
@@ -89,6 +87,7 @@ export class DvcClient {
       retries: options.retries ?? 2,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: () => ({ 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId }),
+      errors,
     });
   }
 
@@ -422,4 +421,23 @@ export class DvcClient {
     return this.#transport.call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
   }
 
+}
+
+/**
+ * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
+ * operation; every failure is a {@link DvcError} with a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { DvcClient } from '@dvc-kit/sdk';
+ * const client = new DvcClient({ baseUrl: 'http://127.0.0.1:4000', clientId: 'provincial-portal' });
+ * const { signInId, otp } = await client.startSignIn({ idNumber: '001203004567', password });
+ * console.log(`Code sent to ${otp.maskedPhone}`);
+ * const { tokens, account } = await client.verifySignInCode(signInId, { code: '123456' });
+ * ```
+ */
+export class DvcClient extends DvcClientCore {
+  constructor(options: DvcClientOptions) {
+    super(options, DvcError);
+  }
 }

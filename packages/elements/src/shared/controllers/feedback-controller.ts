@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
-import type { DvcError, PasswordPolicy } from '@dvc-kit/sdk';
+import type { DvcErrorCore, PasswordPolicy } from '@dvc-kit/sdk';
 import type { TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { errorSummary, type SummaryItem } from '../error-summary.js';
@@ -84,16 +84,16 @@ export class FeedbackController {
     return localize.t[problem.term];
   }
 
-  /** The text of a step problem, the wait filled in. */
-  problemText(problem: StepProblem): string {
-    return this.#options.localize.problem(problem.code, { seconds: problem.retryAfter ?? 0 });
+  /** The text of a step problem, the wait filled in; `fallback` while the problem texts are not in. */
+  problemText(problem: StepProblem, fallback?: string): string {
+    return this.#options.localize.problem(problem.code, { seconds: problem.retryAfter ?? 0 }, fallback);
   }
 
   /**
    * What a step shows when the service refuses a submission: field errors on their fields, a failed
    * human check on the check, anything else for the whole step with its wait.
    */
-  refusal(error: DvcError): Feedback {
+  refusal(error: DvcErrorCore): Feedback {
     if (error.code === 'human_check_failed') return { fields: { humanCheck: { problem: error.code } } };
     if (error.code === 'validation_failed') {
       const fields: Record<string, FieldProblem> = {};
