@@ -22,7 +22,7 @@ export const en: Catalogue = {
   registerTitle: 'Create an account',
   methodHeading: 'Choose who you are and how to verify',
   subjectLegend: 'Who is registering',
-  subjectCitizen: 'Citizen',
+  subjectNames: { citizen: 'Citizen', enterprise: 'Enterprise', agency: 'State agency' },
   methodLegend: 'Verification method',
   methodGroup: (level) => (level >= 3 ? 'Level 3 – high assurance' : 'Level 2 – substantial assurance'),
   methodNames: {
@@ -40,6 +40,11 @@ export const en: Catalogue = {
   },
   methodRequired: 'Choose a verification method.',
   noMethods: 'This portal does not offer online registration yet.',
+  noMethodsForType: 'This service does not yet offer a way to register for this type.',
+  methodUnavailable: 'Not yet available on this service',
+  bhxhCodeLabel: 'Social insurance code',
+  bhxhCodeHint: '10 digits, on your social insurance book or health insurance card',
+  phoneHintBhxh: 'The code will be sent to this number, for example 0971234398',
   detailsHeading: 'Your details',
   idNumberLabel: 'Personal ID number',
   idNumberHint: 'Your citizen identity card (CCCD) number, 12 digits',
@@ -96,6 +101,7 @@ export const en: Catalogue = {
 
   progress: {
     checkingCarrier: 'Checking with the mobile carrier…',
+    checkingSocialInsurance: 'Checking with the social insurance database…',
     sendingCode: 'Sending the code…',
     checkingCode: 'Checking the code…',
     saving: 'Saving…',

@@ -22,7 +22,7 @@ export const vi: Catalogue = {
   registerTitle: 'Đăng ký tài khoản',
   methodHeading: 'Chọn đối tượng và phương thức xác minh',
   subjectLegend: 'Đối tượng đăng ký',
-  subjectCitizen: 'Công dân',
+  subjectNames: { citizen: 'Công dân', enterprise: 'Doanh nghiệp', agency: 'Cơ quan nhà nước' },
   methodLegend: 'Phương thức xác minh',
   methodGroup: (level) => (level >= 3 ? 'Mức độ 3 – xác minh mức độ cao' : 'Mức độ 2 – xác minh mức độ trung bình'),
   methodNames: {
@@ -40,6 +40,11 @@ export const vi: Catalogue = {
   },
   methodRequired: 'Chọn một phương thức xác minh.',
   noMethods: 'Cổng này chưa cung cấp phương thức đăng ký trực tuyến.',
+  noMethodsForType: 'Dịch vụ này chưa hỗ trợ phương thức đăng ký nào cho đối tượng này.',
+  methodUnavailable: 'Chưa hỗ trợ trên dịch vụ này',
+  bhxhCodeLabel: 'Mã số bảo hiểm xã hội',
+  bhxhCodeHint: 'Gồm 10 chữ số, ghi trên sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế',
+  phoneHintBhxh: 'Mã OTP sẽ được gửi tới số này, ví dụ 0971234398',
   detailsHeading: 'Thông tin công dân',
   idNumberLabel: 'Số định danh cá nhân',
   idNumberHint: 'Số căn cước công dân (CCCD) gồm 12 chữ số',
@@ -96,6 +101,7 @@ export const vi: Catalogue = {
 
   progress: {
     checkingCarrier: 'Đang kiểm tra với nhà mạng…',
+    checkingSocialInsurance: 'Đang đối chiếu với cơ sở dữ liệu bảo hiểm xã hội…',
     sendingCode: 'Đang gửi mã…',
     checkingCode: 'Đang kiểm tra mã…',
     saving: 'Đang lưu…',
