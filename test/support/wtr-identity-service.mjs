@@ -1,7 +1,8 @@
-// A @web/test-runner plugin that runs a real identity service (in-memory PGlite, sandbox carrier,
-// SMS outbox) next to the test runner, with the test page's origin registered as a client. A
-// browser test asks for it with `executeServerCommand('dvc-identity-service')` and gets the
-// service's URL and client id. It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
+// A @web/test-runner plugin that runs a real identity service (in-memory PGlite, sandbox carrier and
+// social-insurance register, SMS outbox) next to the test runner, with the test page's origin
+// registered as a client. A browser test asks for it with `executeServerCommand('dvc-identity-service')`
+// and gets the service's URL and client ids (`bhxhClientId`: a second portal that also offers
+// registration by social insurance). It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
 // the plugin reads the service's development outbox server-side, because the outbox JSON carries no
 // CORS header (a page on another origin must not read codes). `executeServerCommand('dvc-register-citizen',
 // { citizen, password })` makes an account through the API in Node, for a test that needs one.
@@ -11,6 +12,8 @@ import { startIdentityService } from '../../examples/stack.mjs';
 import { registerCitizen } from './register-citizen.mjs';
 
 export const CLIENT_ID = 'component-tests';
+/** A second portal on the same origin that also offers registration by social insurance. */
+export const BHXH_CLIENT_ID = 'component-tests-bhxh';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function identityServicePlugin() {
@@ -37,13 +40,16 @@ export function identityServicePlugin() {
       }
       if (command !== 'dvc-identity-service') return undefined;
       starting ??= startIdentityService({
-        clients: [{ id: CLIENT_ID, name: 'Kiểm thử thành phần', origins }],
+        clients: [
+          { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
+          { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
+        ],
         humanCheck: { required: true, maxNumber: 1000 },
         // The service's JSON log lines would drown the test report.
         log: () => {},
       });
       const { url } = await starting;
-      return { url, clientId: CLIENT_ID };
+      return { url, clientId: CLIENT_ID, bhxhClientId: BHXH_CLIENT_ID };
     },
   };
 }
