@@ -17,7 +17,7 @@ export { DvcRegister } from './register/register.js';
 export type { RegisterState, RegisterStep, RegistrationDetails } from './register/state.js';
 export { DvcLogin } from './login/login.js';
 export type { LoginState, LoginStep } from './login/state.js';
-export { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
+export { DvcMethodPicker, type MethodOffer, type MethodSelectDetail, type SubjectTypeOffer } from './method-picker/method-picker.js';
 export { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
 export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';

@@ -116,10 +116,9 @@ export class DvcMethodPicker extends LitElement {
     return this.choices.map(({ subjectType, methods }) => ({ subjectType, methods: methods.filter(known) }));
   }
 
-  /** Moves focus to the chosen verification method, or the first one that can be chosen. */
+  /** Moves focus to the first verification method that can be chosen (the error asks for one: none is chosen). */
   focusMethod(): void {
-    const inputs = this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="method"]:enabled');
-    (Array.from(inputs).find((input) => input.checked) ?? inputs[0])?.focus();
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="method"]:enabled')?.focus();
   }
 
   /** The subject type on screen, its methods, those that can be chosen, and the chosen one. */

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { MockOptions } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
 import type { DvcRegister } from '../../src/register/register.js';
-import { byButton, byLabel, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
+import { byButton, byLabel, byLink, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
 import { shows } from '../support/flows.js';
 import { press } from '../support/keyboard.js';
 import { testService } from '../support/service.js';
@@ -69,6 +69,8 @@ describe('<dvc-register> first step: who registers, and how', () => {
     byButton(el, 'Tiếp tục').click();
     await shows(el, 'Phương thức xác minh: Chọn một phương thức xác minh.');
     await expect(el).to.be.accessible();
+    byLink(el, 'Phương thức xác minh: Chọn một phương thức xác minh.').click();
+    expect(focused()).to.equal(byLabel(el, 'Thuê bao di động'));
   });
 
   it('shows every IAL3 method disabled with “Chưa hỗ trợ trên dịch vụ này”, in English “Not yet available on this service”', async () => {
