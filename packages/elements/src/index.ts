@@ -23,7 +23,7 @@ export { recoveryTransition, type RecoveryEvent } from './recovery/machine.js';
 export { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
 export type { CounterReason, PhoneRecoveryState, PhoneRecoveryStep } from './phone-recovery/state.js';
 export { phoneRecoveryTransition, type PhoneRecoveryEvent } from './phone-recovery/machine.js';
-export { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
+export { DvcMethodPicker, type MethodOffer, type MethodSelectDetail, type SubjectTypeOffer } from './method-picker/method-picker.js';
 export { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from './otp-input/otp-input.js';
 export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';

@@ -1,4 +1,4 @@
-import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -28,13 +28,22 @@ export interface Catalogue {
   readonly registerTitle: string;
   readonly methodHeading: string;
   readonly subjectLegend: string;
-  readonly subjectCitizen: string;
+  /** Công dân, Doanh nghiệp, Cơ quan nhà nước. */
+  readonly subjectNames: Readonly<Record<SubjectType, string>>;
   readonly methodLegend: string;
   readonly methodGroup: (level: number) => string;
   readonly methodNames: Readonly<Record<VerificationMethod, string>>;
   readonly methodHints: Readonly<Partial<Record<VerificationMethod, string>>>;
   readonly methodRequired: string;
   readonly noMethods: string;
+  /** The subject type chosen has no method this service offers yet. */
+  readonly noMethodsForType: string;
+  /** Beside a method shown but not offered by this service. */
+  readonly methodUnavailable: string;
+  readonly bhxhCodeLabel: string;
+  readonly bhxhCodeHint: string;
+  /** The phone's hint when registering by social insurance: the code goes there. */
+  readonly phoneHintBhxh: string;
   readonly detailsHeading: string;
   readonly idNumberLabel: string;
   readonly idNumberHint: string;
@@ -112,8 +121,8 @@ export interface Catalogue {
 
   /** "Mất số điện thoại nhận OTP": who can replace the phone here, and what to type. */
   readonly lostPhoneIntro: string;
-  readonly bhxhCodeLabel: string;
-  readonly bhxhCodeHint: string;
+  /** The BHXH code's hint on the lost-phone form (its label is `bhxhCodeLabel`, as when registering). */
+  readonly lostPhoneBhxhHint: string;
   readonly newPhoneLabel: string;
   readonly newPhoneHint: string;
   readonly phoneRecoveredHeading: string;
@@ -126,7 +135,7 @@ export interface Catalogue {
 }
 
 /** What a slow step is doing while the citizen waits. */
-export type ProgressKey = 'checkingCarrier' | 'sendingCode' | 'checkingCode' | 'saving' | 'checkingCredentials' | 'humanCheck';
+export type ProgressKey = 'checkingCarrier' | 'checkingSocialInsurance' | 'sendingCode' | 'checkingCode' | 'saving' | 'checkingCredentials' | 'humanCheck';
 
 /** Keys of the catalogue whose value is a plain string. */
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];

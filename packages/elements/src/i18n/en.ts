@@ -25,7 +25,7 @@ export const en: Catalogue = {
   registerTitle: 'Create an account',
   methodHeading: 'Choose who you are and how to verify',
   subjectLegend: 'Who is registering',
-  subjectCitizen: 'Citizen',
+  subjectNames: { citizen: 'Citizen', enterprise: 'Enterprise', agency: 'State agency' },
   methodLegend: 'Verification method',
   methodGroup: (level) => (level >= 3 ? 'Level 3 – high assurance' : 'Level 2 – substantial assurance'),
   methodNames: {
@@ -43,6 +43,11 @@ export const en: Catalogue = {
   },
   methodRequired: 'Choose a verification method.',
   noMethods: 'This portal does not offer online registration yet.',
+  noMethodsForType: 'This service does not yet offer a way to register for this type.',
+  methodUnavailable: 'Not yet available on this service',
+  bhxhCodeLabel: 'Social insurance code',
+  bhxhCodeHint: '10 digits, on your social insurance book or health insurance card',
+  phoneHintBhxh: 'The code will be sent to this number, for example 0971234398',
   detailsHeading: 'Your details',
   idNumberLabel: 'Personal ID number',
   idNumberHint: 'Your citizen identity card (CCCD) number, 12 digits',
@@ -99,6 +104,7 @@ export const en: Catalogue = {
 
   progress: {
     checkingCarrier: 'Checking with the mobile carrier…',
+    checkingSocialInsurance: 'Checking with the social insurance database…',
     sendingCode: 'Sending the code…',
     checkingCode: 'Checking the code…',
     saving: 'Saving…',
@@ -121,8 +127,7 @@ export const en: Catalogue = {
   backToSignIn: 'Back to sign in',
   lostPhoneIntro:
     'If your account was registered with a social insurance code, you can change the phone that receives codes yourself: enter your details as you registered them and a new mobile number registered in your name. The code will be sent to the new number.',
-  bhxhCodeLabel: 'Social insurance (BHXH) code',
-  bhxhCodeHint: 'Your 10-digit social insurance code, as when you registered',
+  lostPhoneBhxhHint: 'Your 10-digit social insurance code, as when you registered',
   newPhoneLabel: 'New mobile phone number',
   newPhoneHint: 'Registered in your name, for example 0971234398',
   phoneRecoveredHeading: 'The phone that receives codes has been changed',

@@ -32,6 +32,7 @@ export const viFirstStep: FirstStepCatalogue = {
   humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',
   progress: {
     checkingCarrier: 'Đang kiểm tra với nhà mạng…',
+    checkingSocialInsurance: 'Đang đối chiếu với cơ sở dữ liệu bảo hiểm xã hội…',
     sendingCode: 'Đang gửi mã…',
     checkingCode: 'Đang kiểm tra mã…',
     saving: 'Đang lưu…',

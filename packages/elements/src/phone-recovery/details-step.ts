@@ -34,7 +34,7 @@ export function renderPhoneRecoveryDetails(view: PhoneRecoveryDetailsView): Temp
     <p class="hint">${t.lostPhoneIntro}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
       ${field('id-number', 'idNumber', t.idNumberLabel, t.idNumberHint, { inputmode: 'numeric', autocomplete: 'username', short: true, initial: view.idNumber || undefined })}
-      ${field('bhxh-code', 'bhxhCode', t.bhxhCodeLabel, t.bhxhCodeHint, { inputmode: 'numeric', autocomplete: 'off', short: true })}
+      ${field('bhxh-code', 'bhxhCode', t.bhxhCodeLabel, t.lostPhoneBhxhHint, { inputmode: 'numeric', autocomplete: 'off', short: true })}
       ${field('full-name', 'fullName', t.fullNameLabel, t.fullNameHint, { autocomplete: 'name' })}
       ${field('birth-date', 'birthDate', t.birthDateLabel, t.birthDateHint, { inputmode: 'numeric', autocomplete: 'bday', short: true })}
       ${field('phone', 'phone', t.newPhoneLabel, t.newPhoneHint, { type: 'tel', autocomplete: 'off', short: true })}

@@ -49,7 +49,7 @@ const type = (text: string) => sendKeys({ type: text });
 /** Fills the details form of a `<dvc-phone-recovery>` (Vietnamese) and presses Enter. */
 async function submitDetails(el: Element, details: { idNumber?: string; bhxhCode: string; fullName: string; birthDate: string; phone: string }): Promise<void> {
   if (details.idNumber !== undefined) await typeInto(byLabel(el, 'Số định danh cá nhân'), details.idNumber);
-  await typeInto(byLabel(el, 'Mã số BHXH'), details.bhxhCode);
+  await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), details.bhxhCode);
   await typeInto(byLabel(el, 'Họ và tên'), details.fullName);
   await typeInto(byLabel(el, 'Ngày sinh'), details.birthDate);
   await typeInto(byLabel(el, 'Số điện thoại mới'), details.phone);
@@ -77,7 +77,7 @@ describe('<dvc-phone-recovery>', () => {
     expect(byLabel(recovery, 'Số điện thoại mới').autocomplete, 'the browser does not offer the lost number').to.equal('off');
     await expect(el).to.be.accessible();
 
-    await tabTo('Mã số BHXH');
+    await tabTo('Mã số bảo hiểm xã hội');
     await type(NGOC_BHXH);
     await tabTo('Họ và tên');
     await type(NGOC.fullName);
@@ -122,7 +122,7 @@ describe('<dvc-phone-recovery>', () => {
     for (const citizen of [NGOC, AN]) {
       const service = testService({ config: BHXH });
       const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" back-to-sign-in .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
-      await shows(el, 'Mã số BHXH');
+      await shows(el, 'Mã số bảo hiểm xã hội');
       const bhxhCode = MOCK_CITIZENS.find((c) => c.idNumber === citizen.idNumber)!.bhxhCode!;
       const unconfirmed = oneEvent(el, 'dvc-phone-recovery-unconfirmed') as Promise<CustomEvent<DvcPhoneRecoveryUnconfirmedDetail>>;
       await submitDetails(el, { idNumber: citizen.idNumber, bhxhCode, fullName: citizen.fullName, birthDate: citizen.birthDate, phone: citizen.phone });
@@ -142,7 +142,7 @@ describe('<dvc-phone-recovery>', () => {
     const service = testService({ config: BHXH });
     await registerNgoc(service);
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
-    await shows(el, 'Mã số BHXH');
+    await shows(el, 'Mã số bảo hiểm xã hội');
     await submitDetails(el, { idNumber: NGOC.idNumber, bhxhCode: NGOC_BHXH, fullName: NGOC.fullName, birthDate: NGOC.birthDate, phone: NGOC.phone });
     await shows(el, `Mã OTP đã được gửi tới số ${NGOC.maskedPhone}`);
     await typeInto(byLabel(el, 'Mã OTP'), '654321');
@@ -161,7 +161,7 @@ describe('<dvc-phone-recovery>', () => {
     const wrong = { idNumber: NGOC.idNumber, bhxhCode: '0000000000', fullName: NGOC.fullName, birthDate: '1995-03-12', phone: NGOC.phone };
     for (let i = 0; i < 5; i++) await service.client.startPhoneRecovery(wrong).catch(() => undefined);
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
-    await shows(el, 'Mã số BHXH');
+    await shows(el, 'Mã số bảo hiểm xã hội');
     await submitDetails(el, { idNumber: NGOC.idNumber, bhxhCode: NGOC_BHXH, fullName: NGOC.fullName, birthDate: NGOC.birthDate, phone: NGOC.phone });
     const summary = await (async () => {
       await shows(el, 'Có lỗi cần sửa');
@@ -169,20 +169,20 @@ describe('<dvc-phone-recovery>', () => {
     })();
     expect(textOf(summary)).to.match(/\d+ (giây|phút)/);
     expect(focused()).to.equal(summary);
-    expect(byLabel(el, 'Mã số BHXH'), 'still the form').to.exist;
+    expect(byLabel(el, 'Mã số bảo hiểm xã hội'), 'still the form').to.exist;
     await expect(el).to.be.accessible();
   });
 
   it('checks every field with the SDK’s rules before asking the service, the summary linking to each', async () => {
     const service = testService({ config: BHXH });
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
-    await shows(el, 'Mã số BHXH');
+    await shows(el, 'Mã số bảo hiểm xã hội');
     await submitDetails(el, { idNumber: '12', bhxhCode: '123', fullName: '', birthDate: '31/02/1990', phone: '12345' });
     await shows(el, 'Có lỗi cần sửa');
     const summary = deep<HTMLElement>(el, '.error-summary')!;
     expect(focused()).to.equal(summary);
     const text = textOf(summary);
-    for (const label of ['Số định danh cá nhân', 'Mã số BHXH', 'Họ và tên', 'Ngày sinh', 'Số điện thoại mới']) expect(text).to.include(`${label}`);
+    for (const label of ['Số định danh cá nhân', 'Mã số bảo hiểm xã hội', 'Họ và tên', 'Ngày sinh', 'Số điện thoại mới']) expect(text).to.include(`${label}`);
     expect(text).to.include('Mã số BHXH gồm 10 chữ số.');
     expect(service.scenario.registerLookups.size, 'the service was not asked').to.equal(0);
     await expect(el).to.be.accessible();

@@ -35,7 +35,7 @@ async function readCodeFromOutbox(phone: string): Promise<string> {
 /** Types the details, ticks the human check by keyboard and sends them. */
 async function submitDetails(el: Element, details: { idNumber: string; bhxhCode: string; fullName: string; birthDate: string; phone: string }): Promise<void> {
   await typeInto(byLabel(el, 'Số định danh cá nhân'), details.idNumber);
-  await typeInto(byLabel(el, 'Mã số BHXH'), details.bhxhCode);
+  await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), details.bhxhCode);
   await typeInto(byLabel(el, 'Họ và tên'), details.fullName);
   await typeInto(byLabel(el, 'Ngày sinh'), details.birthDate);
   await typeInto(byLabel(el, 'Số điện thoại mới'), details.phone);
@@ -65,7 +65,7 @@ describe('<dvc-phone-recovery> against a running identity service', () => {
     });
     if (!registered) throw new Error('The test runner has no identity service plugin');
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" service=${service.url} client-id=${service.clientId} sign-in-href="/dang-nhap"></dvc-phone-recovery>`);
-    await shows(el, 'Mã số BHXH');
+    await shows(el, 'Mã số bảo hiểm xã hội');
     await expect(el).to.be.accessible();
     await submitDetails(el, { ...TUYET, birthDate: '24/12/1999', phone: '0781234567' });
 
@@ -85,7 +85,7 @@ describe('<dvc-phone-recovery> against a running identity service', () => {
   it('sends a citizen without an account to a one-stop counter, with nothing left to type', async function (this: MochaContext) {
     this.timeout(30_000);
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" service=${service.url} client-id=${service.clientId}></dvc-phone-recovery>`);
-    await shows(el, 'Mã số BHXH');
+    await shows(el, 'Mã số bảo hiểm xã hội');
     await submitDetails(el, MINH);
     await shows(el, 'Đổi số điện thoại tại bộ phận một cửa');
     expect(textOf(el)).to.include('Không xác nhận được thông tin bạn đã nhập');
