@@ -1,3 +1,5 @@
+import { DvcAccount } from './account/account.js';
+import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
 import { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
 import { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 import { DvcLogin } from './login/login.js';
@@ -16,6 +18,7 @@ export const ELEMENTS = Object.freeze({
   'dvc-password-field': DvcPasswordField,
   'dvc-human-check': DvcHumanCheck,
   'dvc-assurance-gate': DvcAssuranceGate,
+  'dvc-account': DvcAccount,
 });
 
 /**
@@ -43,6 +46,7 @@ declare global {
     'dvc-password-field': DvcPasswordField;
     'dvc-human-check': DvcHumanCheck;
     'dvc-assurance-gate': DvcAssuranceGate;
+    'dvc-account': DvcAccount;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
@@ -55,5 +59,7 @@ declare global {
     'dvc-human-check-solved': CustomEvent<HumanCheckSolvedDetail>;
     'dvc-sign-in-requested': CustomEvent<DvcActionRequestedDetail>;
     'dvc-forgot-password-requested': CustomEvent<DvcActionRequestedDetail>;
+    'dvc-account-changed': CustomEvent<DvcAccountChangedDetail>;
+    'dvc-signed-out': CustomEvent<DvcSignedOutDetail>;
   }
 }

@@ -1,4 +1,5 @@
 import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { AccountCatalogue } from '../account/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -97,6 +98,9 @@ export interface Catalogue {
   readonly accountExistsHeading: string;
   /** The read-only user name on the new-password step, for password managers. */
   readonly usernameLabel: string;
+
+  /** `<dvc-account>`'s own strings (`account/vi.ts`, `account/en.ts`). */
+  readonly account: AccountCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */

@@ -1,3 +1,4 @@
+import { accountEn } from '../account/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /** English, with `lang="en"`. */
@@ -106,4 +107,5 @@ export const en: Catalogue = {
     `This session ends in ${minutes} minutes and cannot be extended. Finish before then; otherwise you will need to start again.`,
   accountExistsHeading: 'This ID number already has an account',
   usernameLabel: 'User name',
+  account: accountEn,
 };

@@ -1,3 +1,4 @@
+import { accountVi } from '../account/vi.js';
 import type { Catalogue } from './catalogue.js';
 
 /** Vietnamese, the widgets' default language. */
@@ -106,4 +107,5 @@ export const vi: Catalogue = {
     `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,
   accountExistsHeading: 'Số định danh này đã có tài khoản',
   usernameLabel: 'Tên đăng nhập',
+  account: accountVi,
 };
