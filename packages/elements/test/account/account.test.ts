@@ -220,6 +220,17 @@ describe('<dvc-account>', () => {
     await shows(el, 'Phiên đăng nhập đã kết thúc');
   });
 
+  it('without a token says the session has ended, and shows the account once the portal gives one', async () => {
+    const service = testService();
+    const el = await fixture<DvcAccount>(html`<dvc-account lang="vi" .client=${service.client} .clock=${service.clock}></dvc-account>`);
+    await shows(el, 'Phiên đăng nhập đã kết thúc');
+    const { signInId } = await service.client.startSignIn({ idNumber: AN.idNumber, password: MOCK_PASSWORD });
+    const { tokens } = await service.client.verifySignInCode(signInId, { code: '123456' });
+    el.accessToken = tokens.accessToken;
+    await shows(el, 'Đổi số điện thoại');
+    expect(textOf(el)).to.contain(AN.maskedPhone);
+  });
+
   it('signs out everywhere only after a confirmation; “Hủy” goes back with nothing ended', async () => {
     const { el, client, tokens } = await account();
     byButton(el, 'Đăng xuất khỏi mọi thiết bị').click();
