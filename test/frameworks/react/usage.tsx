@@ -19,7 +19,7 @@ export function SignInPage({ onTokens }: { onTokens: (idToken: string) => void }
       <dvc-account
         service="https://id.example.gov.vn"
         client-id="provincial-portal"
-        accessToken="eyJ…"
+        access-token="eyJ…"
         ondvc-account-changed={(event) => console.info(event.detail.change, event.detail.account.phoneMasked)}
         ondvc-signed-out={(event) => console.info(event.detail.reason)}
       />
