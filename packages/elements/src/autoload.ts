@@ -32,6 +32,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElemen
   'dvc-assurance-gate': () => import('./assurance-gate/assurance-gate.js').then((m) => m.DvcAssuranceGate),
   'dvc-recovery': () => import('./recovery/recovery.js').then((m) => m.DvcRecovery),
   'dvc-phone-recovery': () => import('./phone-recovery/phone-recovery.js').then((m) => m.DvcPhoneRecovery),
+  'dvc-account': () => import('./account/account.js').then((m) => m.DvcAccount),
 });
 
 const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();

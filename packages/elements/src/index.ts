@@ -1,6 +1,7 @@
 /**
- * DVC Kit custom elements: `<dvc-register>`, `<dvc-login>`, `<dvc-recovery>` and `<dvc-phone-recovery>` for any public-service portal page, and
- * the parts they are made of. Importing this module defines nothing; import `@dvc-kit/elements/define.js`
+ * DVC Kit custom elements: `<dvc-register>`, `<dvc-login>`, `<dvc-recovery>`, `<dvc-phone-recovery>` and
+ * `<dvc-account>` for any public-service portal page, and the parts they are made of. Importing this
+ * module defines nothing; import `@dvc-kit/elements/define.js`
  * (or load the self-contained `bundle.js`) to register the tags.
  *
  * @example
@@ -28,6 +29,11 @@ export { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from './otp-inp
 export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 export { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
+export { DvcAccount } from './account/account.js';
+export type { AccountState, AccountStep, AccountAction, SignedOutReason } from './account/state.js';
+export { accountTransition, type AccountEvent } from './account/machine.js';
+export type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
+export type { AccountCatalogue } from './account/catalogue.js';
 export { claimedAssurance } from './assurance-gate/read-token.js';
 export { FlowElement } from './shared/flow-element.js';
 export type { HumanCheckOutcome } from './shared/human-check-step.js';

@@ -1,3 +1,5 @@
+import { DvcAccount } from './account/account.js';
+import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
 import { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
 import { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 import { DvcLogin } from './login/login.js';
@@ -28,6 +30,7 @@ export const ELEMENTS = Object.freeze({
   'dvc-assurance-gate': DvcAssuranceGate,
   'dvc-recovery': DvcRecovery,
   'dvc-phone-recovery': DvcPhoneRecovery,
+  'dvc-account': DvcAccount,
 });
 
 /**
@@ -57,6 +60,7 @@ declare global {
     'dvc-assurance-gate': DvcAssuranceGate;
     'dvc-recovery': DvcRecovery;
     'dvc-phone-recovery': DvcPhoneRecovery;
+    'dvc-account': DvcAccount;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
@@ -72,5 +76,7 @@ declare global {
     'dvc-human-check-solved': CustomEvent<HumanCheckSolvedDetail>;
     'dvc-sign-in-requested': CustomEvent<DvcActionRequestedDetail>;
     'dvc-forgot-password-requested': CustomEvent<DvcActionRequestedDetail>;
+    'dvc-account-changed': CustomEvent<DvcAccountChangedDetail>;
+    'dvc-signed-out': CustomEvent<DvcSignedOutDetail>;
   }
 }

@@ -31,6 +31,20 @@ export type {
   CompleteRegistrationRequest,
   RegistrationCompleted,
 } from './contract/registration.js';
+export type {
+  AccountDetails,
+  AccountChangeKind,
+  AccountChangeStarted,
+  AccountChangeCodeVerified,
+  AccountChangeCodeResent,
+  PasswordChanged,
+  SignedOutEverywhere,
+  StartPasswordChangeRequest,
+  StartEmailChangeRequest,
+  StartPhoneChangeRequest,
+  StartCccdAdditionRequest,
+  CompletePasswordChangeRequest,
+} from './contract/account.js';
 export type { StartPhoneRecoveryRequest, PhoneRecoveryStarted, PhoneRecoveryCodeResent, PhoneRecovered } from './contract/phone-recovery.js';
 export type { DocumentType, PhoneReplacementRequest, PhoneReplaced, AuditEntry, AuditList } from './contract/operator.js';
 export type { StartSignInRequest, SignInStarted, TokenSet, SignedIn, RefreshRequest } from './contract/sign-in.js';

@@ -1,4 +1,5 @@
 import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
+import type { AccountCatalogue } from '../account/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -132,6 +133,9 @@ export interface Catalogue {
   readonly counterUnconfirmed: string;
   readonly counterNotOffered: string;
   readonly counterAdvice: string;
+
+  /** `<dvc-account>`'s own strings (`account/vi.ts`, `account/en.ts`). */
+  readonly account: AccountCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */

@@ -1,3 +1,4 @@
+import { accountEn } from '../account/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /** The SDK's English rule texts travel with the English widget strings (problem texts come with the client). */
@@ -137,4 +138,6 @@ export const en: Catalogue = {
   counterNotOffered: 'This portal cannot change the phone that receives codes online yet.',
   counterAdvice:
     'Please take your citizen identity card (CCCD) to a one-stop counter (bộ phận một cửa). An officer will check it in person and change the phone that receives codes for your account.',
+
+  account: accountEn,
 };

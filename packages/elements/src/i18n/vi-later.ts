@@ -1,3 +1,4 @@
+import { accountVi } from '../account/vi.js';
 import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
@@ -91,4 +92,6 @@ export const viLater: LaterCatalogue = {
   counterNotOffered: 'Cổng này chưa hỗ trợ đổi số điện thoại nhận OTP trực tuyến.',
   counterAdvice:
     'Vui lòng mang thẻ Căn cước (CCCD) tới bộ phận một cửa (bộ phận tiếp nhận và trả kết quả). Cán bộ sẽ kiểm tra trực tiếp và đổi số điện thoại nhận OTP cho tài khoản của bạn.',
+
+  account: accountVi,
 };

@@ -1,10 +1,15 @@
 import type { DvcErrorCore, FieldRule, MessageParams, ProblemCode } from '@dvc-kit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
 
-/** Why one field is not accepted: a rule of the SDK catalogue, a problem code, or a widget string. */
+/**
+ * Why one field is not accepted: a rule of the SDK catalogue, a problem code, a widget string, or a
+ * string a widget reads from the catalogue itself (`text`, in the language at render time).
+ */
 export type FieldProblem =
   | { readonly rule: FieldRule; readonly params?: MessageParams }
   | { readonly problem: ProblemCode }
-  | { readonly term: 'humanCheckRequired' | 'methodRequired' };
+  | { readonly term: 'humanCheckRequired' | 'methodRequired' }
+  | { readonly text: (t: Catalogue) => string };
 
 /** A problem of the whole step, with the wait when a limit applies. */
 export interface StepProblem {

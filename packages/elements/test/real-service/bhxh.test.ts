@@ -81,12 +81,12 @@ describe('<dvc-register> by social insurance against a running identity service'
   it('answers a BHXH code the register does not hold for that person with the portal’s mismatch message on the code', async () => {
     const el = await fixture<DvcRegister>(html`<dvc-register service=${service.url} client-id=${service.bhxhClientId} methods="bhxh"></dvc-register>`);
     await shows(el, 'Mã số bảo hiểm xã hội');
-    // Nguyễn Văn An, whom no other suite on this service looks up (Tuyết is the lost-phone test's).
-    await typeInto(byLabel(el, 'Số định danh cá nhân'), '001090001234');
-    await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), '0101234568');
-    await typeInto(byLabel(el, 'Họ và tên'), 'Nguyễn Văn An');
-    await typeInto(byLabel(el, 'Ngày sinh'), '05/09/1990');
-    await typeInto(byLabel(el, 'Số điện thoại'), '0971234398');
+    // Trần Thị Bích Ngọc, whom no other suite on this service looks up (Tuyết is the lost-phone test's, An the account test's).
+    await typeInto(byLabel(el, 'Số định danh cá nhân'), '079195004321');
+    await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), '7901234568');
+    await typeInto(byLabel(el, 'Họ và tên'), 'Trần Thị Bích Ngọc');
+    await typeInto(byLabel(el, 'Ngày sinh'), '12/03/1995');
+    await typeInto(byLabel(el, 'Số điện thoại'), '0912345678');
     byLabel(el, 'Nghị định 13/2023').click();
     byLabel(el, 'Tôi không phải là người máy').click();
     await shows(el, 'Đã xác minh bạn không phải là người máy');

@@ -1,5 +1,4 @@
 import type { ServiceConfig, HumanCheckChallenge } from '../contract/config.js';
-import type { Account } from '../contract/common.js';
 import type {
   CodeResent,
   CompleteRegistrationRequest,
@@ -19,6 +18,7 @@ import type {
 } from '../contract/recovery.js';
 import type {
   AccountChangeCodeResent,
+  AccountDetails,
   AccountChangeCodeVerified,
   AccountChangeStarted,
   CompletePasswordChangeRequest,
@@ -416,8 +416,17 @@ export class DvcClientCore {
     return this.#transport.call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
   }
 
-  /** The signed-in account, read with an access token. */
-  getAccount(accessToken: string, options?: CallOptions): Promise<Account> {
+  /**
+   * The signed-in account, read with an access token (`GET /v1/userinfo`): what an account page shows —
+   * name, level and method, every ID number, the phone and e-mail masked, whether a CCCD may be added.
+   *
+   * @example
+   * ```ts
+   * const account = await client.getAccount(tokens.accessToken);
+   * console.log(account.phoneMasked, account.canAddCccd); // '097****398' false
+   * ```
+   */
+  getAccount(accessToken: string, options?: CallOptions): Promise<AccountDetails> {
     return this.#transport.call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
   }
 

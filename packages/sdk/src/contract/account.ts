@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { OtpChallengeSchema } from './common.js';
+import { AccountSchema, OtpChallengeSchema } from './common.js';
 import { CccdField, EmailField, PasswordField, PhoneField } from './fields.js';
 import { typeRule } from './type-rule.js';
 
@@ -133,3 +133,23 @@ export const SignedOutEverywhereSchema = z.object({
 });
 /** Response of `POST /v1/account/sign-out-everywhere`. */
 export type SignedOutEverywhere = z.infer<typeof SignedOutEverywhereSchema>;
+
+/**
+ * `GET /v1/userinfo` (with the citizen's access token): the signed-in account as an account page shows
+ * it — the {@link AccountSchema} fields plus what the citizen may change, every contact masked with the
+ * SDK's masks (`maskPhone`, `maskEmail`, `maskIdNumber`), never in full. Answered `Cache-Control: no-store`.
+ */
+export const AccountDetailsSchema = z.extend(AccountSchema, {
+  /** The phone codes go to, masked as a code's destination is (`maskPhone`): `097****398`. */
+  phoneMasked: z.string(),
+  /** The account's e-mail address, masked (`maskEmail`): `a***@example.vn`; absent when it has none. */
+  emailMasked: z.optional(z.string()),
+  /** Whether the account registered with a 12-digit CCCD or a 9-digit CMND. */
+  idNumberKind: z.enum(['cccd', 'cmnd']),
+  /** Whether its holder may add a CCCD (`POST /v1/account/cccd-additions`): a CMND account without one. */
+  canAddCccd: z.boolean(),
+  /** Whether the account keeps a social-insurance (BHXH) code, so a lost phone can be recovered by it; never the code. */
+  hasBhxhCode: z.boolean(),
+});
+/** Response of `GET /v1/userinfo`: the signed-in account with its masked contacts and what may change. */
+export type AccountDetails = z.infer<typeof AccountDetailsSchema>;

@@ -8,7 +8,8 @@ import {
 } from '../contract/account.js';
 import type { SchemaIssue } from '../contract/issues.js';
 import { parseIdNumber } from '../identity/id-number.js';
-import { parsePhone } from '../identity/phone.js';
+import { maskPhone, parsePhone } from '../identity/phone.js';
+import { maskEmail } from '../identity/email.js';
 import { refusePassword, replacePassword } from './passwords.js';
 import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
 import type { RouteContext } from './route.js';
@@ -230,4 +231,28 @@ export function signOutEverywhere(context: RouteContext): Response {
   const holder = holderOf(context);
   if (holder instanceof Response) return holder;
   return context.json({ sessionsEnded: endSessions(context.scenario, holder.account.sub) });
+}
+
+/**
+ * `GET /v1/userinfo`: the signed-in account with its contacts masked (the phone and email it has now,
+ * after any change), the kind of number it registered with, whether a CCCD may be added and whether it
+ * keeps a BHXH code — `unauthorized` without a live session, as the service answers.
+ */
+export function getAccountDetails(context: RouteContext): Response {
+  const { scenario } = context;
+  const holder = holderOf(context);
+  if (holder instanceof Response) return holder;
+  const record = scenario.accounts.get(holder.idNumber);
+  const email = scenario.emails.get(holder.idNumber) ?? holder.citizen.email;
+  const cmnd = /^\d{9}$/.test(holder.idNumber);
+  const response = context.json({
+    ...holder.account,
+    phoneMasked: maskPhone(scenario.phoneOf(holder.idNumber)!),
+    ...(email ? { emailMasked: maskEmail(email) } : {}),
+    idNumberKind: cmnd ? 'cmnd' : 'cccd',
+    canAddCccd: cmnd && ![...scenario.idAliases.values()].includes(holder.idNumber),
+    hasBhxhCode: Boolean(record?.bhxhCode),
+  });
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
 }

@@ -11,6 +11,7 @@ import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from 
 import { newPasswordErrors, refusePassword } from './passwords.js';
 import {
   completePasswordChange,
+  getAccountDetails,
   resendAccountChangeCode,
   signOutEverywhere,
   startEmailChange,
@@ -136,11 +137,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       if (session) for (const [key, value] of scenario.sessions) if (value.sid === session.sid) scenario.sessions.delete(key);
       return new HttpResponse(null, { status: 204 });
     })),
-    http.get(at(PATHS.userinfo), route(scenario, 'getAccount', ({ request, json, problem }) => {
-      const bearer = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
-      const account = bearer ? scenario.accessTokens.get(bearer) : undefined;
-      return account ? json(account) : problem('unauthorized');
-    })),
+    http.get(at(PATHS.userinfo), route(scenario, 'getAccount', getAccountDetails)),
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }

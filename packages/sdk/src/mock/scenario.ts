@@ -195,7 +195,7 @@ export class MockScenario {
   readonly accessSids = new Map<string, string>();
   /** @internal Phones (E.164) of accounts that changed theirs, by ID number. */
   readonly phones = new Map<string, string>();
-  /** @internal Emails of accounts that changed theirs, by ID number. */
+  /** @internal Emails of accounts (registered with one, or changed to one), by ID number. */
   readonly emails = new Map<string, string>();
   /** @internal Recovery starts per ID number (epoch ms), for the per-ID-number limit. */
   readonly recoveryStarts = new Map<string, number[]>();
@@ -333,6 +333,7 @@ export class MockScenario {
     };
     const bhxhCode = method === 'bhxh' ? citizen.bhxhCode : undefined;
     this.accounts.set(id, { account, password: password.normalize('NFC'), phone: citizen.phone, ...(bhxhCode ? { bhxhCode } : {}) });
+    if (citizen.email) this.emails.set(id, citizen.email);
     return account;
   }
 }

@@ -6,6 +6,7 @@ import {
   AccountChangeCodeResentSchema,
   AccountChangeCodeVerifiedSchema,
   AccountChangeStartedSchema,
+  AccountDetailsSchema,
   PasswordChangedSchema,
   SignedOutEverywhereSchema,
 } from '../../src/contract/index.js';
@@ -84,6 +85,24 @@ describe('mock account changes act out the service', () => {
     assert.ok(SignedOutEverywhereSchema.safeParse(out).success);
     assert.deepEqual(out, { sessionsEnded: 2 });
     assert.equal((await failure(client.startPasswordChange(here.accessToken, { currentPassword: MOCK_PASSWORD }))).code, 'unauthorized', 'its session ended');
+  });
+
+  test('userinfo shows the account page’s details masked, follows a change, and needs a live session', async () => {
+    const { client, signIn, advance } = world();
+    const here = await signIn();
+    const details = await client.getAccount(here.accessToken);
+    assert.ok(AccountDetailsSchema.safeParse(details).success, JSON.stringify(details));
+    assert.deepEqual(
+      { phone: details.phoneMasked, email: details.emailMasked, kind: details.idNumberKind, canAddCccd: details.canAddCccd, bhxh: details.hasBhxhCode },
+      { phone: '097****398', email: 'a***@example.vn', kind: 'cccd', canAddCccd: false, bhxh: false },
+    );
+    assert.equal(details.idNumberMasked, '001******234');
+    advance(61_000);
+    const phone = await client.startPhoneChange(here.accessToken, { currentPassword: MOCK_PASSWORD, phone: '0961234398' });
+    await client.verifyAccountChangeCode(here.accessToken, phone.changeId, { code: '123456' });
+    assert.equal((await client.getAccount(here.accessToken)).phoneMasked, '096****398');
+    await client.signOutEverywhere(here.accessToken);
+    assert.equal((await failure(client.getAccount(here.accessToken))).code, 'unauthorized');
   });
 
   test('any problem can be forced on an account operation', async () => {

@@ -26,6 +26,8 @@ describe('mock CMND accounts and CCCD additions act out the service', () => {
     const { client, other, signIn, advance } = world();
     const { tokens, account } = await signIn(BINH_CMND);
     assert.deepEqual(account.idNumbersMasked, ['013***789']);
+    const before = await client.getAccount(tokens.accessToken);
+    assert.deepEqual([before.idNumberKind, before.canAddCccd], ['cmnd', true]);
     assert.equal((await failure(client.startSignIn({ idNumber: BINH_CCCD, password: MOCK_PASSWORD }))).code, 'invalid_credentials');
     advance(61_000);
     const started = await client.startCccdAddition(tokens.accessToken, { currentPassword: MOCK_PASSWORD, cccd: '001 075 012 345' });
@@ -37,6 +39,7 @@ describe('mock CMND accounts and CCCD additions act out the service', () => {
     const viewed = await client.getAccount(tokens.accessToken);
     assert.ok(AccountSchema.safeParse(viewed).success);
     assert.deepEqual(viewed.idNumbersMasked, ['013***789', '001******345']);
+    assert.deepEqual([viewed.idNumberKind, viewed.canAddCccd], ['cmnd', false], 'a CCCD is added once');
     const byCccd = await signIn(BINH_CCCD, other);
     assert.equal(byCccd.account.sub, account.sub);
     assert.equal((await signIn(BINH_CMND)).account.sub, account.sub);

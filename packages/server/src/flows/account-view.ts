@@ -1,4 +1,4 @@
-import { maskIdNumber, type Account } from '@dvc-kit/sdk';
+import { maskEmail, maskIdNumber, maskPhone, type Account, type AccountDetails } from '@dvc-kit/sdk';
 import type { AccountRecord } from '../store/accounts.js';
 
 /**
@@ -15,5 +15,23 @@ export function accountView(account: AccountRecord): Account {
     ial: account.ial,
     verificationMethod: account.verificationMethod,
     createdAt: account.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The signed-in account as its account page shows it (`GET /v1/userinfo`): {@link accountView} plus
+ * the phone and email masked with the SDK's masks, the kind of number it registered with, whether its
+ * holder may add a CCCD (a CMND account without one: the rule `accounts.addCccd` keeps), and whether
+ * it keeps a BHXH code — never the code, the full phone or email.
+ */
+export function accountDetailsView(account: AccountRecord): AccountDetails {
+  const cmnd = account.idNumber.length === 9;
+  return {
+    ...accountView(account),
+    phoneMasked: maskPhone(account.phone),
+    ...(account.email ? { emailMasked: maskEmail(account.email) } : {}),
+    idNumberKind: cmnd ? 'cmnd' : 'cccd',
+    canAddCccd: cmnd && (account.idNumberAliases ?? []).length === 0,
+    hasBhxhCode: Boolean(account.bhxhCode),
   };
 }

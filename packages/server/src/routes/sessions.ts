@@ -6,7 +6,8 @@ import { readBody } from '../http/body.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError, problemResponse } from '../http/problem.js';
 import { hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
-import { accountView } from '../flows/account-view.js';
+import { accountDetailsView } from '../flows/account-view.js';
+import { holderOf } from './bearer.js';
 
 /**
  * Sessions after sign-in: `POST /v1/tokens/refresh` trades a refresh token for a new token set (the
@@ -14,7 +15,7 @@ import { accountView } from '../flows/account-view.js';
  * within `tokens.refreshReuseGraceSeconds` while its successor is unused, a double submit, which gets
  * the same new refresh token); `POST /v1/sign-out` ends the session on every portal, asked by the
  * portal the session was made for (another gets 403 `client_mismatch`); `GET /v1/userinfo` reads the
- * account with an access token.
+ * account with an access token, as an account page shows it (contacts masked, what may change).
  */
 export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, clock, log, config } = deps;
@@ -50,18 +51,14 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   routes.get(PATHS.userinfo, async (c) => {
-    const header = c.req.header('Authorization') ?? '';
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1];
-    const claims = token ? await deps.tokens.verifyAccessToken(token, c.var.client.id) : undefined;
-    const session = claims ? await store.sessions.findActive(claims.sid, clock()) : undefined;
-    const account = session && claims && session.accountSub === claims.sub ? await store.accounts.findBySub(claims.sub) : undefined;
-    if (!account) {
+    const { holder, presented } = await holderOf(c, deps);
+    if (!holder) {
       const response = problemResponse('unauthorized', c.var.lang);
-      response.headers.set('WWW-Authenticate', token ? 'Bearer error="invalid_token"' : 'Bearer');
+      response.headers.set('WWW-Authenticate', presented ? 'Bearer error="invalid_token"' : 'Bearer');
       return response;
     }
     c.header('Cache-Control', 'no-store');
-    return c.json(accountView(account), 200);
+    return c.json(accountDetailsView(holder.account), 200);
   });
 
   return routes;

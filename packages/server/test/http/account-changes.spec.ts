@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parsePhone, PATHS } from '@dvc-kit/sdk';
-import { AccountChangeStartedSchema } from '@dvc-kit/sdk/contract';
+import { maskPhone, parsePhone, PATHS } from '@dvc-kit/sdk';
+import { AccountChangeStartedSchema, AccountDetailsSchema } from '@dvc-kit/sdk/contract';
 import { AN, NGOC, PASSWORD } from '../support/citizens.js';
 import { countRows, type TestDatabase } from '../support/database.js';
 import { containsToken } from '../support/log-scan.js';
@@ -66,6 +66,34 @@ const rows = (t: TestService) => t.service.store.sql;
 
 export function accountChangesSpec(db: () => TestDatabase): void {
   describe('account changes and sign-out everywhere (signed in)', () => {
+    test('userinfo shows what an account page needs, masked with the SDK’s masks, and follows an email and a phone change', async () => {
+      const t = await startTestService(db());
+      const { here } = await anOnTwoPortals(t);
+      const read = async () => {
+        const response = await userinfo(t, here.accessToken);
+        assert.equal(response.status, 200);
+        const body = await json(response);
+        assert.ok(AccountDetailsSchema.safeParse(body).success, JSON.stringify(body));
+        return body;
+      };
+      const before = await read();
+      assert.deepEqual(
+        { phone: before.phoneMasked, email: before.emailMasked, kind: before.idNumberKind, canAddCccd: before.canAddCccd, bhxh: before.hasBhxhCode, ial: before.ial, method: before.verificationMethod },
+        { phone: maskPhone(AN.phone), email: undefined, kind: 'cccd', canAddCccd: false, bhxh: false, ial: 2, method: 'mobile' },
+      );
+      const me = as(t, here);
+      const email = await started(await me.startEmail(PASSWORD, 'an.nguyen@example.vn'));
+      assert.equal((await me.verify(email, await t.latestCode(AN.phone))).status, 200);
+      t.clock.advance(61);
+      const phone = await started(await me.startPhone(PASSWORD, AN_NEW_PHONE_NATIONAL));
+      assert.equal((await me.verify(phone, await t.latestCode(AN_NEW_PHONE))).status, 200);
+      const after = await read();
+      assert.equal(after.emailMasked, 'a***@example.vn');
+      assert.equal(after.phoneMasked, '096****398');
+      const text = JSON.stringify(after);
+      for (const secret of [AN.idNumber, AN_NEW_PHONE, AN_NEW_PHONE_NATIONAL, 'an.nguyen', AN.birthDate]) assert.ok(!text.includes(secret), `no ${secret} in userinfo`);
+    });
+
     test('password: current password → code to the registered phone → new password; the other portal’s session and the old password end, this session stays', async () => {
       const t = await startTestService(db());
       const { here, elsewhere } = await anOnTwoPortals(t);

@@ -83,7 +83,8 @@ export function cccdAdditionSpec(db: () => TestDatabase): void {
       t.clock.advance(61);
       const { account, tokens } = await t.signIn(BINH);
       assert.equal(account.sub, registered.sub);
-      assert.deepEqual((await as(t, tokens).account()).idNumbersMasked, ['013***789']);
+      const before = await as(t, tokens).account();
+      assert.deepEqual([before.idNumbersMasked, before.idNumberKind, before.canAddCccd], [['013***789'], 'cmnd', true], 'a CMND account may add its CCCD');
       assert.equal((await signInStart(t, BINH_CCCD, PASSWORD)).status, 401, 'the CCCD does not sign in before it is added');
     });
 
@@ -100,7 +101,8 @@ export function cccdAdditionSpec(db: () => TestDatabase): void {
       const replay = await me.verify(changeId, code, key);
       assert.deepEqual(await json(replay), await json(done), 'a retry with the same key replays the answer');
       assert.equal(await aliases(t), 1);
-      assert.deepEqual((await me.account()).idNumbersMasked, ['013***789', '001******345']);
+      const after = await me.account();
+      assert.deepEqual([after.idNumbersMasked, after.idNumberKind, after.canAddCccd], [['013***789', '001******345'], 'cmnd', false], 'and only once');
 
       t.clock.advance(61);
       const byCmnd = await t.signIn(BINH, PASSWORD, PROVINCE.id);

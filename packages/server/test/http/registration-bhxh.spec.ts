@@ -96,6 +96,8 @@ export function registrationBhxhSpec(db: () => TestDatabase): void {
       const userinfo = await json(await t.call('GET', PATHS.userinfo, { headers: { Authorization: `Bearer ${tokens.accessToken}` } }));
       assert.equal(userinfo.verificationMethod, 'bhxh');
       assert.equal(userinfo.ial, 2);
+      assert.equal(userinfo.hasBhxhCode, true, 'the account keeps its BHXH code');
+      assert.ok(!JSON.stringify(userinfo).includes(bhxhOf(NGOC)), 'but userinfo never shows it');
 
       const logs = t.logs.join('\n');
       for (const secret of [bhxhOf(NGOC), NGOC.idNumber, DECLARED.e164, DECLARED.national]) assert.ok(!containsToken(logs, secret), `log holds ${secret}`);

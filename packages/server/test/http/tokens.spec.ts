@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATHS } from '@dvc-kit/sdk';
+import { AccountDetailsSchema } from '@dvc-kit/sdk/contract';
 import { createTokenVerifier, TokenVerificationError } from '@dvc-kit/sdk/tokens';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AN, NGOC } from '../support/citizens.js';
@@ -80,7 +81,10 @@ export function tokensSpec(db: () => TestDatabase): void {
       const { tokens } = await t.signIn(AN);
       const ok = await userinfo(t, String(tokens.accessToken));
       assert.equal(ok.status, 200);
-      assert.deepEqual(await json(ok), account);
+      assert.equal(ok.headers.get('Cache-Control'), 'no-store');
+      const details = await json(ok);
+      assert.ok(AccountDetailsSchema.safeParse(details).success, JSON.stringify(details));
+      assert.deepEqual(Object.fromEntries(Object.keys(account).map((key) => [key, details[key]])), account, 'every field of the account as registration showed it');
       const missing = await t.call('GET', PATHS.userinfo);
       assert.equal(missing.status, 401);
       assert.equal(missing.headers.get('WWW-Authenticate'), 'Bearer');

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
 import type { DvcErrorCore, PasswordPolicy } from '@dvc-kit/sdk';
-import type { TextKey } from '../../i18n/catalogue.js';
+import type { Catalogue, TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { errorSummary, type SummaryItem } from '../error-summary.js';
 import { hasFeedback, NO_FEEDBACK, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
@@ -11,8 +11,8 @@ import type { FocusController } from './focus-controller.js';
 export interface FieldTarget {
   /** The field's name in the request body (`idNumber`, `password` …). */
   readonly name: string;
-  /** The catalogue string naming the field in the error summary. */
-  readonly label: TextKey;
+  /** The catalogue string naming the field in the error summary (a key, or how to read it from the catalogue). */
+  readonly label: TextKey | ((t: Catalogue) => string);
   /** Id of the element to focus. */
   readonly id: string;
   /** Focuses the field when it is not a plain input with that id. */
@@ -81,6 +81,7 @@ export class FeedbackController {
       return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
     }
     if ('problem' in problem) return localize.problem(problem.problem);
+    if ('text' in problem) return problem.text(localize.t);
     return localize.t[problem.term];
   }
 
@@ -113,7 +114,7 @@ export class FeedbackController {
       const text = this.fieldText(fields[target.name]);
       if (!text) continue;
       items.push({
-        text: `${t[target.label]}: ${text}`,
+        text: `${typeof target.label === 'string' ? t[target.label] : target.label(t)}: ${text}`,
         href: target.id,
         focus: target.focus ?? (() => this.#host.renderRoot.querySelector<HTMLElement>(`#${target.id}`)?.focus()),
       });
