@@ -51,7 +51,24 @@ test('the docs site builds, and every public export of the three packages has a 
     const modules = readdirSync(join(out, 'modules'));
     for (const page of ['_dvc-kit_sdk.html', '_dvc-kit_sdk.tokens.html', '_dvc-kit_elements.html', '_dvc-kit_server.html']) assert.ok(modules.includes(page), `no ${page} in ${modules.join(', ')}`);
     assert.ok(readdirSync(join(out, 'documents')).length >= 3, 'the guides in docs/guides are missing');
+    const pictures = readdirSync(join(root, 'docs', 'guides', 'images'));
+    const copied = existsSync(join(out, 'media')) ? readdirSync(join(out, 'media')) : [];
+    assert.deepEqual(pictures.filter((picture) => !copied.includes(picture)), [], 'pictures of the guides the site does not carry');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('every picture a guide shows exists, and every picture in docs/guides/images is shown by a guide', () => {
+  const guides = join(root, 'docs', 'guides');
+  const shown = new Set<string>();
+  for (const guide of readdirSync(guides).filter((file) => file.endsWith('.md'))) {
+    for (const [, path] of readFileSync(join(guides, guide), 'utf8').matchAll(/!\[[^\]]+\]\(([^)\s]+)\)/g)) {
+      assert.ok(existsSync(join(guides, path!)), `${guide} shows ${path}, which does not exist (npm run docs:screenshots)`);
+      shown.add(path!.replace(/^images\//, ''));
+    }
+  }
+  const pictures = readdirSync(join(guides, 'images'));
+  assert.ok(pictures.length >= 8, `only ${pictures.length} pictures`);
+  assert.deepEqual(pictures.filter((picture) => !shown.has(picture)), [], 'pictures no guide shows');
 });

@@ -9,8 +9,9 @@
  * `development`), `DVC_KEY_ENCRYPTION_KEY` (the key-encryption key, required in production) or
  * `DVC_CONFIG` (path of a JSON configuration file; the variables above override its values). Stops
  * cleanly on SIGINT/SIGTERM. Development mode prints a warning at start-up. Run it with
- * `NODE_OPTIONS=--max-semi-space-size=2` (see "Memory" in the operators guide): Node reads that flag
- * only at start-up, so this file cannot set it with `v8.setFlagsFromString`.
+ * `NODE_OPTIONS='--max-semi-space-size=2 --max-old-space-size=256'` (see "Memory" in the operators
+ * guide): Node reads those flags only at start-up, so this file cannot set them with
+ * `v8.setFlagsFromString`.
  *
  * @example
  * ```sh

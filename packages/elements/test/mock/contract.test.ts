@@ -13,8 +13,17 @@ import {
   CodeResentSchema,
   TokenSetSchema,
   AccountSchema,
+  RecoveryStartedSchema,
+  RecoveryCodeResentSchema,
+  RecoveryCodeVerifiedSchema,
+  RecoveryCompletedSchema,
+  PhoneRecoveryStartedSchema,
+  PhoneRecoveredSchema,
+  AccountChangeStartedSchema,
+  AccountChangeCodeVerifiedSchema,
+  PasswordChangedSchema,
 } from '@dvc-kit/sdk/contract';
-import { MOCK_PASSWORD } from '@dvc-kit/sdk/mock';
+import { MOCK_CITIZENS, MOCK_PASSWORD } from '@dvc-kit/sdk/mock';
 import { AN, NGOC, testService } from '../support/service.js';
 
 async function failure(promise: Promise<unknown>): Promise<DvcError> {
@@ -102,5 +111,48 @@ describe('the SDK mock', () => {
     expect([exists.status, exists.code]).to.deep.equal([409, 'account_exists']);
     const { signInId } = await client.startSignIn({ idNumber: AN.idNumber, password: MOCK_PASSWORD });
     expect(signInId).to.be.a('string');
+  });
+
+  it('answers the ways back (recovery, lost phone, account changes) with bodies the contract schemas accept', async () => {
+    const { client, clock } = testService({ config: { registrationMethods: ['mobile', 'bhxh'] } });
+    const newPassword = 'Hồ-Tây-mùa-thu-2025';
+    // "Quên mật khẩu": the same answer whether or not the ID number has an account.
+    const recovery = await client.startRecovery({ idNumber: AN.idNumber });
+    expect(RecoveryStartedSchema.safeParse(recovery).success).to.be.true;
+    expect((await client.startRecovery({ idNumber: '001099999999' })).otp).to.deep.equal(recovery.otp);
+    clock.advance(60_000);
+    expect(RecoveryCodeResentSchema.safeParse(await client.resendRecoveryCode(recovery.recoveryId)).success).to.be.true;
+    expect(RecoveryCodeVerifiedSchema.safeParse(await client.verifyRecoveryCode(recovery.recoveryId, { code: '123456' })).success).to.be.true;
+    const reused = await failure(client.completeRecovery(recovery.recoveryId, { password: MOCK_PASSWORD, passwordConfirmation: MOCK_PASSWORD }));
+    expect(reused.fieldErrors.map((e) => [e.field, e.code])).to.deep.equal([['password', 'password_reused']]);
+    const recovered = await client.completeRecovery(recovery.recoveryId, { password: newPassword, passwordConfirmation: newPassword });
+    expect(RecoveryCompletedSchema.safeParse(recovered).success).to.be.true;
+
+    // Account changes, signed in with the new password: a fresh code for each.
+    clock.advance(61_000);
+    const { signInId } = await client.startSignIn({ idNumber: AN.idNumber, password: newPassword });
+    const { tokens } = await client.verifySignInCode(signInId, { code: '123456' });
+    const wrongPassword = await failure(client.startEmailChange(tokens.accessToken, { currentPassword: MOCK_PASSWORD, email: 'an@example.vn' }));
+    expect([wrongPassword.status, wrongPassword.code]).to.deep.equal([401, 'invalid_credentials']);
+    const email = await client.startEmailChange(tokens.accessToken, { currentPassword: newPassword, email: 'an@example.vn' });
+    expect(AccountChangeStartedSchema.safeParse(email).success).to.be.true;
+    expect(AccountChangeCodeVerifiedSchema.safeParse(await client.verifyAccountChangeCode(tokens.accessToken, email.changeId, { code: '123456' })).success).to.be.true;
+    clock.advance(61_000);
+    const password = await client.startPasswordChange(tokens.accessToken, { currentPassword: newPassword });
+    await client.verifyAccountChangeCode(tokens.accessToken, password.changeId, { code: '123456' });
+    const changed = await client.completePasswordChange(tokens.accessToken, password.changeId, { password: 'Sông-Hương-2026', passwordConfirmation: 'Sông-Hương-2026' });
+    expect(PasswordChangedSchema.safeParse(changed).success).to.be.true;
+
+    // "Mất số điện thoại nhận OTP": a citizen with a social-insurance code gets a code on the new phone;
+    // one without gets the answer that sends them to a one-stop counter.
+    const withBhxh = MOCK_CITIZENS[1]!; // Trần Thị Bích Ngọc, no account yet
+    const registered = await client.startRegistration({ subjectType: 'citizen', method: 'bhxh', idNumber: withBhxh.idNumber, bhxhCode: withBhxh.bhxhCode!, fullName: withBhxh.fullName, birthDate: withBhxh.birthDate, phone: '0987654321', consentVersion: '2025-01' });
+    await client.verifyRegistrationCode(registered.registrationId, { code: '123456' });
+    await client.completeRegistration(registered.registrationId, { password: 'Mây-Trắng-77', passwordConfirmation: 'Mây-Trắng-77' });
+    const lost = await client.startPhoneRecovery({ idNumber: withBhxh.idNumber, bhxhCode: withBhxh.bhxhCode!, fullName: withBhxh.fullName, birthDate: withBhxh.birthDate, phone: withBhxh.phone });
+    expect(PhoneRecoveryStartedSchema.safeParse(lost).success).to.be.true;
+    expect(PhoneRecoveredSchema.safeParse(await client.verifyPhoneRecoveryCode(lost.phoneRecoveryId, { code: '123456' })).success).to.be.true;
+    const unconfirmed = await failure(client.startPhoneRecovery({ idNumber: AN.idNumber, bhxhCode: '0123456789', fullName: AN.fullName, birthDate: '1990-09-05', phone: '0961234398' }));
+    expect(unconfirmed.code).to.equal('phone_recovery_unconfirmed');
   });
 });

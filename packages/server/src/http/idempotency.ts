@@ -39,6 +39,12 @@ export interface IdempotentOptions {
    * or whose session ended — replaying a dead refresh token would only make the caller end its session.
    */
   readonly beforeReplay?: (body: unknown) => Promise<void>;
+  /**
+   * Whose keys these are, on routes behind a signed-in caller (the session id): each owner has keys of
+   * its own, so another session sending the same key, path and body does the work for itself (and is
+   * refused by the flow) instead of being handed this owner's stored answer.
+   */
+  readonly owner?: string;
 }
 
 /**
@@ -94,7 +100,7 @@ export async function idempotent(
   if (key.length < 1 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
     throw new ProblemError('validation_failed', { errors: [{ field: 'Idempotency-Key', code: 'invalid_type' }] });
   }
-  const scope = { clientId: c.var.client.id, route: `${c.req.method} ${c.req.path}`, key };
+  const scope = { clientId: c.var.client.id, route: `${c.req.method} ${c.req.path}`, key: options.owner === undefined ? key : `${options.owner} ${key}` };
   // Keyed, so the stored fingerprint of a body holding a password reveals nothing without the key.
   const requestHash = keyedHash(deps.hashKey, `${scope.route}\n${raw}`);
   const context = idempotencyAnswerContext(scope);

@@ -27,7 +27,8 @@ const plain = (c: Context<SignedInEnv>) => c as unknown as Context<AppEnv>;
  * - `POST /v1/account/password-changes`, `…/email-changes`, `…/phone-changes`, `…/cccd-additions`
  *   (201, a code sent; `flows/cccd-addition.ts`) → `POST /v1/account/changes/{id}/otp/verify` (200;
  *   an email, phone or CCCD change is made, a password change goes on) → `POST …/password` (200, the password changed). `…/otp/resend` sends a new code.
- *   The code and password steps honour `Idempotency-Key`, their answers stored in the step's transaction.
+ *   The code and password steps honour `Idempotency-Key`, their answers stored in the step's transaction
+ *   and kept per session: another session's request with the same key is never handed this one's answer.
  * - `POST /v1/account/sign-out-everywhere` (200): every session of the account ends, on every portal.
  */
 export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
@@ -59,10 +60,16 @@ export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
   routes.post('/v1/account/changes/:id/otp/verify', async (c) => {
     const { data, raw } = await readBody(plain(c), VerifyCodeSchema);
     const caller = callerOf(plain(c), deps);
-    return idempotent(plain(c), idempotencyDeps, raw, async (held) => ({
-      status: 200,
-      body: await accountChanges.verifyCode(deps, caller, c.var.holder, flowId(plain(c)), data.code, answerWith(held, 200)),
-    }));
+    return idempotent(
+      plain(c),
+      idempotencyDeps,
+      raw,
+      async (held) => ({
+        status: 200,
+        body: await accountChanges.verifyCode(deps, caller, c.var.holder, flowId(plain(c)), data.code, answerWith(held, 200)),
+      }),
+      { owner: c.var.holder.session.id },
+    );
   });
 
   routes.post('/v1/account/changes/:id/otp/resend', async (c) =>
@@ -72,10 +79,16 @@ export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
   routes.post('/v1/account/changes/:id/password', async (c) => {
     const { data, raw } = await readBody(plain(c), CompletePasswordChangeSchema);
     const caller = callerOf(plain(c), deps);
-    return idempotent(plain(c), idempotencyDeps, raw, async (held) => ({
-      status: 200,
-      body: await accountChanges.completePassword(deps, caller, c.var.holder, flowId(plain(c)), data, answerWith(held, 200)),
-    }));
+    return idempotent(
+      plain(c),
+      idempotencyDeps,
+      raw,
+      async (held) => ({
+        status: 200,
+        body: await accountChanges.completePassword(deps, caller, c.var.holder, flowId(plain(c)), data, answerWith(held, 200)),
+      }),
+      { owner: c.var.holder.session.id },
+    );
   });
 
   routes.post(PATHS.signOutEverywhere, async (c) => {

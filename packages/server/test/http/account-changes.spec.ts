@@ -309,6 +309,13 @@ export function accountChangesSpec(db: () => TestDatabase): void {
       assert.equal(repeat.headers.get('Idempotent-Replayed'), 'true');
       assert.deepEqual(await json(repeat), await json(done));
       assert.equal(await countRows(rows(t), 'SELECT count(*)::int AS count FROM password_history'), 1);
+      await t.register(NGOC);
+      t.clock.advance(61);
+      const ngoc = as(t, (await t.signIn(NGOC)).tokens);
+      const theirs = await ngoc.setPassword(changeId, NEW_PASSWORD, { 'Idempotency-Key': 'change-password-1' });
+      assert.equal(theirs.status, 404, 'another citizen with the same key, path and body is not handed the stored answer');
+      assert.equal(theirs.headers.get('Idempotent-Replayed'), null);
+      assert.equal((await ngoc.verify(changeId, code, { 'Idempotency-Key': 'change-verify-1' })).status, 404);
       const parallel = await started(await me.startEmail(NEW_PASSWORD, 'an@example.vn'));
       const parallelCode = await t.latestCode(AN.phone);
       const both = await Promise.all([me.verify(parallel, parallelCode), me.verify(parallel, parallelCode)]);

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// `npm run docs:screenshots`: the pictures of docs/guides/citizen-flows.md, taken from the real stack
+// (`npm start`'s identity service and example portals, development mode, PGlite in a temporary folder)
+// in Debian's Chromium. Each flow is walked as a citizen would, with fictional citizens of the sandbox
+// registers; each step's widget is photographed on its own into docs/guides/images/<flow>-<step>.png.
+// Run it after changing how a widget looks; the docs test checks every picture the guide names exists.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStack } from '../examples/stack.mjs';
+
+const IMAGES = fileURLToPath(new URL('../docs/guides/images/', import.meta.url));
+const PASSWORD = 'Sông-Hồng-2024';
+/** Sandbox citizens (packages/server/fixtures/sandbox-citizens.json), as a citizen types them. */
+const AN = { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '05/09/1990', phone: '0971234398' };
+
+const only = process.argv.slice(2);
+const dataDir = mkdtempSync(join(tmpdir(), 'dvc-screenshots-'));
+mkdirSync(IMAGES, { recursive: true });
+const stack = await startStack({ dataDir, humanCheck: { required: true, maxNumber: 3000 }, log: () => {} });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
+});
+
+/** The newest code texted to a phone (national form), read from the development outbox. */
+async function codeFor(phone, notThis) {
+  const international = `+84${phone.slice(1)}`;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const { messages } = await (await fetch(`${stack.service}/dev/outbox.json?phone=${encodeURIComponent(international)}`)).json();
+    const code = messages.map((message) => /\b(\d{6})\b/.exec(message.text)?.[1]).find(Boolean);
+    if (code && code !== notThis) return code;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no code for ${phone} in the outbox`);
+}
+
+/** Photographs one widget (its box and a margin) as docs/guides/images/<name>.png. */
+async function shot(page, selector, name) {
+  await page.waitForTimeout(150); // let focus rings and live regions settle
+  await page.locator(selector).first().screenshot({ path: join(IMAGES, `${name}.png`), animations: 'disabled' });
+  process.stderr.write(`  ${name}.png\n`);
+}
+
+async function passHumanCheck(page) {
+  await page.getByRole('checkbox', { name: 'Tôi không phải là người máy' }).check();
+  await page.getByText('Đã xác minh bạn không phải là người máy').waitFor();
+}
+
+const flows = {
+  /** Registering by mobile subscriber on the ministry portal, through to the account made. */
+  async register(page) {
+    await page.goto(stack.ministry);
+    await page.getByRole('radio', { name: /Thuê bao di động/ }).waitFor();
+    await shot(page, 'dvc-register', 'register-1-method');
+    await page.getByRole('radio', { name: /Thuê bao di động/ }).check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { name: 'Thông tin công dân' }).waitFor();
+    await page.getByLabel('Số định danh cá nhân').fill(AN.idNumber);
+    await page.getByLabel('Họ và tên').fill(AN.fullName);
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill(AN.birthDate);
+    await page.getByLabel('Số điện thoại').fill(AN.phone);
+    await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+    await passHumanCheck(page);
+    await shot(page, 'dvc-register', 'register-2-details');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByText('Mã OTP đã được gửi tới số').waitFor();
+    await shot(page, 'dvc-register', 'register-3-code');
+    await page.getByLabel('Mã OTP (6 chữ số)').fill(await codeFor(AN.phone));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Đặt mật khẩu' }).waitFor();
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+    await shot(page, 'dvc-register', 'register-4-password');
+    await page.getByRole('button', { name: 'Hoàn tất đăng ký' }).click();
+    await page.getByRole('heading', { name: 'Đăng ký tài khoản thành công' }).waitFor();
+    await shot(page, 'dvc-register', 'register-5-done');
+  },
+
+  /** Signing in on the provincial portal with the account made above. */
+  async signIn(page) {
+    await page.goto(stack.provincial);
+    await page.getByLabel('Số định danh cá nhân').fill(AN.idNumber);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await passHumanCheck(page);
+    await shot(page, 'dvc-login', 'sign-in-1-credentials');
+    const before = await codeFor(AN.phone);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Mã OTP đã được gửi tới số').waitFor();
+    await shot(page, 'dvc-login', 'sign-in-2-code');
+    await page.getByLabel('Mã OTP (6 chữ số)').fill(await codeFor(AN.phone, before));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đã đăng nhập').first().waitFor();
+    await shot(page, 'dvc-login', 'sign-in-3-done');
+  },
+};
+
+try {
+  for (const [name, walk] of Object.entries(flows)) {
+    if (only.length && !only.includes(name)) continue;
+    process.stderr.write(`${name}\n`);
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 560, height: 900 }, deviceScaleFactor: 1 });
+    try {
+      await walk(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await stack.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
