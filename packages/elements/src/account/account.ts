@@ -268,7 +268,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
       case 'password':
         return renderNewPasswordStep({
           t,
-          heading: this.renderHeading(a.newPasswordHeading, [3, 3]),
+          heading: this.renderHeading(t.newPasswordHeading, [3, 3]),
           summary: (targets) => this.feedback.renderSummary(targets),
           policy: state.config.passwordPolicy,
           account: state.account,
@@ -281,7 +281,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
       case 'confirmSignOut':
         return html`${this.renderHeading(a.confirmSignOutHeading)} ${this.feedback.renderSummary([])}
           <p>${a.confirmSignOutText}</p>
-          <button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.#signOutEverywhere()}>${a.signOutEverywhere}</button>
+          <button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.#signOutEverywhere()}>${a.actions.signOut}</button>
           ${this.#cancelButton()}`;
       case 'signedOut':
         return state.reason === 'signed_out_everywhere'

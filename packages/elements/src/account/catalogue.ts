@@ -15,20 +15,18 @@ export interface AccountCatalogue {
   readonly bhxhKept: string;
   readonly none: string;
   readonly actionsHeading: string;
-  readonly actions: Readonly<Record<AccountAction, string>>;
+  /** The overview's buttons: each change, and sign-out everywhere (also the confirming button). */
+  readonly actions: Readonly<Record<AccountAction | 'signOut', string>>;
   /** What the citizen gets when a change is made (`otherSessionsEnded` other sessions ended with it). */
   readonly done: (action: AccountAction, otherSessionsEnded: number) => string;
   readonly currentPasswordLabel: string;
   readonly currentPasswordWrong: string;
   readonly newEmailLabel: string;
-  readonly newPhoneLabel: string;
   readonly newPhoneHint: string;
   readonly cccdLabel: string;
   readonly cccdHint: string;
   readonly endOtherSessions: string;
   readonly cancel: string;
-  readonly newPasswordHeading: string;
-  readonly signOutEverywhere: string;
   readonly confirmSignOutHeading: string;
   readonly confirmSignOutText: string;
   readonly signedOutHeading: string;

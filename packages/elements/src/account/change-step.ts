@@ -9,7 +9,7 @@ import type { AccountAction } from './state.js';
 /** The field of each change's new detail, named as in its request body. */
 const NEW_FIELD: Readonly<Record<Exclude<AccountAction, 'password'>, FieldTarget>> = {
   email: { name: 'email', id: 'new-email', label: (t) => t.account.newEmailLabel },
-  phone: { name: 'phone', id: 'new-phone', label: (t) => t.account.newPhoneLabel },
+  phone: { name: 'phone', id: 'new-phone', label: (t) => t.newPhoneLabel },
   cccd: { name: 'cccd', id: 'cccd', label: (t) => t.account.cccdLabel },
 };
 
@@ -85,7 +85,7 @@ export function renderChangeStep(view: ChangeStepView): TemplateResult {
     action === 'email'
       ? textField({ ...common, id: 'new-email', name: 'email', label: a.newEmailLabel, error: error('email'), type: 'email', autocomplete: 'email' })
       : action === 'phone'
-        ? textField({ ...common, id: 'new-phone', name: 'phone', label: a.newPhoneLabel, hint: a.newPhoneHint, error: error('phone'), type: 'tel', autocomplete: 'tel', short: true })
+        ? textField({ ...common, id: 'new-phone', name: 'phone', label: t.newPhoneLabel, hint: a.newPhoneHint, error: error('phone'), type: 'tel', autocomplete: 'tel', short: true })
         : action === 'cccd'
           ? textField({ ...common, id: 'cccd', name: 'cccd', label: a.cccdLabel, hint: a.cccdHint, error: error('cccd'), inputmode: 'numeric', short: true })
           : nothing;

@@ -39,6 +39,6 @@ export function renderOverview(view: OverviewView): TemplateResult {
     <h3 class="subheading">${a.actionsHeading}</h3>
     <ul class="actions">
       ${actions.map((action) => html`<li><button type="button" class="secondary" part="button button-secondary" @click=${() => view.choose(action)}>${a.actions[action]}</button></li>`)}
-      <li><button type="button" class="secondary" part="button button-secondary" @click=${() => view.choose('signOut')}>${a.signOutEverywhere}</button></li>
+      <li><button type="button" class="secondary" part="button button-secondary" @click=${() => view.choose('signOut')}>${a.actions.signOut}</button></li>
     </ul>`;
 }

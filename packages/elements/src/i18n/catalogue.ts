@@ -115,7 +115,6 @@ export interface Catalogue {
   readonly codeSentToAccountPhone: string;
   readonly codeResentToAccountPhone: string;
   readonly newPasswordHeading: string;
-  readonly changePassword: string;
   readonly recoveredHeading: string;
   readonly recoveredText: string;
   readonly backToSignIn: string;

@@ -122,7 +122,6 @@ export const en: Catalogue = {
   codeSentToAccountPhone: 'If this ID number has an account, a code has been sent to its registered phone.',
   codeResentToAccountPhone: 'If this ID number has an account, a new code has been sent to its registered phone.',
   newPasswordHeading: 'Set a new password',
-  changePassword: 'Change password',
   recoveredHeading: 'Your password has been changed',
   recoveredText: 'Every other session of the account has ended. Please sign in with the new password.',
   backToSignIn: 'Back to sign in',

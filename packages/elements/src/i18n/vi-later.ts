@@ -76,7 +76,6 @@ export const viLater: LaterCatalogue = {
   codeSentToAccountPhone: 'Nếu số định danh này có tài khoản, mã OTP đã được gửi tới số điện thoại đã đăng ký.',
   codeResentToAccountPhone: 'Nếu số định danh này có tài khoản, một mã OTP mới đã được gửi tới số điện thoại đã đăng ký.',
   newPasswordHeading: 'Đặt mật khẩu mới',
-  changePassword: 'Đổi mật khẩu',
   recoveredHeading: 'Đã đổi mật khẩu',
   recoveredText: 'Mọi phiên đăng nhập khác của tài khoản đã kết thúc. Vui lòng đăng nhập bằng mật khẩu mới.',
   backToSignIn: 'Quay lại đăng nhập',

@@ -211,7 +211,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
           policy: state.config.passwordPolicy,
           context: { idNumber: state.idNumber },
           username: state.idNumber,
-          submitText: t.changePassword,
+          submitText: t.account.actions.password,
           busy: this.busy,
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitPassword(event),
