@@ -1,36 +1,19 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type AccountChangeStarted, type DvcClientCore, type DvcErrorCore } from '@dvc-kit/sdk';
-import type { DvcPasswordField } from '../password-field/password-field.js';
-import { readPassword } from '../register/password-step.js';
+import { FLOW_LIFETIME_SECONDS, type DvcClientCore, type DvcErrorCore } from '@dvc-kit/sdk';
+import type { ProgressKey } from '../i18n/catalogue.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import { emit } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { flowStyles } from '../shared/flow-styles.js';
+import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { baseStyles } from '../shared/styles.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
-import { changeFields, readChange, renderChangeStep, type ChangeBody } from './change-step.js';
+import { changeFields, readChange, renderChangeStep, startChange, startProgress } from './change-step.js';
 import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './events.js';
 import { accountTransition, type AccountEvent } from './machine.js';
 import { renderOverview } from './overview-step.js';
-import { renderNewPasswordStep } from './password-step.js';
-import type { AccountAction, AccountState } from './state.js';
+import type { AccountAction, AccountState, SignedOutReason } from './state.js';
 import { accountStyles } from './styles.js';
-
-/** The call that starts each change with the first step's body. */
-function startChange(client: DvcClientCore, token: string, action: AccountAction, body: ChangeBody, signal: AbortSignal): Promise<AccountChangeStarted> {
-  const { currentPassword, endOtherSessions } = body;
-  const options = { signal };
-  switch (action) {
-    case 'password':
-      return client.startPasswordChange(token, { currentPassword, endOtherSessions }, options);
-    case 'email':
-      return client.startEmailChange(token, { currentPassword, email: body.email ?? '', endOtherSessions }, options);
-    case 'phone':
-      return client.startPhoneChange(token, { currentPassword, phone: body.phone ?? '', endOtherSessions }, options);
-    case 'cccd':
-      return client.startCccdAddition(token, { currentPassword, cccd: body.cccd ?? '' }, options);
-  }
-}
 
 /**
  * `<dvc-account>`: the signed-in citizen's own account — name, the ID numbers it signs in with, level
@@ -132,32 +115,41 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     return this.accessToken ?? '';
   }
 
-  async #read(): Promise<void> {
-    if (!this.accessToken) {
-      this.send({ type: 'signedOut', reason: 'session_ended' });
-      return;
-    }
-    this.#reading = true;
-    const result = await this.calls.call((client, signal) => client.getAccount(this.#token, { signal }));
-    this.#reading = false;
-    if (result.ok) this.send({ type: 'read', account: result.value });
+  /**
+   * Calls the service for the step on screen: its answer moves the flow on through `then`, a refusal is
+   * shown; an answer that comes once the step has changed is dropped.
+   */
+  async #call<T>(call: (client: DvcClientCore, token: string, signal: AbortSignal) => Promise<T>, then: (value: T) => void, progress?: ProgressKey): Promise<void> {
+    const state = this.state;
+    const result = await this.calls.call((client, signal) => call(client, this.#token, signal), progress);
+    if (this.state !== state) return;
+    if (result.ok) then(result.value);
     else this.#refused(result.error);
   }
 
+  async #read(): Promise<void> {
+    if (!this.accessToken) return this.send({ type: 'signedOut', reason: 'session_ended' });
+    this.#reading = true;
+    await this.#call((client, token, signal) => client.getAccount(token, { signal }), (account) => this.send({ type: 'read', account }));
+    this.#reading = false;
+  }
+
   /** After a change: the account read again, then `dvc-account-changed` with it. */
-  async #changed(change: AccountAction, otherSessionsEnded: number): Promise<void> {
+  async #changed(change: AccountAction, otherSessionsEnded = 0): Promise<void> {
     this.#keys.reset();
     this.send({ type: 'changed', otherSessionsEnded });
     const result = await this.calls.call((client, signal) => client.getAccount(this.#token, { signal }));
-    if (!result.ok) return void this.#refused(result.error);
+    if (!result.ok) return this.#refused(result.error);
     this.send({ type: 'read', account: result.value });
     emit<DvcAccountChangedDetail>(this, 'dvc-account-changed', { change, account: result.value, otherSessionsEnded });
   }
 
-  #sessionEnded(): true {
+  /** The session is over (`sessionsEnded` of them when the citizen signed out everywhere): said once, with `dvc-signed-out`. */
+  #signedOut(reason: SignedOutReason, sessionsEnded?: number): true {
     if (this.state.step !== 'signedOut') {
-      this.send({ type: 'signedOut', reason: 'session_ended' });
-      emit<DvcSignedOutDetail>(this, 'dvc-signed-out', { reason: 'session_ended' });
+      const detail: DvcSignedOutDetail = sessionsEnded === undefined ? { reason } : { reason, sessionsEnded };
+      this.send({ type: 'signedOut', ...detail });
+      emit(this, 'dvc-signed-out', detail);
     }
     return true;
   }
@@ -165,61 +157,49 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   /** A refusal: the session gone, the change gone, a wrong current password, or what the step shows. */
   #refused(error: DvcErrorCore): void {
     if (error.code === 'aborted') return;
-    if (error.code === 'unauthorized') this.#sessionEnded();
+    if (error.code === 'unauthorized') this.#signedOut('session_ended');
     else if (error.code === 'flow_not_found' || error.code === 'flow_step' || this.state.step === 'reading') this.fail(error.code);
     else if (error.code === 'invalid_credentials') this.feedback.show({ fields: { currentPassword: { text: (t) => t.account.currentPasswordWrong } } });
     else this.feedback.show(this.feedback.refusal(error));
   }
 
-  async #submitChange(event: SubmitEvent): Promise<void> {
+  #submitChange(event: SubmitEvent, action: AccountAction): void {
     event.preventDefault();
-    const state = this.state;
-    if (state.step !== 'change' || this.busy) return;
-    const reading = readChange(state.action, new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
-    if (!reading.ok) return this.feedback.show({ fields: reading.fields });
-    const registerAsked = state.action === 'phone' || state.action === 'cccd';
-    const result = await this.calls.call((client, signal) => startChange(client, this.#token, state.action, reading.body, signal), registerAsked ? 'checkingCarrier' : 'sendingCode');
-    if (this.state !== state) return;
-    if (result.ok) this.send({ type: 'started', changeId: result.value.changeId, otp: result.value.otp, at: this.clock.now() });
-    else this.#refused(result.error);
+    if (this.busy) return;
+    const reading = readChange(action, new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
+    if (!reading.ok) return this.feedback.show(reading);
+    void this.#call(
+      (client, token, signal) => startChange(client, token, action, reading.body, { signal }),
+      ({ changeId, otp }) => this.send({ type: 'started', changeId, otp, at: this.clock.now() }),
+      startProgress(action),
+    );
   }
 
-  async #submitPassword(event: SubmitEvent): Promise<void> {
+  #submitPassword(event: SubmitEvent, changeId: string): void {
     event.preventDefault();
-    const state = this.state;
-    if (state.step !== 'password' || this.busy) return;
-    const reading = readPassword(this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')!);
-    if (!reading.ok) return this.feedback.show({ fields: reading.fields });
+    if (this.busy) return;
+    const reading = readPassword(passwordFieldIn(this.renderRoot));
+    if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
-    const idempotencyKey = this.#keys.keyFor({ changeId: state.changeId, ...body });
-    const result = await this.calls.call((client, signal) => client.completePasswordChange(this.#token, state.changeId, body, { signal, idempotencyKey }), 'saving');
-    if (this.state !== state) return;
-    if (result.ok) void this.#changed('password', result.value.otherSessionsEnded);
-    else this.#refused(result.error);
-  }
-
-  async #signOutEverywhere(): Promise<void> {
-    if (this.state.step !== 'confirmSignOut' || this.busy) return;
-    const result = await this.calls.call((client, signal) => client.signOutEverywhere(this.#token, { signal }), 'saving');
-    if (!result.ok) return this.#refused(result.error);
-    const { sessionsEnded } = result.value;
-    this.send({ type: 'signedOut', reason: 'signed_out_everywhere', sessionsEnded });
-    emit<DvcSignedOutDetail>(this, 'dvc-signed-out', { reason: 'signed_out_everywhere', sessionsEnded });
+    const idempotencyKey = this.#keys.keyFor({ changeId, ...body });
+    void this.#call(
+      (client, token, signal) => client.completePasswordChange(token, changeId, body, { signal, idempotencyKey }),
+      (value) => void this.#changed('password', value.otherSessionsEnded),
+      'saving',
+    );
   }
 
   readonly #cancel = (): void => {
     if (!this.busy) this.send({ type: 'cancelled' });
   };
 
-  #cancelButton(): TemplateResult {
-    return html`<button type="button" class="secondary" part="button button-secondary" @click=${this.#cancel}>${this.localize.t.account.cancel}</button>`;
-  }
-
   protected override renderStep(): TemplateResult {
     const state = this.state;
     const t = this.localize.t;
     const a = t.account;
-    const steps = (action: AccountAction) => (action === 'password' ? 3 : 2);
+    const busy = this.busy;
+    const cancel = html`<button type="button" class="secondary" part="button button-secondary" @click=${this.#cancel}>${a.cancel}</button>`;
+    const of = (n: number): [number, number] => [n, 'action' in state && state.action === 'password' ? 3 : 2];
     switch (state.step) {
       case 'loading':
       case 'reading':
@@ -227,62 +207,55 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
       case 'error':
         return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'overview':
-        return renderOverview({
-          t,
-          heading: this.renderHeading(a.heading),
-          summary: this.feedback.renderSummary([]),
-          account: state.account,
-          done: state.done,
-          otherSessionsEnded: state.otherSessionsEnded ?? 0,
-          choose: (action) => this.send({ type: 'chosen', action }),
-        });
+        return html`${this.renderHeading(a.heading)} ${this.feedback.renderSummary([])} ${renderOverview(t, state, (action) => this.send({ type: 'chosen', action }))}`;
       case 'change':
-        return renderChangeStep({
-          t,
-          action: state.action,
-          heading: this.renderHeading(a.actions[state.action], [1, steps(state.action)]),
-          summary: this.feedback.renderSummary(changeFields(state.action)),
-          busy: this.busy,
-          error: this.feedback.fieldError,
-          onSubmit: (event) => void this.#submitChange(event),
-          onCancel: this.#cancel,
-        });
+        return html`${this.renderHeading(a.actions[state.action], of(1))} ${this.feedback.renderSummary(changeFields(state.action))}
+        ${renderChangeStep(this, t, state.action, (event) => this.#submitChange(event, state.action), cancel)}`;
       case 'code':
         return html`${renderCodeStep(this, {
-            heading: this.renderHeading(t.codeHeading, [2, steps(state.action)]),
-            otp: state.otp,
-            current: () => this.state === state,
-            verify: (code) => (client, signal) =>
-              client.verifyAccountChangeCode(this.#token, state.changeId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ changeId: state.changeId, code }) }),
-            verified: (value) => (value.next === 'password' ? this.send({ type: 'codeVerified' }) : void this.#changed(state.action, value.otherSessionsEnded ?? 0)),
-            resend: (client, signal) => client.resendAccountChangeCode(this.#token, state.changeId, { signal }),
-            resent: (otp) => this.send({ type: 'codeResent', otp }),
-            refused: (error) => {
-              if (error.code === 'unauthorized') return this.#sessionEnded();
-              if (error.code !== 'cccd_in_use' && error.code !== 'cccd_already_added') return false;
-              this.fail(error.code);
-              return true;
-            },
-          })}
-          ${this.#cancelButton()}`;
+          heading: this.renderHeading(t.codeHeading, of(2)),
+          otp: state.otp,
+          current: () => this.state === state,
+          verify: (code) => (client, signal) =>
+            client.verifyAccountChangeCode(this.#token, state.changeId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ changeId: state.changeId, code }) }),
+          verified: (value) => (value.next === 'password' ? this.send({ type: 'codeVerified' }) : void this.#changed(state.action, value.otherSessionsEnded)),
+          resend: (client, signal) => client.resendAccountChangeCode(this.#token, state.changeId, { signal }),
+          resent: (otp) => this.send({ type: 'codeResent', otp }),
+          refused: (error) => {
+            if (error.code === 'unauthorized') return this.#signedOut('session_ended');
+            if (error.code !== 'cccd_in_use' && error.code !== 'cccd_already_added') return false;
+            this.fail(error.code);
+            return true;
+          },
+        })}
+        ${cancel}`;
       case 'password':
-        return renderNewPasswordStep({
+        return html`${renderNewPasswordStep({
           t,
           heading: this.renderHeading(t.newPasswordHeading, [3, 3]),
           summary: (targets) => this.feedback.renderSummary(targets),
           policy: state.config.passwordPolicy,
-          account: state.account,
-          busy: this.busy,
+          context: state.account,
+          submitText: a.actions.password,
+          busy,
           error: this.feedback.fieldError,
-          onSubmit: (event) => void this.#submitPassword(event),
-          onCancel: this.#cancel,
+          onSubmit: (event) => this.#submitPassword(event, state.changeId),
           root: () => this.renderRoot,
-        });
+        })}
+        ${cancel}`;
       case 'confirmSignOut':
         return html`${this.renderHeading(a.confirmSignOutHeading)} ${this.feedback.renderSummary([])}
           <p>${a.confirmSignOutText}</p>
-          <button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.#signOutEverywhere()}>${a.actions.signOut}</button>
-          ${this.#cancelButton()}`;
+          <button
+            type="button"
+            part="button"
+            aria-disabled=${busy ? 'true' : 'false'}
+            @click=${() =>
+              !this.busy && this.#call((client, token, signal) => client.signOutEverywhere(token, { signal }), ({ sessionsEnded }) => this.#signedOut('signed_out_everywhere', sessionsEnded), 'saving')}
+          >
+            ${a.actions.signOut}
+          </button>
+          ${cancel}`;
       case 'signedOut':
         return state.reason === 'signed_out_everywhere'
           ? html`<div class="panel" part="done">${this.renderHeading(a.signedOutHeading)}<p>${a.signedOutEverywhere(state.sessionsEnded ?? 0)}</p></div>`

@@ -1,4 +1,4 @@
-import { html, type nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { PasswordContext, PasswordPolicy } from '@dvc-kit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { DvcPasswordField } from '../password-field/password-field.js';
@@ -14,8 +14,8 @@ export interface NewPasswordStepView {
   readonly policy: PasswordPolicy;
   /** The citizen's own data the password must not contain. */
   readonly context: PasswordContext;
-  /** The user name a password manager saves the new password against: the ID number. */
-  readonly username: string;
+  /** The user name a password manager saves the new password against: the ID number, when the widget has it in full. */
+  readonly username?: string;
   readonly submitText: string;
   readonly busy: boolean;
   readonly error: (field: string) => string | undefined;
@@ -44,8 +44,8 @@ export function readPassword(field: DvcPasswordField): PasswordReading {
 
 /**
  * A new password and its confirmation, checked as the citizen types; the service's verdict shows on
- * submit. The form carries the ID number as a read-only `autocomplete="username"` field, so a password
- * manager saves the new password against the right user name.
+ * submit. The form carries the ID number, when given, as a read-only `autocomplete="username"` field, so a
+ * password manager saves the new password against the right user name; it is busy while a call is under way.
  */
 export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult {
   definePart('dvc-password-field', DvcPasswordField);
@@ -56,8 +56,8 @@ export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult
       { name: 'password', id: 'password', label: 'newPasswordLabel' },
       { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: confirmation },
     ])}
-    <form part="form" novalidate @submit=${view.onSubmit}>
-      <input type="text" name="username" autocomplete="username" aria-label=${t.usernameLabel} .value=${view.username} readonly hidden />
+    <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
+      ${view.username === undefined ? nothing : html`<input type="text" name="username" autocomplete="username" aria-label=${t.usernameLabel} .value=${view.username} readonly hidden />`}
       <dvc-password-field
         id="password"
         .policy=${view.policy}
