@@ -232,7 +232,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
       case 'password':
         return html`${renderNewPasswordStep({
           t,
-          heading: this.renderHeading(t.newPasswordHeading, [3, 3]),
+          heading: this.renderHeading(t.newPasswordHeading, of(3)),
           summary: (targets) => this.feedback.renderSummary(targets),
           policy: state.config.passwordPolicy,
           context: state.account,

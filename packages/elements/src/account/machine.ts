@@ -29,34 +29,29 @@ export function accountTransition(state: AccountState, event: AccountEvent): Acc
   if (common) return common;
   if (state.step === 'loading' || state.step === 'error') return state;
   const { config } = state;
+  if (event.type === 'signedOut') {
+    const { type, ...ended } = event;
+    return state.step === 'signedOut' ? state : { step: 'signedOut', config, ...ended };
+  }
+  // Reading the account, or signed out: only the account read moves on.
+  if (!('account' in state)) return event.type === 'read' && state.step === 'reading' ? { step: 'overview', config, account: event.account } : state;
+  const { account } = state;
   switch (event.type) {
     case 'read':
-      if (state.step === 'reading') return { step: 'overview', config, account: event.account };
       return state.step === 'overview' ? { ...state, account: event.account } : state;
     case 'chosen':
-      if (state.step !== 'overview') return state;
-      if (event.action === 'signOut') return { step: 'confirmSignOut', config, account: state.account };
-      if (event.action === 'cccd' && !state.account.canAddCccd) return state;
-      return { step: 'change', config, account: state.account, action: event.action };
+      if (state.step !== 'overview' || (event.action === 'cccd' && !account.canAddCccd)) return state;
+      return event.action === 'signOut' ? { step: 'confirmSignOut', config, account } : { step: 'change', config, account, action: event.action };
     case 'cancelled':
-      return state.step === 'change' || state.step === 'code' || state.step === 'password' || state.step === 'confirmSignOut'
-        ? { step: 'overview', config, account: state.account }
-        : state;
+      return state.step === 'overview' ? state : { step: 'overview', config, account };
     case 'started':
-      return state.step === 'change'
-        ? { step: 'code', config, account: state.account, action: state.action, changeId: event.changeId, otp: event.otp, startedAt: event.at }
-        : state;
+      return state.step === 'change' ? { ...state, step: 'code', changeId: event.changeId, otp: event.otp, startedAt: event.at } : state;
     case 'codeResent':
       return state.step === 'code' ? { ...state, otp: event.otp } : state;
     case 'codeVerified':
-      return state.step === 'code' && state.action === 'password'
-        ? { step: 'password', config, account: state.account, changeId: state.changeId, startedAt: state.startedAt }
-        : state;
+      return state.step === 'code' && state.action === 'password' ? { step: 'password', config, account, action: 'password', changeId: state.changeId, startedAt: state.startedAt } : state;
     case 'changed':
-      if (state.step === 'password') return { step: 'overview', config, account: state.account, done: 'password', otherSessionsEnded: event.otherSessionsEnded };
-      return state.step === 'code' ? { step: 'overview', config, account: state.account, done: state.action, otherSessionsEnded: event.otherSessionsEnded } : state;
-    case 'signedOut':
-      return state.step === 'signedOut' ? state : { step: 'signedOut', config, reason: event.reason, ...(event.sessionsEnded !== undefined ? { sessionsEnded: event.sessionsEnded } : {}) };
+      return state.step === 'code' || state.step === 'password' ? { step: 'overview', config, account, done: state.action, otherSessionsEnded: event.otherSessionsEnded } : state;
     default:
       return state;
   }

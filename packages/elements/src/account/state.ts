@@ -29,7 +29,7 @@ export type AccountState =
       readonly otp: OtpChallenge;
       readonly startedAt: number;
     }
-  | { readonly step: 'password'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly changeId: string; readonly startedAt: number }
+  | { readonly step: 'password'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly action: 'password'; readonly changeId: string; readonly startedAt: number }
   | { readonly step: 'confirmSignOut'; readonly config: ServiceConfig; readonly account: AccountDetails }
   | { readonly step: 'signedOut'; readonly config: ServiceConfig; readonly reason: SignedOutReason; readonly sessionsEnded?: number };
 

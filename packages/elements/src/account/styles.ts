@@ -1,12 +1,12 @@
 import { css } from 'lit';
 
-/** The account page's own layout: the details as a two-column list, the actions as a list of buttons. */
+/** The account page's own layout: the details as a two-column list, the actions as a row of buttons. */
 export const accountStyles = css`
   dl {
     display: grid;
     grid-template-columns: minmax(8rem, max-content) 1fr;
-    gap: calc(var(--dvc-spacing, 1rem) * 0.5) var(--dvc-spacing, 1rem);
-    margin: 0 0 var(--dvc-spacing, 1rem);
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin: 0 0 var(--_space);
   }
   dt {
     font-weight: 700;
@@ -17,15 +17,15 @@ export const accountStyles = css`
   }
   .subheading {
     font-size: 1.125em;
-    margin: var(--dvc-spacing, 1rem) 0 calc(var(--dvc-spacing, 1rem) * 0.5);
+    margin: var(--_space) 0 calc(var(--_space) / 2);
   }
   .actions {
-    list-style: none;
-    padding: 0;
-    margin: 0;
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--dvc-spacing, 1rem) * 0.5);
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
   .actions button {
     margin: 0;
