@@ -18,17 +18,18 @@ export function readDetails(data: FormData, today: Date, method: VerificationMet
   const text = (name: string) => String(data.get(name) ?? '');
   const fields: Record<string, FieldProblem> = {};
   const idNumber = parseIdNumber(text('idNumber'), today);
-  if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
+  if (!idNumber.ok) fields.idNumber = idNumber;
   const bhxh = method === 'bhxh' ? parseBhxhCode(text('bhxhCode')) : undefined;
-  if (bhxh && !bhxh.ok) fields.bhxhCode = { rule: bhxh.rule };
+  if (bhxh && !bhxh.ok) fields.bhxhCode = bhxh;
   const fullName = parseFullName(text('fullName'));
-  if (!fullName.ok) fields.fullName = { rule: fullName.rule };
+  if (!fullName.ok) fields.fullName = fullName;
   const birthDate = parseBirthDate(text('birthDate'), today);
-  if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
+  if (!birthDate.ok) fields.birthDate = birthDate;
   else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
   const phone = text('phone').trim();
   const parsedPhone = parsePhone(phone);
-  if (!parsedPhone.ok) fields.phone = 'params' in parsedPhone ? { rule: parsedPhone.rule, params: parsedPhone.params } : { rule: parsedPhone.rule };
+  // A refused parse is the field's problem as it stands: its rule, and its params when it has them.
+  if (!parsedPhone.ok) fields.phone = parsedPhone;
   const email = text('email').trim();
   if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
   if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };

@@ -1,20 +1,19 @@
 import { html, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, type DvcErrorCore } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
-import type { DvcPasswordField } from '../password-field/password-field.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
+import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
 import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { renderRegisteredStep } from './done-step.js';
-import { existsActions, renderExistsStep } from './exists-step.js';
+import { renderExistsStep } from './exists-step.js';
 import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
 import { renderMethodStep } from './method-step.js';
-import { readPassword, renderPasswordStep } from './password-step.js';
 import type { RegisterState } from './state.js';
 
 const TOTAL_STEPS = 4;
@@ -138,7 +137,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
-    if (!submission.ok) return this.feedback.show({ fields: submission.fields });
+    if (!submission.ok) return this.feedback.show(submission);
     const { details, body } = submission;
     const idempotencyKey = this.#keys.keyFor(body);
     const progress = body.method === 'bhxh' ? 'checkingSocialInsurance' : 'checkingCarrier';
@@ -157,11 +156,8 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'password' || this.busy) return;
-    const reading = readPassword(this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')!);
-    if (!reading.ok) {
-      this.feedback.show({ fields: reading.fields });
-      return;
-    }
+    const reading = readPassword(passwordFieldIn(this.renderRoot));
+    if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
     const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }), 'saving');
@@ -230,12 +226,15 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           refused: (error) => error.code === 'account_exists' && this.#refused(error),
         });
       case 'password':
-        return renderPasswordStep({
+        // Checked as the citizen types against the details given, saved against the ID number as the user name.
+        return renderNewPasswordStep({
           t,
           heading: this.renderHeading(t.passwordHeading, of(4)),
           summary,
           policy: state.config.passwordPolicy,
-          details: state.details,
+          context: state.details,
+          username: state.details.idNumber,
+          submitText: t.completeRegistration,
           busy: this.busy,
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitPassword(event),
@@ -244,12 +243,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
       case 'done':
         return renderRegisteredStep(t, this.renderHeading(t.registeredHeading), state.account);
       case 'exists':
-        return renderExistsStep({
-          heading: this.renderHeading(t.accountExistsHeading),
-          message: this.localize.problem('account_exists'),
-          host: this,
-          actions: existsActions(t, this.signInHref, this.forgotPasswordHref),
-        });
+        return renderExistsStep(this, t, this.renderHeading(t.accountExistsHeading), this.localize.problem('account_exists'));
     }
   }
 }
