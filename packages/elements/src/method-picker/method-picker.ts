@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { METHOD_IAL, type SubjectType, type VerificationMethod } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit } from '../shared/events.js';
@@ -142,28 +141,28 @@ export class DvcMethodPicker extends LitElement {
     const { offers, type, available, chosen, any } = this.#current();
     const shown = type?.methods ?? [];
     const levels = [...new Set(shown.map((m) => m.ial))].sort();
+    // One choice: a radio button with its label, and the hint under the label tied to the button.
+    const radio = (name: string, value: string, label: string, checked: boolean, change: () => void, hint?: string, enabled = true) => {
+      const id = `${name}-${value}`;
+      return html`<div class="choice">
+        <input id=${id} type="radio" name=${name} value=${value} part="radio" ?disabled=${!enabled} .checked=${checked} aria-describedby=${hint ? `${id}-hint` : nothing} @change=${change} />
+        <div>
+          <label for=${id} part="label">${label}</label>
+          ${hint ? html`<p id="${id}-hint" class="hint" part="hint">${hint}</p>` : nothing}
+        </div>
+      </div>`;
+    };
     return html`<form part="form" novalidate @submit=${this.#submit}>
       <fieldset part="fieldset">
         <legend part="legend">${t.subjectLegend}</legend>
-        ${offers.map(
-          ({ subjectType }) => html`<div class="choice">
-            <input
-              id="subject-${subjectType}"
-              type="radio"
-              name="subjectType"
-              value=${subjectType}
-              part="radio"
-              .checked=${subjectType === type?.subjectType}
-              @change=${() => {
-                this.subjectType = subjectType;
-                this.value = undefined;
-              }}
-            />
-            <label for="subject-${subjectType}" part="label">${t.subjectNames[subjectType]}</label>
-          </div>`,
+        ${offers.map(({ subjectType }) =>
+          radio('subjectType', subjectType, t.subjectNames[subjectType], subjectType === type?.subjectType, () => {
+            this.subjectType = subjectType;
+            this.value = undefined;
+          }),
         )}
       </fieldset>
-      <fieldset part="fieldset" class=${this.error ? 'field--error' : ''} aria-describedby=${ifDefined(this.error ? 'method-error' : undefined)}>
+      <fieldset part="fieldset" class=${this.error ? 'field--error' : ''} aria-describedby=${this.error ? 'method-error' : nothing}>
         <legend part="legend">${t.methodLegend}</legend>
         ${fieldError('method', this.error, t.errorPrefix)}
         ${available.length ? nothing : html`<p class="hint" part="hint">${any ? t.noMethodsForType : t.noMethods}</p>`}
@@ -172,26 +171,9 @@ export class DvcMethodPicker extends LitElement {
             <p id="level-${level}" class="group" part="group">${t.methodGroup(level)}</p>
             ${shown
               .filter((m) => m.ial === level)
-              .map(({ method, available }) => {
-                const hint = available ? t.methodHints[method] : t.methodUnavailable;
-                return html`<div class="choice">
-                  <input
-                    id="method-${method}"
-                    type="radio"
-                    name="method"
-                    value=${method}
-                    part="radio"
-                    ?disabled=${!available}
-                    .checked=${method === chosen?.method}
-                    aria-describedby=${ifDefined(hint ? `method-${method}-hint` : undefined)}
-                    @change=${() => (this.value = method)}
-                  />
-                  <div>
-                    <label for="method-${method}" part="label">${t.methodNames[method]}</label>
-                    ${hint ? html`<p id="method-${method}-hint" class="hint" part="hint">${hint}</p>` : nothing}
-                  </div>
-                </div>`;
-              })}
+              .map(({ method, available }) =>
+                radio('method', method, t.methodNames[method], method === chosen?.method, () => (this.value = method), available ? t.methodHints[method] : t.methodUnavailable, available),
+              )}
           </div>`,
         )}
       </fieldset>
