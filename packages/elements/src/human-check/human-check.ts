@@ -1,9 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DvcErrorCore, type DvcClientCore } from '@dvc-kit/sdk';
+import { DvcErrorCore, getHumanCheckChallenge, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
 import { LazyModule } from '../shared/lazy-module.js';
+import { problemOf, type StepProblem } from '../shared/feedback.js';
 import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -19,11 +20,11 @@ type HumanCheckState =
   | { readonly status: 'idle' }
   | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController; readonly quiet: boolean }
   | { readonly status: 'solved'; readonly payload: string }
-  | { readonly status: 'failed'; readonly code: DvcErrorCore['code'] };
+  | ({ readonly status: 'failed' } & StepProblem);
 
 /**
  * "Tôi không phải là người máy": a checkbox that, when ticked, fetches a proof-of-work puzzle from the
- * service (`client.getHumanCheckChallenge()`, ALTCHA format) and solves it in the browser with Web
+ * service (`getHumanCheckChallenge(client)`, ALTCHA format) and solves it in the browser with Web
  * Crypto — the number n in 0..maxnumber whose SHA-256(salt + n) is the challenge. The box stays
  * ticked (`aria-busy`) while it works and until it is solved, unticks if the puzzle cannot be had.
  * No third party sees the citizen. The solved `payload`
@@ -149,7 +150,7 @@ export class DvcHumanCheck extends LitElement {
   async #solve(abort: AbortController): Promise<void> {
     try {
       if (!this.client) throw new DvcErrorCore('unknown_client');
-      const [challenge, { solveHumanCheck }] = await Promise.all([this.client.getHumanCheckChallenge({ signal: abort.signal }), solver.load()]);
+      const [challenge, { solveHumanCheck }] = await Promise.all([getHumanCheckChallenge(this.client, { signal: abort.signal }), solver.load()]);
       const payload = await solveHumanCheck(challenge, {
         signal: abort.signal,
         onProgress: (progress) => {
@@ -161,10 +162,10 @@ export class DvcHumanCheck extends LitElement {
       emit<HumanCheckSolvedDetail>(this, 'dvc-human-check-solved', { payload });
     } catch (caught) {
       if (abort.signal.aborted) return;
-      const code = caught instanceof DvcErrorCore ? caught.code : 'human_check_failed';
-      this.state = { status: 'failed', code };
+      const problem: StepProblem = caught instanceof DvcErrorCore ? problemOf(caught) : { code: 'human_check_failed' };
+      this.state = { status: 'failed', ...problem };
       await this.#localize.ready();
-      emit<DvcErrorDetail>(this, 'dvc-error', { code, message: this.#localize.problem(code, {}, caught instanceof Error ? caught.message : code) });
+      emit<DvcErrorDetail>(this, 'dvc-error', { code: problem.code, message: this.#localize.problem(problem.code, problem.detail) });
     }
   }
 
@@ -179,7 +180,7 @@ export class DvcHumanCheck extends LitElement {
         : state.status === 'solved'
           ? t.humanCheckSolved
           : state.status === 'failed'
-            ? this.#localize.problem(state.code)
+            ? this.#localize.problem(state.code, state.detail)
             : '';
     return html`<div class="field ${this.error ? 'field--error' : ''}" part="field">
       ${fieldError('human-check', this.error, t.errorPrefix)}

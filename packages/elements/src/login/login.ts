@@ -1,11 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
+import { FLOW_LIFETIME_SECONDS, resendSignInCode, startSignIn, verifySignInCode } from '@dvc-kit/sdk';
 import { definePart } from '../shared/define-part.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { LazyModule } from '../shared/lazy-module.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
@@ -88,7 +87,6 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.signIn * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
@@ -130,7 +128,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       return;
     }
     const body = { idNumber: idNumber.value, password, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }), 'checkingCredentials');
+    const result = await this.calls.call((client, signal) => startSignIn(client, body, { signal }), 'checkingCredentials');
     if (result.ok) {
       if (!(await this.loaded(codeStep))) return;
       this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
@@ -183,7 +181,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       case 'loading':
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found');
+        return this.renderFailure(state, state.code === 'flow_not_found');
       case 'credentials':
         return renderCredentialsStep({
           t,
@@ -204,13 +202,13 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
         return step.renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, [2, 2]),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ signInId: state.signInId, code }) }),
+          id: state.signInId,
+          verify: verifySignInCode,
           verified: ({ account, tokens }) => {
             this.send({ type: 'signedIn', account });
             emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
           },
-          resend: (client, signal) => client.resendSignInCode(state.signInId, { signal }),
+          resend: resendSignInCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
       }

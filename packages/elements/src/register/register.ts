@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type DvcErrorCore } from '@dvc-kit/sdk';
+import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import type { DvcPasswordField } from '../password-field/password-field.js';
 import { renderCodeStep } from '../shared/code-step.js';
@@ -114,7 +114,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     if (!submission.ok) return this.feedback.show({ fields: submission.fields });
     const { details, body } = submission;
     const idempotencyKey = this.#keys.keyFor(body);
-    const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }), 'checkingCarrier');
+    const result = await this.calls.call((client, signal) => startRegistration(client, body, { idempotencyKey, signal }), 'checkingCarrier');
     if (result.ok) {
       this.#keys.reset();
       const { registrationId, otp } = result.value;
@@ -136,7 +136,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     }
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
-    const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }), 'saving');
+    const result = await this.calls.call((client, signal) => completeRegistration(client, state.registrationId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
       this.#keys.reset();
       this.send({ type: 'registered', account: result.value.account });
@@ -148,7 +148,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
 
   #refused(error: DvcErrorCore): true {
     if (error.code === 'account_exists') this.send({ type: 'accountExists' });
-    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error.code);
+    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error);
     else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
     return true;
   }
@@ -162,7 +162,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
       case 'loading':
         return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
+        return this.renderFailure(state, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'method':
         return renderMethodStep({
           heading: this.renderHeading(t.methodHeading, [1, TOTAL_STEPS]),
@@ -187,11 +187,10 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         return renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, [3, TOTAL_STEPS]),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) =>
-            client.verifyRegistrationCode(state.registrationId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ registrationId: state.registrationId, code }) }),
+          id: state.registrationId,
+          verify: verifyRegistrationCode,
           verified: () => this.send({ type: 'codeVerified' }),
-          resend: (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
+          resend: resendRegistrationCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
           refused: (error) => error.code === 'account_exists' && this.#refused(error),
         });

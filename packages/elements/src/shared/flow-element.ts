@@ -1,8 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { DvcClientCore, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import { getConfig, type DvcClientCore, type DvcErrorCore, type LocalProblemCode, type PasswordPolicy, type ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
+import { problemOf, type StepProblem } from './feedback.js';
 import { FocusController } from './controllers/focus-controller.js';
 import { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
@@ -10,6 +11,7 @@ import { SlotController } from './controllers/slot-controller.js';
 import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
+import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
 import type { LazyModule } from './lazy-module.js';
 import { baseStyles } from './styles.js';
@@ -59,7 +61,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   /** Tells the portal team when the widget is set up so that it cannot reach the service. */
   protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
-  readonly calls = new ServiceController(this, this.localize, (error) => this.feedback.problemText(error, error.message));
+  readonly calls = new ServiceController(this, this.localize);
   /** Where focus goes when the step changes or a submission is refused. */
   protected readonly focusing = new FocusController(this);
   /** What the step shows after a refusal. */
@@ -77,6 +79,8 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     expired: () => this.fail('flow_not_found'),
     startAgain: () => this.restart(),
   });
+  /** The flow's `Idempotency-Key`s: a submission repeated after a lost answer goes with the same key. */
+  readonly keys = new SubmissionKeys();
   #loading = false;
 
   constructor() {
@@ -153,13 +157,17 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.state = next;
   }
 
-  /** Shows the error step: the flow cannot go on until the citizen starts it again. */
-  fail(code: ProblemCode): void {
-    this.send({ type: 'failed', code });
+  /**
+   * Shows the error step: the flow cannot go on until the citizen starts it again. Why: a problem the
+   * widget met on its own, or a failed call (in the service's words when it answered).
+   */
+  fail(reason: LocalProblemCode | DvcErrorCore): void {
+    this.send({ type: 'failed', ...(typeof reason === 'string' ? { code: reason } : problemOf(reason)) });
   }
 
-  /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"). */
+  /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"), with new keys. */
   protected restart(): void {
+    this.keys.reset();
     this.send({ type: 'restarted' });
   }
 
@@ -175,12 +183,12 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   async #load(): Promise<void> {
     this.#loading = true;
-    const result = await this.calls.call((client, signal) => client.getConfig({ signal }));
+    const result = await this.calls.call((client, signal) => getConfig(client, { signal }));
     this.#loading = false;
     if (result.ok) this.send({ type: 'configured', config: result.value });
     else if (result.error.code !== 'aborted') {
       this.setup.configRefused(result.error);
-      this.fail(result.error.code);
+      this.fail(result.error);
     }
   }
 
@@ -206,11 +214,11 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   }
 
   /** The error step: what stopped the flow, and a button that restarts it, "Bắt đầu lại" when `startAgain`, else "Thử lại". */
-  protected renderFailure(code: ProblemCode, startAgain: boolean): TemplateResult {
+  protected renderFailure(failure: StepProblem, startAgain: boolean): TemplateResult {
     const t = this.localize.t;
     return html`${this.renderHeading(t.fatalHeading)}
       <div class="error-summary" part="error-summary" role="alert">
-        <p>${this.localize.problem(code)}</p>
+        <p>${this.localize.problem(failure.code, failure.detail)}</p>
       </div>
       <button type="button" part="button" @click=${this.restart}>${startAgain ? t.startAgain : t.retry}</button>`;
   }

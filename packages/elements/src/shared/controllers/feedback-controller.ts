@@ -4,7 +4,7 @@ import type { DvcErrorCore, PasswordPolicy } from '@dvc-kit/sdk';
 import type { TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { errorSummary, type SummaryItem } from '../error-summary.js';
-import { hasFeedback, NO_FEEDBACK, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
+import { hasFeedback, NO_FEEDBACK, problemOf, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
 import type { FocusController } from './focus-controller.js';
 
 /** Where an error summary link leads for one field of a step. */
@@ -31,7 +31,8 @@ export interface FeedbackOptions {
 
 /**
  * What a step shows after a refused submission: field errors on their fields and in the error summary
- * (rule texts from the catalogue, never the server's words), a step problem with its wait, and focus
+ * (rule texts from the catalogue, so a rule reads the same as the citizen types), a problem in the
+ * service's words (its wait filled in), and focus
  * on the summary when there is something to read. It keeps the host's feedback and asks the host to
  * render again when it changes.
  *
@@ -80,13 +81,8 @@ export class FeedbackController {
       const policy = this.#options.policy();
       return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
     }
-    if ('problem' in problem) return localize.problem(problem.problem);
+    if ('code' in problem) return localize.problem(problem.code, problem.detail);
     return localize.t[problem.term];
-  }
-
-  /** The text of a step problem, the wait filled in; `fallback` while the problem texts are not in. */
-  problemText(problem: StepProblem, fallback?: string): string {
-    return this.#options.localize.problem(problem.code, { seconds: problem.retryAfter ?? 0 }, fallback);
   }
 
   /**
@@ -94,7 +90,7 @@ export class FeedbackController {
    * human check on the check, anything else for the whole step with its wait.
    */
   refusal(error: DvcErrorCore): Feedback {
-    if (error.code === 'human_check_failed') return { fields: { humanCheck: { problem: error.code } } };
+    if (error.code === 'human_check_failed') return { fields: { humanCheck: problemOf(error) } };
     if (error.code === 'validation_failed') {
       const fields: Record<string, FieldProblem> = {};
       for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
@@ -108,7 +104,7 @@ export class FeedbackController {
     const { problem, fields } = this.#current;
     const t = this.#options.localize.t;
     const items: SummaryItem[] = [];
-    if (problem) items.push({ text: this.problemText(problem), extra: this.#options.extra?.(problem) ?? nothing });
+    if (problem) items.push({ text: this.fieldText(problem)!, extra: this.#options.extra?.(problem) ?? nothing });
     for (const target of targets) {
       const text = this.fieldText(fields[target.name]);
       if (!text) continue;
