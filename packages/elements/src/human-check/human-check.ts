@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { DvcErrorCore, getHumanCheckChallenge, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
@@ -93,6 +92,12 @@ export class DvcHumanCheck extends LitElement {
   /** Renders once the strings of the citizen's language are in. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
+  /** The box shows the state after every render, whatever a click did to it (a puzzle that fails unticks it). */
+  protected override updated(): void {
+    const status = this.state.status;
+    this.renderRoot.querySelector('input')!.checked = status === 'solving' || status === 'solved';
   }
 
   /** The solved payload to send as `humanCheck`, or `undefined` until solved. */
@@ -189,7 +194,6 @@ export class DvcHumanCheck extends LitElement {
           id="human-check"
           type="checkbox"
           part="checkbox"
-          .checked=${live(state.status === 'solved' || state.status === 'solving')}
           aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
           aria-invalid=${this.error ? 'true' : 'false'}
           aria-busy=${state.status === 'solving' && !state.quiet ? 'true' : 'false'}
