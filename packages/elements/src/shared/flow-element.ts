@@ -5,7 +5,7 @@ import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
 import { problemOf, type StepProblem } from './feedback.js';
 import { FocusController } from './controllers/focus-controller.js';
-import { LifetimeController } from './controllers/lifetime-controller.js';
+import type { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
 import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
@@ -13,8 +13,11 @@ import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
 import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
-import type { LazyModule } from './lazy-module.js';
+import { LazyModule } from './lazy-module.js';
 import { baseStyles } from './styles.js';
+
+/** The warning before a flow runs out, fetched once one is open: none is before the citizen acts. */
+const lifetimes = new LazyModule(() => import('./controllers/lifetime-controller.js'));
 
 /**
  * What the two widgets share: their attributes (`service`, `client-id`, `client`,
@@ -73,12 +76,8 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   });
   /** Which slots the page fills. */
   protected readonly slots = new SlotController(this);
-  /** Warns before the flow's time on the service runs out, and ends it then. */
-  protected readonly lifetime = new LifetimeController(this, {
-    localize: this.localize,
-    expired: () => this.fail('flow_not_found'),
-    startAgain: () => this.restart(),
-  });
+  /** Warns before the flow's time on the service runs out, and ends it then: made once a flow is open. */
+  protected lifetime: LifetimeController | undefined;
   /** The flow's `Idempotency-Key`s: a submission repeated after a lost answer goes with the same key. */
   readonly keys = new SubmissionKeys();
   #loading = false;
@@ -92,7 +91,14 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.forgotPasswordHref = undefined;
     this.state = { step: 'loading' } as S;
     // The citizen has started on a step: fetch what the next steps need while they type.
-    this.addEventListener('focusin', () => this.prefetch(), { once: true });
+    this.addEventListener(
+      'focusin',
+      () => {
+        this.prefetch();
+        void lifetimes.load().catch(() => undefined);
+      },
+      { once: true },
+    );
   }
 
   /** Starts fetching the modules of the steps after the first (called once the citizen is in the widget). */
@@ -179,6 +185,9 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.state.step === 'loading' && !this.#loading && this.calls.client) void this.#load();
+    // A flow is open on the service: its time is counted from now on (the module comes with the later steps).
+    const module = this.deadline === undefined ? undefined : lifetimes.get(this);
+    this.lifetime ??= module && new module.LifetimeController(this, { localize: this.localize, expired: () => this.fail('flow_not_found'), startAgain: () => this.restart() });
   }
 
   async #load(): Promise<void> {
@@ -229,7 +238,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
    */
   protected override render(): TemplateResult {
     const progress = this.calls.progress;
-    return html`${this.renderStep()} ${this.lifetime.render()}
+    return html`${this.renderStep()} ${this.lifetime?.render()}
       <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress[progress] : nothing}</p>`;
   }
 
