@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { DvcErrorCore, getHumanCheckChallenge, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import { later } from '../shared/later-module.js';
 import { problemOf, type StepProblem } from '../shared/feedback.js';
 import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
@@ -12,8 +12,6 @@ export interface HumanCheckSolvedDetail {
   readonly payload: string;
 }
 
-/** The proof-of-work search, fetched when the citizen ticks the box (with the puzzle, in parallel). */
-const solver = new LazyModule(() => import('./solver.js'));
 
 type HumanCheckState =
   | { readonly status: 'idle' }
@@ -155,7 +153,7 @@ export class DvcHumanCheck extends LitElement {
   async #solve(abort: AbortController): Promise<void> {
     try {
       if (!this.client) throw new DvcErrorCore('unknown_client');
-      const [challenge, { solveHumanCheck }] = await Promise.all([getHumanCheckChallenge(this.client, { signal: abort.signal }), solver.load()]);
+      const [challenge, { solveHumanCheck }] = await Promise.all([getHumanCheckChallenge(this.client, { signal: abort.signal }), later.load()]);
       const payload = await solveHumanCheck(challenge, {
         signal: abort.signal,
         onProgress: (progress) => {

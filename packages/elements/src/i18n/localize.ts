@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fillMessage, pickLanguage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import { LazyModule } from '../shared/lazy-module.js';
+import { later } from '../shared/later-module.js';
 import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
 import { viFirstStep } from './vi-first-step.js';
 
@@ -15,7 +16,7 @@ const english = new LazyModule(() => import('./en.js'));
  * failure is shown after the citizen acted, or on the error step, which waits for them), and a widget
  * whose step needs them waits for them (see {@link LocalizeOptions}).
  */
-const vietnamese = new LazyModule(() => import('./vi.js'));
+const vietnamese = later;
 
 /** How a widget uses its {@link LocalizeController}. */
 export interface LocalizeOptions {

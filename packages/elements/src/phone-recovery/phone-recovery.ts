@@ -2,7 +2,7 @@ import { css, html, type nothing, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode, type PhoneRecovered } from '@dvc-kit/sdk';
 import { emit, type DvcPhoneRecoveredDetail, type DvcPhoneRecoveryUnconfirmedDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import { renderCodeStep } from '../shared/code-step.js';
 import { renderSignInAction } from '../shared/sign-in-action.js';
 import { readPhoneRecoveryDetails } from './details-form.js';
 import { PHONE_RECOVERY_FIELDS, renderPhoneRecoveryDetails } from './details-step.js';
@@ -11,8 +11,6 @@ import type { CounterReason, PhoneRecoveryState } from './state.js';
 
 const TOTAL_STEPS = 2;
 
-/** The code step, fetched while the citizen types the details. */
-const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 
 /** The parts of `<dvc-phone-recovery>` that `<dvc-login>` exports as its own when it opens it in place. */
 export const PHONE_RECOVERY_PARTS =
@@ -125,10 +123,6 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
     this.backToSignIn = false;
   }
 
-  protected override prefetch(): void {
-    void codeStep.load().catch(() => undefined);
-  }
-
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
     const state = this.state;
@@ -153,7 +147,6 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
     const body = { ...reading.body, ...humanCheck.body };
     const result = await this.calls.call((client, signal) => startPhoneRecovery(client, body, { signal }), 'checkingCarrier');
     if (result.ok) {
-      if (!(await this.loaded(codeStep))) return;
       this.send({ type: 'started', phoneRecoveryId: result.value.phoneRecoveryId, otp: result.value.otp, at: this.clock.now() });
       return;
     }
@@ -210,9 +203,7 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
           back: this.#renderSignIn(t.backToSignIn, false),
         });
       case 'code': {
-        const step = codeStep.get(this);
-        if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
-        return step.renderCodeStep<PhoneRecovered>(this, {
+        return renderCodeStep<PhoneRecovered>(this, {
           heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
           otp: state.otp,
           id: state.phoneRecoveryId,

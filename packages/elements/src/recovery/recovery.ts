@@ -4,7 +4,7 @@ import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { emit, type DvcRecoveredDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import { renderCodeStep } from '../shared/code-step.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { renderSignInAction } from '../shared/sign-in-action.js';
 import { IDENTIFY_FIELDS, renderIdentifyStep } from './identify-step.js';
@@ -13,8 +13,6 @@ import type { RecoveryState } from './state.js';
 
 const TOTAL_STEPS = 3;
 
-/** The code step, fetched while the citizen types the ID number. */
-const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 
 /** The parts of `<dvc-recovery>` that `<dvc-login>` exports as its own when it opens recovery in place (here, so the sign-in's core does not carry the list). */
 export const RECOVERY_PARTS =
@@ -101,10 +99,6 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
     this.backToSignIn = false;
   }
 
-  protected override prefetch(): void {
-    void codeStep.load().catch(() => undefined);
-  }
-
   async #submitIdentify(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const state = this.state;
@@ -122,7 +116,6 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
     const body = { idNumber: idNumber.value, ...humanCheck.body };
     const result = await this.calls.call((client, signal) => startRecovery(client, body, { signal }), 'sendingCode');
     if (result.ok) {
-      if (!(await this.loaded(codeStep))) return;
       this.send({ type: 'started', recoveryId: result.value.recoveryId, idNumber: idNumber.value, otp: result.value.otp, at: this.clock.now() });
       return;
     }
@@ -180,9 +173,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
           back: this.#renderSignIn(t.backToSignIn, false),
         });
       case 'code': {
-        const step = codeStep.get(this);
-        if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
-        return step.renderCodeStep<unknown, RecoveryCode>(this, {
+        return renderCodeStep<unknown, RecoveryCode>(this, {
           heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
           otp: state.otp,
           id: state.recoveryId,

@@ -13,11 +13,9 @@ import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
 import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
-import { LazyModule } from './lazy-module.js';
+import type { LazyModule } from './lazy-module.js';
+import { later } from './later-module.js';
 import { baseStyles } from './styles.js';
-
-/** The warning before a flow runs out, fetched once one is open: none is before the citizen acts. */
-const lifetimes = new LazyModule(() => import('./controllers/lifetime-controller.js'));
 
 /**
  * What the two widgets share: their attributes (`service`, `client-id`, `client`,
@@ -95,7 +93,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
       'focusin',
       () => {
         this.prefetch();
-        void lifetimes.load().catch(() => undefined);
+        void later.load().catch(() => undefined);
       },
       { once: true },
     );
@@ -185,8 +183,8 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.state.step === 'loading' && !this.#loading && this.calls.client) void this.#load();
-    // A flow is open on the service: its time is counted from now on (the module comes with the later steps).
-    const module = this.deadline === undefined ? undefined : lifetimes.get(this);
+    // A flow is open on the service: its time is counted from now on (the warning comes with the later steps).
+    const module = this.deadline === undefined ? undefined : later.get(this);
     this.lifetime ??= module && new module.LifetimeController(this, { localize: this.localize, expired: () => this.fail('flow_not_found'), startAgain: () => this.restart() });
   }
 
