@@ -194,7 +194,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.#loading = false;
     if (result.ok) this.send({ type: 'configured', config: result.value });
     else if (result.error.code !== 'aborted') {
-      this.setup.configRefused(result.error);
+      void this.setup.configRefused(result.error);
       this.fail(result.error);
     }
   }
