@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, resendSignInCode, startSignIn, verifySignInCode } from '@dvc-kit/sdk';
-import { definePart } from '../shared/define-part.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
@@ -199,34 +198,9 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
       }
-      case 'recovery': {
-        const module = later.get(this);
-        if (!module) return html`<p class="hint" role="status">${t.loading}</p>`;
-        definePart('dvc-recovery', module.DvcRecovery);
-        return html`<dvc-recovery
-          autofocus
-          back-to-sign-in
-          .client=${this.calls.client}
-          .clock=${this.clock}
-          .idNumber=${state.idNumber}
-          exportparts=${module.RECOVERY_PARTS}
-          @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
-        ></dvc-recovery>`;
-      }
-      case 'lostPhone': {
-        const module = later.get(this);
-        if (!module) return html`<p class="hint" role="status">${t.loading}</p>`;
-        definePart('dvc-phone-recovery', module.DvcPhoneRecovery);
-        return html`<dvc-phone-recovery
-          autofocus
-          back-to-sign-in
-          .client=${this.calls.client}
-          .clock=${this.clock}
-          .idNumber=${state.idNumber}
-          exportparts=${module.PHONE_RECOVERY_PARTS}
-          @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
-        ></dvc-phone-recovery>`;
-      }
+      case 'recovery':
+      case 'lostPhone':
+        return later.get(this)?.renderInPlace(state.step, this, state.idNumber, (event) => this.#closeRecovery(event)) ?? html`<p class="hint" role="status">${t.loading}</p>`;
       case 'done':
         return html`<div class="panel" part="done">
           ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}
