@@ -14,6 +14,7 @@ export { vi, localProblemsVi, rulesVi } from './i18n/vi.js';
 export { DvcRecovery } from './recovery/recovery.js';
 export { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
 export { renderInPlace } from './shared/in-place.js';
+export { feedbackSummary } from './shared/error-summary.js';
 export { DvcRegister } from './register/register.js';
 export { DvcMethodPicker } from './method-picker/method-picker.js';
 export { DvcOtpInput } from './otp-input/otp-input.js';

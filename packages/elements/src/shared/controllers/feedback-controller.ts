@@ -3,7 +3,7 @@ import { nothing } from 'lit';
 import type { DvcErrorCore, PasswordPolicy } from '@dvc-kit/sdk';
 import type { TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { errorSummary, type SummaryItem } from '../error-summary.js';
+import { later } from '../later-module.js';
 import { hasFeedback, NO_FEEDBACK, problemOf, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
 import type { FocusController } from './focus-controller.js';
 
@@ -99,21 +99,11 @@ export class FeedbackController {
     return stepFeedback(error);
   }
 
-  /** The error summary of the current feedback: the step problem first, then each field in order. */
+  /**
+   * The error summary of the current feedback: the step problem first, then each field in order. It comes
+   * with the later steps, which a submission has waited for before anything is shown.
+   */
   renderSummary(targets: readonly FieldTarget[]): TemplateResult | typeof nothing {
-    const { problem, fields } = this.#current;
-    const t = this.#options.localize.t;
-    const items: SummaryItem[] = [];
-    if (problem) items.push({ text: this.fieldText(problem)!, extra: this.#options.extra?.(problem) ?? nothing });
-    for (const target of targets) {
-      const text = this.fieldText(fields[target.name]);
-      if (!text) continue;
-      items.push({
-        text: `${t[target.label]}: ${text}`,
-        href: target.id,
-        focus: target.focus ?? (() => this.#host.renderRoot.querySelector<HTMLElement>(`#${target.id}`)?.focus()),
-      });
-    }
-    return errorSummary(t.errorSummaryTitle, items);
+    return (hasFeedback(this.#current) && later.get(this.#host)?.feedbackSummary(this, targets, this.#options, this.#host.renderRoot)) || nothing;
   }
 }
