@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fillMessage, pickLanguage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { fillMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import { LazyModule } from '../shared/lazy-module.js';
 import { later } from '../shared/later-module.js';
 import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
@@ -44,7 +44,8 @@ function watchLanguage(): void {
 export function languageOf(element: Element): Language {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return pickLanguage(node.getAttribute('lang'));
+    // One language tag (not an Accept-Language list): English for `en` and its regions, else Vietnamese.
+    if (node instanceof Element && node.hasAttribute('lang')) return /^\s*en/i.test(node.getAttribute('lang')!) ? 'en' : 'vi';
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return 'vi';

@@ -36,6 +36,11 @@ describe('LocalizeController', () => {
     root.append(inner);
     expect(languageOf(inner)).to.equal('en');
     expect(languageOf(document.body)).to.equal('vi');
+    // One language tag, any case; Vietnamese for anything but English.
+    for (const [tag, lang] of [['EN', 'en'], ['en-US', 'en'], ['vi-VN', 'vi'], ['fr', 'vi'], ['', 'vi']] as const) {
+      host.setAttribute('lang', tag);
+      expect(languageOf(inner), tag).to.equal(lang);
+    }
   });
 
   it('switches live when the page changes its language', async () => {
