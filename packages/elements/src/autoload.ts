@@ -19,20 +19,22 @@
 
 import { DvcHumanCheck } from './human-check/human-check.js';
 import { DvcLogin } from './login/login.js';
+import { later } from './shared/later-module.js';
 
 /** Each tag and the module that defines its class, fetched when the tag first appears. */
 export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElementConstructor>>> = Object.freeze({
-  'dvc-register': () => import('./register/register.js').then((m) => m.DvcRegister),
+  // Every element but sign-in comes with the later steps (one module, fetched once for the page).
+  'dvc-register': () => later.load().then((m) => m.DvcRegister),
   // Sign-in is in bundle.js itself, with what every widget stands on (Lit, the client, the flow base).
   'dvc-login': () => Promise.resolve(DvcLogin),
-  'dvc-method-picker': () => import('./method-picker/method-picker.js').then((m) => m.DvcMethodPicker),
-  'dvc-otp-input': () => import('./otp-input/otp-input.js').then((m) => m.DvcOtpInput),
-  'dvc-password-field': () => import('./password-field/password-field.js').then((m) => m.DvcPasswordField),
+  'dvc-method-picker': () => later.load().then((m) => m.DvcMethodPicker),
+  'dvc-otp-input': () => later.load().then((m) => m.DvcOtpInput),
+  'dvc-password-field': () => later.load().then((m) => m.DvcPasswordField),
   'dvc-human-check': () => Promise.resolve(DvcHumanCheck),
-  'dvc-assurance-gate': () => import('./assurance-gate/assurance-gate.js').then((m) => m.DvcAssuranceGate),
-  'dvc-recovery': () => import('./recovery/recovery.js').then((m) => m.DvcRecovery),
-  'dvc-phone-recovery': () => import('./phone-recovery/phone-recovery.js').then((m) => m.DvcPhoneRecovery),
-  'dvc-account': () => import('./account/account.js').then((m) => m.DvcAccount),
+  'dvc-assurance-gate': () => later.load().then((m) => m.DvcAssuranceGate),
+  'dvc-recovery': () => later.load().then((m) => m.DvcRecovery),
+  'dvc-phone-recovery': () => later.load().then((m) => m.DvcPhoneRecovery),
+  'dvc-account': () => later.load().then((m) => m.DvcAccount),
 });
 
 const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();

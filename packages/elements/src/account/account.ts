@@ -1,5 +1,14 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type DvcClientCore, type DvcErrorCore } from '@dvc-kit/sdk';
+import {
+  completePasswordChange,
+  FLOW_LIFETIME_SECONDS,
+  getAccount,
+  resendAccountChangeCode,
+  signOutEverywhere,
+  verifyAccountChangeCode,
+  type DvcClientCore,
+  type DvcErrorCore,
+} from '@dvc-kit/sdk';
 import type { ProgressKey } from '../i18n/catalogue.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import { emit } from '../shared/events.js';
@@ -7,7 +16,6 @@ import { FlowElement } from '../shared/flow-element.js';
 import { flowStyles } from '../shared/flow-styles.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { baseStyles } from '../shared/styles.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
 import { changeFields, readChange, renderChangeStep, startChange, startProgress } from './change-step.js';
 import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './events.js';
 import { accountTransition, type AccountEvent } from './machine.js';
@@ -91,7 +99,6 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   protected readonly transition = accountTransition;
   /** The service keeps a change for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.accountChange * 1000;
-  readonly #keys = new SubmissionKeys();
   #reading = false;
 
   constructor() {
@@ -130,15 +137,15 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   async #read(): Promise<void> {
     if (!this.accessToken) return this.send({ type: 'signedOut', reason: 'session_ended' });
     this.#reading = true;
-    await this.#call((client, token, signal) => client.getAccount(token, { signal }), (account) => this.send({ type: 'read', account }));
+    await this.#call((client, token, signal) => getAccount(client, token, { signal }), (account) => this.send({ type: 'read', account }));
     this.#reading = false;
   }
 
   /** After a change: the account read again, then `dvc-account-changed` with it. */
   async #changed(change: AccountAction, otherSessionsEnded = 0): Promise<void> {
-    this.#keys.reset();
+    this.keys.reset();
     this.send({ type: 'changed', otherSessionsEnded });
-    const result = await this.calls.call((client, signal) => client.getAccount(this.#token, { signal }));
+    const result = await this.calls.call((client, signal) => getAccount(client, this.#token, { signal }));
     if (!result.ok) return this.#refused(result.error);
     this.send({ type: 'read', account: result.value });
     emit<DvcAccountChangedDetail>(this, 'dvc-account-changed', { change, account: result.value, otherSessionsEnded });
@@ -158,7 +165,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   #refused(error: DvcErrorCore): void {
     if (error.code === 'aborted') return;
     if (error.code === 'unauthorized') this.#signedOut('session_ended');
-    else if (error.code === 'flow_not_found' || error.code === 'flow_step' || this.state.step === 'reading') this.fail(error.code);
+    else if (error.code === 'flow_not_found' || error.code === 'flow_step' || this.state.step === 'reading') this.fail(error);
     else if (error.code === 'invalid_credentials') this.feedback.show({ fields: { currentPassword: { text: (t) => t.account.currentPasswordWrong } } });
     else this.feedback.show(this.feedback.refusal(error));
   }
@@ -181,9 +188,9 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     const reading = readPassword(passwordFieldIn(this.renderRoot));
     if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
-    const idempotencyKey = this.#keys.keyFor({ changeId, ...body });
+    const idempotencyKey = this.keys.keyFor({ changeId, ...body });
     void this.#call(
-      (client, token, signal) => client.completePasswordChange(token, changeId, body, { signal, idempotencyKey }),
+      (client, token, signal) => completePasswordChange(client, token, changeId, body, { signal, idempotencyKey }),
       (value) => void this.#changed('password', value.otherSessionsEnded),
       'saving',
     );
@@ -205,7 +212,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
       case 'reading':
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
+        return this.renderFailure(state, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'overview':
         return html`${this.renderHeading(a.heading)} ${this.feedback.renderSummary([])} ${renderOverview(t, state, (action) => this.send({ type: 'chosen', action }))}`;
       case 'change':
@@ -215,16 +222,15 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
         return html`${renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, of(2)),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) =>
-            client.verifyAccountChangeCode(this.#token, state.changeId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ changeId: state.changeId, code }) }),
+          id: state.changeId,
+          verify: (client, id, body, options) => verifyAccountChangeCode(client, this.#token, id, body, options),
           verified: (value) => (value.next === 'password' ? this.send({ type: 'codeVerified' }) : void this.#changed(state.action, value.otherSessionsEnded)),
-          resend: (client, signal) => client.resendAccountChangeCode(this.#token, state.changeId, { signal }),
+          resend: (client, id, options) => resendAccountChangeCode(client, this.#token, id, options),
           resent: (otp) => this.send({ type: 'codeResent', otp }),
           refused: (error) => {
             if (error.code === 'unauthorized') return this.#signedOut('session_ended');
             if (error.code !== 'cccd_in_use' && error.code !== 'cccd_already_added') return false;
-            this.fail(error.code);
+            this.fail(error);
             return true;
           },
         })}
@@ -251,7 +257,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
             part="button"
             aria-disabled=${busy ? 'true' : 'false'}
             @click=${() =>
-              !this.busy && this.#call((client, token, signal) => client.signOutEverywhere(token, { signal }), ({ sessionsEnded }) => this.#signedOut('signed_out_everywhere', sessionsEnded), 'saving')}
+              !this.busy && this.#call((client, token, signal) => signOutEverywhere(client, token, { signal }), ({ sessionsEnded }) => this.#signedOut('signed_out_everywhere', sessionsEnded), 'saving')}
           >
             ${a.actions.signOut}
           </button>

@@ -1,5 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isEmail, parseIdNumber, parsePhone, type AccountChangeStarted, type CallOptions, type DvcClientCore } from '@dvc-kit/sdk';
+import {
+  isEmail,
+  parseIdNumber,
+  parsePhone,
+  startCccdAddition,
+  startEmailChange,
+  startPasswordChange,
+  startPhoneChange,
+  type AccountChangeStarted,
+  type CallOptions,
+  type DvcClientCore,
+} from '@dvc-kit/sdk';
 import type { Catalogue, ProgressKey } from '../i18n/catalogue.js';
 import type { FeedbackController, FieldTarget } from '../shared/controllers/feedback-controller.js';
 import type { ServiceController } from '../shared/controllers/service-controller.js';
@@ -45,8 +56,16 @@ const NEW_DETAIL: Readonly<Record<DetailAction, NewDetail>> = {
   },
 };
 
-/** The SDK call that starts each change. */
-const START = { password: 'startPasswordChange', email: 'startEmailChange', phone: 'startPhoneChange', cccd: 'startCccdAddition' } as const;
+/** The SDK call that starts each change (each takes the body {@link readChange} read for its action). */
+const START = {
+  password: startPasswordChange,
+  email: startEmailChange,
+  phone: startPhoneChange,
+  cccd: startCccdAddition,
+} as const;
+
+/** One change's start, for a body {@link readChange} read for that change. */
+type StartCall = (client: DvcClientCore, token: string, body: ChangeBody, options: CallOptions) => Promise<AccountChangeStarted>;
 
 const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', label: (t) => t.account.currentPasswordLabel };
 
@@ -87,7 +106,7 @@ export function readChange(action: AccountAction, data: FormData, today: Date): 
 /** Starts a change on the service with its first step's body. */
 export function startChange(client: DvcClientCore, token: string, action: AccountAction, body: ChangeBody, options: CallOptions): Promise<AccountChangeStarted> {
   // The body was read for this action (readChange), so it is the request of the call named for it.
-  return (client[START[action]] as (token: string, body: ChangeBody, options: CallOptions) => Promise<AccountChangeStarted>)(token, body, options);
+  return (START[action] as StartCall)(client, token, body, options);
 }
 
 /** The slow step a change's start waits for: the carrier (or the register, for a CCCD) is asked first. */

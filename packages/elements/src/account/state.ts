@@ -1,4 +1,5 @@
-import type { AccountDetails, OtpChallenge, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { AccountDetails, OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
+import type { StepProblem } from '../shared/feedback.js';
 
 /** A change the citizen makes from `<dvc-account>`, each with the current password and a fresh code. */
 export type AccountAction = 'password' | 'email' | 'phone' | 'cccd';
@@ -16,7 +17,7 @@ export type SignedOutReason = 'signed_out_everywhere' | 'session_ended';
  */
 export type AccountState =
   | { readonly step: 'loading' }
-  | { readonly step: 'error'; readonly code: ProblemCode }
+  | ({ readonly step: 'error' } & StepProblem)
   | { readonly step: 'reading'; readonly config: ServiceConfig }
   | { readonly step: 'overview'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly done?: AccountAction; readonly otherSessionsEnded?: number }
   | { readonly step: 'change'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly action: AccountAction }

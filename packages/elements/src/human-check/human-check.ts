@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { DvcErrorCore, type DvcClientCore } from '@dvc-kit/sdk';
+import { DvcErrorCore, getHumanCheckChallenge, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import { later } from '../shared/later-module.js';
+import { problemOf, type StepProblem } from '../shared/feedback.js';
 import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -12,18 +12,16 @@ export interface HumanCheckSolvedDetail {
   readonly payload: string;
 }
 
-/** The proof-of-work search, fetched when the citizen ticks the box (with the puzzle, in parallel). */
-const solver = new LazyModule(() => import('./solver.js'));
 
 type HumanCheckState =
   | { readonly status: 'idle' }
   | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController; readonly quiet: boolean }
   | { readonly status: 'solved'; readonly payload: string }
-  | { readonly status: 'failed'; readonly code: DvcErrorCore['code'] };
+  | ({ readonly status: 'failed' } & StepProblem);
 
 /**
  * "Tôi không phải là người máy": a checkbox that, when ticked, fetches a proof-of-work puzzle from the
- * service (`client.getHumanCheckChallenge()`, ALTCHA format) and solves it in the browser with Web
+ * service (`getHumanCheckChallenge(client)`, ALTCHA format) and solves it in the browser with Web
  * Crypto — the number n in 0..maxnumber whose SHA-256(salt + n) is the challenge. The box stays
  * ticked (`aria-busy`) while it works and until it is solved, unticks if the puzzle cannot be had.
  * No third party sees the citizen. The solved `payload`
@@ -94,6 +92,12 @@ export class DvcHumanCheck extends LitElement {
     return this.#localize.whenReady(() => super.scheduleUpdate());
   }
 
+  /** The box shows the state after every render, whatever a click did to it (a puzzle that fails unticks it). */
+  protected override updated(): void {
+    const status = this.state.status;
+    this.renderRoot.querySelector('input')!.checked = status === 'solving' || status === 'solved';
+  }
+
   /** The solved payload to send as `humanCheck`, or `undefined` until solved. */
   get payload(): string | undefined {
     return this.state.status === 'solved' ? this.state.payload : undefined;
@@ -149,7 +153,7 @@ export class DvcHumanCheck extends LitElement {
   async #solve(abort: AbortController): Promise<void> {
     try {
       if (!this.client) throw new DvcErrorCore('unknown_client');
-      const [challenge, { solveHumanCheck }] = await Promise.all([this.client.getHumanCheckChallenge({ signal: abort.signal }), solver.load()]);
+      const [challenge, { solveHumanCheck }] = await Promise.all([getHumanCheckChallenge(this.client, { signal: abort.signal }), later.load()]);
       const payload = await solveHumanCheck(challenge, {
         signal: abort.signal,
         onProgress: (progress) => {
@@ -161,10 +165,10 @@ export class DvcHumanCheck extends LitElement {
       emit<HumanCheckSolvedDetail>(this, 'dvc-human-check-solved', { payload });
     } catch (caught) {
       if (abort.signal.aborted) return;
-      const code = caught instanceof DvcErrorCore ? caught.code : 'human_check_failed';
-      this.state = { status: 'failed', code };
+      const problem: StepProblem = caught instanceof DvcErrorCore ? problemOf(caught) : { code: 'human_check_failed' };
+      this.state = { status: 'failed', ...problem };
       await this.#localize.ready();
-      emit<DvcErrorDetail>(this, 'dvc-error', { code, message: this.#localize.problem(code, {}, caught instanceof Error ? caught.message : code) });
+      emit<DvcErrorDetail>(this, 'dvc-error', { code: problem.code, message: this.#localize.problem(problem.code, problem.detail) });
     }
   }
 
@@ -179,7 +183,7 @@ export class DvcHumanCheck extends LitElement {
         : state.status === 'solved'
           ? t.humanCheckSolved
           : state.status === 'failed'
-            ? this.#localize.problem(state.code)
+            ? this.#localize.problem(state.code, state.detail)
             : '';
     return html`<div class="field ${this.error ? 'field--error' : ''}" part="field">
       ${fieldError('human-check', this.error, t.errorPrefix)}
@@ -188,7 +192,6 @@ export class DvcHumanCheck extends LitElement {
           id="human-check"
           type="checkbox"
           part="checkbox"
-          .checked=${live(state.status === 'solved' || state.status === 'solving')}
           aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
           aria-invalid=${this.error ? 'true' : 'false'}
           aria-busy=${state.status === 'solving' && !state.quiet ? 'true' : 'false'}

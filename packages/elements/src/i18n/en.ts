@@ -1,8 +1,11 @@
 import { accountEn } from '../account/en.js';
 import type { Catalogue } from './catalogue.js';
 
-/** The SDK's English rule texts travel with the English widget strings (problem texts come with the client). */
-export { problemsEn, rulesEn } from '@dvc-kit/sdk';
+/**
+ * The SDK's English rule texts, and those of the problems a widget words itself, travel with the English
+ * widget strings. The service words every other problem (`detail`), in the language the widget asked for.
+ */
+export { localProblemsEn, rulesEn } from '@dvc-kit/sdk';
 
 /** English, with `lang="en"`. */
 export const en: Catalogue = {

@@ -1,22 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fillMessage, pickLanguage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { fillMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
 import { LazyModule } from '../shared/lazy-module.js';
+import { later } from '../shared/later-module.js';
 import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
 import { viFirstStep } from './vi-first-step.js';
 
 /**
- * Vietnamese comes with the widgets; English (the widget strings and the SDK's English rule texts) is
- * fetched the first time a widget speaks it. The SDK's problem texts come in both languages with its
- * client (`DvcErrorCore` needs them), so they are not fetched.
+ * Vietnamese comes with the widgets; English (the widget strings, the SDK's English rule texts and the
+ * texts of the problems a widget words itself) is fetched the first time a widget speaks it.
  */
 const english = new LazyModule(() => import('./en.js'));
 /**
  * The core carries the Vietnamese strings of the first step ({@link viFirstStep}); all of them come with
- * the later steps with the SDK's rule and problem texts (a failure is shown after the citizen acted, or
- * on the error step, which waits for them), and a widget whose step needs them waits for them (see
- * {@link LocalizeOptions}).
+ * the later steps with the SDK's rule texts and the texts of the problems a widget words itself (a
+ * failure is shown after the citizen acted, or on the error step, which waits for them), and a widget
+ * whose step needs them waits for them (see {@link LocalizeOptions}).
  */
-const vietnamese = new LazyModule(() => import('./vi.js'));
+const vietnamese = later;
 
 /** How a widget uses its {@link LocalizeController}. */
 export interface LocalizeOptions {
@@ -44,7 +44,8 @@ function watchLanguage(): void {
 export function languageOf(element: Element): Language {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return pickLanguage(node.getAttribute('lang'));
+    // One language tag (not an Accept-Language list): English for `en` and its regions, else Vietnamese.
+    if (node instanceof Element && node.hasAttribute('lang')) return /^\s*en/i.test(node.getAttribute('lang')!) ? 'en' : 'vi';
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return 'vi';
@@ -53,7 +54,9 @@ export function languageOf(element: Element): Language {
 /**
  * Gives an element its strings in the citizen's language and re-renders it when a `lang` attribute
  * changes anywhere in the document (the page's `<html lang>`, the widget's own `lang`), so switching
- * language is live. Texts of problems and field rules come from the SDK's catalogue by code.
+ * language is live. Texts of field rules come from the SDK's catalogue by code; a problem is shown in
+ * the service's words when it answered, else in the SDK's text for the few problems a client meets on
+ * its own (`localProblemsVi`: no answer, a flow that ran out on the page …).
  *
  * @example
  * ```ts
@@ -123,12 +126,16 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * The text of a problem code, from the SDK catalogue. The problem texts come with the later strings (or
-   * English): until they arrive, `fallback` (a service's own text) or empty, and the host renders again then.
+   * The text of a problem: `detail`, the service's own text (in the language the request asked for, the
+   * wait filled in), when it gave one; else the widget's text for a problem it meets on its own (no answer,
+   * a flow that ran out on the page …), the generic one for any other code. Those texts come with the later
+   * strings (or English): empty until they arrive, and the host renders again then.
    */
-  problem(code: ProblemCode, params: MessageParams = {}, fallback = ''): string {
-    const problems = this.lang === 'en' ? english.get(this.host)?.problemsEn : vietnamese.get(this.host)?.problemsVi;
-    return problems ? fillMessage(problems[code] ?? problems.internal, { seconds: 0, ...params }) : fallback;
+  problem(code: ProblemCode, detail?: string): string {
+    if (detail) return detail;
+    const problems: Readonly<Partial<Record<ProblemCode, string>>> | undefined =
+      this.lang === 'en' ? english.get(this.host)?.localProblemsEn : vietnamese.get(this.host)?.localProblemsVi;
+    return problems ? (problems[code] ?? problems.internal!) : '';
   }
 
   /** Resolves once every string of the current language is in (or could not be fetched: then texts fall back). */

@@ -6,8 +6,6 @@ import type { FirstStepCatalogue } from './catalogue.js';
  * comes with the later steps; {@link vi} is both.
  */
 export const viFirstStep: FirstStepCatalogue = {
-  errorSummaryTitle: 'Có lỗi cần sửa',
-  errorPrefix: 'Lỗi:',
   loading: 'Đang tải…',
   retry: 'Thử lại',
   startAgain: 'Bắt đầu lại',
@@ -18,8 +16,6 @@ export const viFirstStep: FirstStepCatalogue = {
   widgetMisconfigured: 'Biểu mẫu này chưa được cài đặt đầy đủ trên trang. Vui lòng báo cho đơn vị quản lý cổng dịch vụ công.',
   misconfiguredConsole: (tag, missing) =>
     `DVC Kit: <${tag}> thiếu thuộc tính ${missing}. Đặt service="https://…" (địa chỉ dịch vụ định danh) và client-id="…" (mã cổng đã đăng ký với dịch vụ), hoặc gán thuộc tính client.`,
-  originNotAllowedConsole: (origin, service, clientId) =>
-    `DVC Kit: dịch vụ định danh ${service} không cho trang có origin ${origin} gọi với client-id "${clientId}". Thêm "${origin}" vào danh sách origins của client "${clientId}" trong cấu hình dịch vụ (clients[].origins), hoặc nhúng widget trên một origin đã có trong danh sách.`,
   idNumberLabel: 'Số định danh cá nhân',
   idNumberHint: 'Số căn cước công dân (CCCD) gồm 12 chữ số',
   signInTitle: 'Đăng nhập',
@@ -29,7 +25,6 @@ export const viFirstStep: FirstStepCatalogue = {
   humanCheckLabel: 'Tôi không phải là người máy',
   humanCheckSolving: 'Đang xác minh…',
   humanCheckSolved: 'Đã xác minh bạn không phải là người máy',
-  humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',
   progress: {
     checkingCarrier: 'Đang kiểm tra với nhà mạng…',
     checkingSocialInsurance: 'Đang đối chiếu với cơ sở dữ liệu bảo hiểm xã hội…',
@@ -39,6 +34,4 @@ export const viFirstStep: FirstStepCatalogue = {
     checkingCredentials: 'Đang kiểm tra thông tin đăng nhập…',
     humanCheck: 'Đang xác minh bạn không phải là người máy…',
   },
-  expiryWarning: (minutes) =>
-    `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,
 };

@@ -3,6 +3,13 @@ import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
 export const viLater: LaterCatalogue = {
+  errorSummaryTitle: 'Có lỗi cần sửa',
+  errorPrefix: 'Lỗi:',
+  originNotAllowedConsole: (origin, service, clientId) =>
+    `DVC Kit: dịch vụ định danh ${service} không cho trang có origin ${origin} gọi với client-id "${clientId}". Thêm "${origin}" vào danh sách origins của client "${clientId}" trong cấu hình dịch vụ (clients[].origins), hoặc nhúng widget trên một origin đã có trong danh sách.`,
+  humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',
+  expiryWarning: (minutes) =>
+    `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,
   continue: 'Tiếp tục',
   assuranceLevel: (level) => `Mức xác minh ${level}`,
   registerTitle: 'Đăng ký tài khoản',

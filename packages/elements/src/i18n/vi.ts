@@ -8,5 +8,8 @@ import { viLater } from './vi-later.js';
  */
 export const vi: Catalogue = { ...viFirstStep, ...viLater };
 
-/** The SDK's Vietnamese rule and problem texts travel with the later strings: a first step shows none. */
-export { problemsVi, rulesVi } from '@dvc-kit/sdk';
+/**
+ * The SDK's Vietnamese rule texts, and those of the problems a widget words itself, travel with the later
+ * strings: a first step shows none. The service words every other problem (`detail`).
+ */
+export { localProblemsVi, rulesVi } from '@dvc-kit/sdk';

@@ -1,23 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
-import { definePart } from '../shared/define-part.js';
+import { FLOW_LIFETIME_SECONDS, resendSignInCode, startSignIn, verifySignInCode } from '@dvc-kit/sdk';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { LazyModule } from '../shared/lazy-module.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
+import { later } from '../shared/later-module.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
 
-/** The code step, fetched while the citizen types the credentials. */
-const codeStep = new LazyModule(() => import('../shared/code-step.js'));
-/** The ID-number rule, fetched with the later steps (while the citizen types) and needed on submission. */
-const idNumbers = new LazyModule(() => import('../shared/id-number.js'));
-/** `<dvc-recovery>`, fetched when the citizen chooses "Quên mật khẩu". */
-const recovery = new LazyModule(() => import('../recovery/recovery.js'));
-/** `<dvc-phone-recovery>`, fetched when the citizen chooses "Mất số điện thoại nhận OTP". */
-const phoneRecovery = new LazyModule(() => import('../phone-recovery/phone-recovery.js'));
 
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
@@ -88,7 +78,6 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.signIn * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
@@ -105,18 +94,13 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     return step === 'loading' || (step === 'credentials' && !hasFeedback(this.feedback.current));
   }
 
-  protected override prefetch(): void {
-    void codeStep.load().catch(() => undefined);
-    void idNumbers.load().catch(() => undefined);
-  }
-
   async #submitCredentials(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const password = String(data.get('password') ?? '');
-    const rules = await this.loaded(idNumbers);
+    const rules = await this.loaded(later);
     if (!rules || this.state !== state) return;
     const idNumber = rules.parseIdNumber(String(data.get('idNumber') ?? ''));
     const humanCheck = await this.humanCheck(state.config);
@@ -130,9 +114,9 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       return;
     }
     const body = { idNumber: idNumber.value, password, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }), 'checkingCredentials');
+    const result = await this.calls.call((client, signal) => startSignIn(client, body, { signal }), 'checkingCredentials');
     if (result.ok) {
-      if (!(await this.loaded(codeStep))) return;
+      if (!(await this.loaded(later))) return;
       this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
       return;
     }
@@ -144,11 +128,11 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
    * "Quên mật khẩu" or "Mất số điện thoại nhận OTP" without a page of the portal's own: that flow in
    * place, from the ID number typed so far.
    */
-  async #open(module: LazyModule<unknown>, type: 'recoveryOpened' | 'lostPhoneOpened'): Promise<void> {
+  async #open(type: 'recoveryOpened' | 'lostPhoneOpened'): Promise<void> {
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const idNumber = this.renderRoot.querySelector<HTMLInputElement>('#id-number')?.value.trim() ?? '';
-    if (!(await this.loaded(module)) || this.state !== state) return;
+    if (!(await this.loaded(later)) || this.state !== state) return;
     this.send({ type, idNumber });
   }
 
@@ -164,11 +148,11 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     const forgot =
       this.forgotPasswordHref || this.slots.has('forgot-password')
         ? this.renderForgotPassword()
-        : html`<button type="button" class="link" part="link" @click=${() => void this.#open(recovery, 'recoveryOpened')}>${t.forgotPassword}</button>`;
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#open('recoveryOpened')}>${t.forgotPassword}</button>`;
     const lostPhone =
       this.lostPhoneHref || this.slots.has('lost-phone')
         ? this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone)
-        : html`<button type="button" class="link" part="link" @click=${() => void this.#open(phoneRecovery, 'lostPhoneOpened')}>${t.lostPhone}</button>`;
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#open('lostPhoneOpened')}>${t.lostPhone}</button>`;
     if (forgot === nothing && lostPhone === nothing) return nothing;
     return html`<ul class="links">
       ${forgot === nothing ? nothing : html`<li>${forgot}</li>`}
@@ -183,7 +167,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       case 'loading':
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found');
+        return this.renderFailure(state, state.code === 'flow_not_found');
       case 'credentials':
         return renderCredentialsStep({
           t,
@@ -199,49 +183,24 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           onTogglePassword: () => (this.showPassword = !this.showPassword),
         });
       case 'code': {
-        const step = codeStep.get(this);
+        const step = later.get(this);
         if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
         return step.renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, [2, 2]),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ signInId: state.signInId, code }) }),
+          id: state.signInId,
+          verify: verifySignInCode,
           verified: ({ account, tokens }) => {
             this.send({ type: 'signedIn', account });
             emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
           },
-          resend: (client, signal) => client.resendSignInCode(state.signInId, { signal }),
+          resend: resendSignInCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
       }
-      case 'recovery': {
-        const module = recovery.get(this);
-        if (!module) return html`<p class="hint" role="status">${t.loading}</p>`;
-        definePart('dvc-recovery', module.DvcRecovery);
-        return html`<dvc-recovery
-          autofocus
-          back-to-sign-in
-          .client=${this.calls.client}
-          .clock=${this.clock}
-          .idNumber=${state.idNumber}
-          exportparts=${module.RECOVERY_PARTS}
-          @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
-        ></dvc-recovery>`;
-      }
-      case 'lostPhone': {
-        const module = phoneRecovery.get(this);
-        if (!module) return html`<p class="hint" role="status">${t.loading}</p>`;
-        definePart('dvc-phone-recovery', module.DvcPhoneRecovery);
-        return html`<dvc-phone-recovery
-          autofocus
-          back-to-sign-in
-          .client=${this.calls.client}
-          .clock=${this.clock}
-          .idNumber=${state.idNumber}
-          exportparts=${module.PHONE_RECOVERY_PARTS}
-          @dvc-sign-in-requested=${(event: Event) => this.#closeRecovery(event)}
-        ></dvc-phone-recovery>`;
-      }
+      case 'recovery':
+      case 'lostPhone':
+        return later.get(this)?.renderInPlace(state.step, this, state.idNumber, (event) => this.#closeRecovery(event)) ?? html`<p class="hint" role="status">${t.loading}</p>`;
       case 'done':
         return html`<div class="panel" part="done">
           ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}

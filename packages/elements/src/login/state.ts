@@ -1,4 +1,5 @@
-import type { Account, OtpChallenge, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { Account, OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
+import type { StepProblem } from '../shared/feedback.js';
 
 /**
  * The steps of `<dvc-login>`: `credentials → code → done` (or `credentials → recovery → credentials`, `credentials → lostPhone → credentials`), with `loading` before the configuration
@@ -14,7 +15,7 @@ export type LoginState =
   | { readonly step: 'recovery'; readonly config: ServiceConfig; readonly idNumber: string }
   /** "Mất số điện thoại nhận OTP" opened in place (`<dvc-phone-recovery>`), starting from the ID number typed so far. */
   | { readonly step: 'lostPhone'; readonly config: ServiceConfig; readonly idNumber: string }
-  | { readonly step: 'error'; readonly code: ProblemCode };
+  | ({ readonly step: 'error' } & StepProblem);
 
 /** The name of one step of `<dvc-login>`. */
 export type LoginStep = LoginState['step'];

@@ -1,6 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { checkPassword, DEFAULT_PASSWORD_POLICY, policyRules, type PasswordContext, type PasswordPolicy, type PasswordRule } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { describedBy, fieldError } from '../shared/field.js';
@@ -159,7 +158,7 @@ export class DvcPasswordField extends LitElement {
           part="input"
           autocomplete="new-password"
           spellcheck="false"
-          .value=${live(value)}
+          .value=${value}
           aria-describedby=${ifDefined(describedBy)}
           aria-invalid=${error ? 'true' : 'false'}
           @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}

@@ -1,10 +1,9 @@
 import { css, html, type nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type PhoneRecovered } from '@dvc-kit/sdk';
+import { FLOW_LIFETIME_SECONDS, resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode, type PhoneRecovered } from '@dvc-kit/sdk';
 import { emit, type DvcPhoneRecoveredDetail, type DvcPhoneRecoveryUnconfirmedDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import { renderCodeStep } from '../shared/code-step.js';
 import { renderSignInAction } from '../shared/sign-in-action.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
 import { readPhoneRecoveryDetails } from './details-form.js';
 import { PHONE_RECOVERY_FIELDS, renderPhoneRecoveryDetails } from './details-step.js';
 import { phoneRecoveryTransition, type PhoneRecoveryEvent } from './machine.js';
@@ -12,8 +11,6 @@ import type { CounterReason, PhoneRecoveryState } from './state.js';
 
 const TOTAL_STEPS = 2;
 
-/** The code step, fetched while the citizen types the details. */
-const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 
 /** The parts of `<dvc-phone-recovery>` that `<dvc-login>` exports as its own when it opens it in place. */
 export const PHONE_RECOVERY_PARTS =
@@ -118,22 +115,12 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
   protected readonly transition = phoneRecoveryTransition;
   /** The service keeps a lost-phone recovery for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.phoneRecovery * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
     this.idNumber = '';
     this.signInHref = undefined;
     this.backToSignIn = false;
-  }
-
-  protected override prefetch(): void {
-    void codeStep.load().catch(() => undefined);
-  }
-
-  protected override restart(): void {
-    this.#keys.reset();
-    super.restart();
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -158,9 +145,8 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
       return;
     }
     const body = { ...reading.body, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => client.startPhoneRecovery(body, { signal }), 'checkingCarrier');
+    const result = await this.calls.call((client, signal) => startPhoneRecovery(client, body, { signal }), 'checkingCarrier');
     if (result.ok) {
-      if (!(await this.loaded(codeStep))) return;
       this.send({ type: 'started', phoneRecoveryId: result.value.phoneRecoveryId, otp: result.value.otp, at: this.clock.now() });
       return;
     }
@@ -169,12 +155,12 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
     if (code === 'aborted') return;
     // The one answer for every case the service cannot confirm (and for a service that stopped offering it).
     if (code === 'phone_recovery_unconfirmed') this.send({ type: 'unconfirmed' });
-    else if (code === 'not_found') this.send({ type: 'failed', code });
+    else if (code === 'not_found') this.fail(result.error);
     else this.feedback.show(this.feedback.refusal(result.error));
   }
 
   #recovered(value: PhoneRecovered): void {
-    this.#keys.reset();
+    this.keys.reset();
     this.send({ type: 'recovered', sessionsEnded: value.sessionsEnded });
     emit<DvcPhoneRecoveredDetail>(this, 'dvc-phone-recovered', { next: value.next, sessionsEnded: value.sessionsEnded });
   }
@@ -202,7 +188,7 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
       case 'loading':
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found');
+        return this.renderFailure(state, state.code === 'flow_not_found');
       case 'identify':
         return renderPhoneRecoveryDetails({
           t,
@@ -217,16 +203,13 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
           back: this.#renderSignIn(t.backToSignIn, false),
         });
       case 'code': {
-        const step = codeStep.get(this);
-        if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
-        return step.renderCodeStep<PhoneRecovered>(this, {
+        return renderCodeStep<PhoneRecovered>(this, {
           heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) =>
-            client.verifyPhoneRecoveryCode(state.phoneRecoveryId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ phoneRecoveryId: state.phoneRecoveryId, code }) }),
+          id: state.phoneRecoveryId,
+          verify: verifyPhoneRecoveryCode,
           verified: (value) => this.#recovered(value),
-          resend: (client, signal) => client.resendPhoneRecoveryCode(state.phoneRecoveryId, { signal }),
+          resend: resendPhoneRecoveryCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
       }

@@ -1,4 +1,5 @@
-import type { OtpChallenge, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
+import type { StepProblem } from '../shared/feedback.js';
 import type { DvcPhoneRecoveryUnconfirmedDetail } from '../shared/events.js';
 
 /**
@@ -22,7 +23,7 @@ export type PhoneRecoveryState =
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly phoneRecoveryId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly sessionsEnded: number }
   | { readonly step: 'counter'; readonly config: ServiceConfig; readonly reason: CounterReason }
-  | { readonly step: 'error'; readonly code: ProblemCode };
+  | ({ readonly step: 'error' } & StepProblem);
 
 /** The name of one step of `<dvc-phone-recovery>`. */
 export type PhoneRecoveryStep = PhoneRecoveryState['step'];

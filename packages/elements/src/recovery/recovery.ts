@@ -1,21 +1,18 @@
 import { html, type nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, parseIdNumber } from '@dvc-kit/sdk';
+import { completeRecovery, FLOW_LIFETIME_SECONDS, parseIdNumber, resendRecoveryCode, startRecovery, verifyRecoveryCode } from '@dvc-kit/sdk';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { emit, type DvcRecoveredDetail } from '../shared/events.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import { renderCodeStep } from '../shared/code-step.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { renderSignInAction } from '../shared/sign-in-action.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
 import { IDENTIFY_FIELDS, renderIdentifyStep } from './identify-step.js';
 import { recoveryTransition, type RecoveryEvent } from './machine.js';
 import type { RecoveryState } from './state.js';
 
 const TOTAL_STEPS = 3;
 
-/** The code step, fetched while the citizen types the ID number. */
-const codeStep = new LazyModule(() => import('../shared/code-step.js'));
 
 /** The parts of `<dvc-recovery>` that `<dvc-login>` exports as its own when it opens recovery in place (here, so the sign-in's core does not carry the list). */
 export const RECOVERY_PARTS =
@@ -94,22 +91,12 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
   protected readonly transition = recoveryTransition;
   /** The service keeps a recovery for 30 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.recovery * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
     this.idNumber = '';
     this.signInHref = undefined;
     this.backToSignIn = false;
-  }
-
-  protected override prefetch(): void {
-    void codeStep.load().catch(() => undefined);
-  }
-
-  protected override restart(): void {
-    this.#keys.reset();
-    super.restart();
   }
 
   async #submitIdentify(event: SubmitEvent): Promise<void> {
@@ -127,9 +114,8 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
       return;
     }
     const body = { idNumber: idNumber.value, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => client.startRecovery(body, { signal }), 'sendingCode');
+    const result = await this.calls.call((client, signal) => startRecovery(client, body, { signal }), 'sendingCode');
     if (result.ok) {
-      if (!(await this.loaded(codeStep))) return;
       this.send({ type: 'started', recoveryId: result.value.recoveryId, idNumber: idNumber.value, otp: result.value.otp, at: this.clock.now() });
       return;
     }
@@ -147,16 +133,16 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
       return;
     }
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
-    const idempotencyKey = this.#keys.keyFor({ recoveryId: state.recoveryId, ...body });
-    const result = await this.calls.call((client, signal) => client.completeRecovery(state.recoveryId, body, { idempotencyKey, signal }), 'saving');
+    const idempotencyKey = this.keys.keyFor({ recoveryId: state.recoveryId, ...body });
+    const result = await this.calls.call((client, signal) => completeRecovery(client, state.recoveryId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
-      this.#keys.reset();
+      this.keys.reset();
       this.send({ type: 'recovered' });
       emit<DvcRecoveredDetail>(this, 'dvc-recovered', { next: result.value.next });
       return;
     }
     if (result.error.code === 'aborted') return;
-    if (result.error.code === 'flow_not_found') this.fail(result.error.code);
+    if (result.error.code === 'flow_not_found') this.fail(result.error);
     else this.feedback.show(this.feedback.refusal(result.error));
   }
 
@@ -172,7 +158,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
       case 'loading':
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found');
+        return this.renderFailure(state, state.code === 'flow_not_found');
       case 'identify':
         return renderIdentifyStep({
           t,
@@ -187,19 +173,16 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
           back: this.#renderSignIn(t.backToSignIn, false),
         });
       case 'code': {
-        const step = codeStep.get(this);
-        if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
-        return step.renderCodeStep<unknown, RecoveryCode>(this, {
+        return renderCodeStep<unknown, RecoveryCode>(this, {
           heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) =>
-            client.verifyRecoveryCode(state.recoveryId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ recoveryId: state.recoveryId, code }) }),
+          id: state.recoveryId,
+          verify: verifyRecoveryCode,
           verified: () => {
-            this.#keys.reset();
+            this.keys.reset();
             this.send({ type: 'codeVerified' });
           },
-          resend: (client, signal) => client.resendRecoveryCode(state.recoveryId, { signal }),
+          resend: resendRecoveryCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
         });
       }

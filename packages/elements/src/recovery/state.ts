@@ -1,4 +1,5 @@
-import type { ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { ServiceConfig } from '@dvc-kit/sdk';
+import type { StepProblem } from '../shared/feedback.js';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 
 /**
@@ -13,7 +14,7 @@ export type RecoveryState =
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly recoveryId: string; readonly idNumber: string; readonly otp: RecoveryCode; readonly startedAt: number }
   | { readonly step: 'password'; readonly config: ServiceConfig; readonly recoveryId: string; readonly idNumber: string; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig }
-  | { readonly step: 'error'; readonly code: ProblemCode };
+  | ({ readonly step: 'error' } & StepProblem);
 
 /** The name of one step of `<dvc-recovery>`. */
 export type RecoveryStep = RecoveryState['step'];

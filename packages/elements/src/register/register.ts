@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type DvcErrorCore } from '@dvc-kit/sdk';
+import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
@@ -7,6 +7,7 @@ import { emit, type DvcRegisteredDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { SubmissionKeys } from '../shared/submission-keys.js';
+import { problemOf } from '../shared/feedback.js';
 import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { renderRegisteredStep } from './done-step.js';
@@ -141,7 +142,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const { details, body } = submission;
     const idempotencyKey = this.#keys.keyFor(body);
     const progress = body.method === 'bhxh' ? 'checkingSocialInsurance' : 'checkingCarrier';
-    const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }), progress);
+    const result = await this.calls.call((client, signal) => startRegistration(client, body, { idempotencyKey, signal }), progress);
     if (result.ok) {
       this.#keys.reset();
       const { registrationId, otp } = result.value;
@@ -160,7 +161,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
-    const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }), 'saving');
+    const result = await this.calls.call((client, signal) => completeRegistration(client, state.registrationId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
       this.#keys.reset();
       this.send({ type: 'registered', account: result.value.account });
@@ -172,9 +173,9 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
 
   #refused(error: DvcErrorCore): true {
     if (error.code === 'account_exists') this.send({ type: 'accountExists' });
-    // The portal's own message, on the code the social-insurance register could not match.
-    else if (error.code === 'bhxh_mismatch') this.feedback.show({ fields: { bhxhCode: { problem: error.code } } });
-    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error.code);
+    // The portal's own message (the service's words), on the code the social-insurance register could not match.
+    else if (error.code === 'bhxh_mismatch') this.feedback.show({ fields: { bhxhCode: problemOf(error) } });
+    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error);
     else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
     return true;
   }
@@ -191,7 +192,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
       case 'loading':
         return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
+        return this.renderFailure(state, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'method':
         return renderMethodStep({
           heading: this.renderHeading(t.methodHeading, of(1)),
@@ -217,11 +218,10 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         return renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, of(3)),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) =>
-            client.verifyRegistrationCode(state.registrationId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ registrationId: state.registrationId, code }) }),
+          id: state.registrationId,
+          verify: verifyRegistrationCode,
           verified: () => this.send({ type: 'codeVerified' }),
-          resend: (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
+          resend: resendRegistrationCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
           refused: (error) => error.code === 'account_exists' && this.#refused(error),
         });

@@ -1,17 +1,20 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { DvcClientCore, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import { getConfig, type DvcClientCore, type DvcErrorCore, type LocalProblemCode, type PasswordPolicy, type ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
+import { problemOf, type StepProblem } from './feedback.js';
 import { FocusController } from './controllers/focus-controller.js';
-import { LifetimeController } from './controllers/lifetime-controller.js';
+import type { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
 import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
+import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
 import type { LazyModule } from './lazy-module.js';
+import { later } from './later-module.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -59,7 +62,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   /** Tells the portal team when the widget is set up so that it cannot reach the service. */
   protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
-  readonly calls = new ServiceController(this, this.localize, (error) => this.feedback.problemText(error, error.message));
+  readonly calls = new ServiceController(this, this.localize);
   /** Where focus goes when the step changes or a submission is refused. */
   protected readonly focusing = new FocusController(this);
   /** What the step shows after a refusal. */
@@ -71,12 +74,10 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   });
   /** Which slots the page fills. */
   protected readonly slots = new SlotController(this);
-  /** Warns before the flow's time on the service runs out, and ends it then. */
-  protected readonly lifetime = new LifetimeController(this, {
-    localize: this.localize,
-    expired: () => this.fail('flow_not_found'),
-    startAgain: () => this.restart(),
-  });
+  /** Warns before the flow's time on the service runs out, and ends it then: made once a flow is open. */
+  protected lifetime: LifetimeController | undefined;
+  /** The flow's `Idempotency-Key`s: a submission repeated after a lost answer goes with the same key. */
+  readonly keys = new SubmissionKeys();
   #loading = false;
 
   constructor() {
@@ -88,7 +89,14 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.forgotPasswordHref = undefined;
     this.state = { step: 'loading' } as S;
     // The citizen has started on a step: fetch what the next steps need while they type.
-    this.addEventListener('focusin', () => this.prefetch(), { once: true });
+    this.addEventListener(
+      'focusin',
+      () => {
+        this.prefetch();
+        void later.load().catch(() => undefined);
+      },
+      { once: true },
+    );
   }
 
   /** Starts fetching the modules of the steps after the first (called once the citizen is in the widget). */
@@ -153,13 +161,17 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.state = next;
   }
 
-  /** Shows the error step: the flow cannot go on until the citizen starts it again. */
-  fail(code: ProblemCode): void {
-    this.send({ type: 'failed', code });
+  /**
+   * Shows the error step: the flow cannot go on until the citizen starts it again. Why: a problem the
+   * widget met on its own, or a failed call (in the service's words when it answered).
+   */
+  fail(reason: LocalProblemCode | DvcErrorCore): void {
+    this.send({ type: 'failed', ...(typeof reason === 'string' ? { code: reason } : problemOf(reason)) });
   }
 
-  /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"). */
+  /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"), with new keys. */
   protected restart(): void {
+    this.keys.reset();
     this.send({ type: 'restarted' });
   }
 
@@ -171,16 +183,19 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.state.step === 'loading' && !this.#loading && this.calls.client) void this.#load();
+    // A flow is open on the service: its time is counted from now on (the warning comes with the later steps).
+    const module = this.deadline === undefined ? undefined : later.get(this);
+    this.lifetime ??= module && new module.LifetimeController(this, { localize: this.localize, expired: () => this.fail('flow_not_found'), startAgain: () => this.restart() });
   }
 
   async #load(): Promise<void> {
     this.#loading = true;
-    const result = await this.calls.call((client, signal) => client.getConfig({ signal }));
+    const result = await this.calls.call((client, signal) => getConfig(client, { signal }));
     this.#loading = false;
     if (result.ok) this.send({ type: 'configured', config: result.value });
     else if (result.error.code !== 'aborted') {
-      this.setup.configRefused(result.error);
-      this.fail(result.error.code);
+      void this.setup.configRefused(result.error);
+      this.fail(result.error);
     }
   }
 
@@ -206,11 +221,11 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   }
 
   /** The error step: what stopped the flow, and a button that restarts it, "Bắt đầu lại" when `startAgain`, else "Thử lại". */
-  protected renderFailure(code: ProblemCode, startAgain: boolean): TemplateResult {
+  protected renderFailure(failure: StepProblem, startAgain: boolean): TemplateResult {
     const t = this.localize.t;
     return html`${this.renderHeading(t.fatalHeading)}
       <div class="error-summary" part="error-summary" role="alert">
-        <p>${this.localize.problem(code)}</p>
+        <p>${this.localize.problem(failure.code, failure.detail)}</p>
       </div>
       <button type="button" part="button" @click=${this.restart}>${startAgain ? t.startAgain : t.retry}</button>`;
   }
@@ -221,7 +236,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
    */
   protected override render(): TemplateResult {
     const progress = this.calls.progress;
-    return html`${this.renderStep()} ${this.lifetime.render()}
+    return html`${this.renderStep()} ${this.lifetime?.render()}
       <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress[progress] : nothing}</p>`;
   }
 

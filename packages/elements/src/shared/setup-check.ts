@@ -65,13 +65,17 @@ export class SetupController implements ReactiveController {
     return html`<div class="error-summary" part="error-summary" role="alert"><p>${this.#localize.t.widgetMisconfigured}</p></div>`;
   }
 
-  /** Explains in the console why the service refused the widget's first call, when the page's origin is the reason. */
-  configRefused(error: DvcErrorCore): void {
+  /**
+   * Explains in the console why the service refused the widget's first call, when the page's origin is the
+   * reason (once its text, which comes with the later strings, is in).
+   */
+  async configRefused(error: DvcErrorCore): Promise<void> {
     if (error.code !== 'origin_not_allowed') return;
     const host = this.#host;
     const client = host.client;
     const service = client?.baseUrl ?? host.service ?? '';
     const clientId = client?.clientId ?? host.clientId ?? '';
+    await this.#localize.ready();
     console.error(this.#localize.t.originNotAllowedConsole(globalThis.location?.origin ?? '', service, clientId));
   }
 }

@@ -89,8 +89,13 @@ describe('<dvc-register> by social insurance (Bảo hiểm xã hội)', () => {
     await expect(el).to.be.accessible();
     byLink(el, `Mã số bảo hiểm xã hội: ${problemMessage('bhxh_mismatch', 'vi')}`).click();
     expect(focused()).to.equal(input);
+    // After a live switch to English the widget's own words change at once; the service's stay as they
+    // came until the next answer, which comes in English.
     el.setAttribute('lang', 'en');
+    await shows(el, `Social insurance code: ${problemMessage('bhxh_mismatch', 'vi')}`);
+    byButton(el, 'Continue').click();
     await shows(el, `Social insurance code: ${problemMessage('bhxh_mismatch', 'en')}`);
+    expect(textOf(el)).not.to.contain(problemMessage('bhxh_mismatch', 'vi'));
   });
 
   it('refuses a BHXH code that is not 10 digits on its field, and sends nothing', async () => {

@@ -231,7 +231,7 @@ describe('<dvc-register>', () => {
       expect(keys[0]).not.to.equal(keys[1]);
     });
 
-    it('shows carrier_mismatch from the catalogue, in Vietnamese and, live, in English', async () => {
+    it('shows carrier_mismatch in the service’s words; after a live switch to English they stay until the next answer, in English', async () => {
       const { el } = await register();
       await toDetails(el);
       await fillDetails(el, { ...NGOC, phone: '0912345679' });
@@ -240,6 +240,9 @@ describe('<dvc-register>', () => {
       expect(((await failed) as CustomEvent<DvcErrorDetail>).detail.code).to.equal('carrier_mismatch');
       await shows(el, problemMessage('carrier_mismatch', 'vi'));
       el.setAttribute('lang', 'en');
+      await shows(el, 'There is a problem');
+      expect(textOf(el)).to.contain(problemMessage('carrier_mismatch', 'vi'));
+      byButton(el, 'Continue').click();
       await shows(el, problemMessage('carrier_mismatch', 'en'));
       expect(textOf(el)).to.contain('Your details');
       await expect(el).to.be.accessible();

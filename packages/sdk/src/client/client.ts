@@ -30,8 +30,25 @@ import type {
   StartCccdAdditionRequest,
 } from '../contract/account.js';
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
-import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
+import { CLIENT_HEADER } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
+import { getConfig, getHumanCheckChallenge, resendSignInCode, startSignIn, verifySignInCode } from './sign-in.js';
+import { completeRegistration, resendRegistrationCode, startRegistration, verifyRegistrationCode } from './registration.js';
+import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
+import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
+import {
+  completePasswordChange,
+  getAccount,
+  refresh,
+  resendAccountChangeCode,
+  signOut,
+  signOutEverywhere,
+  startCccdAddition,
+  startEmailChange,
+  startPasswordChange,
+  startPhoneChange,
+  verifyAccountChangeCode,
+} from './account.js';
 import { DvcError, type DvcErrorClass } from './error.js';
 import { Transport } from './transport.js';
 
@@ -61,14 +78,36 @@ export interface CallOptions {
 
 
 /**
- * Every operation of {@link DvcClient}, throwing errors of the class it is given: {@link DvcErrorCore}
- * for errors without the texts of the codes (the widgets' bundle, which carries its texts per language),
- * or {@link DvcError}, as {@link DvcClient} does. Use {@link DvcClient} unless you count bytes.
+ * One call of the service's API, as {@link DvcClientCore.request} sends it: a GET without `body`, a POST
+ * with one.
+ */
+export interface ServiceRequest {
+  /** Path and query, relative to the base URL (one of {@link PATHS}). */
+  readonly path: string;
+  /** The JSON body of a POST; none for a GET. */
+  readonly body?: unknown;
+  /** The citizen's access token, for the calls of a signed-in account. */
+  readonly bearer?: string;
+  /**
+   * Whether the call may be sent again after a network failure or a 502/503/504: by default a GET may,
+   * and a POST when it carries an `Idempotency-Key`.
+   */
+  readonly idempotent?: boolean;
+}
+
+/**
+ * What every client of the service stands on — its address, the portal's client id, the language of
+ * problem texts, time limits and retries — without the operations: each is a function of one flow's
+ * module ({@link startSignIn}, {@link startRecovery} …), so a bundle carries only the calls it makes,
+ * and its errors are of the class it is given: {@link DvcErrorCore} (no texts of the codes: the widgets'
+ * bundle, where the service words its problems) or {@link DvcError}. {@link DvcClient} is one with every
+ * operation as a method and `DvcError`s; use it unless you count bytes.
  *
  * @example
  * ```ts
  * const client = new DvcClientCore({ baseUrl: 'https://id.example.gov.vn', clientId: 'provincial-portal' }, DvcErrorCore);
- * const config = await client.getConfig();
+ * const config = await getConfig(client);
+ * const { signInId, otp } = await startSignIn(client, { idNumber: '001203004567', password });
  * ```
  */
 export class DvcClientCore {
@@ -91,14 +130,43 @@ export class DvcClientCore {
     });
   }
 
+  /**
+   * Sends one call in the client's language, with the portal's client id, its time limit and (when safe)
+   * its retries; the parsed answer, or an error of the client's class. The operations' functions are
+   * made of it.
+   */
+  request<T>(request: ServiceRequest, options: CallOptions = {}): Promise<T> {
+    const get = request.body === undefined;
+    return this.#transport.call({ ...request, method: get ? 'GET' : 'POST', idempotent: request.idempotent ?? (get || Boolean(options.idempotencyKey)) }, options);
+  }
+}
+
+/**
+ * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
+ * operation; every failure is a {@link DvcError} with a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { DvcClient } from '@dvc-kit/sdk';
+ * const client = new DvcClient({ baseUrl: 'http://127.0.0.1:4000', clientId: 'provincial-portal' });
+ * const { signInId, otp } = await client.startSignIn({ idNumber: '001203004567', password });
+ * console.log(`Code sent to ${otp.maskedPhone}`);
+ * const { tokens, account } = await client.verifySignInCode(signInId, { code: '123456' });
+ * ```
+ */
+export class DvcClient extends DvcClientCore {
+  constructor(options: DvcClientOptions) {
+    super(options, DvcError);
+  }
+
   /** The rules and options a widget renders from for this portal. */
   getConfig(options?: CallOptions): Promise<ServiceConfig> {
-    return this.#transport.call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
+    return getConfig(this, options);
   }
 
   /** A fresh proof-of-work puzzle for the human check. */
   getHumanCheckChallenge(options?: CallOptions): Promise<HumanCheckChallenge> {
-    return this.#transport.call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
+    return getHumanCheckChallenge(this, options);
   }
 
   /**
@@ -107,7 +175,7 @@ export class DvcClientCore {
    * to the declared phone.
    */
   startRegistration(body: StartRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return startRegistration(this, body, options);
   }
 
   /**
@@ -115,22 +183,22 @@ export class DvcClientCore {
    * network failure is retried safely: a repeat gets the first answer instead of `flow_step`.
    */
   verifyRegistrationCode(registrationId: string, body: { code: string }, options?: CallOptions): Promise<RegistrationCodeVerified> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyRegistrationCode(this, registrationId, body, options);
   }
 
   /** Sends a new registration code ("Gửi lại OTP"); the previous one stops working. */
   resendRegistrationCode(registrationId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
+    return resendRegistrationCode(this, registrationId, options);
   }
 
   /** Sets the password and creates the account at IAL2. */
   completeRegistration(registrationId: string, body: CompleteRegistrationRequest, options?: CallOptions): Promise<RegistrationCompleted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return completeRegistration(this, registrationId, body, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */
   startSignIn(body: StartSignInRequest, options?: CallOptions): Promise<SignInStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
+    return startSignIn(this, body, options);
   }
 
   /**
@@ -138,12 +206,12 @@ export class DvcClientCore {
    * code), a network failure is retried safely: a repeat gets the same tokens instead of `flow_step`.
    */
   verifySignInCode(signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifySignInCode(this, signInId, body, options);
   }
 
   /** Sends a new sign-in code; the previous one stops working. */
   resendSignInCode(signInId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
+    return resendSignInCode(this, signInId, options);
   }
 
   /**
@@ -162,7 +230,7 @@ export class DvcClientCore {
    * ```
    */
   startRecovery(body: StartRecoveryRequest, options?: CallOptions): Promise<RecoveryStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
+    return startRecovery(this, body, options);
   }
 
   /**
@@ -179,7 +247,7 @@ export class DvcClientCore {
    * ```
    */
   verifyRecoveryCode(recoveryId: string, body: { code: string }, options?: CallOptions): Promise<RecoveryCodeVerified> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyRecoveryCode(this, recoveryId, body, options);
   }
 
   /**
@@ -191,7 +259,7 @@ export class DvcClientCore {
    * ```
    */
   resendRecoveryCode(recoveryId: string, options?: CallOptions): Promise<RecoveryCodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
+    return resendRecoveryCode(this, recoveryId, options);
   }
 
   /**
@@ -205,7 +273,7 @@ export class DvcClientCore {
    * ```
    */
   completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return completeRecovery(this, recoveryId, body, options);
   }
 
   /**
@@ -231,7 +299,7 @@ export class DvcClientCore {
    * ```
    */
   startPhoneRecovery(body: StartPhoneRecoveryRequest, options?: CallOptions): Promise<PhoneRecoveryStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveries, body, idempotent: false }, options);
+    return startPhoneRecovery(this, body, options);
   }
 
   /**
@@ -245,7 +313,7 @@ export class DvcClientCore {
    * ```
    */
   verifyPhoneRecoveryCode(phoneRecoveryId: string, body: { code: string }, options?: CallOptions): Promise<PhoneRecovered> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryVerify(phoneRecoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyPhoneRecoveryCode(this, phoneRecoveryId, body, options);
   }
 
   /**
@@ -257,7 +325,7 @@ export class DvcClientCore {
    * ```
    */
   resendPhoneRecoveryCode(phoneRecoveryId: string, options?: CallOptions): Promise<PhoneRecoveryCodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryResend(phoneRecoveryId), body: {}, idempotent: false }, options);
+    return resendPhoneRecoveryCode(this, phoneRecoveryId, options);
   }
 
   /**
@@ -276,7 +344,7 @@ export class DvcClientCore {
    * ```
    */
   startPasswordChange(accessToken: string, body: StartPasswordChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.passwordChanges, body, bearer: accessToken, idempotent: false }, options);
+    return startPasswordChange(this, accessToken, body, options);
   }
 
   /**
@@ -294,7 +362,7 @@ export class DvcClientCore {
    * ```
    */
   startEmailChange(accessToken: string, body: StartEmailChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.emailChanges, body, bearer: accessToken, idempotent: false }, options);
+    return startEmailChange(this, accessToken, body, options);
   }
 
   /**
@@ -315,7 +383,7 @@ export class DvcClientCore {
    * ```
    */
   startPhoneChange(accessToken: string, body: StartPhoneChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneChanges, body, bearer: accessToken, idempotent: false }, options);
+    return startPhoneChange(this, accessToken, body, options);
   }
 
   /**
@@ -344,7 +412,7 @@ export class DvcClientCore {
    * ```
    */
   startCccdAddition(accessToken: string, body: StartCccdAdditionRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.cccdAdditions, body, bearer: accessToken, idempotent: false }, options);
+    return startCccdAddition(this, accessToken, body, options);
   }
 
   /**
@@ -363,7 +431,7 @@ export class DvcClientCore {
    * ```
    */
   verifyAccountChangeCode(accessToken: string, changeId: string, body: { code: string }, options?: CallOptions): Promise<AccountChangeCodeVerified> {
-    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeVerify(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyAccountChangeCode(this, accessToken, changeId, body, options);
   }
 
   /**
@@ -376,7 +444,7 @@ export class DvcClientCore {
    * ```
    */
   resendAccountChangeCode(accessToken: string, changeId: string, options?: CallOptions): Promise<AccountChangeCodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeResend(changeId), body: {}, bearer: accessToken, idempotent: false }, options);
+    return resendAccountChangeCode(this, accessToken, changeId, options);
   }
 
   /**
@@ -390,7 +458,7 @@ export class DvcClientCore {
    * ```
    */
   completePasswordChange(accessToken: string, changeId: string, body: CompletePasswordChangeRequest, options?: CallOptions): Promise<PasswordChanged> {
-    return this.#transport.call({ method: 'POST', path: PATHS.accountChangePassword(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return completePasswordChange(this, accessToken, changeId, body, options);
   }
 
   /**
@@ -403,17 +471,17 @@ export class DvcClientCore {
    * ```
    */
   signOutEverywhere(accessToken: string, options?: CallOptions): Promise<SignedOutEverywhere> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signOutEverywhere, body: {}, bearer: accessToken, idempotent: true }, options);
+    return signOutEverywhere(this, accessToken, options);
   }
 
   /** Trades a refresh token for new tokens; the old refresh token stops working. */
   refresh(refreshToken: string, options?: CallOptions): Promise<TokenSet> {
-    return this.#transport.call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
+    return refresh(this, refreshToken, options);
   }
 
   /** Ends the session the refresh token belongs to, on every portal. */
   signOut(refreshToken: string, options?: CallOptions): Promise<void> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
+    return signOut(this, refreshToken, options);
   }
 
   /**
@@ -427,26 +495,6 @@ export class DvcClientCore {
    * ```
    */
   getAccount(accessToken: string, options?: CallOptions): Promise<AccountDetails> {
-    return this.#transport.call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
-  }
-
-}
-
-/**
- * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
- * operation; every failure is a {@link DvcError} with a stable `code`.
- *
- * @example
- * ```ts
- * import { DvcClient } from '@dvc-kit/sdk';
- * const client = new DvcClient({ baseUrl: 'http://127.0.0.1:4000', clientId: 'provincial-portal' });
- * const { signInId, otp } = await client.startSignIn({ idNumber: '001203004567', password });
- * console.log(`Code sent to ${otp.maskedPhone}`);
- * const { tokens, account } = await client.verifySignInCode(signInId, { code: '123456' });
- * ```
- */
-export class DvcClient extends DvcClientCore {
-  constructor(options: DvcClientOptions) {
-    super(options, DvcError);
+    return getAccount(this, accessToken, options);
   }
 }

@@ -41,6 +41,16 @@ export const PROBLEM_CODES = [
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /**
+ * The problems a browser client words itself, without the service's `detail`: no answer, a cancelled or
+ * unreadable call, and what a widget finds out on its own (the flow's time ran out on the page, the human
+ * check could not be solved, the code expired on screen, the ID number has an account).
+ */
+export type LocalProblemCode = Extract<
+  ProblemCode,
+  'network' | 'timeout' | 'aborted' | 'internal' | 'not_found' | 'unknown_client' | 'flow_not_found' | 'otp_expired' | 'human_check_failed' | 'account_exists'
+>;
+
+/**
  * Stable codes of the rule a single field broke (`errors[].code`). Password rules appear as
  * `password_<rule>`.
  */

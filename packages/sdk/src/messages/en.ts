@@ -1,6 +1,7 @@
 import type { FieldRule } from './codes.js';
 
 export { problemsEn } from './problems-en.js';
+export { localProblemsEn } from './problems-local-en.js';
 
 /** English text of every field rule. */
 export const rulesEn: Readonly<Record<FieldRule, string>> = {

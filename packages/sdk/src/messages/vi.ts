@@ -1,6 +1,7 @@
 import type { FieldRule } from './codes.js';
 
 export { problemsVi } from './problems-vi.js';
+export { localProblemsVi } from './problems-local-vi.js';
 
 /** Vietnamese text of every field rule. */
 export const rulesVi: Readonly<Record<FieldRule, string>> = {

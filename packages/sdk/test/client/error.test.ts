@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DvcError, DvcErrorCore } from '../../src/client/error.js';
 import { DvcClientCore } from '../../src/client/client.js';
+import { getConfig } from '../../src/client/sign-in.js';
 
 describe('DvcError', () => {
   test('is an Error named DvcError with a code, status 0 and no field errors when no response arrived', () => {
@@ -49,7 +50,7 @@ describe('DvcError', () => {
   test('a DvcClientCore throws errors of the class it is given', async () => {
     const fetch = async () => { throw new TypeError('offline'); };
     const core = new DvcClientCore({ baseUrl: 'http://127.0.0.1:9', clientId: 'p', retries: 0, fetch }, DvcErrorCore);
-    const error = await core.getConfig().then(() => undefined, (caught: unknown) => caught);
+    const error = await getConfig(core).then(() => undefined, (caught: unknown) => caught);
     assert.ok(error instanceof DvcErrorCore && !(error instanceof DvcError));
     assert.equal(error.code, 'network');
   });

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LANGUAGES } from '../../src/messages/codes.js';
+import { localProblemsEn, problemsEn } from '../../src/messages/en.js';
+import { localProblemsVi, problemsVi } from '../../src/messages/vi.js';
 import { problemMessage, ruleMessage } from '../../src/messages/format.js';
 import { everyKey } from './catalogue.js';
 
@@ -50,4 +52,15 @@ test('every problem code and field rule gives a non-empty text in Vietnamese and
       assert.doesNotMatch(text, /\{\w+\}/, `${lang} ${key} still has a placeholder`);
     }
   }
+});
+
+test('the problems a client words itself are the catalogue’s texts, in both languages, with nothing to fill in', () => {
+  assert.deepEqual(Object.keys(localProblemsEn).sort(), Object.keys(localProblemsVi).sort());
+  // What no answer from the service can word: every code a transport raises on its own is there.
+  for (const code of ['network', 'timeout', 'aborted', 'internal'] as const) assert.ok(code in localProblemsVi, code);
+  for (const [code, text] of Object.entries(localProblemsVi)) {
+    assert.equal(text, problemsVi[code as keyof typeof localProblemsVi], code);
+    assert.doesNotMatch(text, /\{\w+\}/, code);
+  }
+  for (const [code, text] of Object.entries(localProblemsEn)) assert.equal(text, problemsEn[code as keyof typeof localProblemsEn], code);
 });

@@ -3,8 +3,8 @@ import { nothing } from 'lit';
 import type { DvcErrorCore, PasswordPolicy } from '@dvc-kit/sdk';
 import type { Catalogue, TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { errorSummary, type SummaryItem } from '../error-summary.js';
-import { hasFeedback, NO_FEEDBACK, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
+import { later } from '../later-module.js';
+import { hasFeedback, NO_FEEDBACK, problemOf, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
 import type { FocusController } from './focus-controller.js';
 
 /** Where an error summary link leads for one field of a step. */
@@ -31,7 +31,8 @@ export interface FeedbackOptions {
 
 /**
  * What a step shows after a refused submission: field errors on their fields and in the error summary
- * (rule texts from the catalogue, never the server's words), a step problem with its wait, and focus
+ * (rule texts from the catalogue, so a rule reads the same as the citizen types), a problem in the
+ * service's words (its wait filled in), and focus
  * on the summary when there is something to read. It keeps the host's feedback and asks the host to
  * render again when it changes.
  *
@@ -80,14 +81,9 @@ export class FeedbackController {
       const policy = this.#options.policy();
       return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
     }
-    if ('problem' in problem) return localize.problem(problem.problem);
+    if ('code' in problem) return localize.problem(problem.code, problem.detail);
     if ('text' in problem) return problem.text(localize.t);
     return localize.t[problem.term];
-  }
-
-  /** The text of a step problem, the wait filled in; `fallback` while the problem texts are not in. */
-  problemText(problem: StepProblem, fallback?: string): string {
-    return this.#options.localize.problem(problem.code, { seconds: problem.retryAfter ?? 0 }, fallback);
   }
 
   /**
@@ -95,7 +91,7 @@ export class FeedbackController {
    * human check on the check, anything else for the whole step with its wait.
    */
   refusal(error: DvcErrorCore): Feedback {
-    if (error.code === 'human_check_failed') return { fields: { humanCheck: { problem: error.code } } };
+    if (error.code === 'human_check_failed') return { fields: { humanCheck: problemOf(error) } };
     if (error.code === 'validation_failed') {
       const fields: Record<string, FieldProblem> = {};
       for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
@@ -104,21 +100,11 @@ export class FeedbackController {
     return stepFeedback(error);
   }
 
-  /** The error summary of the current feedback: the step problem first, then each field in order. */
+  /**
+   * The error summary of the current feedback: the step problem first, then each field in order. It comes
+   * with the later steps, which a submission has waited for before anything is shown.
+   */
   renderSummary(targets: readonly FieldTarget[]): TemplateResult | typeof nothing {
-    const { problem, fields } = this.#current;
-    const t = this.#options.localize.t;
-    const items: SummaryItem[] = [];
-    if (problem) items.push({ text: this.problemText(problem), extra: this.#options.extra?.(problem) ?? nothing });
-    for (const target of targets) {
-      const text = this.fieldText(fields[target.name]);
-      if (!text) continue;
-      items.push({
-        text: `${typeof target.label === 'string' ? t[target.label] : target.label(t)}: ${text}`,
-        href: target.id,
-        focus: target.focus ?? (() => this.#host.renderRoot.querySelector<HTMLElement>(`#${target.id}`)?.focus()),
-      });
-    }
-    return errorSummary(t.errorSummaryTitle, items);
+    return (hasFeedback(this.#current) && later.get(this.#host)?.feedbackSummary(this, targets, this.#options, this.#host.renderRoot)) || nothing;
   }
 }

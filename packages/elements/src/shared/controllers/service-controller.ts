@@ -21,28 +21,26 @@ export interface ServiceHost extends ReactiveControllerHost, HTMLElement {
  * How a widget calls the service: the client (an injected `client`, or one made from the `service` and
  * `client-id` attributes), the citizen's language on every request, the busy state while a call or a
  * wait is under way, cancellation when the widget leaves the page, and `dvc-error` for every failure
- * but a cancellation (its text from `describe`).
+ * but a cancellation (its text the service's, or the widget's for a problem met without an answer).
  *
  * @example
  * ```ts
- * const result = await this.calls.call((client, signal) => client.getConfig({ signal }));
+ * const result = await this.calls.call((client, signal) => getConfig(client, { signal }));
  * if (!result.ok) console.log(result.error.code);
  * ```
  */
 export class ServiceController implements ReactiveController {
   readonly #host: ServiceHost;
   readonly #localize: LocalizeController;
-  readonly #describe: (error: DvcErrorCore) => string;
   readonly #calls = new Set<AbortController>();
   #own: DvcClientCore | undefined;
   #ownKey = '';
   #busy = 0;
   #progress: ProgressKey | undefined;
 
-  constructor(host: ServiceHost, localize: LocalizeController, describe: (error: DvcErrorCore) => string) {
+  constructor(host: ServiceHost, localize: LocalizeController) {
     this.#host = host;
     this.#localize = localize;
-    this.#describe = describe;
     host.addController(this);
   }
 
@@ -63,7 +61,7 @@ export class ServiceController implements ReactiveController {
     if (!host.service || !host.clientId) return undefined;
     const key = `${host.service} ${host.clientId}`;
     if (!this.#own || this.#ownKey !== key) {
-      // Errors without the SDK's texts: the widgets show their own, fetched per language (LocalizeController).
+      // Errors without the SDK's texts: the service words its problems, the widgets the few they meet alone.
       this.#own = new DvcClientCore({ baseUrl: host.service, clientId: host.clientId }, DvcErrorCore);
       this.#ownKey = key;
     }
@@ -110,10 +108,10 @@ export class ServiceController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Reports the failure as `dvc-error`, its text in the citizen's language (fetched with the later strings). */
+  /** Reports the failure as `dvc-error`, its text in the citizen's language (the service's, or the widget's). */
   async #report(error: DvcErrorCore): Promise<DvcErrorCore> {
     await this.#localize.ready();
-    const detail: DvcErrorDetail = { code: error.code, message: this.#describe(error) };
+    const detail: DvcErrorDetail = { code: error.code, message: this.#localize.problem(error.code, error.problem?.detail) };
     emit(this.#host, 'dvc-error', detail);
     return error;
   }
