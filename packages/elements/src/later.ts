@@ -13,7 +13,7 @@ export { solveHumanCheck } from './human-check/solver.js';
 export { vi, localProblemsVi, rulesVi } from './i18n/vi.js';
 export { DvcRecovery } from './recovery/recovery.js';
 export { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
-export { renderInPlace } from './shared/in-place.js';
+export { renderSignInLater } from './login/later-steps.js';
 export { feedbackSummary } from './shared/error-summary.js';
 export { DvcRegister } from './register/register.js';
 export { DvcMethodPicker } from './method-picker/method-picker.js';

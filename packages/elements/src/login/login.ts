@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, resendSignInCode, startSignIn, verifySignInCode } from '@dvc-kit/sdk';
-import { emit, type DvcSignedInDetail } from '../shared/events.js';
+import { FLOW_LIFETIME_SECONDS, startSignIn } from '@dvc-kit/sdk';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { later } from '../shared/later-module.js';
@@ -136,12 +135,6 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     this.send({ type, idNumber });
   }
 
-  #closeRecovery(event: Event): void {
-    // Sign-in is right here: the page's own link for it (if any) is not followed.
-    event.preventDefault();
-    event.stopPropagation();
-    this.send({ type: 'recoveryClosed' });
-  }
 
   #renderLinks(): TemplateResult | typeof nothing {
     const t = this.localize.t;
@@ -182,30 +175,12 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           links: this.#renderLinks(),
           onTogglePassword: () => (this.showPassword = !this.showPassword),
         });
-      case 'code': {
-        const step = later.get(this);
-        if (!step) return html`<p class="hint" role="status">${t.loading}</p>`;
-        return step.renderCodeStep(this, {
-          heading: this.renderHeading(t.codeHeading, [2, 2]),
-          otp: state.otp,
-          id: state.signInId,
-          verify: verifySignInCode,
-          verified: ({ account, tokens }) => {
-            this.send({ type: 'signedIn', account });
-            emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
-          },
-          resend: resendSignInCode,
-          resent: (otp) => this.send({ type: 'codeResent', otp }),
-        });
-      }
-      case 'recovery':
-      case 'lostPhone':
-        return later.get(this)?.renderInPlace(state.step, this, state.idNumber, (event) => this.#closeRecovery(event)) ?? html`<p class="hint" role="status">${t.loading}</p>`;
-      case 'done':
-        return html`<div class="panel" part="done">
-          ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}
-          <p>${t.signedInAccount(state.account.idNumberMasked)}</p>
-        </div>`;
+      default:
+        // The steps after the credentials come with the later steps (the credentials' submission waited for them).
+        return (
+          later.get(this)?.renderSignInLater(this, { t, heading: (text, step) => this.renderHeading(text, step), send: (event) => this.send(event) }, state) ??
+          html`<p class="hint" role="status">${t.loading}</p>`
+        );
     }
   }
 }
