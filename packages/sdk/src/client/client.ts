@@ -32,7 +32,8 @@ import type {
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
 import { CLIENT_HEADER } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
-import { getConfig, getHumanCheckChallenge, resendSignInCode, startSignIn, verifySignInCode } from './sign-in.js';
+import { getConfig, getHumanCheckChallenge, startSignIn } from './sign-in.js';
+import { resendSignInCode, verifySignInCode } from './sign-in-code.js';
 import { completeRegistration, resendRegistrationCode, startRegistration, verifyRegistrationCode } from './registration.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';

@@ -1,5 +1,6 @@
 export * from './client.js';
 export * from './sign-in.js';
+export * from './sign-in-code.js';
 export * from './registration.js';
 export * from './recovery.js';
 export * from './phone-recovery.js';

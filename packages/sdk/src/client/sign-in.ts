@@ -1,9 +1,8 @@
-// What every widget reads first (the configuration, a human-check puzzle) and sign-in: the calls of DvcClient as functions of a
+// What every widget reads first (the configuration, a human-check puzzle) and sign-in's first step: the calls of DvcClient as functions of a
 // DvcClientCore, one module per flow, so a bundle carries only the calls it makes.
 
 import type { HumanCheckChallenge, ServiceConfig } from '../contract/config.js';
-import type { CodeResent } from '../contract/registration.js';
-import type { SignInStarted, SignedIn, StartSignInRequest } from '../contract/sign-in.js';
+import type { SignInStarted, StartSignInRequest } from '../contract/sign-in.js';
 import { SIGN_IN_PATHS } from '../contract/paths.js';
 import type { CallOptions, DvcClient, DvcClientCore } from './client.js';
 
@@ -20,14 +19,4 @@ export function getHumanCheckChallenge(client: DvcClientCore, options?: CallOpti
 /** {@link DvcClient.startSignIn}, as a function of a {@link DvcClientCore}. */
 export function startSignIn(client: DvcClientCore, body: StartSignInRequest, options?: CallOptions): Promise<SignInStarted> {
   return client.request({ path: SIGN_IN_PATHS.signIns, body, idempotent: false }, options);
-}
-
-/** {@link DvcClient.verifySignInCode}, as a function of a {@link DvcClientCore}. */
-export function verifySignInCode(client: DvcClientCore, signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
-  return client.request({ path: SIGN_IN_PATHS.signInVerify(signInId), body }, options);
-}
-
-/** {@link DvcClient.resendSignInCode}, as a function of a {@link DvcClientCore}. */
-export function resendSignInCode(client: DvcClientCore, signInId: string, options?: CallOptions): Promise<CodeResent> {
-  return client.request({ path: SIGN_IN_PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
 }

@@ -4,13 +4,19 @@
 /** `/v1/<flow>/<id>/<tail>`: a step of one open flow (its id encoded). */
 const step = (flow: string, tail: string) => (id: string) => `${flow}/${encodeURIComponent(id)}/${tail}`;
 
+const signIns = '/v1/sign-ins';
 const registrations = '/v1/registrations';
 const recoveries = '/v1/recoveries';
 const phoneRecoveries = '/v1/phone-recoveries';
 const accountChanges = '/v1/account/changes';
 
-/** The paths of registration, recovery ("Quên mật khẩu") and lost-phone recovery. Part of `PATHS`. */
+/**
+ * The paths of the steps of an open sign-in (its code), of registration, recovery ("Quên mật khẩu") and
+ * lost-phone recovery. Part of `PATHS`.
+ */
 export const FLOW_PATHS = {
+  signInVerify: step(signIns, 'otp/verify'),
+  signInResend: step(signIns, 'otp/resend'),
   registrations,
   registrationVerify: step(registrations, 'otp/verify'),
   registrationResend: step(registrations, 'otp/resend'),

@@ -1,18 +1,14 @@
 import { ACCOUNT_PATHS, FLOW_PATHS } from './flow-paths.js';
 
-const signIns = '/v1/sign-ins';
-const signInStep = (tail: string) => (id: string) => `${signIns}/${encodeURIComponent(id)}/${tail}`;
-
 /**
- * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in,
- * apart from the others, so that a bundle for the sign-in page carries only these. Part of {@link PATHS}.
+ * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in's
+ * first step, apart from the others, so that a bundle for the sign-in page carries only these (the
+ * code's paths are in `FLOW_PATHS`). Part of {@link PATHS}.
  */
 export const SIGN_IN_PATHS = {
   config: '/v1/config',
   humanCheckChallenge: '/v1/human-check/challenge',
-  signIns,
-  signInVerify: signInStep('otp/verify'),
-  signInResend: signInStep('otp/resend'),
+  signIns: '/v1/sign-ins',
 } as const;
 
 /** The service's HTTP paths, relative to its base URL. */
