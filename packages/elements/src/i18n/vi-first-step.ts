@@ -14,8 +14,6 @@ export const viFirstStep: FirstStepCatalogue = {
   lostPhone: 'Mất số điện thoại nhận OTP',
   stepOf: (step, total) => `Bước ${step}/${total}`,
   widgetMisconfigured: 'Biểu mẫu này chưa được cài đặt đầy đủ trên trang. Vui lòng báo cho đơn vị quản lý cổng dịch vụ công.',
-  misconfiguredConsole: (tag, missing) =>
-    `DVC Kit: <${tag}> thiếu thuộc tính ${missing}. Đặt service="https://…" (địa chỉ dịch vụ định danh) và client-id="…" (mã cổng đã đăng ký với dịch vụ), hoặc gán thuộc tính client.`,
   idNumberLabel: 'Số định danh cá nhân',
   idNumberHint: 'Số căn cước công dân (CCCD) gồm 12 chữ số',
   signInTitle: 'Đăng nhập',

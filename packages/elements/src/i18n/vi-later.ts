@@ -5,6 +5,8 @@ import type { LaterCatalogue } from './catalogue.js';
 export const viLater: LaterCatalogue = {
   errorSummaryTitle: 'Có lỗi cần sửa',
   errorPrefix: 'Lỗi:',
+  misconfiguredConsole: (tag, missing) =>
+    `DVC Kit: <${tag}> thiếu thuộc tính ${missing}. Đặt service="https://…" (địa chỉ dịch vụ định danh) và client-id="…" (mã cổng đã đăng ký với dịch vụ), hoặc gán thuộc tính client.`,
   originNotAllowedConsole: (origin, service, clientId) =>
     `DVC Kit: dịch vụ định danh ${service} không cho trang có origin ${origin} gọi với client-id "${clientId}". Thêm "${origin}" vào danh sách origins của client "${clientId}" trong cấu hình dịch vụ (clients[].origins), hoặc nhúng widget trên một origin đã có trong danh sách.`,
   humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',

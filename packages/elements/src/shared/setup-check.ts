@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DvcClientCore, DvcErrorCore } from '@dvc-kit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
 import type { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
 
@@ -15,7 +16,8 @@ export interface SetupHost extends ReactiveControllerHost, HTMLElement {
  * for ever or blaming the citizen's network:
  *
  * - without a `client`, a widget missing its `service` or `client-id` attribute fires `dvc-error` with
- *   code `widget_misconfigured` and the `missing` attributes, writes to the console what to add, and
+ *   code `widget_misconfigured` and the `missing` attributes, writes to the console what to add (once
+ *   that text, which comes with the later strings, is in), and
  *   (through {@link SetupController.missing}) shows a short message in place of "Đang tải…"; once the
  *   attributes are set it loads as usual;
  * - when the service refuses the page's origin (`origin_not_allowed` on the first call), it writes to
@@ -50,10 +52,15 @@ export class SetupController implements ReactiveController {
     if (key === this.#reported) return;
     this.#reported = key;
     if (!missing.length) return;
-    const t = this.#localize.t;
-    console.error(t.misconfiguredConsole(this.#host.localName, missing.join(', ')));
-    const detail: DvcErrorDetail = { code: 'widget_misconfigured', message: t.widgetMisconfigured, missing };
+    const detail: DvcErrorDetail = { code: 'widget_misconfigured', message: this.#localize.t.widgetMisconfigured, missing };
     emit(this.#host, 'dvc-error', detail);
+    void this.#advise((t) => t.misconfiguredConsole(this.#host.localName, missing.join(', ')));
+  }
+
+  /** Writes advice for the portal team to the console once its text, which comes with the later strings, is in. */
+  async #advise(text: (t: Catalogue) => string): Promise<void> {
+    await this.#localize.ready();
+    console.error(text(this.#localize.t));
   }
 
   /**
@@ -75,7 +82,6 @@ export class SetupController implements ReactiveController {
     const client = host.client;
     const service = client?.baseUrl ?? host.service ?? '';
     const clientId = client?.clientId ?? host.clientId ?? '';
-    await this.#localize.ready();
-    console.error(this.#localize.t.originNotAllowedConsole(globalThis.location?.origin ?? '', service, clientId));
+    await this.#advise((t) => t.originNotAllowedConsole(globalThis.location?.origin ?? '', service, clientId));
   }
 }
