@@ -145,11 +145,11 @@ export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K 
 
 /**
  * Keys of the strings the first step of a widget may show before the citizen acts (the sign-in form, the
- * human check, loading, the error step, progress). What shows only after a submission (the error summary,
- * a field's error, the expiry warning, the console's advice to the portal team) comes with the later strings, which a
- * submission waits for.
+ * human check, loading, the error step). What shows only after a submission (the error summary, a field's
+ * error, what a slow step waits for, the expiry warning, the console's advice to the portal team) comes
+ * with the later strings, which a submission waits for.
  */
-export type FirstStepKey = 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved' | 'progress';
+export type FirstStepKey = 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved';
 
 /** The strings a widget's first step shows: the bundle's core carries them in Vietnamese. */
 export type FirstStepCatalogue = Pick<Catalogue, FirstStepKey>;

@@ -2,7 +2,7 @@ import type { FirstStepCatalogue } from './catalogue.js';
 
 /**
  * The Vietnamese strings of what every widget shows first — the sign-in form, the human check, the
- * loading, error and progress lines — which the core of the bundle carries. The rest ({@link viLater})
+ * loading and error lines — which the core of the bundle carries. The rest ({@link viLater})
  * comes with the later steps; {@link vi} is both.
  */
 export const viFirstStep: FirstStepCatalogue = {
@@ -23,13 +23,4 @@ export const viFirstStep: FirstStepCatalogue = {
   humanCheckLabel: 'Tôi không phải là người máy',
   humanCheckSolving: 'Đang xác minh…',
   humanCheckSolved: 'Đã xác minh bạn không phải là người máy',
-  progress: {
-    checkingCarrier: 'Đang kiểm tra với nhà mạng…',
-    checkingSocialInsurance: 'Đang đối chiếu với cơ sở dữ liệu bảo hiểm xã hội…',
-    sendingCode: 'Đang gửi mã…',
-    checkingCode: 'Đang kiểm tra mã…',
-    saving: 'Đang lưu…',
-    checkingCredentials: 'Đang kiểm tra thông tin đăng nhập…',
-    humanCheck: 'Đang xác minh bạn không phải là người máy…',
-  },
 };

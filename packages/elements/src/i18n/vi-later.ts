@@ -9,6 +9,15 @@ export const viLater: LaterCatalogue = {
     `DVC Kit: <${tag}> thiếu thuộc tính ${missing}. Đặt service="https://…" (địa chỉ dịch vụ định danh) và client-id="…" (mã cổng đã đăng ký với dịch vụ), hoặc gán thuộc tính client.`,
   originNotAllowedConsole: (origin, service, clientId) =>
     `DVC Kit: dịch vụ định danh ${service} không cho trang có origin ${origin} gọi với client-id "${clientId}". Thêm "${origin}" vào danh sách origins của client "${clientId}" trong cấu hình dịch vụ (clients[].origins), hoặc nhúng widget trên một origin đã có trong danh sách.`,
+  progress: {
+    checkingCarrier: 'Đang kiểm tra với nhà mạng…',
+    checkingSocialInsurance: 'Đang đối chiếu với cơ sở dữ liệu bảo hiểm xã hội…',
+    sendingCode: 'Đang gửi mã…',
+    checkingCode: 'Đang kiểm tra mã…',
+    saving: 'Đang lưu…',
+    checkingCredentials: 'Đang kiểm tra thông tin đăng nhập…',
+    humanCheck: 'Đang xác minh bạn không phải là người máy…',
+  },
   humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',
   expiryWarning: (minutes) =>
     `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,

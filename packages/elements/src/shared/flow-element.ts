@@ -232,12 +232,13 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   /**
    * The step, then the warning before the flow runs out, then what a slow step is waiting for — shown
-   * and read politely (the live region stays on the page so each message is heard).
+   * and read politely (the live region stays on the page so each message is heard). Its texts come with
+   * the later strings, which a step has fetched before it waits on the service.
    */
   protected override render(): TemplateResult {
     const progress = this.calls.progress;
     return html`${this.renderStep()} ${this.lifetime?.render()}
-      <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress[progress] : nothing}</p>`;
+      <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress?.[progress] : nothing}</p>`;
   }
 
   /** A step heading that takes focus when the step changes, with "Bước n/m" before it. */
