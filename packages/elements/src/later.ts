@@ -8,6 +8,7 @@
  */
 export { renderCodeStep } from './shared/code-step.js';
 export { parseIdNumber } from './shared/id-number.js';
+export { refusal } from './shared/refusal.js';
 export { LifetimeController } from './shared/controllers/lifetime-controller.js';
 export { solveHumanCheck } from './human-check/solver.js';
 export { vi, localProblemsVi, rulesVi } from './i18n/vi.js';

@@ -22,6 +22,7 @@ import { accountTransition, type AccountEvent } from './machine.js';
 import { renderOverview } from './overview-step.js';
 import type { AccountAction, AccountState, SignedOutReason } from './state.js';
 import { accountStyles } from './styles.js';
+import { refusal } from '../shared/refusal.js';
 
 /**
  * `<dvc-account>`: the signed-in citizen's own account — name, the ID numbers it signs in with, level
@@ -167,7 +168,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     if (error.code === 'unauthorized') this.#signedOut('session_ended');
     else if (error.code === 'flow_not_found' || error.code === 'flow_step' || this.state.step === 'reading') this.fail(error);
     else if (error.code === 'invalid_credentials') this.feedback.show({ fields: { currentPassword: { text: (t) => t.account.currentPasswordWrong } } });
-    else this.feedback.show(this.feedback.refusal(error));
+    else this.feedback.show(refusal(error));
   }
 
   #submitChange(event: SubmitEvent, action: AccountAction): void {

@@ -120,7 +120,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       return;
     }
     humanCheck.answered(result.error);
-    if (result.error.code !== 'aborted') this.feedback.show(this.feedback.refusal(result.error));
+    if (result.error.code !== 'aborted') this.feedback.show(rules.refusal(result.error));
   }
 
   /**

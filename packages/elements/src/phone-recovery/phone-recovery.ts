@@ -8,6 +8,7 @@ import { readPhoneRecoveryDetails } from './details-form.js';
 import { PHONE_RECOVERY_FIELDS, renderPhoneRecoveryDetails } from './details-step.js';
 import { phoneRecoveryTransition, type PhoneRecoveryEvent } from './machine.js';
 import type { CounterReason, PhoneRecoveryState } from './state.js';
+import { refusal } from '../shared/refusal.js';
 
 const TOTAL_STEPS = 2;
 
@@ -156,7 +157,7 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
     // The one answer for every case the service cannot confirm (and for a service that stopped offering it).
     if (code === 'phone_recovery_unconfirmed') this.send({ type: 'unconfirmed' });
     else if (code === 'not_found') this.fail(result.error);
-    else this.feedback.show(this.feedback.refusal(result.error));
+    else this.feedback.show(refusal(result.error));
   }
 
   #recovered(value: PhoneRecovered): void {

@@ -10,6 +10,7 @@ import { renderSignInAction } from '../shared/sign-in-action.js';
 import { IDENTIFY_FIELDS, renderIdentifyStep } from './identify-step.js';
 import { recoveryTransition, type RecoveryEvent } from './machine.js';
 import type { RecoveryState } from './state.js';
+import { refusal } from '../shared/refusal.js';
 
 const TOTAL_STEPS = 3;
 
@@ -120,7 +121,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
       return;
     }
     humanCheck.answered(result.error);
-    if (result.error.code !== 'aborted') this.feedback.show(this.feedback.refusal(result.error));
+    if (result.error.code !== 'aborted') this.feedback.show(refusal(result.error));
   }
 
   async #submitPassword(event: SubmitEvent): Promise<void> {
@@ -143,7 +144,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
     }
     if (result.error.code === 'aborted') return;
     if (result.error.code === 'flow_not_found') this.fail(result.error);
-    else this.feedback.show(this.feedback.refusal(result.error));
+    else this.feedback.show(refusal(result.error));
   }
 
   /** "Quay lại đăng nhập" (or "Đăng nhập" at the end), as the page wants it. */

@@ -16,6 +16,7 @@ import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.j
 import { registerTransition, type RegisterEvent } from './machine.js';
 import { renderMethodStep } from './method-step.js';
 import type { RegisterState } from './state.js';
+import { refusal } from '../shared/refusal.js';
 
 const TOTAL_STEPS = 4;
 
@@ -176,7 +177,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     // The portal's own message (the service's words), on the code the social-insurance register could not match.
     else if (error.code === 'bhxh_mismatch') this.feedback.show({ fields: { bhxhCode: problemOf(error) } });
     else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error);
-    else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
+    else if (error.code !== 'aborted') this.feedback.show(refusal(error));
     return true;
   }
 

@@ -1,10 +1,10 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
-import type { DvcErrorCore, PasswordPolicy } from '@dvc-kit/sdk';
+import type { PasswordPolicy } from '@dvc-kit/sdk';
 import type { Catalogue, TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { later } from '../later-module.js';
-import { hasFeedback, NO_FEEDBACK, problemOf, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
+import { hasFeedback, NO_FEEDBACK, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
 import type { FocusController } from './focus-controller.js';
 
 /** Where an error summary link leads for one field of a step. */
@@ -38,7 +38,7 @@ export interface FeedbackOptions {
  *
  * @example
  * ```ts
- * this.feedback.show(this.feedback.refusal(error));
+ * this.feedback.show(refusal(error)); // refusal() from shared/refusal.ts, with the later steps
  * html`${this.feedback.renderSummary(FIELDS)} … ${this.feedback.fieldError('idNumber')}`;
  * ```
  */
@@ -84,20 +84,6 @@ export class FeedbackController {
     if ('code' in problem) return localize.problem(problem.code, problem.detail);
     if ('text' in problem) return problem.text(localize.t);
     return localize.t[problem.term];
-  }
-
-  /**
-   * What a step shows when the service refuses a submission: field errors on their fields, a failed
-   * human check on the check, anything else for the whole step with its wait.
-   */
-  refusal(error: DvcErrorCore): Feedback {
-    if (error.code === 'human_check_failed') return { fields: { humanCheck: problemOf(error) } };
-    if (error.code === 'validation_failed') {
-      const fields: Record<string, FieldProblem> = {};
-      for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
-      if (Object.keys(fields).length) return { fields };
-    }
-    return stepFeedback(error);
   }
 
   /**
