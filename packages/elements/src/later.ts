@@ -11,7 +11,7 @@ export { parseIdNumber } from './shared/id-number.js';
 export { refusal } from './shared/refusal.js';
 export { LifetimeController } from './shared/controllers/lifetime-controller.js';
 export { solveHumanCheck } from './human-check/solver.js';
-export { vi, localProblemsVi, rulesVi } from './i18n/vi.js';
+export { vi, localProblemsVi, localRulesVi } from './i18n/vi.js';
 export { DvcRecovery } from './recovery/recovery.js';
 export { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
 export { renderSignInLater } from './login/later-steps.js';

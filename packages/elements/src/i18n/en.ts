@@ -2,10 +2,11 @@ import { accountEn } from '../account/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /**
- * The SDK's English rule texts, and those of the problems a widget words itself, travel with the English
- * widget strings. The service words every other problem (`detail`), in the language the widget asked for.
+ * The SDK's English texts of the rules and problems a widget meets on its own travel with the English
+ * widget strings. The service words every other rule and problem (a field error's `message`, a problem's
+ * `detail`), in the language the widget asked for.
  */
-export { localProblemsEn, rulesEn } from '@dvc-kit/sdk';
+export { localProblemsEn, localRulesEn } from '@dvc-kit/sdk';
 
 /** English, with `lang="en"`. */
 export const en: Catalogue = {

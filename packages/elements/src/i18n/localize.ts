@@ -147,11 +147,14 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * The text of a field rule, from the SDK catalogue. The rule texts come with the later strings (a step
-   * that shows one is not a first step): empty until they arrive, and the host renders again then.
+   * The text of a field rule: `message`, the service's own (in the language the request asked for), when
+   * it gave one; else the SDK's text of a rule the widget checks on its own (`localRulesVi`), the one of
+   * `invalid_type` for any other. Those texts come with the later strings (a step that shows one is not a
+   * first step): empty until they arrive, and the host renders again then.
    */
-  rule(rule: FieldRule, params: MessageParams = {}): string {
-    const rules = this.lang === 'en' ? english.get(this.host)?.rulesEn : vietnamese.get(this.host)?.rulesVi;
-    return rules ? fillMessage(rules[rule] ?? rules.invalid_type, params) : '';
+  rule(rule: FieldRule, params: MessageParams = {}, message?: string): string {
+    if (message) return message;
+    const rules: Readonly<Partial<Record<FieldRule, string>>> | undefined = this.lang === 'en' ? english.get(this.host)?.localRulesEn : vietnamese.get(this.host)?.localRulesVi;
+    return rules ? fillMessage(rules[rule] ?? rules.invalid_type!, params) : '';
   }
 }

@@ -9,7 +9,7 @@ import { viLater } from './vi-later.js';
 export const vi: Catalogue = { ...viFirstStep, ...viLater };
 
 /**
- * The SDK's Vietnamese rule texts, and those of the problems a widget words itself, travel with the later
- * strings: a first step shows none. The service words every other problem (`detail`).
+ * The SDK's Vietnamese texts of the rules and problems a widget meets on its own travel with the later
+ * strings: a first step shows none. The service words every other rule and problem (`message`, `detail`).
  */
-export { localProblemsVi, rulesVi } from '@dvc-kit/sdk';
+export { localProblemsVi, localRulesVi } from '@dvc-kit/sdk';

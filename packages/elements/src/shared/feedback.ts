@@ -2,12 +2,12 @@ import type { DvcErrorCore, FieldRule, MessageParams, ProblemCode } from '@dvc-k
 import type { Catalogue } from '../i18n/catalogue.js';
 
 /**
- * Why one field is not accepted: a rule of the SDK catalogue, a problem (with the service's words for it,
- * when they came), a widget string, or a string a widget reads from the catalogue itself (`text`, in the
- * language at render time).
+ * Why one field is not accepted: a rule (with the service's words for it, `message`, when they came), a
+ * problem (likewise, `detail`), a widget string, or a string a widget reads from the catalogue itself
+ * (`text`, in the language at render time).
  */
 export type FieldProblem =
-  | { readonly rule: FieldRule; readonly params?: MessageParams }
+  | { readonly rule: FieldRule; readonly params?: MessageParams; readonly message?: string }
   | StepProblem
   | { readonly term: 'humanCheckRequired' | 'methodRequired' }
   | { readonly text: (t: Catalogue) => string };

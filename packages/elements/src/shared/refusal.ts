@@ -15,7 +15,8 @@ export function refusal(error: DvcErrorCore): Feedback {
   if (error.code === 'human_check_failed') return { fields: { humanCheck: problemOf(error) } };
   if (error.code === 'validation_failed') {
     const fields: Record<string, FieldProblem> = {};
-    for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
+    // The rule in the service's words (in the language asked), kept as they came, like a problem's detail.
+    for (const { field, code, params, message } of error.fieldErrors) fields[field] ??= { rule: code, ...(params ? { params } : {}), message };
     if (Object.keys(fields).length) return { fields };
   }
   return stepFeedback(error);

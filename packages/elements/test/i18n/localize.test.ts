@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { ruleMessage } from '@dvc-kit/sdk';
 import { en } from '../../src/i18n/en.js';
 import { LocalizeController, languageOf } from '../../src/i18n/localize.js';
 import { vi } from '../../src/i18n/vi.js';
@@ -60,6 +61,10 @@ describe('LocalizeController', () => {
     const el = await fixture<LocalizedProbe>(html`<localized-probe lang="en"></localized-probe>`);
     await el.localize.ready();
     expect(el.localize.rule('password_min_length', { min: 8 })).to.equal('At least 8 characters');
+    // A rule only the service applies comes in its words (its field error's message), as it came.
+    expect(el.localize.rule('password_reused', {}, 'Mật khẩu mới phải khác 5 mật khẩu gần nhất.')).to.equal('Mật khẩu mới phải khác 5 mật khẩu gần nhất.');
+    // Without them (a proxy's bare answer): the generic text; the widget carries only the rules it checks itself.
+    expect(el.localize.rule('password_reused')).to.equal(ruleMessage('invalid_type', 'en'));
     // The service's detail, as it came (the wait already filled in), whatever the page speaks now.
     expect(el.localize.problem('too_many_attempts', 'Quá nhiều lần thử. Vui lòng thử lại sau 30 giây.')).to.equal('Quá nhiều lần thử. Vui lòng thử lại sau 30 giây.');
     // No answer from the service: the widget's own text, in the page's language.

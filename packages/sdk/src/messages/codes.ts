@@ -99,6 +99,13 @@ export const FIELD_RULES = [
 /** One of {@link FIELD_RULES}. */
 export type FieldRule = (typeof FIELD_RULES)[number];
 
+/**
+ * The field rules a browser client checks on its own, besides `invalid_type` (the text for a rule
+ * without one): every rule but those only the service applies (a length limit of the contract, an
+ * unchanged value, the guessability estimate, the last passwords, what this portal offers).
+ */
+export type LocalFieldRule = Exclude<FieldRule, 'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused'>;
+
 /** Languages every citizen-facing string exists in; Vietnamese first. */
 export type Language = 'vi' | 'en';
 

@@ -79,7 +79,7 @@ export class FeedbackController {
     const localize = this.#options.localize;
     if ('rule' in problem) {
       const policy = this.#options.policy();
-      return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
+      return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params }, problem.message);
     }
     if ('code' in problem) return localize.problem(problem.code, problem.detail);
     if ('text' in problem) return problem.text(localize.t);
