@@ -11,8 +11,7 @@ const phoneRecoveries = '/v1/phone-recoveries';
 const accountChanges = '/v1/account/changes';
 
 /**
- * The paths of the steps of an open sign-in (its code), of registration, recovery ("Quên mật khẩu") and
- * lost-phone recovery. Part of `PATHS`.
+ * The paths of the steps of an open sign-in (its code) and of registration. Part of `PATHS`.
  */
 export const FLOW_PATHS = {
   signInVerify: step(signIns, 'otp/verify'),
@@ -21,6 +20,13 @@ export const FLOW_PATHS = {
   registrationVerify: step(registrations, 'otp/verify'),
   registrationResend: step(registrations, 'otp/resend'),
   registrationPassword: step(registrations, 'password'),
+} as const;
+
+/**
+ * The paths of recovery ("Quên mật khẩu") and lost-phone recovery, apart from `FLOW_PATHS` so that a
+ * bundle with only sign-in and registration does not carry them. Part of `PATHS`.
+ */
+export const RECOVERY_PATHS = {
   recoveries,
   recoveryVerify: step(recoveries, 'otp/verify'),
   recoveryResend: step(recoveries, 'otp/resend'),

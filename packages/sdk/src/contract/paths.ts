@@ -1,4 +1,4 @@
-import { ACCOUNT_PATHS, FLOW_PATHS } from './flow-paths.js';
+import { ACCOUNT_PATHS, FLOW_PATHS, RECOVERY_PATHS } from './flow-paths.js';
 
 /**
  * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in's
@@ -15,6 +15,7 @@ export const SIGN_IN_PATHS = {
 export const PATHS = {
   ...SIGN_IN_PATHS,
   ...FLOW_PATHS,
+  ...RECOVERY_PATHS,
   ...ACCOUNT_PATHS,
   jwks: '/.well-known/jwks.json',
 } as const;
