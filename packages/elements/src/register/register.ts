@@ -6,7 +6,6 @@ import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
 import { problemOf } from '../shared/feedback.js';
 import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
@@ -106,7 +105,6 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
   protected readonly transition = (state: RegisterState, event: RegisterEvent) => registerTransition(state, event, this.#narrowing());
   /** The service keeps a registration for 30 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.registration * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
@@ -118,11 +116,6 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
   /** What the `methods` and `subject-type` attributes narrow the first step to. */
   #narrowing(): RegisterNarrowing {
     return { methods: this.methods?.split(/[\s,]+/).filter(Boolean), subjectType: this.subjectType || undefined };
-  }
-
-  protected override restart(): void {
-    this.#keys.reset();
-    super.restart();
   }
 
   #chooseMethod(detail: MethodSelectDetail): void {
@@ -141,11 +134,11 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
     if (!submission.ok) return this.feedback.show(submission);
     const { details, body } = submission;
-    const idempotencyKey = this.#keys.keyFor(body);
+    const idempotencyKey = this.keys.keyFor(body);
     const progress = body.method === 'bhxh' ? 'checkingSocialInsurance' : 'checkingCarrier';
     const result = await this.calls.call((client, signal) => startRegistration(client, body, { idempotencyKey, signal }), progress);
     if (result.ok) {
-      this.#keys.reset();
+      this.keys.reset();
       const { registrationId, otp } = result.value;
       this.send({ type: 'started', details, registrationId, otp, at: this.clock.now() });
       return;
@@ -161,10 +154,10 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const reading = readPassword(passwordFieldIn(this.renderRoot));
     if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
-    const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
+    const idempotencyKey = this.keys.keyFor({ registrationId: state.registrationId, ...body });
     const result = await this.calls.call((client, signal) => completeRegistration(client, state.registrationId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
-      this.#keys.reset();
+      this.keys.reset();
       this.send({ type: 'registered', account: result.value.account });
       emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
       return;
