@@ -1,8 +1,12 @@
-// The widget bundle a portal loads with one <script type="module">: define.ts with Lit and the parts of
-// @dvc-kit/sdk it uses (the SDK's main entry: no zod, no jose), and beside it the English strings, fetched
-// only by a widget that speaks English. Budget: 30 kB gzip for what a Vietnamese page loads.
-// Beside it, bundle.inputs.json lists every module the bundle was built from, so test/size.test.ts
-// checks what went in rather than what minification left of it.
+// The widget bundle a portal loads with one <script type="module">: `bundle.js` (src/autoload.ts), which
+// defines each tag when it appears on the page, and beside it the chunks it fetches with import(),
+// relative to its own URL: the core every widget stands on (Lit, the parts of @dvc-kit/sdk they use: the
+// SDK's main entry, no zod, no jose), the later steps and other widgets, and the English strings.
+// Budgets (test/size.test.ts): a page with only <dvc-login> loads at most 15 kB gzip before the citizen
+// acts; everything a Vietnamese page showing every widget fetches at most 30 kB gzip (English apart).
+// Beside them, bundle.inputs.json lists every module the chunks were built from (so the size test checks
+// what went in rather than what minification left of it) and bundle.chunks.json the chunk graph: each
+// chunk's static and dynamic imports and the module it stands for.
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -10,47 +14,87 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** Writes `bundle.inputs.json`: the ids of every module in the build, relative to the repository. */
-function inputManifest() {
-  return {
-    name: 'dvc-input-manifest',
-    generateBundle() {
-      const modules = [...this.getModuleIds()].map((id) => (id.startsWith('\0') ? id : relative(process.cwd(), id).split(sep).join('/'))).sort();
-      this.emitFile({ type: 'asset', fileName: 'bundle.inputs.json', source: `${JSON.stringify({ modules }, null, 2)}\n` });
-    },
-  };
-}
-
-/** Removes the chunks of earlier builds (their names carry a content hash), so dist holds this build's only. */
-function removeOldChunks(dir) {
-  return {
-    name: 'dvc-remove-old-chunks',
-    buildStart() {
-      let files = [];
-      try {
-        files = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const file of files) if (/^bundle-.+\.js(\.map)?$/.test(file)) rmSync(join(dir, file));
-    },
-  };
-}
-
 const DIST = 'packages/elements/dist';
+/** Names of the chunks beside bundle.js; a new build removes the old ones first. */
+const CHUNK = /^bundle-[\w-]+\.js(\.map)?$/;
+
+const repositoryPath = (id) => (id.startsWith('\0') ? id : relative(process.cwd(), id).split(sep).join('/'));
+
+/** Removes the chunks of the previous build, whose names (hashes) the new one does not reuse. */
+function cleanChunks() {
+  return {
+    name: 'dvc-clean-chunks',
+    buildStart() {
+      for (const name of readdirSync(DIST, { withFileTypes: true }).filter((e) => e.isFile() && CHUNK.test(e.name))) rmSync(join(DIST, name.name));
+    },
+  };
+}
+
+/** Writes `bundle.inputs.json` (every module in the build) and `bundle.chunks.json` (the chunk graph). */
+function manifests() {
+  return {
+    name: 'dvc-bundle-manifests',
+    generateBundle(_options, bundle) {
+      const modules = [...this.getModuleIds()].map(repositoryPath).sort();
+      this.emitFile({ type: 'asset', fileName: 'bundle.inputs.json', source: `${JSON.stringify({ modules }, null, 2)}\n` });
+      const chunks = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunks[chunk.fileName] = {
+          entry: chunk.isEntry,
+          facade: chunk.facadeModuleId ? repositoryPath(chunk.facadeModuleId) : null,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+          modules: Object.keys(chunk.modules).map(repositoryPath).sort(),
+        };
+      }
+      this.emitFile({ type: 'asset', fileName: 'bundle.chunks.json', source: `${JSON.stringify({ entry: 'bundle.js', chunks }, null, 2)}\n` });
+    },
+  };
+}
+
+/**
+ * How the modules are grouped into chunks: few and large, since each chunk is compressed on its own and
+ * loses the words it shares with the others. `bundle-core-*.js` (imported by bundle.js) holds what every
+ * widget stands on — Lit, the SDK's client with its problem texts, the flow base and its controllers, the
+ * human check, the Vietnamese strings, the styles — and <dvc-login>'s first step. `bundle-later-*.js` holds
+ * every later step and every other widget, fetched when one appears or the citizen starts typing.
+ * `bundle-en-*.js`, the English strings with the SDK's English rule texts, only for lang="en". A module of a
+ * manual chunk brings its static imports with it unless they belong to another, so every SDK module used
+ * only later is named here (the SDK's index re-exports them all).
+ */
+const SDK_INDEX = /\/packages\/sdk\/dist\/(.+\/)?index\.js$/;
+const CHUNKS = [
+  // The SDK's index files only re-export: they stay with the core, so no chunk imports another for them.
+  ['core', SDK_INDEX],
+  // English: the widget strings and the SDK's rule texts, fetched for lang="en" only.
+  ['en', /\/packages\/elements\/src\/i18n\/en\.ts$|\/packages\/sdk\/dist\/messages\/((problems|rules)-local-|problems-)?en\.js$/],
+  // Everything after the first step of the sign-in, and every other widget.
+  ['later', /\/packages\/elements\/src\/(later\.ts$|shared\/(code-step|new-password-step|id-number|refusal|error-summary|controllers\/lifetime-controller)\.ts$|login\/later-steps\.ts$|otp-input\/|password-field\/|register\/|method-picker\/|assurance-gate\/|human-check\/solver\.ts$|i18n\/vi(-later)?\.ts$)|\/packages\/sdk\/dist\/(messages\/((problems|rules)-local-|problems-)?vi\.js$|contract\/flow-paths\.js$|client\/(sign-in-code|registration)\.js$|otp\/(?!flow-lifetimes)|password\/|identity\/|assurance\/(registration-choices|levels)|human-check\/(solve|sha256)\.js$)/],
+  // What every widget stands on, and <dvc-login>'s first step.
+  ['core', /\/packages\/elements\/src\/(autoload|login\/[\w-]+|i18n\/localize|i18n\/vi-first-step|human-check\/human-check)\.ts$|\/packages\/elements\/src\/shared\/|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/packages\/sdk\/dist\//],
+];
 
 export default {
-  input: 'packages/elements/src/define.ts',
+  input: 'packages/elements/src/autoload.ts',
   output: {
-    // bundle.js is the one script a page includes; what it fetches later (the English strings) lies
-    // beside it as bundle-<name>-<hash>.js and is imported relative to it.
     dir: DIST,
+    format: 'es',
     entryFileNames: 'bundle.js',
     chunkFileNames: 'bundle-[name]-[hash].js',
-    format: 'es',
-    sourcemap: true,
+    // bundle.js imports what every page needs, not the chunks of widgets the page may never show.
+    hoistTransitiveImports: false,
+    manualChunks: (id) => CHUNKS.find(([, pattern]) => pattern.test(id))?.[0],
+    // Each file's source map is written beside it but not named in it: the `//# sourceMappingURL=` line is
+    // about 40 bytes gzip per file that every page would download (the size budgets count them). A server
+    // that wants DevTools to find the maps sends a `SourceMap: <file>.map` header.
+    sourcemap: 'hidden',
   },
+  // The SDK says `"sideEffects": false`, which node-resolve does not see through the workspace link:
+  // without this, every chunk the SDK's index re-exports from would be imported by the core.
+  treeshake: { moduleSideEffects: (id) => !id.includes('/packages/sdk/dist/') },
   plugins: [
+    cleanChunks(),
     nodeResolve({ browser: true }),
     // Lit's html`` and css`` templates keep their indentation and comments through esbuild's minifier;
     // this minifies the text inside them (the widgets' markup and styles), before the TypeScript is compiled.
@@ -58,7 +102,6 @@ export default {
     esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
     // terser compresses about 2% smaller than esbuild's minifier here (two passes).
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
-    inputManifest(),
-    removeOldChunks(DIST),
+    manifests(),
   ],
 };

@@ -1,5 +1,6 @@
 // A small web server for an example portal: serves its page with a strict Content-Security-Policy,
-// the DVC Kit widget bundle, and one backend route that verifies the citizen's ID token with the SDK.
+// the DVC Kit widget bundle (bundle.js as /vendor/dvc-elements.js and the chunks it fetches from beside
+// it, /vendor/bundle-*.js), and one backend route that verifies the citizen's ID token with the SDK.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
@@ -8,6 +9,9 @@ import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const bundlePath = fileURLToPath(import.meta.resolve('@dvc-kit/elements/bundle.js'));
+const bundleDir = dirname(bundlePath);
+/** The chunks bundle.js fetches with import(), relative to its own URL: `bundle-<name>-<hash>.js`. */
+const CHUNK = /^\/vendor\/(bundle-[\w-]+\.js)$/;
 const SHARED_FILES = new Set(['shared.css', 'lang-switch.js']);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
@@ -55,11 +59,12 @@ export async function startPortal(options) {
       if (url.pathname === '/vendor/dvc-elements.js') {
         return send(res, 200, { 'Content-Type': types['.js'], ...security }, await readFile(bundlePath));
       }
-      // What the bundle fetches later (the English strings) lies beside it: bundle-<name>-<hash>.js.
-      const chunk = /^\/vendor\/(bundle-[\w-]+\.js)$/.exec(url.pathname)?.[1];
+      const chunk = CHUNK.exec(url.pathname);
       if (chunk) {
-        const content = await readFile(join(dirname(bundlePath), chunk)).catch(() => undefined);
-        return content ? send(res, 200, { 'Content-Type': types['.js'], ...security }, content) : send(res, 404, security, 'Not found');
+        const content = await readFile(join(bundleDir, chunk[1])).catch(() => undefined);
+        if (!content) return send(res, 404, security, 'Not found');
+        // A chunk's name carries a hash of its content: it never changes, so it may be kept.
+        return send(res, 200, { 'Content-Type': types['.js'], 'Cache-Control': 'public, max-age=31536000, immutable', ...security }, content);
       }
       const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       if (!/^[\w-]+\.(html|js|css|svg)$/.test(name)) return send(res, 404, security, 'Not found');

@@ -33,7 +33,8 @@ export async function startStack(options = {}) {
       port: options.servicePort,
       clients: [
         { id: 'ministry-portal', name: 'Bộ Công an', origins: [ministry.url, ...(options.extraOrigins ?? [])] },
-        { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url, ...(options.extraOrigins ?? [])] },
+        // The provincial portal also offers registration by social insurance (its register page's chooser).
+        { id: 'provincial-portal', name: 'Cổng Dịch vụ công tỉnh Bắc Ninh', origins: [provincial.url, ...(options.extraOrigins ?? [])], registrationMethods: ['mobile', 'bhxh'] },
       ],
       database: { ...(options.databaseUrl ? { url: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
       humanCheck: options.humanCheck,
@@ -59,9 +60,10 @@ export async function startStack(options = {}) {
 
 /**
  * The identity service alone, as the examples and the browser tests run it, in development mode:
- * sandbox carrier, SMS outbox, the given portals as clients, served on `host:port` with that address as its issuer.
+ * sandbox carrier and social-insurance register, SMS outbox, the given portals as clients (a client's
+ * `registrationMethods` may add `bhxh`), served on `host:port` with that address as its issuer.
  *
- * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[] }[],
+ * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[], registrationMethods?: ('mobile' | 'bhxh')[] }[],
  *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
  *   log?: (line: string) => void }} options
  *   No port (or 0) takes a free one; no database keeps it in memory.
@@ -78,7 +80,8 @@ export async function startIdentityService(options) {
     database: options.database ?? {},
     clients: options.clients,
     sms: { driver: 'outbox' },
-    registries: { carrier: { driver: 'sandbox' } },
+    // Both sandbox registers, named: a portal may then offer registration by social insurance, and lost-phone recovery asks it.
+    registries: { carrier: { driver: 'sandbox' }, socialInsurance: { driver: 'sandbox' } },
     ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

@@ -15,6 +15,8 @@ const IMAGES = fileURLToPath(new URL('../docs/guides/images/', import.meta.url))
 const PASSWORD = 'Sông-Hồng-2024';
 /** Sandbox citizens (packages/server/fixtures/sandbox-citizens.json), as a citizen types them. */
 const AN = { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '05/09/1990', phone: '0971234398' };
+/** Registered by social insurance, as the API takes them (yyyy-mm-dd, E.164). */
+const MINH = { idNumber: '048203007788', fullName: 'Lê Hoàng Minh', birthDate: '2003-11-20', phone: '+84901234567', bhxhCode: '4801234567' };
 
 const only = process.argv.slice(2);
 const dataDir = mkdtempSync(join(tmpdir(), 'dvc-screenshots-'));
@@ -94,6 +96,27 @@ const flows = {
     await page.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Đã đăng nhập').first().waitFor();
     await shot(page, 'dvc-login', 'sign-in-3-done');
+  },
+
+  /** Registering by social insurance on the provincial portal's register page. */
+  async registerBhxh(page) {
+    await page.goto(new URL('dang-ky.html', stack.provincial).href);
+    await page.getByRole('radio', { name: /Bảo hiểm xã hội/ }).check();
+    await shot(page, 'dvc-register', 'register-bhxh-1-method');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel('Mã số bảo hiểm xã hội').waitFor();
+    await page.getByLabel('Số định danh cá nhân').fill(MINH.idNumber);
+    await page.getByLabel('Mã số bảo hiểm xã hội').fill(MINH.bhxhCode);
+    await page.getByLabel('Họ và tên').fill(MINH.fullName);
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('20/11/2003');
+    await page.getByLabel('Số điện thoại').fill('0901234567');
+    await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+    await passHumanCheck(page);
+    await shot(page, 'dvc-register', 'register-bhxh-2-details');
+    await page.getByLabel('Mã số bảo hiểm xã hội').fill('4801234568');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await shot(page, 'dvc-register', 'register-bhxh-3-mismatch');
   },
 };
 

@@ -38,7 +38,7 @@ export function forbiddenBundleInputs(modules: readonly string[]): string[] {
   return forbidden;
 }
 
-/** The module ids the widget bundle was built from, as rollup.config.mjs recorded them. */
+/** The module ids the widget bundle (bundle.js and every chunk beside it) was built from, as rollup.config.mjs recorded them. */
 export function readBundleInputs(): string[] {
   const manifest = fileURLToPath(new URL('../../packages/elements/dist/bundle.inputs.json', import.meta.url));
   const { modules } = JSON.parse(readFileSync(manifest, 'utf8')) as { modules: string[] };

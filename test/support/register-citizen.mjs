@@ -8,11 +8,13 @@ import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 
 /**
  * Registers a fictional citizen of packages/server/fixtures/sandbox-citizens.json by mobile
- * subscriber and sets their password.
+ * subscriber — or, given their `bhxhCode`, by social insurance (the portal `clientId` must offer it) —
+ * and sets their password.
  *
  * @param {{ service: string, clientId: string, password: string,
- *   citizen: { idNumber: string, fullName: string, birthDate: string, phone: string } }} options
- *   `birthDate` as yyyy-mm-dd and `phone` in E.164, as in the fixture.
+ *   citizen: { idNumber: string, fullName: string, birthDate: string, phone: string, bhxhCode?: string } }} options
+ *   `birthDate` as yyyy-mm-dd and `phone` in E.164, as in the fixture. By social insurance the carrier
+ *   is not asked, so `phone` may be any mobile number (the one a lost-phone test later loses).
  * @returns {Promise<{ account: { fullName: string, ial: number }, code: string }>} the new account
  *   and the one-time code that was sent (for tests that look for it where it must not be).
  */
@@ -23,7 +25,7 @@ export async function registerCitizen({ service, clientId, citizen, password }) 
   const { registrationId } = await client.startRegistration(
     {
       subjectType: 'citizen',
-      method: 'mobile',
+      ...(citizen.bhxhCode ? { method: 'bhxh', bhxhCode: citizen.bhxhCode } : { method: 'mobile' }),
       idNumber: citizen.idNumber,
       fullName: citizen.fullName,
       birthDate: citizen.birthDate,

@@ -1,16 +1,23 @@
-// A @web/test-runner plugin that runs a real identity service (in-memory PGlite, sandbox carrier,
-// SMS outbox) next to the test runner, with the test page's origin registered as a client. A
-// browser test asks for it with `executeServerCommand('dvc-identity-service')` and gets the
-// service's URL and client id. It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
+// A @web/test-runner plugin that runs a real identity service (in-memory PGlite, sandbox carrier and
+// social-insurance register, SMS outbox) next to the test runner, with the test page's origin
+// registered as a client. A browser test asks for it with `executeServerCommand('dvc-identity-service')`
+// and gets the service's URL and client ids (`bhxhClientId`: a second portal that also offers
+// registration by social insurance). It reads codes with `executeServerCommand('dvc-outbox-code', { phone })`:
 // the plugin reads the service's development outbox server-side, because the outbox JSON carries no
 // CORS header (a page on another origin must not read codes). `executeServerCommand('dvc-register-citizen',
-// { citizen, password })` makes an account through the API in Node, for a test that needs one.
+// { citizen, password })` makes an account through the API in Node, for a test that needs one (by social
+// insurance when the citizen comes with a `bhxhCode`, through a second portal that offers that method).
 // The service starts on the first request for it, so suites that do not use it pay nothing.
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
 import { registerCitizen } from './register-citizen.mjs';
 
 export const CLIENT_ID = 'component-tests';
+/**
+ * A second portal on the same origin that also offers registration by social insurance: the register
+ * widget's BHXH tests use it, and accounts registered by social insurance for a test are made through it.
+ */
+export const BHXH_CLIENT_ID = 'component-tests-bhxh';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function identityServicePlugin() {
@@ -32,18 +39,22 @@ export function identityServicePlugin() {
       }
       if (command === 'dvc-register-citizen') {
         if (!starting) throw new Error('Ask for dvc-identity-service first');
-        const { code } = await registerCitizen({ service: (await starting).url, clientId: CLIENT_ID, citizen: payload.citizen, password: payload.password });
+        const clientId = payload.citizen.bhxhCode ? BHXH_CLIENT_ID : CLIENT_ID;
+        const { code } = await registerCitizen({ service: (await starting).url, clientId, citizen: payload.citizen, password: payload.password });
         return { code };
       }
       if (command !== 'dvc-identity-service') return undefined;
       starting ??= startIdentityService({
-        clients: [{ id: CLIENT_ID, name: 'Kiểm thử thành phần', origins }],
+        clients: [
+          { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
+          { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
+        ],
         humanCheck: { required: true, maxNumber: 1000 },
         // The service's JSON log lines would drown the test report.
         log: () => {},
       });
       const { url } = await starting;
-      return { url, clientId: CLIENT_ID };
+      return { url, clientId: CLIENT_ID, bhxhClientId: BHXH_CLIENT_ID };
     },
   };
 }

@@ -56,17 +56,17 @@ export class DvcAssuranceGate extends LitElement {
 
   readonly #localize = new LocalizeController(this);
 
-  /** Renders once the strings of the page's language are in (English is fetched the first time). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.#localize.whenReady(() => super.scheduleUpdate());
-  }
-
   constructor() {
     super();
     this.ial = undefined;
     this.aal = undefined;
     this.idToken = undefined;
     this.assurance = undefined;
+  }
+
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
   }
 
   /** Whether the session's assurance meets the requirement. */

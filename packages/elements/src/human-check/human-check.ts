@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { DvcError, solveHumanCheck, type DvcClient } from '@dvc-kit/sdk';
+import { DvcErrorCore, getHumanCheckChallenge, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../shared/events.js';
+import { later } from '../shared/later-module.js';
+import { problemOf, type StepProblem } from '../shared/feedback.js';
 import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -11,15 +12,16 @@ export interface HumanCheckSolvedDetail {
   readonly payload: string;
 }
 
+
 type HumanCheckState =
   | { readonly status: 'idle' }
   | { readonly status: 'solving'; readonly progress: number; readonly abort: AbortController; readonly quiet: boolean }
   | { readonly status: 'solved'; readonly payload: string }
-  | { readonly status: 'failed'; readonly code: DvcError['code'] };
+  | ({ readonly status: 'failed' } & StepProblem);
 
 /**
  * "Tôi không phải là người máy": a checkbox that, when ticked, fetches a proof-of-work puzzle from the
- * service (`client.getHumanCheckChallenge()`, ALTCHA format) and solves it in the browser with Web
+ * service (`getHumanCheckChallenge(client)`, ALTCHA format) and solves it in the browser with Web
  * Crypto — the number n in 0..maxnumber whose SHA-256(salt + n) is the challenge. The box stays
  * ticked (`aria-busy`) while it works and until it is solved, unticks if the puzzle cannot be had.
  * No third party sees the citizen. The solved `payload`
@@ -69,17 +71,13 @@ export class DvcHumanCheck extends LitElement {
   };
 
   /** The client that fetches the puzzle. */
-  declare client: DvcClient | undefined;
+  declare client: DvcClientCore | undefined;
   /** Error text tied to the checkbox, already in the citizen's language. */
   declare error: string | undefined;
   private declare state: HumanCheckState;
 
-  readonly #localize = new LocalizeController(this);
-
-  /** Renders once the strings of the page's language are in (English is fetched the first time). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.#localize.whenReady(() => super.scheduleUpdate());
-  }
+  // Part of the sign-in's first step: its strings are first-step strings.
+  readonly #localize = new LocalizeController(this, { firstStepOnly: () => true });
   #pending: Promise<string | undefined> | undefined;
 
   constructor() {
@@ -87,6 +85,17 @@ export class DvcHumanCheck extends LitElement {
     this.client = undefined;
     this.error = undefined;
     this.state = { status: 'idle' };
+  }
+
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
+  }
+
+  /** The box shows the state after every render, whatever a click did to it (a puzzle that fails unticks it). */
+  protected override updated(): void {
+    const status = this.state.status;
+    this.renderRoot.querySelector('input')!.checked = status === 'solving' || status === 'solved';
   }
 
   /** The solved payload to send as `humanCheck`, or `undefined` until solved. */
@@ -143,8 +152,8 @@ export class DvcHumanCheck extends LitElement {
 
   async #solve(abort: AbortController): Promise<void> {
     try {
-      if (!this.client) throw new DvcError('unknown_client');
-      const challenge = await this.client.getHumanCheckChallenge({ signal: abort.signal });
+      if (!this.client) throw new DvcErrorCore('unknown_client');
+      const [challenge, { solveHumanCheck }] = await Promise.all([getHumanCheckChallenge(this.client, { signal: abort.signal }), later.load()]);
       const payload = await solveHumanCheck(challenge, {
         signal: abort.signal,
         onProgress: (progress) => {
@@ -156,9 +165,10 @@ export class DvcHumanCheck extends LitElement {
       emit<HumanCheckSolvedDetail>(this, 'dvc-human-check-solved', { payload });
     } catch (caught) {
       if (abort.signal.aborted) return;
-      const code = caught instanceof DvcError ? caught.code : 'human_check_failed';
-      this.state = { status: 'failed', code };
-      emit<DvcErrorDetail>(this, 'dvc-error', { code, message: this.#localize.problem(code) });
+      const problem: StepProblem = caught instanceof DvcErrorCore ? problemOf(caught) : { code: 'human_check_failed' };
+      this.state = { status: 'failed', ...problem };
+      await this.#localize.ready();
+      emit<DvcErrorDetail>(this, 'dvc-error', { code: problem.code, message: this.#localize.problem(problem.code, problem.detail) });
     }
   }
 
@@ -173,7 +183,7 @@ export class DvcHumanCheck extends LitElement {
         : state.status === 'solved'
           ? t.humanCheckSolved
           : state.status === 'failed'
-            ? this.#localize.problem(state.code)
+            ? this.#localize.problem(state.code, state.detail)
             : '';
     return html`<div class="field ${this.error ? 'field--error' : ''}" part="field">
       ${fieldError('human-check', this.error, t.errorPrefix)}
@@ -182,7 +192,6 @@ export class DvcHumanCheck extends LitElement {
           id="human-check"
           type="checkbox"
           part="checkbox"
-          .checked=${live(state.status === 'solved' || state.status === 'solving')}
           aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
           aria-invalid=${this.error ? 'true' : 'false'}
           aria-busy=${state.status === 'solving' && !state.quiet ? 'true' : 'false'}

@@ -1,4 +1,4 @@
-import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -28,13 +28,22 @@ export interface Catalogue {
   readonly registerTitle: string;
   readonly methodHeading: string;
   readonly subjectLegend: string;
-  readonly subjectCitizen: string;
+  /** Công dân, Doanh nghiệp, Cơ quan nhà nước. */
+  readonly subjectNames: Readonly<Record<SubjectType, string>>;
   readonly methodLegend: string;
   readonly methodGroup: (level: number) => string;
   readonly methodNames: Readonly<Record<VerificationMethod, string>>;
   readonly methodHints: Readonly<Partial<Record<VerificationMethod, string>>>;
   readonly methodRequired: string;
   readonly noMethods: string;
+  /** The subject type chosen has no method this service offers yet. */
+  readonly noMethodsForType: string;
+  /** Beside a method shown but not offered by this service. */
+  readonly methodUnavailable: string;
+  readonly bhxhCodeLabel: string;
+  readonly bhxhCodeHint: string;
+  /** The phone's hint when registering by social insurance: the code goes there. */
+  readonly phoneHintBhxh: string;
   readonly detailsHeading: string;
   readonly idNumberLabel: string;
   readonly idNumberHint: string;
@@ -97,10 +106,28 @@ export interface Catalogue {
   readonly accountExistsHeading: string;
   /** The read-only user name on the new-password step, for password managers. */
   readonly usernameLabel: string;
+
+  /** Where a code went when the service names no phone, said the same whether or not the ID number has an account. */
+  readonly codeSentToAccountPhone: string;
+  readonly codeResentToAccountPhone: string;
 }
 
 /** What a slow step is doing while the citizen waits. */
-export type ProgressKey = 'checkingCarrier' | 'sendingCode' | 'checkingCode' | 'saving' | 'checkingCredentials' | 'humanCheck';
+export type ProgressKey = 'checkingCarrier' | 'checkingSocialInsurance' | 'sendingCode' | 'checkingCode' | 'saving' | 'checkingCredentials' | 'humanCheck';
 
 /** Keys of the catalogue whose value is a plain string. */
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];
+
+/**
+ * Keys of the strings the first step of a widget may show before the citizen acts (the sign-in form, the
+ * human check, loading, the error step). What shows only after a submission (the error summary, a field's
+ * error, what a slow step waits for, the expiry warning, the console's advice to the portal team) comes
+ * with the later strings, which a submission waits for.
+ */
+export type FirstStepKey = 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved';
+
+/** The strings a widget's first step shows: the bundle's core carries them in Vietnamese. */
+export type FirstStepCatalogue = Pick<Catalogue, FirstStepKey>;
+
+/** The strings of the later steps and the other widgets, fetched with them. */
+export type LaterCatalogue = Omit<Catalogue, FirstStepKey>;

@@ -1,5 +1,12 @@
 import type { Catalogue } from './catalogue.js';
 
+/**
+ * The SDK's English texts of the rules and problems a widget meets on its own travel with the English
+ * widget strings. The service words every other rule and problem (a field error's `message`, a problem's
+ * `detail`), in the language the widget asked for.
+ */
+export { localProblemsEn, localRulesEn } from '@dvc-kit/sdk';
+
 /** English, with `lang="en"`. */
 export const en: Catalogue = {
   errorSummaryTitle: 'There is a problem',
@@ -22,7 +29,7 @@ export const en: Catalogue = {
   registerTitle: 'Create an account',
   methodHeading: 'Choose who you are and how to verify',
   subjectLegend: 'Who is registering',
-  subjectCitizen: 'Citizen',
+  subjectNames: { citizen: 'Citizen', enterprise: 'Enterprise', agency: 'State agency' },
   methodLegend: 'Verification method',
   methodGroup: (level) => (level >= 3 ? 'Level 3 – high assurance' : 'Level 2 – substantial assurance'),
   methodNames: {
@@ -40,6 +47,11 @@ export const en: Catalogue = {
   },
   methodRequired: 'Choose a verification method.',
   noMethods: 'This portal does not offer online registration yet.',
+  noMethodsForType: 'This service does not yet offer a way to register for this type.',
+  methodUnavailable: 'Not yet available on this service',
+  bhxhCodeLabel: 'Social insurance code',
+  bhxhCodeHint: '10 digits, on your social insurance book or health insurance card',
+  phoneHintBhxh: 'The code will be sent to this number, for example 0971234398',
   detailsHeading: 'Your details',
   idNumberLabel: 'Personal ID number',
   idNumberHint: 'Your citizen identity card (CCCD) number, 12 digits',
@@ -96,6 +108,7 @@ export const en: Catalogue = {
 
   progress: {
     checkingCarrier: 'Checking with the mobile carrier…',
+    checkingSocialInsurance: 'Checking with the social insurance database…',
     sendingCode: 'Sending the code…',
     checkingCode: 'Checking the code…',
     saving: 'Saving…',
@@ -106,4 +119,7 @@ export const en: Catalogue = {
     `This session ends in ${minutes} minutes and cannot be extended. Finish before then; otherwise you will need to start again.`,
   accountExistsHeading: 'This ID number already has an account',
   usernameLabel: 'User name',
+
+  codeSentToAccountPhone: 'If this ID number has an account, a code has been sent to its registered phone.',
+  codeResentToAccountPhone: 'If this ID number has an account, a new code has been sent to its registered phone.',
 };

@@ -1,27 +1,31 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { pickLanguage, problemMessage, ruleMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
-import type { Catalogue } from './catalogue.js';
-import { vi } from './vi.js';
+import { fillMessage, type FieldRule, type Language, type MessageParams, type ProblemCode } from '@dvc-kit/sdk';
+import { LazyModule } from '../shared/lazy-module.js';
+import { later } from '../shared/later-module.js';
+import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
+import { viFirstStep } from './vi-first-step.js';
 
 /**
- * Vietnamese comes with the widgets; the English strings are fetched the first time a widget speaks
- * English (in the self-contained bundle a chunk beside `bundle.js`), so a Vietnamese page never
- * downloads them. A failed fetch is tried again at the next render, which shows Vietnamese meanwhile.
+ * Vietnamese comes with the widgets; English (the widget strings, the SDK's English rule texts and the
+ * texts of the problems a widget words itself) is fetched the first time a widget speaks it.
  */
-let english: Catalogue | undefined;
-let englishLoading: Promise<Catalogue> | undefined;
+const english = new LazyModule(() => import('./en.js'));
+/**
+ * The core carries the Vietnamese strings of the first step ({@link viFirstStep}); all of them come with
+ * the later steps with the SDK's rule texts and the texts of the problems a widget words itself (a
+ * failure is shown after the citizen acted, or on the error step, which waits for them), and a widget
+ * whose step needs them waits for them (see {@link LocalizeOptions}).
+ */
+const vietnamese = later;
 
-function loadEnglish(): Promise<Catalogue> {
-  englishLoading ??= import('./en.js').then(
-    (module) => (english = module.en),
-    (error: unknown) => {
-      englishLoading = undefined;
-      throw error;
-    },
-  );
-  return englishLoading;
+/** How a widget uses its {@link LocalizeController}. */
+export interface LocalizeOptions {
+  /**
+   * Whether the step on screen shows only first-step strings ({@link FirstStepCatalogue}): then it renders
+   * in Vietnamese without waiting for the rest. By default every render waits for all the strings.
+   */
+  readonly firstStepOnly?: () => boolean;
 }
-
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
@@ -40,7 +44,8 @@ function watchLanguage(): void {
 export function languageOf(element: Element): Language {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return pickLanguage(node.getAttribute('lang'));
+    // One language tag (not an Accept-Language list): English for `en` and its regions, else Vietnamese.
+    if (node instanceof Element && node.hasAttribute('lang')) return /^\s*en/i.test(node.getAttribute('lang')!) ? 'en' : 'vi';
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return 'vi';
@@ -49,7 +54,9 @@ export function languageOf(element: Element): Language {
 /**
  * Gives an element its strings in the citizen's language and re-renders it when a `lang` attribute
  * changes anywhere in the document (the page's `<html lang>`, the widget's own `lang`), so switching
- * language is live. Texts of problems and field rules come from the SDK's catalogue by code.
+ * language is live. Texts of field rules come from the SDK's catalogue by code; a problem is shown in
+ * the service's words when it answered, else in the SDK's text for the few problems a client meets on
+ * its own (`localProblemsVi`: no answer, a flow that ran out on the page …).
  *
  * @example
  * ```ts
@@ -65,8 +72,11 @@ export class LocalizeController implements ReactiveController {
   /** The element this controller serves. */
   readonly host: ReactiveControllerHost & HTMLElement;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  readonly #firstStepOnly: () => boolean;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions = {}) {
     this.host = host;
+    this.#firstStepOnly = options.firstStepOnly ?? (() => false);
     host.addController(this);
   }
 
@@ -85,23 +95,22 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * The widget strings in the current language: Vietnamese while the English ones are on their way,
-   * with the host rendered again when they arrive (a host that waits with {@link whenReady} never sees that).
+   * The widget strings in the current language. English is fetched the first time a widget speaks it;
+   * an element that renders through {@link LocalizeController.whenReady} waits for it (others show
+   * Vietnamese until it arrives, then render again).
    */
   get t(): Catalogue {
-    if (this.lang !== 'en') return vi;
-    if (english) return english;
-    loadEnglish().then(
-      () => this.host.requestUpdate(),
-      () => undefined,
-    );
-    return vi;
+    // Before the rest of the Vietnamese strings arrive, only a first step renders (whenReady), and it
+    // reads first-step strings only.
+    const vi = vietnamese.peek()?.vi ?? (viFirstStep as Catalogue);
+    return this.lang === 'en' ? (english.get(this.host)?.en ?? vi) : vi;
   }
 
   /**
    * Runs `update` (the host's `scheduleUpdate`) once the strings of the current language are in: at once
-   * in Vietnamese or when English has arrived, else after fetching English (or, if that fails, in
-   * Vietnamese). Lit awaits the promise, so `updateComplete` means the text is in the right language.
+   * for a Vietnamese first step ({@link LocalizeOptions.firstStepOnly}), else once the strings (all the
+   * Vietnamese ones, or English) have arrived, after they arrive the first time — so a widget never
+   * shows a moment of the wrong language, and its `updateComplete` waits for the right one.
    *
    * @example
    * ```ts
@@ -111,17 +120,41 @@ export class LocalizeController implements ReactiveController {
    * ```
    */
   whenReady(update: () => void | Promise<unknown>): void | Promise<unknown> {
-    if (this.lang !== 'en' || english) return update();
-    return loadEnglish().then(update, update);
+    const strings = this.lang === 'en' ? english : this.#firstStepOnly() ? undefined : vietnamese;
+    if (!strings || strings.peek()) return update();
+    return strings.load().then(update, update);
   }
 
-  /** The text of a problem code, from the SDK catalogue. */
-  problem(code: ProblemCode, params: MessageParams = {}): string {
-    return problemMessage(code, this.lang, { seconds: 0, ...params });
+  /**
+   * The text of a problem: `detail`, the service's own text (in the language the request asked for, the
+   * wait filled in), when it gave one; else the widget's text for a problem it meets on its own (no answer,
+   * a flow that ran out on the page …), the generic one for any other code. Those texts come with the later
+   * strings (or English): empty until they arrive, and the host renders again then.
+   */
+  problem(code: ProblemCode, detail?: string): string {
+    if (detail) return detail;
+    const problems: Readonly<Partial<Record<ProblemCode, string>>> | undefined =
+      this.lang === 'en' ? english.get(this.host)?.localProblemsEn : vietnamese.get(this.host)?.localProblemsVi;
+    return problems ? (problems[code] ?? problems.internal!) : '';
   }
 
-  /** The text of a field rule, from the SDK catalogue. */
-  rule(rule: FieldRule, params: MessageParams = {}): string {
-    return ruleMessage(rule, this.lang, params);
+  /** Resolves once every string of the current language is in (or could not be fetched: then texts fall back). */
+  ready(): Promise<void> {
+    return (this.lang === 'en' ? english : vietnamese).load().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
+   * The text of a field rule: `message`, the service's own (in the language the request asked for), when
+   * it gave one; else the SDK's text of a rule the widget checks on its own (`localRulesVi`), the one of
+   * `invalid_type` for any other. Those texts come with the later strings (a step that shows one is not a
+   * first step): empty until they arrive, and the host renders again then.
+   */
+  rule(rule: FieldRule, params: MessageParams = {}, message?: string): string {
+    if (message) return message;
+    const rules: Readonly<Partial<Record<FieldRule, string>>> | undefined = this.lang === 'en' ? english.get(this.host)?.localRulesEn : vietnamese.get(this.host)?.localRulesVi;
+    return rules ? fillMessage(rules[rule] ?? rules.invalid_type!, params) : '';
   }
 }

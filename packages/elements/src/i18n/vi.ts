@@ -1,109 +1,15 @@
 import type { Catalogue } from './catalogue.js';
+import { viFirstStep } from './vi-first-step.js';
+import { viLater } from './vi-later.js';
 
-/** Vietnamese, the widgets' default language. */
-export const vi: Catalogue = {
-  errorSummaryTitle: 'Có lỗi cần sửa',
-  errorPrefix: 'Lỗi:',
-  loading: 'Đang tải…',
-  retry: 'Thử lại',
-  startAgain: 'Bắt đầu lại',
-  continue: 'Tiếp tục',
-  fatalHeading: 'Chưa thể tiếp tục',
-  forgotPassword: 'Quên mật khẩu',
-  lostPhone: 'Mất số điện thoại nhận OTP',
-  assuranceLevel: (level) => `Mức xác minh ${level}`,
-  stepOf: (step, total) => `Bước ${step}/${total}`,
-  widgetMisconfigured: 'Biểu mẫu này chưa được cài đặt đầy đủ trên trang. Vui lòng báo cho đơn vị quản lý cổng dịch vụ công.',
-  misconfiguredConsole: (tag, missing) =>
-    `DVC Kit: <${tag}> thiếu thuộc tính ${missing}. Đặt service="https://…" (địa chỉ dịch vụ định danh) và client-id="…" (mã cổng đã đăng ký với dịch vụ), hoặc gán thuộc tính client.`,
-  originNotAllowedConsole: (origin, service, clientId) =>
-    `DVC Kit: dịch vụ định danh ${service} không cho trang có origin ${origin} gọi với client-id "${clientId}". Thêm "${origin}" vào danh sách origins của client "${clientId}" trong cấu hình dịch vụ (clients[].origins), hoặc nhúng widget trên một origin đã có trong danh sách.`,
+/**
+ * Vietnamese, the widgets' default language: the strings of the first step (in the core of the bundle)
+ * and those of the later steps (fetched with them).
+ */
+export const vi: Catalogue = { ...viFirstStep, ...viLater };
 
-  registerTitle: 'Đăng ký tài khoản',
-  methodHeading: 'Chọn đối tượng và phương thức xác minh',
-  subjectLegend: 'Đối tượng đăng ký',
-  subjectCitizen: 'Công dân',
-  methodLegend: 'Phương thức xác minh',
-  methodGroup: (level) => (level >= 3 ? 'Mức độ 3 – xác minh mức độ cao' : 'Mức độ 2 – xác minh mức độ trung bình'),
-  methodNames: {
-    mobile: 'Thuê bao di động',
-    bhxh: 'Bảo hiểm xã hội',
-    vnpost: 'Bưu điện Việt Nam',
-    usb_token: 'USB ký số',
-    sim_signature: 'SIM ký số',
-    remote_signing: 'Ký số từ xa',
-    vneid: 'Tài khoản định danh điện tử VNeID',
-  },
-  methodHints: {
-    mobile: 'Số điện thoại di động đứng tên bạn tại nhà mạng',
-    bhxh: 'Mã số bảo hiểm xã hội gồm 10 chữ số',
-  },
-  methodRequired: 'Chọn một phương thức xác minh.',
-  noMethods: 'Cổng này chưa cung cấp phương thức đăng ký trực tuyến.',
-  detailsHeading: 'Thông tin công dân',
-  idNumberLabel: 'Số định danh cá nhân',
-  idNumberHint: 'Số căn cước công dân (CCCD) gồm 12 chữ số',
-  fullNameLabel: 'Họ và tên',
-  fullNameHint: 'Viết có dấu, như trên thẻ căn cước',
-  birthDateLabel: 'Ngày sinh (dd/mm/yyyy)',
-  birthDateHint: 'Ví dụ: 05/09/1990',
-  phoneLabel: 'Số điện thoại',
-  phoneHint: 'Số thuê bao di động đứng tên bạn, ví dụ 0971234398',
-  emailLabel: 'Email (không bắt buộc)',
-  emailHint: 'Để nhận thông báo về tài khoản',
-  consentLegend: 'Xử lý dữ liệu cá nhân',
-  consentLabel: (version) =>
-    `Tôi đồng ý để thông tin cá nhân của tôi được xử lý cho việc đăng ký và xác thực tài khoản, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân (phiên bản ${version}).`,
-  codeHeading: 'Nhập mã OTP',
-  codeFieldName: 'Mã OTP',
-  passwordHeading: 'Đặt mật khẩu',
-  completeRegistration: 'Hoàn tất đăng ký',
-  registeredHeading: 'Đăng ký tài khoản thành công',
-  registeredAccount: (name, maskedId) => `Tài khoản: ${name} (${maskedId})`,
-  registeredEverywhere: 'Tài khoản dùng được để đăng nhập trên mọi cổng dịch vụ công.',
-
-  signInTitle: 'Đăng nhập',
-  signIn: 'Đăng nhập',
-  passwordLabel: 'Mật khẩu',
-  signedIn: (name, level) => `Đã đăng nhập: ${name} — Mức xác minh ${level}`,
-  signedInAccount: (maskedId) => `Số định danh: ${maskedId}`,
-
-  codeSentTo: (maskedPhone) => `Mã OTP đã được gửi tới số ${maskedPhone}`,
-  codeResentTo: (maskedPhone) => `Đã gửi lại mã OTP tới số ${maskedPhone}`,
-  codeLabel: (length) => `Mã OTP (${length} chữ số)`,
-  codeValidFor: (time) => `Mã có hiệu lực trong ${time}`,
-  codeExpired: 'Mã OTP đã hết hạn.',
-  codeOneMinuteLeft: 'Mã OTP còn hiệu lực 1 phút.',
-  confirmCode: 'Xác nhận',
-  resend: 'Gửi lại OTP',
-  resendIn: (time) => `Có thể gửi lại OTP sau ${time}`,
-  resendAvailable: 'Bạn có thể chọn “Gửi lại OTP” để nhận mã mới.',
-
-  newPasswordLabel: 'Mật khẩu',
-  confirmPasswordLabel: 'Nhập lại mật khẩu',
-  showPassword: 'Hiện mật khẩu',
-  passwordNeeds: 'Mật khẩu cần có:',
-  ruleMet: 'Đã đạt:',
-  ruleUnmet: 'Chưa đạt:',
-  rulesProgress: (met, total) => `Mật khẩu đã đạt ${met}/${total} yêu cầu`,
-
-  humanCheckLabel: 'Tôi không phải là người máy',
-  humanCheckSolving: 'Đang xác minh…',
-  humanCheckSolved: 'Đã xác minh bạn không phải là người máy',
-  humanCheckRequired: 'Vui lòng đánh dấu “Tôi không phải là người máy”.',
-
-  assuranceNeeded: 'Nội dung này cần tài khoản có mức xác minh cao hơn.',
-
-  progress: {
-    checkingCarrier: 'Đang kiểm tra với nhà mạng…',
-    sendingCode: 'Đang gửi mã…',
-    checkingCode: 'Đang kiểm tra mã…',
-    saving: 'Đang lưu…',
-    checkingCredentials: 'Đang kiểm tra thông tin đăng nhập…',
-    humanCheck: 'Đang xác minh bạn không phải là người máy…',
-  },
-  expiryWarning: (minutes) =>
-    `Phiên thao tác sẽ hết hạn sau ${minutes} phút và không gia hạn được. Hãy hoàn tất trước khi hết hạn; nếu không, bạn cần bắt đầu lại từ đầu.`,
-  accountExistsHeading: 'Số định danh này đã có tài khoản',
-  usernameLabel: 'Tên đăng nhập',
-};
+/**
+ * The SDK's Vietnamese texts of the rules and problems a widget meets on its own travel with the later
+ * strings: a first step shows none. The service words every other rule and problem (`message`, `detail`).
+ */
+export { localProblemsVi, localRulesVi } from '@dvc-kit/sdk';

@@ -1,10 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, parseIdNumber } from '@dvc-kit/sdk';
-import { renderCodeStep } from '../shared/code-step.js';
-import { emit, type DvcSignedInDetail } from '../shared/events.js';
-import type { FieldProblem } from '../shared/feedback.js';
+import { FLOW_LIFETIME_SECONDS, startSignIn } from '@dvc-kit/sdk';
+import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
+import { later } from '../shared/later-module.js';
 import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
@@ -74,7 +72,6 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.signIn * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
@@ -82,13 +79,24 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     this.showPassword = false;
   }
 
+  /**
+   * Loading and the credentials until a submission is refused: the sign-in page renders them before the
+   * later strings (and the problem and rule texts of a refusal or of the error step) arrive.
+   */
+  protected override get onFirstStep(): boolean {
+    const step = this.state.step;
+    return step === 'loading' || (step === 'credentials' && !hasFeedback(this.feedback.current));
+  }
+
   async #submitCredentials(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const idNumber = parseIdNumber(String(data.get('idNumber') ?? ''));
     const password = String(data.get('password') ?? '');
+    const rules = await this.loaded(later);
+    if (!rules || this.state !== state) return;
+    const idNumber = rules.parseIdNumber(String(data.get('idNumber') ?? ''));
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const fields: Record<string, FieldProblem> = {};
@@ -100,13 +108,14 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       return;
     }
     const body = { idNumber: idNumber.value, password, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => client.startSignIn(body, { signal }), 'checkingCredentials');
+    const result = await this.calls.call((client, signal) => startSignIn(client, body, { signal }), 'checkingCredentials');
     if (result.ok) {
+      if (!(await this.loaded(later))) return;
       this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
       return;
     }
     humanCheck.answered(result.error);
-    if (result.error.code !== 'aborted') this.feedback.show(this.feedback.refusal(result.error));
+    if (result.error.code !== 'aborted') this.feedback.show(rules.refusal(result.error));
   }
 
   #renderLinks(): TemplateResult | typeof nothing {
@@ -127,7 +136,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       case 'loading':
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found');
+        return this.renderFailure(state, state.code === 'flow_not_found');
       case 'credentials':
         return renderCredentialsStep({
           t,
@@ -142,24 +151,12 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
           links: this.#renderLinks(),
           onTogglePassword: () => (this.showPassword = !this.showPassword),
         });
-      case 'code':
-        return renderCodeStep(this, {
-          heading: this.renderHeading(t.codeHeading, [2, 2]),
-          otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) => client.verifySignInCode(state.signInId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ signInId: state.signInId, code }) }),
-          verified: ({ account, tokens }) => {
-            this.send({ type: 'signedIn', account });
-            emit<DvcSignedInDetail>(this, 'dvc-signed-in', { account, tokens });
-          },
-          resend: (client, signal) => client.resendSignInCode(state.signInId, { signal }),
-          resent: (otp) => this.send({ type: 'codeResent', otp }),
-        });
-      case 'done':
-        return html`<div class="panel" part="done">
-          ${this.renderHeading(t.signedIn(state.account.fullName, state.account.ial))}
-          <p>${t.signedInAccount(state.account.idNumberMasked)}</p>
-        </div>`;
+      default:
+        // The steps after the credentials come with the later steps (the credentials' submission waited for them).
+        return (
+          later.get(this)?.renderSignInLater(this, { t, heading: (text, step) => this.renderHeading(text, step), send: (event) => this.send(event) }, state) ??
+          html`<p class="hint" role="status">${t.loading}</p>`
+        );
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { Account, OtpChallenge, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { Account, OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
+import type { StepProblem } from '../shared/feedback.js';
 
 /**
  * The steps of `<dvc-login>`: `credentials → code → done`, with `loading` before the configuration
@@ -10,7 +11,7 @@ export type LoginState =
   | { readonly step: 'credentials'; readonly config: ServiceConfig }
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly signInId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
-  | { readonly step: 'error'; readonly code: ProblemCode };
+  | ({ readonly step: 'error' } & StepProblem);
 
 /** The name of one step of `<dvc-login>`. */
 export type LoginStep = LoginState['step'];

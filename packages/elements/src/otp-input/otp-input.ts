@@ -1,11 +1,18 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatCountdown, otpCountdown, type OtpChallenge, type OtpCountdown } from '@dvc-kit/sdk';
+import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { emit } from '../shared/events.js';
 import { describedBy, fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
+
+/**
+ * A code the service sent: where it went (`maskedPhone`), or, for a recovery, only its timing — the
+ * answer must not tell whether the ID number has an account.
+ */
+export type CodeChallenge = OtpChallenge | RecoveryCode;
 
 /** Detail of `dvc-otp-submit`: the code as typed, spaces removed. */
 export interface OtpSubmitDetail {
@@ -73,8 +80,11 @@ export class DvcOtpInput extends LitElement {
     announcement: { state: true },
   };
 
-  /** Where the code went and its timings, as the service answered. */
-  declare otp: OtpChallenge | undefined;
+  /**
+   * Where the code went and its timings, as the service answered. Without `maskedPhone` (a recovery) it
+   * says the code went to the registered phone if the ID number has an account.
+   */
+  declare otp: CodeChallenge | undefined;
   /** Time source; the real clock unless a test injects one. */
   declare clock: Clock;
   /** Error text tied to the input, already in the citizen's language. */
@@ -84,11 +94,6 @@ export class DvcOtpInput extends LitElement {
   private declare announcement: string;
 
   readonly #localize = new LocalizeController(this);
-
-  /** Renders once the strings of the page's language are in (English is fetched the first time). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.#localize.whenReady(() => super.scheduleUpdate());
-  }
   #stopTicking: (() => void) | undefined;
   #last: OtpCountdown | undefined;
 
@@ -99,6 +104,11 @@ export class DvcOtpInput extends LitElement {
     this.error = undefined;
     this.busy = false;
     this.announcement = '';
+  }
+
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
   }
 
   /** The countdown now, or `undefined` before a code was sent. */
@@ -120,7 +130,8 @@ export class DvcOtpInput extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('otp') || changed.has('clock')) {
       if (changed.has('otp') && changed.get('otp') && this.otp) {
-        this.announcement = this.#localize.t.codeResentTo(this.otp.maskedPhone);
+        const t = this.#localize.t;
+        this.announcement = 'maskedPhone' in this.otp ? t.codeResentTo(this.otp.maskedPhone) : t.codeResentToAccountPhone;
         const input = this.renderRoot?.querySelector<HTMLInputElement>('#code');
         if (input) input.value = '';
         // The resend button waits again now: the new code goes in the code field, so focus goes there.
@@ -170,7 +181,7 @@ export class DvcOtpInput extends LitElement {
     const countdown = this.countdown!;
     const hint = countdown.expired ? t.codeExpired : t.codeValidFor(formatCountdown(countdown.secondsLeft));
     return html`<form part="form" novalidate @submit=${this.#submit}>
-      <p class="lead" part="lead">${t.codeSentTo(otp.maskedPhone)}</p>
+      <p class="lead" part="lead">${'maskedPhone' in otp ? t.codeSentTo(otp.maskedPhone) : t.codeSentToAccountPhone}</p>
       <div class="field ${this.error ? 'field--error' : ''}" part="field">
         <label for="code" part="label">${t.codeLabel(otp.length)}</label>
         <p id="code-hint" class="hint" part="countdown">${hint}</p>

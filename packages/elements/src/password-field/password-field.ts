@@ -1,6 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { checkPassword, DEFAULT_PASSWORD_POLICY, policyRules, type PasswordContext, type PasswordPolicy, type PasswordRule } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { describedBy, fieldError } from '../shared/field.js';
@@ -103,11 +102,6 @@ export class DvcPasswordField extends LitElement {
   private declare announcement: string;
 
   readonly #localize = new LocalizeController(this);
-
-  /** Renders once the strings of the page's language are in (English is fetched the first time). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.#localize.whenReady(() => super.scheduleUpdate());
-  }
   #metCount: number | undefined;
 
   constructor() {
@@ -120,6 +114,11 @@ export class DvcPasswordField extends LitElement {
     this.confirmation = '';
     this.visible = false;
     this.announcement = '';
+  }
+
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.#localize.whenReady(() => super.scheduleUpdate());
   }
 
   /** Every rule the password does not meet yet (the confirmation included), as `checkPassword` says. */
@@ -159,7 +158,7 @@ export class DvcPasswordField extends LitElement {
           part="input"
           autocomplete="new-password"
           spellcheck="false"
-          .value=${live(value)}
+          .value=${value}
           aria-describedby=${ifDefined(describedBy)}
           aria-invalid=${error ? 'true' : 'false'}
           @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}

@@ -1,4 +1,4 @@
-import { birthYearAgrees, isEmail, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type StartRegistrationRequest } from '@dvc-kit/sdk';
+import { birthYearAgrees, isEmail, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type StartRegistrationRequest, type VerificationMethod } from '@dvc-kit/sdk';
 import type { HumanCheckOutcome } from '../shared/human-check-step.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import type { RegistrationDetails } from './state.js';
@@ -9,28 +9,32 @@ export type DetailsReading =
   | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
 
 /**
- * Reads the details form with the SDK's parsers (the rules the service applies): ID number, full name,
- * date of birth (and that its year agrees with the CCCD), phone, optional email, consent. Pure; `today`
- * bounds the dates.
+ * Reads the details form with the SDK's parsers (the rules the service applies): ID number, the BHXH
+ * code when registering by social insurance (`method: 'bhxh'`, pasted separators and invisible
+ * characters read through), full name, date of birth (and that its year agrees with the CCCD), phone,
+ * optional email, consent. Pure; `today` bounds the dates.
  */
-export function readDetails(data: FormData, today: Date): DetailsReading {
+export function readDetails(data: FormData, today: Date, method: VerificationMethod = 'mobile'): DetailsReading {
   const text = (name: string) => String(data.get(name) ?? '');
   const fields: Record<string, FieldProblem> = {};
   const idNumber = parseIdNumber(text('idNumber'), today);
-  if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
+  if (!idNumber.ok) fields.idNumber = idNumber;
+  const bhxh = method === 'bhxh' ? parseBhxhCode(text('bhxhCode')) : undefined;
+  if (bhxh && !bhxh.ok) fields.bhxhCode = bhxh;
   const fullName = parseFullName(text('fullName'));
-  if (!fullName.ok) fields.fullName = { rule: fullName.rule };
+  if (!fullName.ok) fields.fullName = fullName;
   const birthDate = parseBirthDate(text('birthDate'), today);
-  if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
+  if (!birthDate.ok) fields.birthDate = birthDate;
   else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
   const phone = text('phone').trim();
   const parsedPhone = parsePhone(phone);
-  if (!parsedPhone.ok) fields.phone = 'params' in parsedPhone ? { rule: parsedPhone.rule, params: parsedPhone.params } : { rule: parsedPhone.rule };
+  // A refused parse is the field's problem as it stands: its rule, and its params when it has them.
+  if (!parsedPhone.ok) fields.phone = parsedPhone;
   const email = text('email').trim();
   if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
   if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
   if (!idNumber.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
-  const details = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}) };
+  const details = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}), ...(bhxh?.ok ? { bhxhCode: bhxh.value } : {}) };
   return { ok: true, details, consent: true };
 }
 
@@ -39,12 +43,14 @@ export type DetailsSubmission =
   | { readonly ok: true; readonly details: RegistrationDetails; readonly body: StartRegistrationRequest }
   | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
 
-/** Puts the read details, the consent version and the human check's solution into one request. */
+/** Puts the read details, the consent version and the human check's solution into one request: by social insurance when they carry a BHXH code. */
 export function detailsSubmission(reading: DetailsReading, humanCheck: HumanCheckOutcome, consentVersion: string): DetailsSubmission {
   if (!reading.ok || humanCheck.problem) {
     const fields = reading.ok ? {} : reading.fields;
     return { ok: false, fields: humanCheck.problem ? { ...fields, humanCheck: humanCheck.problem } : fields };
   }
   const { details } = reading;
-  return { ok: true, details, body: { subjectType: 'citizen', method: 'mobile', ...details, consentVersion, ...humanCheck.body } };
+  const { bhxhCode, ...person } = details;
+  const common = { subjectType: 'citizen', ...person, consentVersion, ...humanCheck.body } as const;
+  return { ok: true, details, body: bhxhCode === undefined ? { ...common, method: 'mobile' } : { ...common, method: 'bhxh', bhxhCode } };
 }

@@ -1,37 +1,52 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { fieldError, textField } from '../shared/field.js';
+import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { TextKey } from '../i18n/catalogue.js';
+import { fieldError, textField, type TextFieldOptions } from '../shared/field.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
-/** What the details step needs from the widget around it: what every form step needs, nothing more. */
-export type DetailsStepView = FormStepView;
+/** What the details step needs from the widget around it: what every form step needs, and the method chosen. */
+export interface DetailsStepView extends FormStepView {
+  /** `bhxh` asks for the social-insurance code too. */
+  readonly method: VerificationMethod;
+}
+
+/** One text field of the details: its name in the request body (also its id), its label and hint, how it is typed. */
+type DetailsField = readonly [name: string, label: TextKey, hint: TextKey, input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
+
+/** The text fields of the details in order; the BHXH code only when registering by social insurance. */
+const TEXT_FIELDS: readonly DetailsField[] = [
+  ['idNumber', 'idNumberLabel', 'idNumberHint', { inputmode: 'numeric', autocomplete: 'username', short: true }],
+  ['bhxhCode', 'bhxhCodeLabel', 'bhxhCodeHint', { inputmode: 'numeric', autocomplete: 'off', short: true }],
+  ['fullName', 'fullNameLabel', 'fullNameHint', { autocomplete: 'name' }],
+  ['birthDate', 'birthDateLabel', 'birthDateHint', { inputmode: 'numeric', autocomplete: 'bday', short: true }],
+  ['phone', 'phoneLabel', 'phoneHint', { type: 'tel', autocomplete: 'tel', short: true }],
+  ['email', 'emailLabel', 'emailHint', { type: 'email', autocomplete: 'email' }],
+];
 
 /** The order of the details fields, with the id each error summary link leads to. */
 export const DETAILS_FIELDS: readonly FieldTarget[] = [
-  { name: 'idNumber', id: 'id-number', label: 'idNumberLabel' },
-  { name: 'fullName', id: 'full-name', label: 'fullNameLabel' },
-  { name: 'birthDate', id: 'birth-date', label: 'birthDateLabel' },
-  { name: 'phone', id: 'phone', label: 'phoneLabel' },
-  { name: 'email', id: 'email', label: 'emailLabel' },
+  ...TEXT_FIELDS.map(([name, label]) => ({ name, id: name, label })),
   { name: 'consentVersion', id: 'consent', label: 'consentLegend' },
   { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' },
 ];
 
 /**
- * Step 2 of registration by mobile subscriber: ID number, full name, date of birth (dd/mm/yyyy),
- * phone, optional email, consent to personal-data processing (Decree 13/2023, the version from the
- * configuration) and, when the service asks, the human check.
+ * Step 2 of registration: ID number, the 10-digit social-insurance code when registering by social
+ * insurance, full name, date of birth (dd/mm/yyyy), phone, optional email, consent to personal-data
+ * processing (Decree 13/2023, the version from the configuration) and, when the service asks, the
+ * human check. The method chosen is named under the heading.
  */
 export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   const { t, error } = view;
   const consentError = error('consentVersion');
+  const bhxh = view.method === 'bhxh';
   return html`${view.heading} ${view.summary}
+    <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[view.method]}`}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
-      ${textField({ id: 'id-number', name: 'idNumber', label: t.idNumberLabel, hint: t.idNumberHint, error: error('idNumber'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'username', short: true })}
-      ${textField({ id: 'full-name', name: 'fullName', label: t.fullNameLabel, hint: t.fullNameHint, error: error('fullName'), errorPrefix: t.errorPrefix, autocomplete: 'name' })}
-      ${textField({ id: 'birth-date', name: 'birthDate', label: t.birthDateLabel, hint: t.birthDateHint, error: error('birthDate'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'bday', short: true })}
-      ${textField({ id: 'phone', name: 'phone', label: t.phoneLabel, hint: t.phoneHint, error: error('phone'), errorPrefix: t.errorPrefix, type: 'tel', autocomplete: 'tel', short: true })}
-      ${textField({ id: 'email', name: 'email', label: t.emailLabel, hint: t.emailHint, error: error('email'), errorPrefix: t.errorPrefix, type: 'email', autocomplete: 'email' })}
+      ${TEXT_FIELDS.filter(([name]) => bhxh || name !== 'bhxhCode').map(([name, label, hint, input]) =>
+        textField({ id: name, name, label: t[label], hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : hint], error: error(name), errorPrefix: t.errorPrefix, ...input }),
+      )}
       <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
         <legend part="legend">${t.consentLegend}</legend>
         ${fieldError('consent', consentError, t.errorPrefix)}

@@ -1,30 +1,38 @@
-import type { Account, OtpChallenge, ServiceConfig, VerificationMethod } from '@dvc-kit/sdk';
+import type { Account, OtpChallenge, ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
+import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
 import type { RegisterState, RegistrationDetails } from './state.js';
 
 /** What moves `<dvc-register>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
 export type RegisterEvent =
   | FlowEvent
-  | { readonly type: 'methodChosen'; readonly method: VerificationMethod }
+  | { readonly type: 'methodChosen'; readonly subjectType: SubjectType; readonly method: VerificationMethod }
   | { readonly type: 'started'; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
   | { readonly type: 'codeVerified' }
   | { readonly type: 'registered'; readonly account: Account }
   | { readonly type: 'accountExists' };
 
-const first = (config: ServiceConfig): RegisterState => ({ step: 'method', config });
+/** The first step: the choice of subject type and method, or the details when there is only one of each. */
+function first(config: ServiceConfig, narrowing: RegisterNarrowing): RegisterState {
+  const only = onlyChoice(registerChoices(config, narrowing));
+  return only ? { step: 'details', config, ...only } : { step: 'method', config };
+}
 
 /**
  * The registration state machine as one pure function:
  * `loading → method → details → code → password → done`, `error` from anywhere, `loading` again on a
- * restart, and the final `exists` from details, code or password when the ID number has an account. An event that does not apply to the step on screen leaves the state as it is.
+ * restart, and the final `exists` from details, code or password when the ID number has an account.
+ * The configuration leads straight to `details` when, once the portal's `narrowing` is applied, there
+ * is only one subject type and one method to choose. An event that does not apply to the step on
+ * screen leaves the state as it is.
  */
-export function registerTransition(state: RegisterState, event: RegisterEvent): RegisterState {
-  const common = flowTransition(state, event, first);
+export function registerTransition(state: RegisterState, event: RegisterEvent, narrowing: RegisterNarrowing = {}): RegisterState {
+  const common = flowTransition(state, event, (config) => first(config, narrowing));
   if (common) return common;
   switch (event.type) {
     case 'methodChosen':
-      return state.step === 'method' ? { step: 'details', config: state.config, method: event.method } : state;
+      return state.step === 'method' ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method } : state;
     case 'started':
       return state.step === 'details'
         ? { step: 'code', config: state.config, details: event.details, registrationId: event.registrationId, otp: event.otp, startedAt: event.at }

@@ -1,26 +1,31 @@
 import { html, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, type DvcError } from '@dvc-kit/sdk';
+import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
 import type { MethodSelectDetail } from '../method-picker/method-picker.js';
-import type { DvcPasswordField } from '../password-field/password-field.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { emit, type DvcRegisteredDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
-import { SubmissionKeys } from '../shared/submission-keys.js';
+import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
+import { problemOf } from '../shared/feedback.js';
 import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { renderRegisteredStep } from './done-step.js';
-import { existsActions, renderExistsStep } from './exists-step.js';
+import { renderExistsStep } from './exists-step.js';
+import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
-import { offeredMethods, renderMethodStep } from './method-step.js';
-import { readPassword, renderPasswordStep } from './password-step.js';
+import { renderMethodStep } from './method-step.js';
 import type { RegisterState } from './state.js';
+import { refusal } from '../shared/refusal.js';
 
 const TOTAL_STEPS = 4;
 
 /**
  * `<dvc-register>`: a citizen creates the one account every portal shares, verified by mobile
- * subscriber (mức xác minh 2). A visible state machine, one step at a time —
+ * subscriber or by social insurance (mức xác minh 2). The first step is the national portal's choice:
+ * who registers (Công dân, Doanh nghiệp, Cơ quan nhà nước), then that subject type's methods grouped by
+ * level, those this service does not offer yet (every IAL3 one today) shown disabled. `methods` and
+ * `subject-type` narrow what the portal shows; with one subject type and one method left, the widget
+ * starts at the details. A visible state machine, one step at a time —
  * `method → details → code → password → done` — each step checked in the browser with the SDK's rules
  * (the same texts the service answers with) before it is sent. Everything it shows comes from the
  * service's `GET /v1/config` (password policy, code timings, methods, consent version, human check).
@@ -35,6 +40,10 @@ const TOTAL_STEPS = 4;
  * @csspart progress - What a slow step is waiting for ("Đang kiểm tra với nhà mạng…").
  * @csspart expiry-warning - The warning before the registration runs out on the service.
  * @csspart form - Each step's form.
+ * @csspart fieldset - A group of choices (subject type, method).
+ * @csspart legend - Its legend.
+ * @csspart group - The heading of a level's methods ("Mức độ 2 – xác minh mức độ trung bình").
+ * @csspart radio - A radio button of the first step.
  * @csspart heading - The step heading.
  * @csspart caption - "Bước n/4" above it.
  * @csspart field - A field (label, hint, error, input).
@@ -66,6 +75,7 @@ const TOTAL_STEPS = 4;
  * ```html
  * <script type="module" src="/vendor/dvc-elements.js"></script>
  * <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal"
+ *   subject-type="citizen" methods="mobile bhxh"
  *   sign-in-href="/dang-nhap" forgot-password-href="/quen-mat-khau"></dvc-register>
  * <script type="module">
  *   document.querySelector('dvc-register').addEventListener('dvc-registered', (event) => {
@@ -78,28 +88,39 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
   static override properties = {
     ...FlowElement.properties,
     signInHref: { type: String, attribute: 'sign-in-href' },
+    methods: { type: String },
+    subjectType: { type: String, attribute: 'subject-type' },
   };
 
   /** Where "Đăng nhập" leads when the ID number already has an account (attribute `sign-in-href`). */
   declare signInHref: string | undefined;
-  protected readonly transition = registerTransition;
+  /**
+   * The verification methods this portal shows, separated by spaces or commas (`"mobile bhxh"`);
+   * every method of the service's configuration when absent. A method the service does not offer
+   * is still shown, as not yet available.
+   */
+  declare methods: string | undefined;
+  /** The one subject type this portal serves (`citizen`, `enterprise`, `agency`; attribute `subject-type`); all three when absent. */
+  declare subjectType: string | undefined;
+  protected readonly transition = (state: RegisterState, event: RegisterEvent) => registerTransition(state, event, this.#narrowing());
   /** The service keeps a registration for 30 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.registration * 1000;
-  readonly #keys = new SubmissionKeys();
 
   constructor() {
     super();
     this.signInHref = undefined;
+    this.methods = undefined;
+    this.subjectType = undefined;
   }
 
-  protected override restart(): void {
-    this.#keys.reset();
-    super.restart();
+  /** What the `methods` and `subject-type` attributes narrow the first step to. */
+  #narrowing(): RegisterNarrowing {
+    return { methods: this.methods?.split(/[\s,]+/).filter(Boolean), subjectType: this.subjectType || undefined };
   }
 
   #chooseMethod(detail: MethodSelectDetail): void {
     if (this.state.step !== 'method') return;
-    if (detail.method) this.send({ type: 'methodChosen', method: detail.method });
+    if (detail.method) this.send({ type: 'methodChosen', subjectType: detail.subjectType, method: detail.method });
     else this.feedback.show({ fields: { method: { term: 'methodRequired' } } });
   }
 
@@ -107,16 +128,17 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'details' || this.busy) return;
-    const reading = readDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
+    const reading = readDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()), state.method);
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
-    if (!submission.ok) return this.feedback.show({ fields: submission.fields });
+    if (!submission.ok) return this.feedback.show(submission);
     const { details, body } = submission;
-    const idempotencyKey = this.#keys.keyFor(body);
-    const result = await this.calls.call((client, signal) => client.startRegistration(body, { idempotencyKey, signal }), 'checkingCarrier');
+    const idempotencyKey = this.keys.keyFor(body);
+    const progress = body.method === 'bhxh' ? 'checkingSocialInsurance' : 'checkingCarrier';
+    const result = await this.calls.call((client, signal) => startRegistration(client, body, { idempotencyKey, signal }), progress);
     if (result.ok) {
-      this.#keys.reset();
+      this.keys.reset();
       const { registrationId, otp } = result.value;
       this.send({ type: 'started', details, registrationId, otp, at: this.clock.now() });
       return;
@@ -129,16 +151,13 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'password' || this.busy) return;
-    const reading = readPassword(this.renderRoot.querySelector<DvcPasswordField>('dvc-password-field')!);
-    if (!reading.ok) {
-      this.feedback.show({ fields: reading.fields });
-      return;
-    }
+    const reading = readPassword(passwordFieldIn(this.renderRoot));
+    if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
-    const idempotencyKey = this.#keys.keyFor({ registrationId: state.registrationId, ...body });
-    const result = await this.calls.call((client, signal) => client.completeRegistration(state.registrationId, body, { idempotencyKey, signal }), 'saving');
+    const idempotencyKey = this.keys.keyFor({ registrationId: state.registrationId, ...body });
+    const result = await this.calls.call((client, signal) => completeRegistration(client, state.registrationId, body, { idempotencyKey, signal }), 'saving');
     if (result.ok) {
-      this.#keys.reset();
+      this.keys.reset();
       this.send({ type: 'registered', account: result.value.account });
       emit<DvcRegisteredDetail>(this, 'dvc-registered', { account: result.value.account });
       return;
@@ -146,10 +165,12 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     this.#refused(result.error);
   }
 
-  #refused(error: DvcError): true {
+  #refused(error: DvcErrorCore): true {
     if (error.code === 'account_exists') this.send({ type: 'accountExists' });
-    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error.code);
-    else if (error.code !== 'aborted') this.feedback.show(this.feedback.refusal(error));
+    // The portal's own message (the service's words), on the code the social-insurance register could not match.
+    else if (error.code === 'bhxh_mismatch') this.feedback.show({ fields: { bhxhCode: problemOf(error) } });
+    else if (error.code === 'flow_not_found' || error.code === 'flow_step') this.fail(error);
+    else if (error.code !== 'aborted') this.feedback.show(refusal(error));
     return true;
   }
 
@@ -158,16 +179,19 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const t = this.localize.t;
     const summary = (targets: readonly FieldTarget[]) => this.feedback.renderSummary(targets);
     const root = () => this.renderRoot;
+    // "Bước n/4", or n/3 when the first step is skipped (one subject type, one method).
+    const skipped = 'config' in state && onlyChoice(registerChoices(state.config, this.#narrowing())) ? 1 : 0;
+    const of = (n: number): [number, number] => [n - skipped, TOTAL_STEPS - skipped];
     switch (state.step) {
       case 'loading':
         return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
-        return this.renderFailure(state.code, state.code === 'flow_not_found' || state.code === 'flow_step');
+        return this.renderFailure(state, state.code === 'flow_not_found' || state.code === 'flow_step');
       case 'method':
         return renderMethodStep({
-          heading: this.renderHeading(t.methodHeading, [1, TOTAL_STEPS]),
+          heading: this.renderHeading(t.methodHeading, of(1)),
           summary,
-          methods: offeredMethods(state.config),
+          choices: registerChoices(state.config, this.#narrowing()),
           error: this.feedback.fieldError('method'),
           onSelect: (detail) => this.#chooseMethod(detail),
           root,
@@ -178,30 +202,33 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           config: state.config,
           client: this.calls.client,
           busy: this.busy,
-          heading: this.renderHeading(t.detailsHeading, [2, TOTAL_STEPS]),
+          heading: this.renderHeading(t.detailsHeading, of(2)),
           summary: summary(DETAILS_FIELDS),
+          method: state.method,
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitDetails(event),
         });
       case 'code':
         return renderCodeStep(this, {
-          heading: this.renderHeading(t.codeHeading, [3, TOTAL_STEPS]),
+          heading: this.renderHeading(t.codeHeading, of(3)),
           otp: state.otp,
-          current: () => this.state === state,
-          verify: (code) => (client, signal) =>
-            client.verifyRegistrationCode(state.registrationId, { code }, { signal, idempotencyKey: this.#keys.keyFor({ registrationId: state.registrationId, code }) }),
+          id: state.registrationId,
+          verify: verifyRegistrationCode,
           verified: () => this.send({ type: 'codeVerified' }),
-          resend: (client, signal) => client.resendRegistrationCode(state.registrationId, { signal }),
+          resend: resendRegistrationCode,
           resent: (otp) => this.send({ type: 'codeResent', otp }),
           refused: (error) => error.code === 'account_exists' && this.#refused(error),
         });
       case 'password':
-        return renderPasswordStep({
+        // Checked as the citizen types against the details given, saved against the ID number as the user name.
+        return renderNewPasswordStep({
           t,
-          heading: this.renderHeading(t.passwordHeading, [4, TOTAL_STEPS]),
+          heading: this.renderHeading(t.passwordHeading, of(4)),
           summary,
           policy: state.config.passwordPolicy,
-          details: state.details,
+          context: state.details,
+          username: state.details.idNumber,
+          submitText: t.completeRegistration,
           busy: this.busy,
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitPassword(event),
@@ -210,12 +237,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
       case 'done':
         return renderRegisteredStep(t, this.renderHeading(t.registeredHeading), state.account);
       case 'exists':
-        return renderExistsStep({
-          heading: this.renderHeading(t.accountExistsHeading),
-          message: this.localize.problem('account_exists'),
-          host: this,
-          actions: existsActions(t, this.signInHref, this.forgotPasswordHref),
-        });
+        return renderExistsStep(this, t, this.renderHeading(t.accountExistsHeading), this.localize.problem('account_exists'));
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Account, OtpChallenge, ProblemCode, ServiceConfig, VerificationMethod } from '@dvc-kit/sdk';
+import type { Account, OtpChallenge, ProblemCode, ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 
 /** What the citizen entered at the details step, as checked by the SDK's parsers. */
 export interface RegistrationDetails {
@@ -11,10 +11,13 @@ export interface RegistrationDetails {
   /** As typed; the service normalises it. */
   readonly phone: string;
   readonly email?: string;
+  /** Registering by social insurance: the 10-digit BHXH code, digits only. */
+  readonly bhxhCode?: string;
 }
 
 /**
- * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done`, with
+ * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done` (straight
+ * to `details` when there is only one subject type and method to choose), with
  * `loading` before the configuration arrives, `error` when the flow cannot go on, and `exists`, a final
  * step, when the ID number already has an account. `startedAt` (epoch
  * milliseconds, the widget's clock) is when the service opened the registration, which it keeps for a
@@ -23,7 +26,7 @@ export interface RegistrationDetails {
 export type RegisterState =
   | { readonly step: 'loading' }
   | { readonly step: 'method'; readonly config: ServiceConfig }
-  | { readonly step: 'details'; readonly config: ServiceConfig; readonly method: VerificationMethod }
+  | { readonly step: 'details'; readonly config: ServiceConfig; readonly subjectType: SubjectType; readonly method: VerificationMethod }
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }

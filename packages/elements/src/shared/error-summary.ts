@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { FeedbackController, FeedbackOptions, FieldTarget } from './controllers/feedback-controller.js';
 
 /** One line of an error summary: its text, and the field it leads to when there is one. */
 export interface SummaryItem {
@@ -38,4 +39,31 @@ export function errorSummary(title: string, items: readonly SummaryItem[]): Temp
       )}
     </ul>
   </div>`;
+}
+
+/**
+ * The error summary of a step's feedback: the step problem first (with what `options.extra` adds to it),
+ * then each field of `targets` that has an error, linked to it. With the later steps (see
+ * {@link FeedbackController.renderSummary}).
+ */
+export function feedbackSummary(
+  feedback: FeedbackController,
+  targets: readonly FieldTarget[],
+  options: FeedbackOptions,
+  root: HTMLElement | DocumentFragment,
+): TemplateResult | typeof nothing {
+  const { problem, fields } = feedback.current;
+  const t = options.localize.t;
+  const items: SummaryItem[] = [];
+  if (problem) items.push({ text: feedback.fieldText(problem)!, extra: options.extra?.(problem) ?? nothing });
+  for (const target of targets) {
+    const text = feedback.fieldText(fields[target.name]);
+    if (!text) continue;
+    items.push({
+      text: `${typeof target.label === 'string' ? t[target.label] : target.label(t)}: ${text}`,
+      href: target.id,
+      focus: target.focus ?? (() => root.querySelector<HTMLElement>(`#${target.id}`)?.focus()),
+    });
+  }
+  return errorSummary(t.errorSummaryTitle, items);
 }

@@ -1,15 +1,24 @@
-import type { DvcError, FieldRule, MessageParams, ProblemCode } from '@dvc-kit/sdk';
+import type { DvcErrorCore, FieldRule, MessageParams, ProblemCode } from '@dvc-kit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
 
-/** Why one field is not accepted: a rule of the SDK catalogue, a problem code, or a widget string. */
+/**
+ * Why one field is not accepted: a rule (with the service's words for it, `message`, when they came), a
+ * problem (likewise, `detail`), a widget string, or a string a widget reads from the catalogue itself
+ * (`text`, in the language at render time).
+ */
 export type FieldProblem =
-  | { readonly rule: FieldRule; readonly params?: MessageParams }
-  | { readonly problem: ProblemCode }
-  | { readonly term: 'humanCheckRequired' | 'methodRequired' };
+  | { readonly rule: FieldRule; readonly params?: MessageParams; readonly message?: string }
+  | StepProblem
+  | { readonly term: 'humanCheckRequired' | 'methodRequired' }
+  | { readonly text: (t: Catalogue) => string };
 
-/** A problem of the whole step, with the wait when a limit applies. */
+/**
+ * A problem: its code, and the service's text for it (`detail`, in the language the request asked for,
+ * the wait filled in) when the service answered. Without one, the widget's own text for the code.
+ */
 export interface StepProblem {
   readonly code: ProblemCode;
-  readonly retryAfter?: number;
+  readonly detail?: string;
 }
 
 /** What a step shows after a submission that did not go through. */
@@ -22,9 +31,18 @@ export interface Feedback {
 /** No problem to show. */
 export const NO_FEEDBACK: Feedback = Object.freeze({ fields: Object.freeze({}) });
 
-/** A refusal shown for the whole step rather than on a field, with the wait when the service gave one. */
-export function stepFeedback(error: DvcError): Feedback {
-  return { problem: { code: error.code, ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}) }, fields: {} };
+/**
+ * A failed call as a problem to show: the service's text when it answered with one (kept as it came when
+ * the page switches language, until the next answer), else only the code, which the widget words itself.
+ */
+export function problemOf(error: DvcErrorCore): StepProblem {
+  const detail = error.problem?.detail;
+  return detail ? { code: error.code, detail } : { code: error.code };
+}
+
+/** A refusal shown for the whole step rather than on a field. */
+export function stepFeedback(error: DvcErrorCore): Feedback {
+  return { problem: problemOf(error), fields: {} };
 }
 
 /** Whether a feedback has anything to show. */

@@ -15,6 +15,8 @@ export interface TextFieldOptions {
   readonly autocomplete?: string;
   readonly inputmode?: 'numeric' | 'tel' | 'email' | 'text';
   readonly short?: boolean;
+  /** What the field starts with (its `value` attribute): the browser keeps what the citizen types over it. */
+  readonly initial?: string;
 }
 
 /** The ids an input is described by: its hint, then its error. */
@@ -50,6 +52,7 @@ export function textField(options: TextFieldOptions): TemplateResult {
       autocomplete=${ifDefined(options.autocomplete)}
       inputmode=${ifDefined(options.inputmode)}
       spellcheck="false"
+      value=${ifDefined(options.initial)}
       aria-describedby=${ifDefined(describedBy(id, hint, error))}
       aria-invalid=${error ? 'true' : 'false'}
     />

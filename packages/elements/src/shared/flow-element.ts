@@ -1,16 +1,20 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { DvcClient, PasswordPolicy, ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import { getConfig, type DvcClientCore, type DvcErrorCore, type LocalProblemCode, type PasswordPolicy, type ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
 import { FeedbackController } from './controllers/feedback-controller.js';
+import { problemOf, type StepProblem } from './feedback.js';
 import { FocusController } from './controllers/focus-controller.js';
-import { LifetimeController } from './controllers/lifetime-controller.js';
+import type { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
 import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SetupController } from './setup-check.js';
+import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
+import type { LazyModule } from './lazy-module.js';
+import { later } from './later-module.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -45,7 +49,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
    * A ready client to use instead of `service` and `client-id`: for a client with its own `fetch`,
    * such as `createMockFetch` from `@dvc-kit/sdk/mock` in tests.
    */
-  declare client: DvcClient | undefined;
+  declare client: DvcClientCore | undefined;
   /** Time source for the code countdown; the real clock unless a test injects one. */
   declare clock: Clock;
   /** Where "Quên mật khẩu" leads (attribute `forgot-password-href`). */
@@ -54,16 +58,11 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   declare state: S;
 
   /** The citizen's language and the strings in it. */
-  protected readonly localize = new LocalizeController(this);
-
-  /** Renders once the strings of the page's language are in (English is fetched the first time). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenReady(() => super.scheduleUpdate());
-  }
+  protected readonly localize = new LocalizeController(this, { firstStepOnly: () => this.onFirstStep });
   /** Tells the portal team when the widget is set up so that it cannot reach the service. */
   protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
-  readonly calls = new ServiceController(this, this.localize, (error) => this.feedback.problemText(error));
+  readonly calls = new ServiceController(this, this.localize);
   /** Where focus goes when the step changes or a submission is refused. */
   protected readonly focusing = new FocusController(this);
   /** What the step shows after a refusal. */
@@ -75,12 +74,10 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   });
   /** Which slots the page fills. */
   protected readonly slots = new SlotController(this);
-  /** Warns before the flow's time on the service runs out, and ends it then. */
-  protected readonly lifetime = new LifetimeController(this, {
-    localize: this.localize,
-    expired: () => this.fail('flow_not_found'),
-    startAgain: () => this.restart(),
-  });
+  /** Warns before the flow's time on the service runs out, and ends it then: made once a flow is open. */
+  protected lifetime: LifetimeController | undefined;
+  /** The flow's `Idempotency-Key`s: a submission repeated after a lost answer goes with the same key. */
+  readonly keys = new SubmissionKeys();
   #loading = false;
 
   constructor() {
@@ -91,6 +88,31 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.clock = systemClock;
     this.forgotPasswordHref = undefined;
     this.state = { step: 'loading' } as S;
+    // The citizen has started on a step: fetch what the next steps need while they type.
+    this.addEventListener(
+      'focusin',
+      () => {
+        this.prefetch();
+        void later.load().catch(() => undefined);
+      },
+      { once: true },
+    );
+  }
+
+  /** Starts fetching the modules of the steps after the first (called once the citizen is in the widget). */
+  protected prefetch(): void {}
+
+  /**
+   * The module of a later step, waiting for it (busy) if it has not arrived yet; `undefined`, with the
+   * error step, when it cannot be fetched.
+   */
+  protected async loaded<M>(module: LazyModule<M>): Promise<M | undefined> {
+    try {
+      return await this.calls.hold(module.load());
+    } catch {
+      this.fail('network');
+      return undefined;
+    }
   }
 
   /** The flow's state machine: the next state for an event. */
@@ -113,6 +135,14 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     return this.state.step;
   }
 
+  /**
+   * The step on screen shows only first-step strings (`FirstStepCatalogue`), so it renders in Vietnamese
+   * before the strings of the later steps arrive. No step does unless the widget says so.
+   */
+  protected get onFirstStep(): boolean {
+    return false;
+  }
+
   /** A call to the service is under way. */
   protected get busy(): boolean {
     return this.calls.busy;
@@ -131,29 +161,41 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.state = next;
   }
 
-  /** Shows the error step: the flow cannot go on until the citizen starts it again. */
-  fail(code: ProblemCode): void {
-    this.send({ type: 'failed', code });
+  /**
+   * Shows the error step: the flow cannot go on until the citizen starts it again. Why: a problem the
+   * widget met on its own, or a failed call (in the service's words when it answered).
+   */
+  fail(reason: LocalProblemCode | DvcErrorCore): void {
+    this.send({ type: 'failed', ...(typeof reason === 'string' ? { code: reason } : problemOf(reason)) });
   }
 
-  /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"). */
+  /** Starts the flow again from its configuration (the error step's "Thử lại" or "Bắt đầu lại"), with new keys. */
   protected restart(): void {
+    this.keys.reset();
     this.send({ type: 'restarted' });
+  }
+
+  /** Renders once the strings of the citizen's language are in. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenReady(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.state.step === 'loading' && !this.#loading && this.calls.client) void this.#load();
+    // A flow is open on the service: its time is counted from now on (the warning comes with the later steps).
+    const module = this.deadline === undefined ? undefined : later.get(this);
+    this.lifetime ??= module && new module.LifetimeController(this, { localize: this.localize, expired: () => this.fail('flow_not_found'), startAgain: () => this.restart() });
   }
 
   async #load(): Promise<void> {
     this.#loading = true;
-    const result = await this.calls.call((client, signal) => client.getConfig({ signal }));
+    const result = await this.calls.call((client, signal) => getConfig(client, { signal }));
     this.#loading = false;
     if (result.ok) this.send({ type: 'configured', config: result.value });
     else if (result.error.code !== 'aborted') {
-      this.setup.configRefused(result.error);
-      this.fail(result.error.code);
+      void this.setup.configRefused(result.error);
+      this.fail(result.error);
     }
   }
 
@@ -179,23 +221,24 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   }
 
   /** The error step: what stopped the flow, and a button that restarts it, "Bắt đầu lại" when `startAgain`, else "Thử lại". */
-  protected renderFailure(code: ProblemCode, startAgain: boolean): TemplateResult {
+  protected renderFailure(failure: StepProblem, startAgain: boolean): TemplateResult {
     const t = this.localize.t;
     return html`${this.renderHeading(t.fatalHeading)}
       <div class="error-summary" part="error-summary" role="alert">
-        <p>${this.localize.problem(code)}</p>
+        <p>${this.localize.problem(failure.code, failure.detail)}</p>
       </div>
       <button type="button" part="button" @click=${this.restart}>${startAgain ? t.startAgain : t.retry}</button>`;
   }
 
   /**
    * The step, then the warning before the flow runs out, then what a slow step is waiting for — shown
-   * and read politely (the live region stays on the page so each message is heard).
+   * and read politely (the live region stays on the page so each message is heard). Its texts come with
+   * the later strings, which a step has fetched before it waits on the service.
    */
   protected override render(): TemplateResult {
     const progress = this.calls.progress;
-    return html`${this.renderStep()} ${this.lifetime.render()}
-      <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress[progress] : nothing}</p>`;
+    return html`${this.renderStep()} ${this.lifetime?.render()}
+      <p class="progress" part="progress" role="status">${progress ? this.localize.t.progress?.[progress] : nothing}</p>`;
   }
 
   /** A step heading that takes focus when the step changes, with "Bước n/m" before it. */

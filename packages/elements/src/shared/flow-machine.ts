@@ -1,12 +1,14 @@
-import type { ProblemCode, ServiceConfig } from '@dvc-kit/sdk';
+import type { ServiceConfig } from '@dvc-kit/sdk';
+import type { StepProblem } from './feedback.js';
 
 /**
  * What every flow's state machine has: `loading` until the service's configuration arrives, `error`
- * when the flow cannot go on, and steps that carry the configuration.
+ * when the flow cannot go on (why: a code, with the service's text when it gave one), and steps that
+ * carry the configuration.
  */
 export type FlowState =
   | { readonly step: 'loading' }
-  | { readonly step: 'error'; readonly code: ProblemCode }
+  | ({ readonly step: 'error' } & StepProblem)
   | { readonly step: string; readonly config: ServiceConfig };
 
 /**
@@ -16,7 +18,7 @@ export type FlowState =
  */
 export type FlowEvent =
   | { readonly type: 'configured'; readonly config: ServiceConfig }
-  | { readonly type: 'failed'; readonly code: ProblemCode }
+  | ({ readonly type: 'failed' } & StepProblem)
   | { readonly type: 'restarted' };
 
 /** A flow's transitions: the next state for an event, or the same state when the event does not apply there. */
@@ -31,8 +33,10 @@ export function flowTransition<S extends FlowState>(state: S, event: { readonly 
   switch (common.type) {
     case 'configured':
       return state.step === 'loading' ? first(common.config) : state;
-    case 'failed':
-      return { step: 'error', code: common.code } as S;
+    case 'failed': {
+      const { type, ...problem } = common;
+      return { ...problem, step: 'error' } as S;
+    }
     case 'restarted':
       return { step: 'loading' } as S;
     default:

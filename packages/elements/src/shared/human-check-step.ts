@@ -1,4 +1,4 @@
-import type { DvcError, ServiceConfig } from '@dvc-kit/sdk';
+import type { DvcErrorCore, ServiceConfig } from '@dvc-kit/sdk';
 import type { DvcHumanCheck } from '../human-check/human-check.js';
 import type { ServiceController } from './controllers/service-controller.js';
 import type { FieldProblem } from './feedback.js';
@@ -10,7 +10,7 @@ export interface HumanCheckOutcome {
   /** Why the step cannot be sent yet: the service requires the check and the citizen has not passed it. */
   readonly problem: FieldProblem | undefined;
   /** Tells the check the service answered a request that carried it: it takes each solution once, so the check solves a new one, still ticked. */
-  readonly answered: (error: DvcError) => void;
+  readonly answered: (error: DvcErrorCore) => void;
 }
 
 /**
@@ -23,7 +23,7 @@ export async function awaitHumanCheck(root: HTMLElement | DocumentFragment, call
   return {
     body: payload ? { humanCheck: payload } : {},
     problem: config.humanCheck.required && !payload ? { term: 'humanCheckRequired' } : undefined,
-    answered: (error: DvcError) => {
+    answered: (error: DvcErrorCore) => {
       if (error.status > 0) check?.renew();
     },
   };

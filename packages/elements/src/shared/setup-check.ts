@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { DvcClient, DvcError } from '@dvc-kit/sdk';
+import type { DvcClientCore, DvcErrorCore } from '@dvc-kit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
 import type { LocalizeController } from '../i18n/localize.js';
 import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
 
@@ -7,7 +8,7 @@ import { emit, type DvcErrorDetail, type WidgetAttribute } from './events.js';
 export interface SetupHost extends ReactiveControllerHost, HTMLElement {
   readonly service: string | undefined;
   readonly clientId: string | undefined;
-  readonly client: DvcClient | undefined;
+  readonly client: DvcClientCore | undefined;
 }
 
 /**
@@ -15,7 +16,8 @@ export interface SetupHost extends ReactiveControllerHost, HTMLElement {
  * for ever or blaming the citizen's network:
  *
  * - without a `client`, a widget missing its `service` or `client-id` attribute fires `dvc-error` with
- *   code `widget_misconfigured` and the `missing` attributes, writes to the console what to add, and
+ *   code `widget_misconfigured` and the `missing` attributes, writes to the console what to add (once
+ *   that text, which comes with the later strings, is in), and
  *   (through {@link SetupController.missing}) shows a short message in place of "Đang tải…"; once the
  *   attributes are set it loads as usual;
  * - when the service refuses the page's origin (`origin_not_allowed` on the first call), it writes to
@@ -50,10 +52,15 @@ export class SetupController implements ReactiveController {
     if (key === this.#reported) return;
     this.#reported = key;
     if (!missing.length) return;
-    const t = this.#localize.t;
-    console.error(t.misconfiguredConsole(this.#host.localName, missing.join(', ')));
-    const detail: DvcErrorDetail = { code: 'widget_misconfigured', message: t.widgetMisconfigured, missing };
+    const detail: DvcErrorDetail = { code: 'widget_misconfigured', message: this.#localize.t.widgetMisconfigured, missing };
     emit(this.#host, 'dvc-error', detail);
+    void this.#advise((t) => t.misconfiguredConsole(this.#host.localName, missing.join(', ')));
+  }
+
+  /** Writes advice for the portal team to the console once its text, which comes with the later strings, is in. */
+  async #advise(text: (t: Catalogue) => string): Promise<void> {
+    await this.#localize.ready();
+    console.error(text(this.#localize.t));
   }
 
   /**
@@ -65,13 +72,16 @@ export class SetupController implements ReactiveController {
     return html`<div class="error-summary" part="error-summary" role="alert"><p>${this.#localize.t.widgetMisconfigured}</p></div>`;
   }
 
-  /** Explains in the console why the service refused the widget's first call, when the page's origin is the reason. */
-  configRefused(error: DvcError): void {
+  /**
+   * Explains in the console why the service refused the widget's first call, when the page's origin is the
+   * reason (once its text, which comes with the later strings, is in).
+   */
+  async configRefused(error: DvcErrorCore): Promise<void> {
     if (error.code !== 'origin_not_allowed') return;
     const host = this.#host;
     const client = host.client;
     const service = client?.baseUrl ?? host.service ?? '';
     const clientId = client?.clientId ?? host.clientId ?? '';
-    console.error(this.#localize.t.originNotAllowedConsole(globalThis.location?.origin ?? '', service, clientId));
+    await this.#advise((t) => t.originNotAllowedConsole(globalThis.location?.origin ?? '', service, clientId));
   }
 }

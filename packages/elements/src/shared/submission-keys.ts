@@ -8,7 +8,7 @@
  * ```ts
  * const keys = new SubmissionKeys();
  * const idempotencyKey = keys.keyFor({ signInId, code });
- * await client.verifySignInCode(signInId, { code }, { idempotencyKey });
+ * await verifySignInCode(client, signInId, { code }, { idempotencyKey });
  * keys.reset(); // after success: the next submission is a new one
  * ```
  */

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { ruleMessage } from '@dvc-kit/sdk';
 import { en } from '../../src/i18n/en.js';
 import { LocalizeController, languageOf } from '../../src/i18n/localize.js';
 import { vi } from '../../src/i18n/vi.js';
@@ -36,6 +37,11 @@ describe('LocalizeController', () => {
     root.append(inner);
     expect(languageOf(inner)).to.equal('en');
     expect(languageOf(document.body)).to.equal('vi');
+    // One language tag, any case; Vietnamese for anything but English.
+    for (const [tag, lang] of [['EN', 'en'], ['en-US', 'en'], ['vi-VN', 'vi'], ['fr', 'vi'], ['', 'vi']] as const) {
+      host.setAttribute('lang', tag);
+      expect(languageOf(inner), tag).to.equal(lang);
+    }
   });
 
   it('switches live when the page changes its language', async () => {
@@ -51,10 +57,24 @@ describe('LocalizeController', () => {
     expect(el.shadowRoot!.textContent).to.equal('Loading…');
   });
 
-  it('gives problem and rule texts from the SDK catalogue', async () => {
+  it('gives rule texts from the SDK catalogue, and a problem in the service’s words or, without them, its own', async () => {
     const el = await fixture<LocalizedProbe>(html`<localized-probe lang="en"></localized-probe>`);
-    expect(el.localize.problem('too_many_attempts', { seconds: 30 })).to.equal('Too many attempts. Please try again in 30 seconds.');
+    await el.localize.ready();
     expect(el.localize.rule('password_min_length', { min: 8 })).to.equal('At least 8 characters');
+    // A rule only the service applies comes in its words (its field error's message), as it came.
+    expect(el.localize.rule('password_reused', {}, 'Mật khẩu mới phải khác 5 mật khẩu gần nhất.')).to.equal('Mật khẩu mới phải khác 5 mật khẩu gần nhất.');
+    // Without them (a proxy's bare answer): the generic text; the widget carries only the rules it checks itself.
+    expect(el.localize.rule('password_reused')).to.equal(ruleMessage('invalid_type', 'en'));
+    // The service's detail, as it came (the wait already filled in), whatever the page speaks now.
+    expect(el.localize.problem('too_many_attempts', 'Quá nhiều lần thử. Vui lòng thử lại sau 30 giây.')).to.equal('Quá nhiều lần thử. Vui lòng thử lại sau 30 giây.');
+    // No answer from the service: the widget's own text, in the page's language.
+    expect(el.localize.problem('network')).to.equal('Cannot reach the identity service. Please check your connection.');
+    expect(el.localize.problem('flow_not_found')).to.equal('This session has expired or does not exist. Please start again.');
+    // A service code that came without its words (a proxy's bare 502): the generic text.
+    expect(el.localize.problem('registry_unavailable')).to.equal('Something went wrong. Please try again later.');
+    el.setAttribute('lang', 'vi');
+    await el.localize.ready();
+    expect(el.localize.problem('network')).to.equal('Không kết nối được tới dịch vụ định danh. Vui lòng kiểm tra kết nối mạng.');
   });
 });
 

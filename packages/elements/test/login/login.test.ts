@@ -104,15 +104,24 @@ describe('<dvc-login>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows invalid_credentials from the catalogue, and in English once the page switches language', async () => {
-    const { el } = await login();
+  it('shows invalid_credentials in the service’s words; after a live switch to English they stay until the next answer, which comes in English', async () => {
+    const { el, scenario } = await login();
     const failed = oneEvent(el, 'dvc-error');
     await signIn(el, 'Sai-Mat-Khau-1');
     expect(((await failed) as CustomEvent<DvcErrorDetail>).detail).to.deep.equal({ code: 'invalid_credentials', message: problemMessage('invalid_credentials', 'vi') });
     await shows(el, problemMessage('invalid_credentials', 'vi'));
+    expect(scenario.requests.at(-1)!.operation).to.equal('startSignIn');
     el.setAttribute('lang', 'en');
-    await shows(el, problemMessage('invalid_credentials', 'en'));
+    // The widget's own strings switch at once; what the service said is not asked again (that would
+    // count as another attempt), so it stays as it came.
+    await shows(el, 'There is a problem');
     expect(byLink(el, 'Forgot password')).to.exist;
+    expect(textOf(el)).to.contain(problemMessage('invalid_credentials', 'vi'));
+    const again = oneEvent(el, 'dvc-error');
+    byButton(el, 'Sign in').click();
+    expect(((await again) as CustomEvent<DvcErrorDetail>).detail.message).to.equal(problemMessage('invalid_credentials', 'en'));
+    await shows(el, problemMessage('invalid_credentials', 'en'));
+    expect(textOf(el)).not.to.contain(problemMessage('invalid_credentials', 'vi'));
   });
 
   it('tells the citizen how long to wait after too many wrong passwords (Retry-After)', async () => {
@@ -127,7 +136,11 @@ describe('<dvc-login>', () => {
     expect(detail).to.deep.equal({ code: 'too_many_attempts', message: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 60 giây.' });
     await shows(el, 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 60 giây.');
     el.setAttribute('lang', 'en');
-    await shows(el, 'Too many attempts. Please try again in 60 seconds.');
+    await shows(el, 'There is a problem');
+    const english = oneEvent(el, 'dvc-error');
+    byButton(el, 'Sign in').click();
+    expect(((await english) as CustomEvent<DvcErrorDetail>).detail.code).to.equal('too_many_attempts');
+    await shows(el, 'Too many attempts. Please try again in');
   });
 
   it('asks for the human check when the service requires it and sends the solution', async () => {

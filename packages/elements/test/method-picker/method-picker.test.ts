@@ -45,4 +45,22 @@ describe('<dvc-method-picker>', () => {
     expect(textOf(el)).to.contain('Citizen');
     expect(textOf(el)).to.contain('Mobile subscriber');
   });
+
+  it('offers the subject types it is given, each with its own methods, and shows the unavailable ones disabled', async () => {
+    const choices = [
+      { subjectType: 'citizen', methods: [{ method: 'mobile', ial: 2, available: true }, { method: 'usb_token', ial: 3, available: false }] },
+      { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }] },
+    ] as const;
+    const el = await fixture<DvcMethodPicker>(html`<dvc-method-picker .choices=${choices}></dvc-method-picker>`);
+    expect(textOf(el)).to.contain('Công dân Cơ quan nhà nước');
+    expect(byLabel(el, 'Thuê bao di động').checked).to.be.true;
+    expect(byLabel(el, 'USB ký số').disabled).to.be.true;
+    expect(descriptionOf(byLabel(el, 'USB ký số'))).to.equal('Chưa hỗ trợ trên dịch vụ này');
+    byLabel(el, 'Cơ quan nhà nước').click();
+    await el.updateComplete;
+    expect(textOf(el)).to.contain('Dịch vụ này chưa hỗ trợ phương thức đăng ký nào cho đối tượng này.');
+    expect(textOf(el)).not.to.contain('Thuê bao di động');
+    expect(() => byButton(el, 'Tiếp tục')).to.throw('No button');
+    await expect(el).to.be.accessible();
+  });
 });

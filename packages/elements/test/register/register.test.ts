@@ -53,20 +53,24 @@ function summary(el: Element): string {
 
 describe('<dvc-register>', () => {
   describe('method step', () => {
-    it('offers “Công dân” and only the verification methods the configuration lists', async () => {
+    it('offers the three subject types, and as available only the methods the configuration offers', async () => {
       const { el } = await register();
       await shows(el, 'Thuê bao di động');
-      expect(textOf(el)).to.contain('Công dân');
+      expect(textOf(el)).to.contain('Đối tượng đăng ký Công dân Doanh nghiệp Cơ quan nhà nước');
       expect(textOf(el)).to.contain('Mức độ 2 – xác minh mức độ trung bình');
-      expect(textOf(el)).not.to.contain('Bảo hiểm xã hội');
+      expect(byLabel(el, 'Công dân').checked).to.be.true;
       expect(byLabel(el, 'Thuê bao di động').checked).to.be.true;
+      expect(byLabel(el, 'Bảo hiểm xã hội').disabled).to.be.true;
+      expect(descriptionOf(byLabel(el, 'Bảo hiểm xã hội'))).to.equal('Chưa hỗ trợ trên dịch vụ này');
       await expect(el).to.be.accessible();
     });
 
     it('explains when the portal offers no method it can take a citizen through', async () => {
       const { el } = await register({ config: { registrationMethods: ['usb_token'] } });
       await shows(el, 'Cổng này chưa cung cấp phương thức đăng ký trực tuyến.');
-      expect(unavailable(byButton(el, 'Tiếp tục'))).to.be.true;
+      expect(() => byButton(el, 'Tiếp tục')).to.throw('No button');
+      expect(byLabel(el, 'USB ký số').disabled).to.be.true;
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -227,7 +231,7 @@ describe('<dvc-register>', () => {
       expect(keys[0]).not.to.equal(keys[1]);
     });
 
-    it('shows carrier_mismatch from the catalogue, in Vietnamese and, live, in English', async () => {
+    it('shows carrier_mismatch in the service’s words; after a live switch to English they stay until the next answer, in English', async () => {
       const { el } = await register();
       await toDetails(el);
       await fillDetails(el, { ...NGOC, phone: '0912345679' });
@@ -236,6 +240,9 @@ describe('<dvc-register>', () => {
       expect(((await failed) as CustomEvent<DvcErrorDetail>).detail.code).to.equal('carrier_mismatch');
       await shows(el, problemMessage('carrier_mismatch', 'vi'));
       el.setAttribute('lang', 'en');
+      await shows(el, 'There is a problem');
+      expect(textOf(el)).to.contain(problemMessage('carrier_mismatch', 'vi'));
+      byButton(el, 'Continue').click();
       await shows(el, problemMessage('carrier_mismatch', 'en'));
       expect(textOf(el)).to.contain('Your details');
       await expect(el).to.be.accessible();

@@ -15,8 +15,8 @@ describe('the flows’ state machines', () => {
     let state: RegisterState = { step: 'loading' };
     state = registerTransition(state, { type: 'configured', config });
     expect(state.step).to.equal('method');
-    state = registerTransition(state, { type: 'methodChosen', method: 'mobile' });
-    expect(state.step).to.equal('details');
+    state = registerTransition(state, { type: 'methodChosen', subjectType: 'citizen', method: 'mobile' });
+    expect(state).to.include({ step: 'details', subjectType: 'citizen', method: 'mobile' });
     state = registerTransition(state, { type: 'started', details, registrationId: 'r1', otp, at: 1000 });
     expect(state).to.include({ step: 'code', registrationId: 'r1', startedAt: 1000 });
     expect(registerTransition(state, { type: 'accountExists' }).step).to.equal('exists');
@@ -24,6 +24,15 @@ describe('the flows’ state machines', () => {
     expect(state).to.include({ step: 'password', startedAt: 1000 });
     expect(registerTransition(state, { type: 'failed', code: 'flow_not_found' })).to.deep.equal({ step: 'error', code: 'flow_not_found' });
     expect(registerTransition(state, { type: 'restarted' })).to.deep.equal({ step: 'loading' });
+  });
+
+  it('goes straight from loading to the details when the portal narrows the choice to one subject type and one method', () => {
+    const both = { ...config, subjectTypes: new MockScenario({ config: { registrationMethods: ['mobile', 'bhxh'] } }).config.subjectTypes };
+    expect(registerTransition({ step: 'loading' }, { type: 'configured', config: both }).step).to.equal('method');
+    expect(registerTransition({ step: 'loading' }, { type: 'configured', config: both }, { subjectType: 'citizen' }).step).to.equal('method');
+    expect(registerTransition({ step: 'loading' }, { type: 'configured', config: both }, { methods: ['bhxh'] })).to.include({ step: 'details', subjectType: 'citizen', method: 'bhxh' });
+    expect(registerTransition({ step: 'loading' }, { type: 'configured', config }, { subjectType: 'citizen', methods: ['mobile', 'usb_token'] })).to.include({ step: 'details', method: 'mobile' });
+    expect(registerTransition({ step: 'loading' }, { type: 'configured', config }, { methods: ['mobile', 'usb_token'] }).step).to.equal('method');
   });
 
   it('leaves the state as it is for an event that does not apply to the step on screen', () => {

@@ -44,6 +44,8 @@ describe('a widget that is not set up to reach the service', () => {
       message: 'Biểu mẫu này chưa được cài đặt đầy đủ trên trang. Vui lòng báo cho đơn vị quản lý cổng dịch vụ công.',
       missing: ['service', 'client-id'],
     });
+    // The console's text comes with the later strings.
+    await waitUntil(() => logged.length > 0, 'nothing in the console');
     expect(logged).to.have.length(1);
     expect(logged[0]).to.contain('<dvc-login>').and.to.contain('service, client-id').and.to.contain('client-id="…"');
     expect(textOf(el)).to.contain('Biểu mẫu này chưa được cài đặt đầy đủ trên trang.');
@@ -58,13 +60,14 @@ describe('a widget that is not set up to reach the service', () => {
     expect(errors[0]!.code).to.equal('widget_misconfigured');
     expect(errors[0]!.missing).to.deep.equal(['client-id']);
     expect(errors[0]!.message).to.equal('This form is not fully set up on this page. Please tell the team that runs this portal.');
+    await waitUntil(() => logged.length > 0, 'nothing in the console');
     expect(logged[0]).to.contain('<dvc-register> is missing client-id.');
     expect(textOf(el)).to.contain('This form is not fully set up');
   });
 
   it('loads as usual once it is given a way to reach the service, and reports nothing more', async () => {
     const el = await place<DvcLogin>('dvc-login', {});
-    await waitUntil(() => errors.length === 1, 'no dvc-error');
+    await waitUntil(() => errors.length === 1 && logged.length === 1, 'no dvc-error, or nothing in the console');
     el.client = testService().client;
     await waitUntil(() => textOf(el).includes('Số định danh cá nhân'), 'the credentials step never showed');
     expect(errors).to.have.length(1);

@@ -30,9 +30,27 @@ import type {
   StartCccdAdditionRequest,
 } from '../contract/account.js';
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
-import { CLIENT_HEADER, PATHS } from '../contract/paths.js';
+import { CLIENT_HEADER } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
-import type { DvcError } from './error.js';
+import { getConfig, getHumanCheckChallenge, startSignIn } from './sign-in.js';
+import { resendSignInCode, verifySignInCode } from './sign-in-code.js';
+import { completeRegistration, resendRegistrationCode, startRegistration, verifyRegistrationCode } from './registration.js';
+import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
+import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
+import {
+  completePasswordChange,
+  getAccount,
+  refresh,
+  resendAccountChangeCode,
+  signOut,
+  signOutEverywhere,
+  startCccdAddition,
+  startEmailChange,
+  startPasswordChange,
+  startPhoneChange,
+  verifyAccountChangeCode,
+} from './account.js';
+import { DvcError, type DvcErrorClass } from './error.js';
 import { Transport } from './transport.js';
 
 /** Options of a {@link DvcClient}. */
@@ -61,6 +79,70 @@ export interface CallOptions {
 
 
 /**
+ * One call of the service's API, as {@link DvcClientCore.request} sends it: a GET without `body`, a POST
+ * with one.
+ */
+export interface ServiceRequest {
+  /** Path and query, relative to the base URL (one of {@link PATHS}). */
+  readonly path: string;
+  /** The JSON body of a POST; none for a GET. */
+  readonly body?: unknown;
+  /** The citizen's access token, for the calls of a signed-in account. */
+  readonly bearer?: string;
+  /**
+   * Whether the call may be sent again after a network failure or a 502/503/504: by default a GET may,
+   * and a POST when it carries an `Idempotency-Key`.
+   */
+  readonly idempotent?: boolean;
+}
+
+/**
+ * What every client of the service stands on — its address, the portal's client id, the language of
+ * problem texts, time limits and retries — without the operations: each is a function of one flow's
+ * module ({@link startSignIn}, {@link startRecovery} …), so a bundle carries only the calls it makes,
+ * and its errors are of the class it is given: {@link DvcErrorCore} (no texts of the codes: the widgets'
+ * bundle, where the service words its problems) or {@link DvcError}. {@link DvcClient} is one with every
+ * operation as a method and `DvcError`s; use it unless you count bytes.
+ *
+ * @example
+ * ```ts
+ * const client = new DvcClientCore({ baseUrl: 'https://id.example.gov.vn', clientId: 'provincial-portal' }, DvcErrorCore);
+ * const config = await getConfig(client);
+ * const { signInId, otp } = await startSignIn(client, { idNumber: '001203004567', password });
+ * ```
+ */
+export class DvcClientCore {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  lang: Language;
+  readonly #transport: Transport;
+
+  constructor(options: DvcClientOptions, errors: DvcErrorClass) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.clientId = options.clientId;
+    this.lang = options.lang ?? 'vi';
+    this.#transport = new Transport({
+      baseUrl: this.baseUrl,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      retries: options.retries ?? 2,
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: () => ({ 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId }),
+      errors,
+    });
+  }
+
+  /**
+   * Sends one call in the client's language, with the portal's client id, its time limit and (when safe)
+   * its retries; the parsed answer, or an error of the client's class. The operations' functions are
+   * made of it.
+   */
+  request<T>(request: ServiceRequest, options: CallOptions = {}): Promise<T> {
+    const get = request.body === undefined;
+    return this.#transport.call({ ...request, method: get ? 'GET' : 'POST', idempotent: request.idempotent ?? (get || Boolean(options.idempotencyKey)) }, options);
+  }
+}
+
+/**
  * A typed client of the DVC Kit identity service, for browsers and Node ≥ 20. One method per
  * operation; every failure is a {@link DvcError} with a stable `code`.
  *
@@ -73,33 +155,19 @@ export interface CallOptions {
  * const { tokens, account } = await client.verifySignInCode(signInId, { code: '123456' });
  * ```
  */
-export class DvcClient {
-  readonly baseUrl: string;
-  readonly clientId: string;
-  lang: Language;
-  readonly #transport: Transport;
-
+export class DvcClient extends DvcClientCore {
   constructor(options: DvcClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.clientId = options.clientId;
-    this.lang = options.lang ?? 'vi';
-    this.#transport = new Transport({
-      baseUrl: this.baseUrl,
-      timeoutMs: options.timeoutMs ?? 15_000,
-      retries: options.retries ?? 2,
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      headers: () => ({ 'Accept-Language': this.lang, [CLIENT_HEADER]: this.clientId }),
-    });
+    super(options, DvcError);
   }
 
   /** The rules and options a widget renders from for this portal. */
   getConfig(options?: CallOptions): Promise<ServiceConfig> {
-    return this.#transport.call({ method: 'GET', path: PATHS.config, idempotent: true }, options);
+    return getConfig(this, options);
   }
 
   /** A fresh proof-of-work puzzle for the human check. */
   getHumanCheckChallenge(options?: CallOptions): Promise<HumanCheckChallenge> {
-    return this.#transport.call({ method: 'GET', path: PATHS.humanCheckChallenge, idempotent: true }, options);
+    return getHumanCheckChallenge(this, options);
   }
 
   /**
@@ -108,7 +176,7 @@ export class DvcClient {
    * to the declared phone.
    */
   startRegistration(body: StartRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrations, body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return startRegistration(this, body, options);
   }
 
   /**
@@ -116,22 +184,22 @@ export class DvcClient {
    * network failure is retried safely: a repeat gets the first answer instead of `flow_step`.
    */
   verifyRegistrationCode(registrationId: string, body: { code: string }, options?: CallOptions): Promise<RegistrationCodeVerified> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrationVerify(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyRegistrationCode(this, registrationId, body, options);
   }
 
   /** Sends a new registration code ("Gửi lại OTP"); the previous one stops working. */
   resendRegistrationCode(registrationId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrationResend(registrationId), body: {}, idempotent: false }, options);
+    return resendRegistrationCode(this, registrationId, options);
   }
 
   /** Sets the password and creates the account at IAL2. */
   completeRegistration(registrationId: string, body: CompleteRegistrationRequest, options?: CallOptions): Promise<RegistrationCompleted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.registrationPassword(registrationId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return completeRegistration(this, registrationId, body, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */
   startSignIn(body: StartSignInRequest, options?: CallOptions): Promise<SignInStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signIns, body, idempotent: false }, options);
+    return startSignIn(this, body, options);
   }
 
   /**
@@ -139,12 +207,12 @@ export class DvcClient {
    * code), a network failure is retried safely: a repeat gets the same tokens instead of `flow_step`.
    */
   verifySignInCode(signInId: string, body: { code: string }, options?: CallOptions): Promise<SignedIn> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signInVerify(signInId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifySignInCode(this, signInId, body, options);
   }
 
   /** Sends a new sign-in code; the previous one stops working. */
   resendSignInCode(signInId: string, options?: CallOptions): Promise<CodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signInResend(signInId), body: {}, idempotent: false }, options);
+    return resendSignInCode(this, signInId, options);
   }
 
   /**
@@ -163,7 +231,7 @@ export class DvcClient {
    * ```
    */
   startRecovery(body: StartRecoveryRequest, options?: CallOptions): Promise<RecoveryStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveries, body, idempotent: false }, options);
+    return startRecovery(this, body, options);
   }
 
   /**
@@ -180,7 +248,7 @@ export class DvcClient {
    * ```
    */
   verifyRecoveryCode(recoveryId: string, body: { code: string }, options?: CallOptions): Promise<RecoveryCodeVerified> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveryVerify(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyRecoveryCode(this, recoveryId, body, options);
   }
 
   /**
@@ -192,7 +260,7 @@ export class DvcClient {
    * ```
    */
   resendRecoveryCode(recoveryId: string, options?: CallOptions): Promise<RecoveryCodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveryResend(recoveryId), body: {}, idempotent: false }, options);
+    return resendRecoveryCode(this, recoveryId, options);
   }
 
   /**
@@ -206,7 +274,7 @@ export class DvcClient {
    * ```
    */
   completeRecovery(recoveryId: string, body: CompleteRecoveryRequest, options?: CallOptions): Promise<RecoveryCompleted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.recoveryPassword(recoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return completeRecovery(this, recoveryId, body, options);
   }
 
   /**
@@ -232,7 +300,7 @@ export class DvcClient {
    * ```
    */
   startPhoneRecovery(body: StartPhoneRecoveryRequest, options?: CallOptions): Promise<PhoneRecoveryStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveries, body, idempotent: false }, options);
+    return startPhoneRecovery(this, body, options);
   }
 
   /**
@@ -246,7 +314,7 @@ export class DvcClient {
    * ```
    */
   verifyPhoneRecoveryCode(phoneRecoveryId: string, body: { code: string }, options?: CallOptions): Promise<PhoneRecovered> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryVerify(phoneRecoveryId), body, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyPhoneRecoveryCode(this, phoneRecoveryId, body, options);
   }
 
   /**
@@ -258,7 +326,7 @@ export class DvcClient {
    * ```
    */
   resendPhoneRecoveryCode(phoneRecoveryId: string, options?: CallOptions): Promise<PhoneRecoveryCodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneRecoveryResend(phoneRecoveryId), body: {}, idempotent: false }, options);
+    return resendPhoneRecoveryCode(this, phoneRecoveryId, options);
   }
 
   /**
@@ -277,7 +345,7 @@ export class DvcClient {
    * ```
    */
   startPasswordChange(accessToken: string, body: StartPasswordChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.passwordChanges, body, bearer: accessToken, idempotent: false }, options);
+    return startPasswordChange(this, accessToken, body, options);
   }
 
   /**
@@ -295,7 +363,7 @@ export class DvcClient {
    * ```
    */
   startEmailChange(accessToken: string, body: StartEmailChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.emailChanges, body, bearer: accessToken, idempotent: false }, options);
+    return startEmailChange(this, accessToken, body, options);
   }
 
   /**
@@ -316,7 +384,7 @@ export class DvcClient {
    * ```
    */
   startPhoneChange(accessToken: string, body: StartPhoneChangeRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.phoneChanges, body, bearer: accessToken, idempotent: false }, options);
+    return startPhoneChange(this, accessToken, body, options);
   }
 
   /**
@@ -345,7 +413,7 @@ export class DvcClient {
    * ```
    */
   startCccdAddition(accessToken: string, body: StartCccdAdditionRequest, options?: CallOptions): Promise<AccountChangeStarted> {
-    return this.#transport.call({ method: 'POST', path: PATHS.cccdAdditions, body, bearer: accessToken, idempotent: false }, options);
+    return startCccdAddition(this, accessToken, body, options);
   }
 
   /**
@@ -364,7 +432,7 @@ export class DvcClient {
    * ```
    */
   verifyAccountChangeCode(accessToken: string, changeId: string, body: { code: string }, options?: CallOptions): Promise<AccountChangeCodeVerified> {
-    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeVerify(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return verifyAccountChangeCode(this, accessToken, changeId, body, options);
   }
 
   /**
@@ -377,7 +445,7 @@ export class DvcClient {
    * ```
    */
   resendAccountChangeCode(accessToken: string, changeId: string, options?: CallOptions): Promise<AccountChangeCodeResent> {
-    return this.#transport.call({ method: 'POST', path: PATHS.accountChangeResend(changeId), body: {}, bearer: accessToken, idempotent: false }, options);
+    return resendAccountChangeCode(this, accessToken, changeId, options);
   }
 
   /**
@@ -391,7 +459,7 @@ export class DvcClient {
    * ```
    */
   completePasswordChange(accessToken: string, changeId: string, body: CompletePasswordChangeRequest, options?: CallOptions): Promise<PasswordChanged> {
-    return this.#transport.call({ method: 'POST', path: PATHS.accountChangePassword(changeId), body, bearer: accessToken, idempotent: Boolean(options?.idempotencyKey) }, options);
+    return completePasswordChange(this, accessToken, changeId, body, options);
   }
 
   /**
@@ -404,17 +472,17 @@ export class DvcClient {
    * ```
    */
   signOutEverywhere(accessToken: string, options?: CallOptions): Promise<SignedOutEverywhere> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signOutEverywhere, body: {}, bearer: accessToken, idempotent: true }, options);
+    return signOutEverywhere(this, accessToken, options);
   }
 
   /** Trades a refresh token for new tokens; the old refresh token stops working. */
   refresh(refreshToken: string, options?: CallOptions): Promise<TokenSet> {
-    return this.#transport.call({ method: 'POST', path: PATHS.refresh, body: { refreshToken }, idempotent: false }, options);
+    return refresh(this, refreshToken, options);
   }
 
   /** Ends the session the refresh token belongs to, on every portal. */
   signOut(refreshToken: string, options?: CallOptions): Promise<void> {
-    return this.#transport.call({ method: 'POST', path: PATHS.signOut, body: { refreshToken }, idempotent: true }, options);
+    return signOut(this, refreshToken, options);
   }
 
   /**
@@ -428,7 +496,6 @@ export class DvcClient {
    * ```
    */
   getAccount(accessToken: string, options?: CallOptions): Promise<AccountDetails> {
-    return this.#transport.call({ method: 'GET', path: PATHS.userinfo, bearer: accessToken, idempotent: true }, options);
+    return getAccount(this, accessToken, options);
   }
-
 }

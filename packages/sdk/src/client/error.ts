@@ -1,26 +1,42 @@
 import type { FieldError, Problem } from '../contract/common.js';
-import type { Language, ProblemCode } from '../messages/codes.js';
-import { PROBLEM_CODES } from '../messages/codes.js';
-import { problemMessage } from '../messages/format.js';
+import { PROBLEM_CODES, type Language, type ProblemCode } from '../messages/codes.js';
+import { fillMessage } from '../messages/fill.js';
+import { problemsEn } from '../messages/problems-en.js';
+import { problemsVi } from '../messages/problems-vi.js';
 
-const knownCodes = new Set<string>(PROBLEM_CODES);
+// Only the problem texts, not the field rules' (nor `problemMessage`, which has both).
+const problems = { vi: problemsVi, en: problemsEn } as const;
+const text = (code: ProblemCode, lang: Language, seconds: number): string => fillMessage(problems[lang][code] ?? problems[lang].internal, { seconds });
+const isKnown = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
+
+/** What a {@link DvcError} is made of besides its code. */
+export interface DvcErrorOptions {
+  /** HTTP status; `0` (the default) when no response arrived. */
+  readonly status?: number;
+  /** The text; by default the service's `detail`, else (for {@link DvcError}) the code's English text. */
+  readonly message?: string;
+  /** The fields that broke a rule. */
+  readonly fieldErrors?: readonly FieldError[];
+  /** Seconds to wait before trying again. */
+  readonly retryAfter?: number;
+  /** The problem body as received. */
+  readonly problem?: Problem;
+  /** What caused it (a network error, a time-out). */
+  readonly cause?: unknown;
+}
 
 /**
- * Every failure of a {@link DvcClient} call: a problem response from the service, or a network
- * failure, time-out or cancellation on the way. Branch on `code`, never on `message`.
+ * A failure of a call without the texts of the codes: its `message` is the service's `detail` (in the
+ * client's language) or else the code. What a {@link DvcClientCore} made with it throws — the widgets'
+ * bundle does, since it carries the texts per language and fetches them when it shows one.
+ * {@link DvcError}, what {@link DvcClient} throws, is one with the texts. Branch on `code`.
  *
  * @example
  * ```ts
- * try {
- *   await client.startSignIn({ idNumber, password });
- * } catch (error) {
- *   if (error instanceof DvcError && error.code === 'too_many_attempts') {
- *     showWait(error.retryAfter);
- *   }
- * }
+ * if (error instanceof DvcErrorCore && error.code === 'too_many_attempts') showWait(error.retryAfter);
  * ```
  */
-export class DvcError extends Error {
+export class DvcErrorCore extends Error {
   override readonly name = 'DvcError';
   /** Stable code to branch on. */
   readonly code: ProblemCode;
@@ -35,8 +51,8 @@ export class DvcError extends Error {
   /** The problem body as received, when there was one. */
   readonly problem: Problem | undefined;
 
-  constructor(code: ProblemCode, options: { status?: number; message?: string; fieldErrors?: readonly FieldError[]; retryAfter?: number; problem?: Problem; cause?: unknown } = {}) {
-    super(options.message ?? problemMessage(code, 'en', { seconds: options.retryAfter ?? 0 }), { cause: options.cause });
+  constructor(code: ProblemCode, options: DvcErrorOptions = {}) {
+    super(options.message ?? code, { cause: options.cause });
     this.code = code;
     this.status = options.status ?? 0;
     this.fieldErrors = options.fieldErrors ?? [];
@@ -45,15 +61,10 @@ export class DvcError extends Error {
     this.problem = options.problem;
   }
 
-  /** The citizen-facing text of this error in a language, looked up from its code. */
-  localizedMessage(lang: Language): string {
-    return problemMessage(this.code, lang, { seconds: this.retryAfter ?? 0 });
-  }
-
   /**
-   * Builds a `DvcError` from a problem+json response (or any failed response).
+   * Builds an error of this class from a problem+json response (or any failed response).
    */
-  static async fromResponse(response: Response): Promise<DvcError> {
+  static async fromResponse<E extends DvcErrorCore>(this: new (code: ProblemCode, options?: DvcErrorOptions) => E, response: Response): Promise<E> {
     let body: Partial<Problem> = {};
     try {
       body = (await response.json()) as Partial<Problem>;
@@ -61,14 +72,48 @@ export class DvcError extends Error {
       body = {};
     }
     const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : parseRetryAfter(response.headers.get('Retry-After'));
-    const code: ProblemCode = typeof body.code === 'string' && knownCodes.has(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
-    return new DvcError(code, {
+    const code: ProblemCode = typeof body.code === 'string' && isKnown(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
+    return new this(code, {
       status: response.status,
       ...(typeof body.detail === 'string' ? { message: body.detail } : {}),
       fieldErrors: Array.isArray(body.errors) ? body.errors : [],
       ...(retryAfter !== undefined ? { retryAfter } : {}),
       ...(typeof body.code === 'string' ? { problem: body as Problem } : {}),
     });
+  }
+}
+
+/** The error class a client throws (its constructor and `fromResponse`). */
+export interface DvcErrorClass {
+  new (code: ProblemCode, options?: DvcErrorOptions): DvcErrorCore;
+  /** Builds an error of the class from a failed response. */
+  fromResponse(response: Response): Promise<DvcErrorCore>;
+}
+
+/**
+ * Every failure of a {@link DvcClient} call: a problem response from the service, or a network
+ * failure, time-out or cancellation on the way. Branch on `code`, never on `message` (the service's
+ * `detail`, or the code's English text).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.startSignIn({ idNumber, password });
+ * } catch (error) {
+ *   if (error instanceof DvcError && error.code === 'too_many_attempts') {
+ *     showWait(error.retryAfter);
+ *   }
+ * }
+ * ```
+ */
+export class DvcError extends DvcErrorCore {
+  constructor(code: ProblemCode, options: DvcErrorOptions = {}) {
+    super(code, { ...options, message: options.message ?? text(code, 'en', options.retryAfter ?? 0) });
+  }
+
+  /** The citizen-facing text of this error in a language, looked up from its code. */
+  localizedMessage(lang: Language): string {
+    return text(this.code, lang, this.retryAfter ?? 0);
   }
 }
 

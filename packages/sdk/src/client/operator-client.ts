@@ -2,7 +2,7 @@ import type { AuditList, PhoneReplaced, PhoneReplacementRequest } from '../contr
 import { OPERATOR_PATHS } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
 import type { CallOptions } from './client.js';
-import type { DvcError } from './error.js';
+import { DvcError } from './error.js';
 import { Transport } from './transport.js';
 
 /** Options of a {@link DvcOperatorClient}. */
@@ -63,6 +63,7 @@ export class DvcOperatorClient {
       retries: options.retries ?? 2,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       headers: () => ({ 'Accept-Language': this.lang }),
+      errors: DvcError,
     });
   }
 

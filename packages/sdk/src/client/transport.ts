@@ -1,4 +1,4 @@
-import { DvcError } from './error.js';
+import { DvcErrorCore, type DvcErrorClass } from './error.js';
 
 /**
  * @internal The HTTP transport every DVC Kit client shares: JSON bodies, a time limit per call,
@@ -12,6 +12,8 @@ export interface TransportOptions {
   readonly fetch: typeof fetch;
   /** The client's own headers, read at each call (its language may change). */
   readonly headers: () => Record<string, string>;
+  /** The class of the errors thrown: {@link DvcError} for the public clients. */
+  readonly errors: DvcErrorClass;
 }
 
 /** @internal One call: what to send, with which bearer token, and whether a retry is safe. */
@@ -44,16 +46,16 @@ export class Transport {
   async call<T>(request: TransportRequest, options: TransportCallOptions = {}): Promise<T> {
     const last = request.idempotent ? this.#options.retries : 0;
     for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), options.signal);
+      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), this.#options.errors, options.signal);
       let response: Response;
       try {
         response = await this.#send(request, options);
       } catch (error) {
-        if (!(error instanceof DvcError) || error.code !== 'network' || attempt >= last) throw error;
+        if (!(error instanceof DvcErrorCore) || error.code !== 'network' || attempt >= last) throw error;
         continue;
       }
-      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, options.signal)) as T;
-      const error = await DvcError.fromResponse(response);
+      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, this.#options.errors, options.signal)) as T;
+      const error = await this.#options.errors.fromResponse(response);
       if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
     }
   }
@@ -73,32 +75,33 @@ export class Transport {
         signal,
       });
     } catch (error) {
-      if (options.signal?.aborted) throw new DvcError('aborted', { cause: error });
-      if (timeout.aborted) throw new DvcError('timeout', { cause: error });
-      throw new DvcError('network', { cause: error });
+      const Failure = this.#options.errors;
+      if (options.signal?.aborted) throw new Failure('aborted', { cause: error });
+      if (timeout.aborted) throw new Failure('timeout', { cause: error });
+      throw new Failure('network', { cause: error });
     }
   }
 }
 
 /** Reads a success body: one cut short or not JSON fails like any other call, with a code. */
-async function readBody(response: Response, signal: AbortSignal | undefined): Promise<unknown> {
+async function readBody(response: Response, Failure: DvcErrorClass, signal: AbortSignal | undefined): Promise<unknown> {
   try {
     return await response.json();
   } catch (error) {
-    if (signal?.aborted) throw new DvcError('aborted', { cause: error });
-    if (error instanceof DOMException && error.name === 'TimeoutError') throw new DvcError('timeout', { cause: error });
-    if (error instanceof SyntaxError) throw new DvcError('internal', { status: response.status, cause: error });
-    throw new DvcError('network', { cause: error });
+    if (signal?.aborted) throw new Failure('aborted', { cause: error });
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw new Failure('timeout', { cause: error });
+    if (error instanceof SyntaxError) throw new Failure('internal', { status: response.status, cause: error });
+    throw new Failure('network', { cause: error });
   }
 }
 
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
+function delay(ms: number, Failure: DvcErrorClass, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new DvcError('aborted'));
+    if (signal?.aborted) return reject(new Failure('aborted'));
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {
       clearTimeout(timer);
-      reject(new DvcError('aborted'));
+      reject(new Failure('aborted'));
     }, { once: true });
   });
 }

@@ -20,5 +20,6 @@ export * from './phone-recovery.js';
 export * from './operator.js';
 export * from './issues.js';
 export * from './paths.js';
+export * from './flow-paths.js';
 export * from './json-schema.js';
 export * from './problem-status.js';

@@ -1,32 +1,22 @@
-/** The service's HTTP paths, relative to its base URL. */
-export const PATHS = {
+import { ACCOUNT_PATHS, FLOW_PATHS, RECOVERY_PATHS } from './flow-paths.js';
+
+/**
+ * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in's
+ * first step, apart from the others, so that a bundle for the sign-in page carries only these (the
+ * code's paths are in `FLOW_PATHS`). Part of {@link PATHS}.
+ */
+export const SIGN_IN_PATHS = {
   config: '/v1/config',
   humanCheckChallenge: '/v1/human-check/challenge',
-  registrations: '/v1/registrations',
-  registrationVerify: (id: string) => `/v1/registrations/${encodeURIComponent(id)}/otp/verify`,
-  registrationResend: (id: string) => `/v1/registrations/${encodeURIComponent(id)}/otp/resend`,
-  registrationPassword: (id: string) => `/v1/registrations/${encodeURIComponent(id)}/password`,
   signIns: '/v1/sign-ins',
-  signInVerify: (id: string) => `/v1/sign-ins/${encodeURIComponent(id)}/otp/verify`,
-  signInResend: (id: string) => `/v1/sign-ins/${encodeURIComponent(id)}/otp/resend`,
-  recoveries: '/v1/recoveries',
-  recoveryVerify: (id: string) => `/v1/recoveries/${encodeURIComponent(id)}/otp/verify`,
-  recoveryResend: (id: string) => `/v1/recoveries/${encodeURIComponent(id)}/otp/resend`,
-  recoveryPassword: (id: string) => `/v1/recoveries/${encodeURIComponent(id)}/password`,
-  phoneRecoveries: '/v1/phone-recoveries',
-  phoneRecoveryVerify: (id: string) => `/v1/phone-recoveries/${encodeURIComponent(id)}/otp/verify`,
-  phoneRecoveryResend: (id: string) => `/v1/phone-recoveries/${encodeURIComponent(id)}/otp/resend`,
-  passwordChanges: '/v1/account/password-changes',
-  emailChanges: '/v1/account/email-changes',
-  phoneChanges: '/v1/account/phone-changes',
-  cccdAdditions: '/v1/account/cccd-additions',
-  accountChangeVerify: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/otp/verify`,
-  accountChangeResend: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/otp/resend`,
-  accountChangePassword: (id: string) => `/v1/account/changes/${encodeURIComponent(id)}/password`,
-  signOutEverywhere: '/v1/account/sign-out-everywhere',
-  refresh: '/v1/tokens/refresh',
-  signOut: '/v1/sign-out',
-  userinfo: '/v1/userinfo',
+} as const;
+
+/** The service's HTTP paths, relative to its base URL. */
+export const PATHS = {
+  ...SIGN_IN_PATHS,
+  ...FLOW_PATHS,
+  ...RECOVERY_PATHS,
+  ...ACCOUNT_PATHS,
   jwks: '/.well-known/jwks.json',
 } as const;
 

@@ -41,6 +41,16 @@ export const PROBLEM_CODES = [
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /**
+ * The problems a browser client words itself, without the service's `detail`: no answer, a cancelled or
+ * unreadable call, and what a widget finds out on its own (the flow's time ran out on the page, the human
+ * check could not be solved, the code expired on screen, the ID number has an account).
+ */
+export type LocalProblemCode = Extract<
+  ProblemCode,
+  'network' | 'timeout' | 'aborted' | 'internal' | 'not_found' | 'unknown_client' | 'flow_not_found' | 'otp_expired' | 'human_check_failed' | 'account_exists'
+>;
+
+/**
  * Stable codes of the rule a single field broke (`errors[].code`). Password rules appear as
  * `password_<rule>`.
  */
@@ -88,6 +98,13 @@ export const FIELD_RULES = [
 
 /** One of {@link FIELD_RULES}. */
 export type FieldRule = (typeof FIELD_RULES)[number];
+
+/**
+ * The field rules a browser client checks on its own, besides `invalid_type` (the text for a rule
+ * without one): every rule but those only the service applies (a length limit of the contract, an
+ * unchanged value, the guessability estimate, the last passwords, what this portal offers).
+ */
+export type LocalFieldRule = Exclude<FieldRule, 'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused'>;
 
 /** Languages every citizen-facing string exists in; Vietnamese first. */
 export type Language = 'vi' | 'en';

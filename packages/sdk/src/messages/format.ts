@@ -1,18 +1,12 @@
 import type { FieldRule, Language, ProblemCode } from './codes.js';
 import { problemsEn, rulesEn } from './en.js';
 import { problemsVi, rulesVi } from './vi.js';
+import { fillMessage as fill, type MessageParams } from './fill.js';
 
 const problems = { vi: problemsVi, en: problemsEn } as const;
 const rules = { vi: rulesVi, en: rulesEn } as const;
 
-/** Values filled into `{name}` placeholders of a message. */
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export type { MessageParams } from './fill.js';
 
 /**
  * The citizen-facing text of a problem code in a language.

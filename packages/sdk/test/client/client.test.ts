@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcClient, type DvcClientOptions } from '../../src/client/client.js';
-import { DvcError } from '../../src/client/error.js';
+import { DvcClient, DvcClientCore, type DvcClientOptions } from '../../src/client/client.js';
+import { DvcError, DvcErrorCore } from '../../src/client/error.js';
+import * as operations from '../../src/client/index.js';
 import { fakeService, json, networkDown, problem, silence, stallBody, status, type Play } from './fake-service.js';
 
 const config = { clientId: 'provincial-portal', clientName: 'Cổng dịch vụ công tỉnh' };
@@ -293,5 +294,63 @@ describe('DvcClient time-outs and cancellation', () => {
     const { client, requests } = clientOf([silence, json(config)], { timeoutMs: 50 });
     assert.equal((await failure(client.getConfig())).code, 'timeout');
     assert.equal(requests.length, 1);
+  });
+});
+
+describe('the operations as functions of a DvcClientCore', () => {
+  // Every method of DvcClient and the arguments it is called with here (after the client itself).
+  const calls: Record<string, readonly unknown[]> = {
+    getConfig: [],
+    getHumanCheckChallenge: [],
+    startSignIn: [{ idNumber: '001090001234', password: 'x' }],
+    verifySignInCode: ['sgn/1', { code: '123456' }],
+    resendSignInCode: ['sgn/1'],
+    startRegistration: [registration],
+    verifyRegistrationCode: ['reg 1', { code: '123456' }],
+    resendRegistrationCode: ['reg 1'],
+    completeRegistration: ['reg 1', { password: 'p', passwordConfirmation: 'p' }],
+    startRecovery: [{ idNumber: '001090001234' }],
+    verifyRecoveryCode: ['rec/1', { code: '123456' }],
+    resendRecoveryCode: ['rec/1'],
+    completeRecovery: ['rec/1', { password: 'p', passwordConfirmation: 'p' }],
+    startPhoneRecovery: [{ idNumber: '001090001234', bhxhCode: '0101234567', fullName: 'An', birthDate: '1990-09-05', phone: '0961234398' }],
+    verifyPhoneRecoveryCode: ['phr/1', { code: '123456' }],
+    resendPhoneRecoveryCode: ['phr/1'],
+    startPasswordChange: ['token', { currentPassword: 'p' }],
+    startEmailChange: ['token', { currentPassword: 'p', email: 'an@example.vn' }],
+    startPhoneChange: ['token', { currentPassword: 'p', phone: '0912345678' }],
+    startCccdAddition: ['token', { currentPassword: 'p', cccd: '001090001234' }],
+    verifyAccountChangeCode: ['token', 'chg/1', { code: '123456' }],
+    resendAccountChangeCode: ['token', 'chg/1'],
+    completePasswordChange: ['token', 'chg/1', { password: 'p', passwordConfirmation: 'p' }],
+    signOutEverywhere: ['token'],
+    refresh: ['r1'],
+    signOut: ['r1'],
+    getAccount: ['token'],
+  };
+
+  test('cover every method of DvcClient', () => {
+    const methods = Object.getOwnPropertyNames(DvcClient.prototype).filter((name) => name !== 'constructor');
+    assert.deepEqual(methods.sort(), Object.keys(calls).sort());
+  });
+
+  test('send what the methods send, retried as the methods retry them (a 503 is tried again only when safe)', async () => {
+    for (const [name, args] of Object.entries(calls)) {
+      for (const idempotencyKey of [undefined, 'key-1']) {
+        const viaMethod = clientOf([status(503), json({})], { retries: 1 });
+        const viaFunction = fakeService(status(503), json({}));
+        const core = new DvcClientCore({ baseUrl: 'https://id.example.gov.vn', clientId: 'provincial-portal', fetch: viaFunction.fetch, retries: 1 }, DvcErrorCore);
+        const callOptions = idempotencyKey ? { idempotencyKey } : undefined;
+        const method = (viaMethod.client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!;
+        const fn = (operations as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!;
+        const settled = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: DvcErrorCore) => error.code);
+        const byMethod = await settled(method.call(viaMethod.client, ...args, callOptions));
+        const byFunction = await settled(fn(core, ...args, callOptions));
+        assert.equal(byFunction, byMethod, name);
+        const seen = (requests: readonly { method: string; url: string; body: unknown; headers: Headers }[]) =>
+          requests.map((r) => [r.method, r.url, r.body, r.headers.get('Authorization'), r.headers.get('Idempotency-Key'), r.headers.get('DVC-Client')]);
+        assert.deepEqual(seen(viaFunction.requests), seen(viaMethod.requests), `${name} ${idempotencyKey ?? 'without a key'}`);
+      }
+    }
   });
 });

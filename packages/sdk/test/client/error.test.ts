@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DvcError } from '../../src/client/error.js';
+import { DvcError, DvcErrorCore } from '../../src/client/error.js';
+import { DvcClientCore } from '../../src/client/client.js';
+import { getConfig } from '../../src/client/sign-in.js';
 
 describe('DvcError', () => {
   test('is an Error named DvcError with a code, status 0 and no field errors when no response arrived', () => {
@@ -32,5 +34,24 @@ describe('DvcError', () => {
     const error = await DvcError.fromResponse(new Response(JSON.stringify(body), { status: 400 }));
     assert.equal(error.code, 'otp_invalid');
     assert.equal(error.remainingAttempts, 3);
+  });
+
+  test('DvcErrorCore carries no texts: its message is the service\'s detail or the code, and fromResponse builds the class it is called on', async () => {
+    assert.equal(new DvcErrorCore('timeout').message, 'timeout');
+    const body = { type: 'https://dvc-kit.dev/problems/invalid_credentials', title: 'Unauthorized', status: 401, code: 'invalid_credentials', detail: 'Số định danh hoặc mật khẩu không đúng.' };
+    const core = await DvcErrorCore.fromResponse(new Response(JSON.stringify(body), { status: 401 }));
+    assert.ok(core instanceof DvcErrorCore && !(core instanceof DvcError));
+    assert.equal(core.message, 'Số định danh hoặc mật khẩu không đúng.');
+    const full = await DvcError.fromResponse(new Response(JSON.stringify(body), { status: 401 }));
+    assert.ok(full instanceof DvcError && full instanceof DvcErrorCore);
+    assert.equal(full.localizedMessage('en'), 'The ID number or password is incorrect.');
+  });
+
+  test('a DvcClientCore throws errors of the class it is given', async () => {
+    const fetch = async () => { throw new TypeError('offline'); };
+    const core = new DvcClientCore({ baseUrl: 'http://127.0.0.1:9', clientId: 'p', retries: 0, fetch }, DvcErrorCore);
+    const error = await getConfig(core).then(() => undefined, (caught: unknown) => caught);
+    assert.ok(error instanceof DvcErrorCore && !(error instanceof DvcError));
+    assert.equal(error.code, 'network');
   });
 });

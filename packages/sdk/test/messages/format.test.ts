@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LANGUAGES } from '../../src/messages/codes.js';
+import { localProblemsEn, localRulesEn, problemsEn, rulesEn } from '../../src/messages/en.js';
+import { localProblemsVi, localRulesVi, problemsVi, rulesVi } from '../../src/messages/vi.js';
 import { problemMessage, ruleMessage } from '../../src/messages/format.js';
 import { everyKey } from './catalogue.js';
 
@@ -50,4 +52,26 @@ test('every problem code and field rule gives a non-empty text in Vietnamese and
       assert.doesNotMatch(text, /\{\w+\}/, `${lang} ${key} still has a placeholder`);
     }
   }
+});
+
+test('the problems a client words itself are the catalogue’s texts, in both languages, with nothing to fill in', () => {
+  assert.deepEqual(Object.keys(localProblemsEn).sort(), Object.keys(localProblemsVi).sort());
+  // What no answer from the service can word: every code a transport raises on its own is there.
+  for (const code of ['network', 'timeout', 'aborted', 'internal'] as const) assert.ok(code in localProblemsVi, code);
+  for (const [code, text] of Object.entries(localProblemsVi)) {
+    assert.equal(text, problemsVi[code as keyof typeof localProblemsVi], code);
+    assert.doesNotMatch(text, /\{\w+\}/, code);
+  }
+  for (const [code, text] of Object.entries(localProblemsEn)) assert.equal(text, problemsEn[code as keyof typeof localProblemsEn], code);
+});
+
+test('the rules a client checks itself are the catalogue’s texts, in both languages; the service words the rest', () => {
+  assert.deepEqual(Object.keys(localRulesEn).sort(), Object.keys(localRulesVi).sort());
+  // The generic text for a rule without one, and every rule the SDK's own checks report.
+  for (const rule of ['invalid_type', 'required', 'id_number_format', 'phone_converted', 'date_future', 'name_script', 'email_format', 'bhxh_format', 'otp_format', 'consent_required', 'id_number_cccd'] as const) assert.ok(rule in localRulesVi, rule);
+  for (const rule of ['min_length', 'max_length', 'lower', 'upper', 'digit', 'special', 'control', 'common', 'personal_data', 'mismatch'] as const) assert.ok(`password_${rule}` in localRulesVi, rule);
+  for (const [rule, text] of Object.entries(localRulesVi)) assert.equal(text, rulesVi[rule as keyof typeof localRulesVi], rule);
+  for (const [rule, text] of Object.entries(localRulesEn)) assert.equal(text, rulesEn[rule as keyof typeof localRulesEn], rule);
+  // Only the service applies these: it sends their text with the field error.
+  for (const rule of ['too_long', 'unchanged', 'method_not_offered', 'subject_type', 'password_guessable', 'password_reused']) assert.ok(!(rule in localRulesVi), rule);
 });

@@ -1,18 +1,18 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
-import type { DvcError, PasswordPolicy } from '@dvc-kit/sdk';
-import type { TextKey } from '../../i18n/catalogue.js';
+import type { PasswordPolicy } from '@dvc-kit/sdk';
+import type { Catalogue, TextKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { errorSummary, type SummaryItem } from '../error-summary.js';
-import { hasFeedback, NO_FEEDBACK, stepFeedback, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
+import { later } from '../later-module.js';
+import { hasFeedback, NO_FEEDBACK, type Feedback, type FieldProblem, type StepProblem } from '../feedback.js';
 import type { FocusController } from './focus-controller.js';
 
 /** Where an error summary link leads for one field of a step. */
 export interface FieldTarget {
   /** The field's name in the request body (`idNumber`, `password` …). */
   readonly name: string;
-  /** The catalogue string naming the field in the error summary. */
-  readonly label: TextKey;
+  /** The catalogue string naming the field in the error summary (a key, or how to read it from the catalogue). */
+  readonly label: TextKey | ((t: Catalogue) => string);
   /** Id of the element to focus. */
   readonly id: string;
   /** Focuses the field when it is not a plain input with that id. */
@@ -31,13 +31,14 @@ export interface FeedbackOptions {
 
 /**
  * What a step shows after a refused submission: field errors on their fields and in the error summary
- * (rule texts from the catalogue, never the server's words), a step problem with its wait, and focus
+ * (rule texts from the catalogue, so a rule reads the same as the citizen types), a problem in the
+ * service's words (its wait filled in), and focus
  * on the summary when there is something to read. It keeps the host's feedback and asks the host to
  * render again when it changes.
  *
  * @example
  * ```ts
- * this.feedback.show(this.feedback.refusal(error));
+ * this.feedback.show(refusal(error)); // refusal() from shared/refusal.ts, with the later steps
  * html`${this.feedback.renderSummary(FIELDS)} … ${this.feedback.fieldError('idNumber')}`;
  * ```
  */
@@ -78,46 +79,18 @@ export class FeedbackController {
     const localize = this.#options.localize;
     if ('rule' in problem) {
       const policy = this.#options.policy();
-      return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params });
+      return localize.rule(problem.rule, { ...(policy ? { min: policy.minLength, max: policy.maxLength } : {}), ...problem.params }, problem.message);
     }
-    if ('problem' in problem) return localize.problem(problem.problem);
+    if ('code' in problem) return localize.problem(problem.code, problem.detail);
+    if ('text' in problem) return problem.text(localize.t);
     return localize.t[problem.term];
   }
 
-  /** The text of a step problem, the wait filled in. */
-  problemText(problem: StepProblem): string {
-    return this.#options.localize.problem(problem.code, { seconds: problem.retryAfter ?? 0 });
-  }
-
   /**
-   * What a step shows when the service refuses a submission: field errors on their fields, a failed
-   * human check on the check, anything else for the whole step with its wait.
+   * The error summary of the current feedback: the step problem first, then each field in order. It comes
+   * with the later steps, which a submission has waited for before anything is shown.
    */
-  refusal(error: DvcError): Feedback {
-    if (error.code === 'human_check_failed') return { fields: { humanCheck: { problem: error.code } } };
-    if (error.code === 'validation_failed') {
-      const fields: Record<string, FieldProblem> = {};
-      for (const { field, code, params } of error.fieldErrors) fields[field] ??= params ? { rule: code, params } : { rule: code };
-      if (Object.keys(fields).length) return { fields };
-    }
-    return stepFeedback(error);
-  }
-
-  /** The error summary of the current feedback: the step problem first, then each field in order. */
   renderSummary(targets: readonly FieldTarget[]): TemplateResult | typeof nothing {
-    const { problem, fields } = this.#current;
-    const t = this.#options.localize.t;
-    const items: SummaryItem[] = [];
-    if (problem) items.push({ text: this.problemText(problem), extra: this.#options.extra?.(problem) ?? nothing });
-    for (const target of targets) {
-      const text = this.fieldText(fields[target.name]);
-      if (!text) continue;
-      items.push({
-        text: `${t[target.label]}: ${text}`,
-        href: target.id,
-        focus: target.focus ?? (() => this.#host.renderRoot.querySelector<HTMLElement>(`#${target.id}`)?.focus()),
-      });
-    }
-    return errorSummary(t.errorSummaryTitle, items);
+    return (hasFeedback(this.#current) && later.get(this.#host)?.feedbackSummary(this, targets, this.#options, this.#host.renderRoot)) || nothing;
   }
 }

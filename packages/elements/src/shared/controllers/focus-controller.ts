@@ -9,7 +9,8 @@ export interface FocusHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * Where keyboard focus goes in a multi-step widget: to the new step's heading (`#step-heading`) when the
- * step changes (not on the first step, so the page keeps its own focus on load), and to an element
+ * step changes (not on the first step, so the page keeps its own focus on load — unless the widget has
+ * the `autofocus` attribute), and to an element
  * asked for with {@link FocusController.next} (the error summary after a refusal) after the next render.
  *
  * @example
@@ -40,7 +41,11 @@ export class FocusController implements ReactiveController {
     if (step !== this.#shownStep) {
       this.#shownStep = step;
       if (this.#settled) this.#focus('#step-heading');
-      else if (step !== 'loading') this.#settled = true;
+      else if (step !== 'loading') {
+        this.#settled = true;
+        // A widget opened in place of another (`autofocus`: a flow shown in place of another part of the page) takes focus at once.
+        if (host.autofocus) this.#focus('#step-heading');
+      }
     }
     if (this.#next) {
       const selector = this.#next;

@@ -1,48 +1,46 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DvcClient, DvcError } from '@dvc-kit/sdk';
+import { DvcClientCore, DvcErrorCore } from '@dvc-kit/sdk';
 import type { ProgressKey } from '../../i18n/catalogue.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import { emit, type DvcErrorDetail } from '../events.js';
 
 /** The outcome of one call to the service. */
-export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DvcError };
+export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DvcErrorCore };
 
 /** A call to the service, made in the widget's client with the signal that cancels it. */
-export type ServiceCall<T> = (client: DvcClient, signal: AbortSignal) => Promise<T>;
+export type ServiceCall<T> = (client: DvcClientCore, signal: AbortSignal) => Promise<T>;
 
 /** What {@link ServiceController} reads from its widget: how it reaches the service. */
 export interface ServiceHost extends ReactiveControllerHost, HTMLElement {
   readonly service: string | undefined;
   readonly clientId: string | undefined;
-  readonly client: DvcClient | undefined;
+  readonly client: DvcClientCore | undefined;
 }
 
 /**
  * How a widget calls the service: the client (an injected `client`, or one made from the `service` and
  * `client-id` attributes), the citizen's language on every request, the busy state while a call or a
  * wait is under way, cancellation when the widget leaves the page, and `dvc-error` for every failure
- * but a cancellation (its text from `describe`).
+ * but a cancellation (its text the service's, or the widget's for a problem met without an answer).
  *
  * @example
  * ```ts
- * const result = await this.calls.call((client, signal) => client.getConfig({ signal }));
+ * const result = await this.calls.call((client, signal) => getConfig(client, { signal }));
  * if (!result.ok) console.log(result.error.code);
  * ```
  */
 export class ServiceController implements ReactiveController {
   readonly #host: ServiceHost;
   readonly #localize: LocalizeController;
-  readonly #describe: (error: DvcError) => string;
   readonly #calls = new Set<AbortController>();
-  #own: DvcClient | undefined;
+  #own: DvcClientCore | undefined;
   #ownKey = '';
   #busy = 0;
   #progress: ProgressKey | undefined;
 
-  constructor(host: ServiceHost, localize: LocalizeController, describe: (error: DvcError) => string) {
+  constructor(host: ServiceHost, localize: LocalizeController) {
     this.#host = host;
     this.#localize = localize;
-    this.#describe = describe;
     host.addController(this);
   }
 
@@ -57,13 +55,14 @@ export class ServiceController implements ReactiveController {
   }
 
   /** The client calls go through, or `undefined` while neither `client` nor `service` and `client-id` are set. */
-  get client(): DvcClient | undefined {
+  get client(): DvcClientCore | undefined {
     const host = this.#host;
     if (host.client) return host.client;
     if (!host.service || !host.clientId) return undefined;
     const key = `${host.service} ${host.clientId}`;
     if (!this.#own || this.#ownKey !== key) {
-      this.#own = new DvcClient({ baseUrl: host.service, clientId: host.clientId });
+      // Errors without the SDK's texts: the service words its problems, the widgets the few they meet alone.
+      this.#own = new DvcClientCore({ baseUrl: host.service, clientId: host.clientId }, DvcErrorCore);
       this.#ownKey = key;
     }
     return this.#own;
@@ -86,15 +85,15 @@ export class ServiceController implements ReactiveController {
    */
   async call<T>(run: ServiceCall<T>, progress?: ProgressKey): Promise<CallResult<T>> {
     const client = this.client;
-    if (!client) return { ok: false, error: this.#report(new DvcError('unknown_client')) };
+    if (!client) return { ok: false, error: await this.#report(new DvcErrorCore('unknown_client')) };
     const controller = new AbortController();
     this.#calls.add(controller);
     client.lang = this.#localize.lang;
     try {
       return { ok: true, value: await this.hold(run(client, controller.signal), progress) };
     } catch (caught) {
-      const error = caught instanceof DvcError ? caught : new DvcError('internal', { cause: caught });
-      return { ok: false, error: error.code === 'aborted' ? error : this.#report(error) };
+      const error = caught instanceof DvcErrorCore ? caught : new DvcErrorCore('internal', { cause: caught });
+      return { ok: false, error: error.code === 'aborted' ? error : await this.#report(error) };
     } finally {
       this.#calls.delete(controller);
     }
@@ -109,8 +108,10 @@ export class ServiceController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #report(error: DvcError): DvcError {
-    const detail: DvcErrorDetail = { code: error.code, message: this.#describe(error) };
+  /** Reports the failure as `dvc-error`, its text in the citizen's language (the service's, or the widget's). */
+  async #report(error: DvcErrorCore): Promise<DvcErrorCore> {
+    await this.#localize.ready();
+    const detail: DvcErrorDetail = { code: error.code, message: this.#localize.problem(error.code, error.problem?.detail) };
     emit(this.#host, 'dvc-error', detail);
     return error;
   }

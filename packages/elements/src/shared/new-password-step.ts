@@ -1,18 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PasswordPolicy } from '@dvc-kit/sdk';
+import type { PasswordContext, PasswordPolicy } from '@dvc-kit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
-import type { DvcPasswordField } from '../password-field/password-field.js';
-import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
-import type { FieldProblem } from '../shared/feedback.js';
-import type { RegistrationDetails } from './state.js';
+import { DvcPasswordField } from '../password-field/password-field.js';
+import type { FieldTarget } from './controllers/feedback-controller.js';
+import { definePart } from './define-part.js';
+import type { FieldProblem } from './feedback.js';
 
-/** What the password step needs from the widget around it. */
-export interface PasswordStepView {
+/** What a new-password step (registration, recovery) needs from the widget around it. */
+export interface NewPasswordStepView {
   readonly t: Catalogue;
   readonly heading: TemplateResult;
   readonly summary: (targets: readonly FieldTarget[]) => TemplateResult | typeof nothing;
   readonly policy: PasswordPolicy;
-  readonly details: RegistrationDetails;
+  /** The citizen's own data the password must not contain. */
+  readonly context: PasswordContext;
+  /** The user name a password manager saves the new password against: the ID number, when the widget has it in full. */
+  readonly username?: string;
+  readonly submitText: string;
   readonly busy: boolean;
   readonly error: (field: string) => string | undefined;
   readonly onSubmit: (event: SubmitEvent) => void;
@@ -39,11 +43,12 @@ export function readPassword(field: DvcPasswordField): PasswordReading {
 }
 
 /**
- * Step 4 of registration: a new password and its confirmation, checked as the citizen types. The form
- * carries the ID number as a hidden `autocomplete="username"` field, so a password manager saves the
- * new password against the right user name.
+ * A new password and its confirmation, checked as the citizen types; the service's verdict shows on
+ * submit. The form carries the ID number, when given, as a read-only `autocomplete="username"` field, so a
+ * password manager saves the new password against the right user name; it is busy while a call is under way.
  */
-export function renderPasswordStep(view: PasswordStepView): TemplateResult {
+export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult {
+  definePart('dvc-password-field', DvcPasswordField);
   const { t } = view;
   const confirmation = () => view.root().querySelector<DvcPasswordField>('dvc-password-field')?.focusConfirmation();
   return html`${view.heading}
@@ -51,16 +56,22 @@ export function renderPasswordStep(view: PasswordStepView): TemplateResult {
       { name: 'password', id: 'password', label: 'newPasswordLabel' },
       { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: confirmation },
     ])}
-    <form part="form" novalidate @submit=${view.onSubmit}>
-      <input type="text" name="username" autocomplete="username" aria-label=${t.usernameLabel} .value=${view.details.idNumber} readonly hidden />
+    <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
+      ${view.username === undefined ? nothing : html`<input type="text" name="username" autocomplete="username" aria-label=${t.usernameLabel} .value=${view.username} readonly hidden />`}
       <dvc-password-field
         id="password"
         .policy=${view.policy}
-        .context=${view.details}
+        .context=${view.context}
         .error=${view.error('password')}
         .confirmationError=${view.error('passwordConfirmation')}
         exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
       ></dvc-password-field>
-      <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.completeRegistration}</button>
+      <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${view.submitText}</button>
     </form>`;
 }
+
+/** The one `<dvc-password-field>` of a new-password step. */
+export function passwordFieldIn(root: HTMLElement | DocumentFragment): DvcPasswordField {
+  return root.querySelector<DvcPasswordField>('dvc-password-field')!;
+}
+

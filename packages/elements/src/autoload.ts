@@ -1,0 +1,75 @@
+/**
+ * The self-contained bundle's entry (`bundle.js`): it defines each DVC Kit tag when the tag first appears
+ * on the page, fetching that element's module (a chunk beside `bundle.js`) only then. A page that shows
+ * only `<dvc-login>` loads the sign-in widget and what it renders, not registration. The tags, attributes,
+ * properties and events are those of `define.js`; a property set before the element's module arrives is
+ * taken up when it does (Lit keeps it).
+ *
+ * Tags are found in the document when the bundle runs and whenever nodes are added later. A widget
+ * placed inside another component's shadow root is not seen: define it with {@link loadElement}, or
+ * import `@dvc-kit/elements/define.js` in a bundler.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/vendor/dvc-elements.js"></script>
+ * <dvc-login service="https://id.example.gov.vn" client-id="provincial-portal"></dvc-login>
+ * ```
+ * @module
+ */
+
+import { DvcHumanCheck } from './human-check/human-check.js';
+import { DvcLogin } from './login/login.js';
+import { later } from './shared/later-module.js';
+
+/** Each tag and the module that defines its class, fetched when the tag first appears. */
+export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElementConstructor>>> = Object.freeze({
+  // Every element but sign-in comes with the later steps (one module, fetched once for the page).
+  'dvc-register': () => later.load().then((m) => m.DvcRegister),
+  // Sign-in is in bundle.js itself, with what every widget stands on (Lit, the client, the flow base).
+  'dvc-login': () => Promise.resolve(DvcLogin),
+  'dvc-method-picker': () => later.load().then((m) => m.DvcMethodPicker),
+  'dvc-otp-input': () => later.load().then((m) => m.DvcOtpInput),
+  'dvc-password-field': () => later.load().then((m) => m.DvcPasswordField),
+  'dvc-human-check': () => Promise.resolve(DvcHumanCheck),
+  'dvc-assurance-gate': () => later.load().then((m) => m.DvcAssuranceGate),
+});
+
+const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();
+
+/**
+ * Defines `tag` with its element's class, fetching the module first; resolves to the class (whoever
+ * defined it), or `undefined` for a tag that is not a DVC Kit element.
+ */
+export function loadElement(tag: string): Promise<CustomElementConstructor | undefined> {
+  const loader = ELEMENT_LOADERS[tag];
+  if (!loader) return Promise.resolve(undefined);
+  let pending = requested.get(tag);
+  if (!pending) {
+    pending = loader().then((element) => {
+      if (!customElements.get(tag)) customElements.define(tag, element);
+      return customElements.get(tag);
+    });
+    pending.catch(() => requested.delete(tag));
+    requested.set(tag, pending);
+  }
+  return pending;
+}
+
+const SELECTOR = Object.keys(ELEMENT_LOADERS).join(',');
+
+function discover(root: Element | Document): void {
+  if (root instanceof Element && root.matches(SELECTOR)) void load(root.localName);
+  for (const element of Array.from(root.querySelectorAll(SELECTOR))) void load(element.localName);
+}
+
+function load(tag: string): Promise<unknown> {
+  if (customElements.get(tag)) return Promise.resolve();
+  return loadElement(tag).catch((error: unknown) => console.error(`DVC Kit: <${tag}> could not be loaded`, error));
+}
+
+if (typeof document !== 'undefined') {
+  discover(document);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element) discover(node);
+  }).observe(document, { childList: true, subtree: true });
+}

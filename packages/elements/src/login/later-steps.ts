@@ -1,0 +1,47 @@
+import { html, type TemplateResult } from 'lit';
+import { resendSignInCode, verifySignInCode } from '@dvc-kit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { renderCodeStep, type CodeStepHost } from '../shared/code-step.js';
+import { emit, type DvcSignedInDetail } from '../shared/events.js';
+import type { LoginEvent } from './machine.js';
+import type { LoginState } from './state.js';
+
+/** `<dvc-login>` as the steps after the credentials see it: the code step's host, which fires the events. */
+export type SignInLaterHost = CodeStepHost & EventTarget;
+
+/** What those steps do through `<dvc-login>`'s own (protected) means. */
+export interface SignInLaterSteps {
+  readonly t: Catalogue;
+  /** The step heading, with "Bước n/m" when `step` is given. */
+  readonly heading: (text: string, step?: readonly [number, number]) => TemplateResult;
+  /** Moves the sign-in's machine on. */
+  readonly send: (event: LoginEvent) => void;
+}
+
+/**
+ * The steps of `<dvc-login>` after the credentials — the code (then `dvc-signed-in` with the tokens) and
+ * signed in — with the later steps, so the sign-in page's core carries only the first step.
+ */
+export function renderSignInLater(host: SignInLaterHost, steps: SignInLaterSteps, state: Exclude<LoginState, { step: 'loading' | 'credentials' | 'error' }>): TemplateResult {
+  const { t, heading, send } = steps;
+  switch (state.step) {
+    case 'code':
+      return renderCodeStep(host, {
+        heading: heading(t.codeHeading, [2, 2]),
+        otp: state.otp,
+        id: state.signInId,
+        verify: verifySignInCode,
+        verified: ({ account, tokens }) => {
+          send({ type: 'signedIn', account });
+          emit<DvcSignedInDetail>(host, 'dvc-signed-in', { account, tokens });
+        },
+        resend: resendSignInCode,
+        resent: (otp) => send({ type: 'codeResent', otp }),
+      });
+    case 'done':
+      return html`<div class="panel" part="done">
+        ${heading(t.signedIn(state.account.fullName, state.account.ial))}
+        <p>${t.signedInAccount(state.account.idNumberMasked)}</p>
+      </div>`;
+  }
+}

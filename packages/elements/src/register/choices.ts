@@ -1,0 +1,37 @@
+import type { ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
+import type { SubjectTypeOffer } from '../method-picker/method-picker.js';
+
+/** Verification methods this widget can take a citizen through; the others are shown as not yet available. */
+const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile', 'bhxh']);
+
+/** What the portal narrows the offer to: the `methods` and `subject-type` attributes of `<dvc-register>`. */
+export interface RegisterNarrowing {
+  /** Methods the portal shows; all of the service's when absent. */
+  readonly methods?: readonly string[] | undefined;
+  /** The one subject type the portal serves; all three when absent. */
+  readonly subjectType?: string | undefined;
+}
+
+/**
+ * What the first step shows: the service's subject types and their methods (`config.subjectTypes`),
+ * narrowed to the portal's `methods` and `subject-type`, a method available only when the service
+ * offers it and this widget can take a citizen through it. A subject type left with no method at all
+ * is not shown.
+ */
+export function registerChoices(config: ServiceConfig, narrowing: RegisterNarrowing = {}): SubjectTypeOffer[] {
+  const shown = narrowing.methods?.length ? new Set(narrowing.methods) : undefined;
+  return config.subjectTypes
+    .filter((choice) => !narrowing.subjectType || choice.subjectType === narrowing.subjectType)
+    .map(({ subjectType, methods }) => ({
+      subjectType,
+      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && SUPPORTED_METHODS.has(m.method) })),
+    }))
+    .filter((choice) => choice.methods.length);
+}
+
+/** The one subject type and method there is to choose, when the first step shows only that: no need to ask. */
+export function onlyChoice(choices: readonly SubjectTypeOffer[]): { readonly subjectType: SubjectType; readonly method: VerificationMethod } | undefined {
+  const [choice, ...others] = choices;
+  const [only, ...more] = choice?.methods.filter((m) => m.available) ?? [];
+  return choice && only && !others.length && !more.length ? { subjectType: choice.subjectType, method: only.method as VerificationMethod } : undefined;
+}

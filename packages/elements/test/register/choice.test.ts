@@ -1,0 +1,139 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { MockOptions } from '@dvc-kit/sdk/mock';
+import '../../src/define.js';
+import type { DvcRegister } from '../../src/register/register.js';
+import { byButton, byLabel, byLink, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
+import { shows } from '../support/flows.js';
+import { press } from '../support/keyboard.js';
+import { testService } from '../support/service.js';
+
+const BOTH: MockOptions = { config: { registrationMethods: ['mobile', 'bhxh'] } };
+
+async function register(options: MockOptions = {}, attributes: { methods?: string; subjectType?: string } = {}, lang = 'vi') {
+  const service = testService(options);
+  const el = await fixture<DvcRegister>(
+    html`<dvc-register lang=${lang} .client=${service.client} .clock=${service.clock} .methods=${attributes.methods} .subjectType=${attributes.subjectType}></dvc-register>`,
+  );
+  return { el, ...service };
+}
+
+const UNAVAILABLE = 'Chưa hỗ trợ trên dịch vụ này';
+
+describe('<dvc-register> first step: who registers, and how', () => {
+  it('is chosen with the keyboard alone: arrows move between subject types, each showing its own methods', async () => {
+    const { el } = await register(BOTH);
+    await shows(el, 'Thuê bao di động');
+    await press('Tab');
+    expect(focused()).to.equal(byLabel(el, 'Công dân'));
+    expect(byLabel(el, 'Công dân').checked).to.be.true;
+    await expect(el).to.be.accessible();
+
+    await press('ArrowDown');
+    await shows(el, 'Dịch vụ này chưa hỗ trợ phương thức đăng ký nào cho đối tượng này.');
+    expect(focused()).to.equal(byLabel(el, 'Doanh nghiệp'));
+    expect(byLabel(el, 'Doanh nghiệp').checked).to.be.true;
+    expect(textOf(el)).not.to.contain('Thuê bao di động');
+    for (const name of ['USB ký số', 'SIM ký số', 'Ký số từ xa']) expect(byLabel(el, name).disabled, name).to.be.true;
+    expect(() => byButton(el, 'Tiếp tục')).to.throw('No button');
+    await expect(el).to.be.accessible();
+
+    await press('ArrowDown');
+    await shows(el, 'Cơ quan nhà nước');
+    expect(byLabel(el, 'Cơ quan nhà nước').checked).to.be.true;
+    expect(textOf(el)).not.to.contain('SIM ký số');
+    expect(byLabel(el, 'USB ký số').disabled).to.be.true;
+
+    await press('ArrowDown');
+    await shows(el, 'Bảo hiểm xã hội');
+    expect(byLabel(el, 'Công dân').checked).to.be.true;
+    // Two methods can be chosen: neither is chosen for the citizen.
+    expect(byLabel(el, 'Thuê bao di động').checked).to.be.false;
+    await press('Tab');
+    expect(focused()).to.equal(byLabel(el, 'Thuê bao di động'));
+    await press('ArrowDown');
+    expect(byLabel(el, 'Bảo hiểm xã hội').checked).to.be.true;
+    expect(focused()).to.equal(byLabel(el, 'Bảo hiểm xã hội'));
+    await press('Tab');
+    expect(focused()).to.equal(byButton(el, 'Tiếp tục'));
+    await press('Enter');
+    await shows(el, 'Mã số bảo hiểm xã hội');
+    expect(focused()).to.equal(stepHeading(el));
+    expect(textOf(stepHeading(el))).to.equal('Bước 2/4 Thông tin công dân');
+    expect(textOf(el)).to.contain('Phương thức xác minh: Bảo hiểm xã hội');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for a method when the citizen continues without one, and the summary link leads to the methods', async () => {
+    const { el } = await register(BOTH);
+    await shows(el, 'Bảo hiểm xã hội');
+    byButton(el, 'Tiếp tục').click();
+    await shows(el, 'Phương thức xác minh: Chọn một phương thức xác minh.');
+    await expect(el).to.be.accessible();
+    byLink(el, 'Phương thức xác minh: Chọn một phương thức xác minh.').click();
+    expect(focused()).to.equal(byLabel(el, 'Thuê bao di động'));
+  });
+
+  it('shows every IAL3 method disabled with “Chưa hỗ trợ trên dịch vụ này”, in English “Not yet available on this service”', async () => {
+    const { el } = await register(BOTH);
+    await shows(el, 'Mức độ 3 – xác minh mức độ cao');
+    for (const name of ['USB ký số', 'SIM ký số', 'Ký số từ xa', 'Bưu điện Việt Nam']) {
+      const input = byLabel(el, name);
+      expect(input.disabled, name).to.be.true;
+      expect(descriptionOf(input), name).to.equal(UNAVAILABLE);
+    }
+    expect(byLabel(el, 'Thuê bao di động').disabled).to.be.false;
+    expect(descriptionOf(byLabel(el, 'Bảo hiểm xã hội'))).to.equal('Mã số bảo hiểm xã hội gồm 10 chữ số');
+    el.setAttribute('lang', 'en');
+    await shows(el, 'Level 3 – high assurance');
+    expect(descriptionOf(byLabel(el, 'USB signing token'))).to.equal('Not yet available on this service');
+    expect(textOf(el)).to.contain('Citizen Enterprise State agency');
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts at the details when the portal’s methods leave one subject type and one method (methods="mobile")', async () => {
+    const { el, scenario } = await register(BOTH, { methods: 'mobile' });
+    await shows(el, 'Thông tin công dân');
+    expect(textOf(stepHeading(el))).to.equal('Bước 1/3 Thông tin công dân');
+    expect(textOf(el)).not.to.contain('Đối tượng đăng ký');
+    expect(textOf(el)).not.to.contain('Mã số bảo hiểm xã hội');
+    await expect(el).to.be.accessible();
+    expect(scenario.requests.map((r) => r.operation)).to.deep.equal(['getConfig']);
+  });
+
+  it('starts at the social-insurance details with methods="bhxh"', async () => {
+    const { el } = await register(BOTH, { methods: 'bhxh' });
+    await shows(el, 'Mã số bảo hiểm xã hội');
+    expect(textOf(stepHeading(el))).to.equal('Bước 1/3 Thông tin công dân');
+  });
+
+  it('keeps the choice when a narrowed method is one the service does not offer: shown, disabled', async () => {
+    const { el } = await register({}, { methods: 'mobile, usb_token' });
+    await shows(el, 'Thuê bao di động');
+    expect(textOf(el)).not.to.contain('Bảo hiểm xã hội');
+    expect(byLabel(el, 'USB ký số').disabled).to.be.true;
+    expect(textOf(el)).to.contain('Công dân Doanh nghiệp Cơ quan nhà nước');
+  });
+
+  it('shows only the subject type fixed by subject-type="citizen"', async () => {
+    const { el } = await register(BOTH, { subjectType: 'citizen' });
+    await shows(el, 'Bảo hiểm xã hội');
+    expect(textOf(el)).to.contain('Đối tượng đăng ký Công dân Phương thức xác minh');
+    expect(textOf(el)).not.to.contain('Doanh nghiệp');
+    expect(textOf(el)).not.to.contain('Cơ quan nhà nước');
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts at the details when subject-type="citizen" leaves one method the service offers', async () => {
+    const { el } = await register({}, { subjectType: 'citizen' });
+    await shows(el, 'Thông tin công dân');
+    expect(textOf(el)).not.to.contain('Đối tượng đăng ký');
+  });
+
+  it('says so, and offers nothing to press, for a subject type with no method on this service', async () => {
+    const { el } = await register(BOTH, { subjectType: 'enterprise' });
+    await shows(el, 'Doanh nghiệp');
+    expect(textOf(el)).to.contain('Cổng này chưa cung cấp phương thức đăng ký trực tuyến.');
+    expect(el.shadowRoot!.querySelector('dvc-method-picker')!.shadowRoot!.querySelectorAll('button, input:enabled:not([name="subjectType"])')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+});

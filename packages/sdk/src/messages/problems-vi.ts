@@ -1,0 +1,32 @@
+import type { ProblemCode } from './codes.js';
+import { localProblemsVi } from './problems-local-vi.js';
+
+/**
+ * Vietnamese text of every problem code. In a module of its own, apart from {@link rulesVi}: `DvcError`
+ * needs these, and a widget shows the rule texts only once the citizen has acted.
+ */
+export const problemsVi: Readonly<Record<ProblemCode, string>> = {
+  ...localProblemsVi,
+  validation_failed: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  origin_not_allowed: 'Trang này không được phép gọi dịch vụ định danh.',
+  body_too_large: 'Yêu cầu gửi tới dịch vụ định danh quá lớn.',
+  unsupported_media_type: 'Dịch vụ định danh chỉ nhận dữ liệu dạng JSON (application/json).',
+  carrier_mismatch: 'Thông tin đăng ký không khớp với thông tin thuê bao tại nhà mạng. Vui lòng kiểm tra lại số giấy tờ, họ tên, ngày sinh và số điện thoại.',
+  bhxh_mismatch: 'Thông tin kê khai không khớp với thông tin trong Cơ sở dữ liệu Bảo hiểm xã hội, không đăng ký được tài khoản. Vui lòng kiểm tra lại số giấy tờ, mã số BHXH, họ tên và ngày sinh.',
+  phone_recovery_unconfirmed: 'Không xác nhận được thông tin. Bạn có thể mang thẻ Căn cước tới bộ phận một cửa để đổi số điện thoại.',
+  cccd_already_added: 'Tài khoản này đã đăng nhập được bằng số CCCD 12 số; chỉ tài khoản đăng ký bằng CMND 9 số mới cần bổ sung số CCCD.',
+  cccd_in_use: 'Số CCCD này đã có tài khoản khác. Vui lòng đăng nhập bằng số CCCD đó hoặc chọn “Quên mật khẩu”.',
+  account_not_found: 'Không có tài khoản này.',
+  invalid_credentials: 'Số định danh hoặc mật khẩu không đúng.',
+  too_many_attempts: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+  otp_invalid: 'Mã OTP không đúng. Vui lòng kiểm tra tin nhắn và nhập lại.',
+  otp_attempts_exceeded: 'Bạn đã nhập sai mã OTP quá số lần cho phép. Vui lòng chọn “Gửi lại OTP”.',
+  otp_resend_too_soon: 'Vui lòng chờ {seconds} giây trước khi gửi lại OTP.',
+  otp_rate_limited: 'Đã gửi quá nhiều mã tới số điện thoại này. Vui lòng thử lại sau {seconds} giây.',
+  flow_step: 'Bước này chưa thực hiện được. Vui lòng hoàn thành bước trước.',
+  idempotency_conflict: 'Yêu cầu này đã được gửi với nội dung khác.',
+  unauthorized: 'Bạn cần đăng nhập để tiếp tục.',
+  client_mismatch: 'Phiên đăng nhập này thuộc một cổng dịch vụ công khác; hãy đăng xuất từ cổng đó.',
+  registry_unavailable: 'Hệ thống xác minh đang bận. Vui lòng thử lại sau ít phút.',
+  sms_unavailable: 'Không gửi được tin nhắn. Vui lòng thử lại sau ít phút.',
+};

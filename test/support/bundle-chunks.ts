@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** One chunk of the widget bundle, as rollup.config.mjs recorded it in `bundle.chunks.json`. */
+export interface BundleChunk {
+  readonly entry: boolean;
+  /** The module the chunk stands for (a dynamic import's target), if any, relative to the repository. */
+  readonly facade: string | null;
+  /** Chunks it imports statically: the browser fetches them before it runs. */
+  readonly imports: readonly string[];
+  /** Chunks it may fetch later with `import()`. */
+  readonly dynamicImports: readonly string[];
+  /** The modules it holds, relative to the repository. */
+  readonly modules: readonly string[];
+}
+
+/** The chunk graph of the widget bundle: `bundle.js` and the chunks beside it. */
+export interface BundleGraph {
+  readonly entry: string;
+  readonly chunks: Readonly<Record<string, BundleChunk>>;
+}
+
+const dist = new URL('../../packages/elements/dist/', import.meta.url);
+
+/** The chunk graph rollup.config.mjs wrote beside the bundle. */
+export function readBundleGraph(): BundleGraph {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('bundle.chunks.json', dist)), 'utf8')) as BundleGraph;
+}
+
+/** The chunks the browser fetches to run `start`: it and every chunk it imports statically, transitively. */
+export function staticClosure(graph: BundleGraph, start: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    const chunk = graph.chunks[name];
+    if (!chunk) throw new Error(`bundle.chunks.json names a chunk it does not list: ${name}`);
+    seen.add(name);
+    for (const next of chunk.imports) visit(next);
+  };
+  for (const name of start) visit(name);
+  return seen;
+}
+
+/** The chunk holding `module` (a path relative to the repository). */
+export function chunkOf(graph: BundleGraph, module: string): string {
+  const found = Object.entries(graph.chunks).find(([, chunk]) => chunk.modules.includes(module));
+  if (!found) throw new Error(`no chunk holds ${module}`);
+  return found[0];
+}
+
+/** Gzip size (level 9) of each chunk file, as a server sends it. */
+export function gzipBytes(names: Iterable<string>): number {
+  let total = 0;
+  for (const name of names) total += gzipSync(readFileSync(fileURLToPath(new URL(name, dist))), { level: 9 }).length;
+  return total;
+}
+
+/**
+ * What a page that shows only `<dvc-login>` (in Vietnamese) fetches before the citizen acts: bundle.js
+ * with every chunk it imports statically, the chunk of the `<dvc-login>` element with every chunk that
+ * imports statically, and the chunks of what the sign-in's first step needs (its form, the human check,
+ * the Vietnamese strings of the first step) with theirs. The code step with the other strings, English and
+ * the proof-of-work search are fetched later — when the citizen is in the form, when the page speaks
+ * English, when the box is ticked.
+ */
+export function loginPageChunks(graph: BundleGraph): Set<string> {
+  const first = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi-first-step.ts'];
+  return staticClosure(graph, [graph.entry, ...first.map((module) => chunkOf(graph, module))]);
+}
+
+/** The chunk of the English strings, fetched only by a page (or widget) with `lang="en"`. */
+export function englishChunk(graph: BundleGraph): string {
+  return chunkOf(graph, 'packages/elements/src/i18n/en.ts');
+}
+
+/**
+ * Everything a Vietnamese page that shows every widget fetches over a whole session: every chunk but
+ * the English strings (and what only they import), each compressed on its own as a server sends it.
+ */
+export function allWidgetsChunks(graph: BundleGraph): Set<string> {
+  const english = englishChunk(graph);
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name) || name === english) return;
+    seen.add(name);
+    for (const next of [...graph.chunks[name]!.imports, ...graph.chunks[name]!.dynamicImports]) visit(next);
+  };
+  visit(graph.entry);
+  return seen;
+}
