@@ -81,6 +81,22 @@ describe('<dvc-otp-input>', () => {
     expect(unavailable(byButton(el, 'Gửi lại OTP'))).to.be.true;
   });
 
+  it('for a code whose phone the service does not name (a recovery), says only that it went to the registered phone, if any', async () => {
+    const time = clock();
+    const { maskedPhone: _hidden, ...withoutPhone } = challenge;
+    const el = await fixture<DvcOtpInput>(html`<dvc-otp-input .otp=${withoutPhone} .clock=${time}></dvc-otp-input>`);
+    await el.updateComplete;
+    expect(textOf(el)).to.contain('Nếu số định danh này có tài khoản, mã OTP đã được gửi tới số điện thoại đã đăng ký.');
+    expect(textOf(el)).not.to.contain('****');
+    await expect(el).to.be.accessible();
+    time.advance(60_000);
+    await el.updateComplete;
+    byButton(el, 'Gửi lại OTP').click();
+    el.otp = { ...withoutPhone, expiresAt: '2026-03-02T08:04:00Z', resendAt: '2026-03-02T08:02:00Z' };
+    await el.updateComplete;
+    expect(announcements(el)).to.deep.equal(['Nếu số định danh này có tài khoản, một mã OTP mới đã được gửi tới số điện thoại đã đăng ký.']);
+  });
+
   it('ties an error to the input', async () => {
     const { el } = await otpInput();
     el.error = 'Mã OTP không đúng. Vui lòng kiểm tra tin nhắn và nhập lại.';
