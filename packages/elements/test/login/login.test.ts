@@ -37,6 +37,16 @@ async function signIn(el: DvcLogin, password: string, idNumber: string = AN.idNu
 }
 
 describe('<dvc-login>', () => {
+  it('leaves the page its own focus on load, and takes it on its first step with the autofocus attribute', async () => {
+    const plain = await login();
+    expect(focused()).not.to.equal(stepHeading(plain.el));
+    const service = testService();
+    const el = await fixture<DvcLogin>(html`<dvc-login autofocus .client=${service.client} .clock=${service.clock}></dvc-login>`);
+    await waitUntil(() => textOf(el).includes('Số định danh cá nhân'), 'the credentials step never showed');
+    await el.updateComplete;
+    expect(focused()).to.equal(stepHeading(el));
+  });
+
   it('asks for the ID number and password, with links for a forgotten password and a lost phone', async () => {
     const { el } = await login();
     expect(byLabel(el, 'Mật khẩu').type).to.equal('password');
