@@ -10,13 +10,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStack } from '../examples/stack.mjs';
+import { registerCitizen } from '../test/support/register-citizen.mjs';
 
 const IMAGES = fileURLToPath(new URL('../docs/guides/images/', import.meta.url));
 const PASSWORD = 'Sông-Hồng-2024';
+const NEW_PASSWORD = 'Hồ-Tây-mùa-thu-2025';
 /** Sandbox citizens (packages/server/fixtures/sandbox-citizens.json), as a citizen types them. */
 const AN = { idNumber: '001090001234', fullName: 'Nguyễn Văn An', birthDate: '05/09/1990', phone: '0971234398' };
 /** Registered by social insurance, as the API takes them (yyyy-mm-dd, E.164). */
 const MINH = { idNumber: '048203007788', fullName: 'Lê Hoàng Minh', birthDate: '2003-11-20', phone: '+84901234567', bhxhCode: '4801234567' };
+/** Registered by social insurance with a phone since lost; the carrier has his current SIM (+84861234567). */
+const THANG = { idNumber: '040088001357', fullName: 'Hoàng Đức Thắng', birthDate: '1988-06-30', phone: '+84869999999', bhxhCode: '4001234567' };
+/** Phạm Thị Thu Hà, whose second SIM the sandbox carrier knows (+84331234567). */
+const HA = { idNumber: '031187000042', fullName: 'Phạm Thị Thu Hà', birthDate: '1987-01-01', phone: '+84321234567' };
+/** Bùi Thị Lan has no account: lost-phone recovery sends her to a counter. */
+const LAN = { idNumber: '026194005555', fullName: 'Bùi Thị Lan', birthDate: '07/07/1994', bhxhCode: '2601234567', phone: '0981234567' };
 
 const only = process.argv.slice(2);
 const dataDir = mkdtempSync(join(tmpdir(), 'dvc-screenshots-'));
@@ -117,6 +125,94 @@ const flows = {
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByRole('alert').first().waitFor();
     await shot(page, 'dvc-register', 'register-bhxh-3-mismatch');
+  },
+
+  /** "Quên mật khẩu", opened in place from the sign-in form. */
+  async recovery(page) {
+    await page.goto(stack.provincial);
+    await page.getByLabel('Số định danh cá nhân').fill(AN.idNumber);
+    await page.getByRole('button', { name: 'Quên mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Quên mật khẩu' }).waitFor();
+    await passHumanCheck(page);
+    await shot(page, 'dvc-login', 'recovery-1-id-number');
+    const before = await codeFor(AN.phone);
+    await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
+    await page.getByRole('heading', { name: 'Nhập mã OTP' }).waitFor();
+    await page.getByLabel('Mã OTP (6 chữ số)').fill(await codeFor(AN.phone, before));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu mới không được trùng với 5 mật khẩu gần nhất.').first().waitFor();
+    await shot(page, 'dvc-login', 'recovery-2-password-reused');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Đã đổi mật khẩu' }).waitFor();
+    await shot(page, 'dvc-login', 'recovery-3-done');
+  },
+
+  /** "Mất số điện thoại nhận OTP": by a fresh social-insurance match, and the counter when there is none. */
+  async lostPhone(page) {
+    await registerCitizen({ service: stack.service, clientId: 'provincial-portal', citizen: THANG, password: PASSWORD });
+    await page.goto(stack.provincial);
+    await page.getByRole('button', { name: 'Mất số điện thoại nhận OTP' }).click();
+    await page.getByLabel('Mã số bảo hiểm xã hội').waitFor();
+    await page.getByLabel('Số định danh cá nhân').fill(THANG.idNumber);
+    await page.getByLabel('Mã số bảo hiểm xã hội').fill(THANG.bhxhCode);
+    await page.getByLabel('Họ và tên').fill(THANG.fullName);
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('30/06/1988');
+    await page.getByLabel('Số điện thoại mới').fill('0861234567');
+    await passHumanCheck(page);
+    await shot(page, 'dvc-login', 'lost-phone-1-details');
+    await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
+    await page.getByRole('heading', { name: 'Nhập mã OTP' }).waitFor();
+    await page.getByLabel('Mã OTP (6 chữ số)').fill(await codeFor('0861234567'));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Đã đổi số điện thoại nhận OTP' }).waitFor();
+    await shot(page, 'dvc-login', 'lost-phone-2-done');
+    await page.goto(stack.provincial);
+    await page.getByRole('button', { name: 'Mất số điện thoại nhận OTP' }).click();
+    await page.getByLabel('Mã số bảo hiểm xã hội').waitFor();
+    await page.getByLabel('Số định danh cá nhân').fill(LAN.idNumber);
+    await page.getByLabel('Mã số bảo hiểm xã hội').fill(LAN.bhxhCode);
+    await page.getByLabel('Họ và tên').fill(LAN.fullName);
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill(LAN.birthDate);
+    await page.getByLabel('Số điện thoại mới').fill(LAN.phone);
+    await passHumanCheck(page);
+    await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
+    await page.getByRole('heading', { name: 'Đổi số điện thoại tại bộ phận một cửa' }).waitFor();
+    await shot(page, 'dvc-login', 'lost-phone-3-counter');
+  },
+
+  /** The signed-in citizen's account on the provincial portal: details, then a change of phone. */
+  async account(page) {
+    await registerCitizen({ service: stack.service, clientId: 'ministry-portal', citizen: HA, password: PASSWORD });
+    await page.goto(stack.provincial);
+    await page.getByLabel('Số định danh cá nhân').fill(HA.idNumber);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await passHumanCheck(page);
+    const before = await codeFor('0321234567');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Mã OTP đã được gửi tới số').waitFor();
+    await page.getByLabel('Mã OTP (6 chữ số)').fill(await codeFor('0321234567', before));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('heading', { name: 'Tài khoản của bạn' }).waitFor();
+    await shot(page, 'dvc-account', 'account-1-overview');
+    await page.getByRole('button', { name: 'Đổi số điện thoại' }).click();
+    await page.getByLabel('Số điện thoại mới').fill('0331234567');
+    await page.getByLabel('Mật khẩu hiện tại').fill(PASSWORD);
+    await shot(page, 'dvc-account', 'account-2-phone');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByText('Mã OTP đã được gửi tới số 033****567').waitFor();
+    await page.getByLabel('Mã OTP (6 chữ số)').fill(await codeFor('0331234567'));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đã đổi số điện thoại', { exact: false }).first().waitFor();
+    await shot(page, 'dvc-account', 'account-3-phone-changed');
+    await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+    await page.getByRole('heading', { name: 'Đăng xuất khỏi mọi thiết bị?' }).waitFor();
+    await shot(page, 'dvc-account', 'account-4-sign-out-everywhere');
   },
 };
 

@@ -43,8 +43,8 @@ async function typeCheck(tool: 'tsc' | 'vue-tsc', project: string): Promise<void
 describe('framework-ready elements', () => {
   test('custom-elements.json describes every element with its tag, attributes, typed events, slots, parts and custom properties', () => {
     const found = elements();
-    assert.deepEqual([...found.keys()].sort(), ['dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-register']);
-    for (const tag of ['dvc-login', 'dvc-register']) {
+    assert.deepEqual([...found.keys()].sort(), ['dvc-account', 'dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-phone-recovery', 'dvc-recovery', 'dvc-register']);
+    for (const tag of ['dvc-login', 'dvc-register', 'dvc-recovery', 'dvc-phone-recovery', 'dvc-account']) {
       const element = found.get(tag)!;
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       for (const name of ['service', 'client-id', 'forgot-password-href']) assert.ok(attributes.includes(name), `${tag} lists attribute ${name}`);
@@ -53,13 +53,36 @@ describe('framework-ready elements', () => {
       assert.ok((element.cssParts?.length ?? 0) >= 10, `${tag} lists its CSS parts`);
       assert.ok(element.cssProperties?.some((p) => p.name === '--dvc-color-primary'), `${tag} lists its custom properties`);
     }
-    assert.deepEqual(found.get('dvc-login')!.events?.map((e) => [e.name, e.type?.text]), [['dvc-signed-in', 'DvcSignedInDetail'], ['dvc-error', 'DvcErrorDetail']]);
+    assert.deepEqual(found.get('dvc-login')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-signed-in', 'DvcSignedInDetail'],
+      ['dvc-recovered', 'DvcRecoveredDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+      ['dvc-phone-recovered', 'DvcPhoneRecoveredDetail'],
+      ['dvc-phone-recovery-unconfirmed', 'DvcPhoneRecoveryUnconfirmedDetail'],
+    ]);
+    assert.deepEqual(found.get('dvc-phone-recovery')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-phone-recovered', 'DvcPhoneRecoveredDetail'],
+      ['dvc-phone-recovery-unconfirmed', 'DvcPhoneRecoveryUnconfirmedDetail'],
+      ['dvc-sign-in-requested', 'DvcActionRequestedDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
+    assert.deepEqual(found.get('dvc-recovery')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-recovered', 'DvcRecoveredDetail'],
+      ['dvc-sign-in-requested', 'DvcActionRequestedDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
     assert.deepEqual(found.get('dvc-register')!.events?.map((e) => [e.name, e.type?.text]), [
       ['dvc-registered', 'DvcRegisteredDetail'],
       ['dvc-error', 'DvcErrorDetail'],
       ['dvc-sign-in-requested', 'DvcActionRequestedDetail'],
       ['dvc-forgot-password-requested', 'DvcActionRequestedDetail'],
     ]);
+    assert.deepEqual(found.get('dvc-account')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-account-changed', 'DvcAccountChangedDetail'],
+      ['dvc-signed-out', 'DvcSignedOutDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
+    assert.ok(found.get('dvc-account')!.attributes?.some((a) => a.name === 'access-token'), 'dvc-account lists attribute access-token');
     assert.ok(found.get('dvc-login')!.slots?.some((s) => s.name === 'forgot-password'));
     for (const [tag, element] of found) {
       for (const event of element.events ?? []) {

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DvcClient, solveHumanCheck } from '@dvc-kit/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { startStack } from '../examples/stack.mjs';
 import { expectNoAxeViolations, launchChromium, newCitizenContext, readCodeFromOutboxPage } from './support/browser.js';
@@ -25,6 +26,10 @@ const ngoc = { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc', 
 const ngocOnPage = { ...ngoc, birthDate: '12/03/1995', phone: '0912345678' };
 const tuyet = { idNumber: '092199002468', fullName: 'Võ Thị Ánh Tuyết', birthDate: '1999-12-24', phone: '+84781234567' };
 const bao = { idNumber: '038201009999', fullName: 'Đặng Quốc Bảo', birthDate: '2001-02-14', phone: '+84941234567' };
+/** Phạm Thị Thu Hà, with a second SIM the sandbox carrier has in her name. */
+const ha = { idNumber: '031187000042', fullName: 'Phạm Thị Thu Hà', birthDate: '1987-01-01', phone: '+84321234567' };
+const haNewPhone = { national: '0331234567', e164: '+84331234567' };
+const haPasswords = ['Trà-Cổ-Biển-2020', 'Núi-Bà-Đen-2025', 'Cầu-Long-Biên-1902'] as const;
 /** Bùi Thị Lan: a sandbox citizen no test registers. */
 const lanWithoutAccount = '026194005555';
 const otherPassword = 'Hạ-Long-Bay-1999';
@@ -173,6 +178,83 @@ test('a wrong password and an unknown ID number get the same answer on sign-in, 
   await context.close();
 });
 
+test('a citizen recovers a forgotten password and changes phone on the provincial portal; the ministry portal then signs in with the new password and texts the new phone', async () => {
+  const { code: registrationCode } = await registerCitizen({ service: stack.service, clientId: 'ministry-portal', citizen: ha, password: haPasswords[0] });
+  codesSeen.push(registrationCode);
+  const haNational = `0${ha.phone.slice(3)}`;
+  const { context, problems } = await newCitizenContext(browser);
+  const page = await context.newPage();
+
+  // "Quên mật khẩu", opened in place from the sign-in form with the ID number already typed.
+  await page.goto(stack.provincial);
+  await page.getByLabel('Số định danh cá nhân').fill(ha.idNumber);
+  await page.getByRole('button', { name: 'Quên mật khẩu' }).click();
+  await page.getByRole('heading', { name: 'Quên mật khẩu' }).waitFor();
+  assert.equal(await page.getByLabel('Số định danh cá nhân').inputValue(), ha.idNumber);
+  await expectNoAxeViolations(page, 'recovery: ID number');
+  await passHumanCheck(page);
+  await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
+  await page.getByRole('heading', { name: 'Nhập mã OTP' }).waitFor();
+  await expectNoAxeViolations(page, 'recovery: code');
+  const recoveryCode = await readCodeFromOutboxPage(context, stack.outbox, haNational, registrationCode);
+  codesSeen.push(recoveryCode);
+  await page.getByLabel('Mã OTP (6 chữ số)').fill(recoveryCode);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+  await expectNoAxeViolations(page, 'recovery: new password');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(haPasswords[0]);
+  await page.getByLabel('Nhập lại mật khẩu').fill(haPasswords[0]);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByText('Mật khẩu mới không được trùng với 5 mật khẩu gần nhất.').first().waitFor();
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(haPasswords[1]);
+  await page.getByLabel('Nhập lại mật khẩu').fill(haPasswords[1]);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByRole('heading', { name: 'Đã đổi mật khẩu' }).waitFor();
+  await expectNoAxeViolations(page, 'recovery: done');
+
+  // Back to sign-in with the new password, then "Tài khoản": change the phone to her second SIM.
+  await page.goto(stack.provincial);
+  await page.getByLabel('Số định danh cá nhân').fill(ha.idNumber);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(haPasswords[1]);
+  await passHumanCheck(page);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Mã OTP đã được gửi tới số 032****567').waitFor();
+  const signInCode = await readCodeFromOutboxPage(context, stack.outbox, haNational, recoveryCode);
+  codesSeen.push(signInCode);
+  await page.getByLabel('Mã OTP (6 chữ số)').fill(signInCode);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { name: 'Tài khoản của bạn' }).waitFor();
+  await page.getByText('032****567').first().waitFor();
+  await expectNoAxeViolations(page, 'account');
+  await page.getByRole('button', { name: 'Đổi số điện thoại' }).click();
+  await page.getByLabel('Số điện thoại mới').fill(haNewPhone.national);
+  await page.getByLabel('Mật khẩu hiện tại').fill(haPasswords[1]);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByText('Mã OTP đã được gửi tới số 033****567').waitFor();
+  await expectNoAxeViolations(page, 'account: phone code');
+  const changeCode = await readCodeFromOutboxPage(context, stack.outbox, haNewPhone.national);
+  codesSeen.push(changeCode);
+  await page.getByLabel('Mã OTP (6 chữ số)').fill(changeCode);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText('Đã đổi số điện thoại', { exact: false }).first().waitFor();
+  await page.getByText('033****567').first().waitFor();
+  await expectNoAxeViolations(page, 'account: phone changed');
+  assert.deepEqual(problems, [], 'the pages broke their Content-Security-Policy or threw');
+  await context.close();
+
+  // The ministry portal (its backend, through the SDK) signs her in with the new password; the code goes to the new phone.
+  const ministry = new DvcClient({ baseUrl: stack.service, clientId: 'ministry-portal' });
+  const humanCheck = await solveHumanCheck(await ministry.getHumanCheckChallenge());
+  await assert.rejects(ministry.startSignIn({ idNumber: ha.idNumber, password: haPasswords[0], humanCheck }), { code: 'invalid_credentials' });
+  const started = await ministry.startSignIn({ idNumber: ha.idNumber, password: haPasswords[1], humanCheck: await solveHumanCheck(await ministry.getHumanCheckChallenge()) });
+  assert.equal(started.otp.maskedPhone, '033****567');
+  const outbox = (await (await fetch(`${stack.service}/dev/outbox.json?phone=${encodeURIComponent(haNewPhone.e164)}`)).json()) as { messages: { text: string }[] };
+  const ministryCode = /\b(\d{6})\b/.exec(outbox.messages[0]!.text)![1]!;
+  codesSeen.push(ministryCode);
+  const { account } = await ministry.verifySignInCode(started.signInId, { code: ministryCode });
+  assert.equal(account.fullName, ha.fullName);
+});
+
 test('after all of the above, no log line of the service holds an ID number, a phone number, a code or a password', async () => {
   // This test's own registration, so there is something to look for even when the tests above failed.
   const { code } = await registerCitizen({ service: stack.service, clientId: 'ministry-portal', citizen: bao, password: otherPassword });
@@ -185,6 +267,9 @@ test('after all of the above, no log line of the service holds an ID number, a p
     '048203007788',
     ...[an.phone, ngocOnPage.phone].flatMap((phone) => [phone, `84${phone.slice(1)}`]),
     ...[ngoc.phone, tuyet.phone, bao.phone].flatMap((phone) => [phone, phone.slice(1), `0${phone.slice(3)}`]),
+    ha.idNumber,
+    ...[ha.phone, haNewPhone.e164].flatMap((phone) => [phone, phone.slice(1), `0${phone.slice(3)}`]),
+    ...haPasswords,
     password,
     otherPassword,
     'Sai-Mat-Khau-9!',

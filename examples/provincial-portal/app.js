@@ -1,10 +1,14 @@
 // The provincial portal hands the ID token to its own backend, which verifies it against the
-// identity service's JWKS with @dvc-kit/sdk/tokens before trusting the name and level.
+// identity service's JWKS with @dvc-kit/sdk/tokens before trusting the name and level. Once signed
+// in, the "Tài khoản" section gives <dvc-account> the access token: the citizen sees the account and
+// changes the password, email or phone there, or signs out everywhere.
 import { connectLanguageSwitch } from './lang-switch.js';
 const login = document.getElementById('login');
 const session = document.getElementById('session');
 const sessionError = document.getElementById('session-error');
 const langButton = document.getElementById('lang');
+const account = document.getElementById('account');
+const accountSection = document.getElementById('account-section');
 
 login.addEventListener('dvc-signed-in', async (event) => {
   const response = await fetch('/api/session', {
@@ -20,6 +24,27 @@ login.addEventListener('dvc-signed-in', async (event) => {
   document.getElementById('session-name').textContent = result.name;
   document.getElementById('session-ial').textContent = `IAL${result.ial}`;
   session.hidden = false;
+  document.getElementById('counters').hidden = true;
+  account.accessToken = event.detail.tokens.accessToken;
+  accountSection.hidden = false;
+});
+
+// "Mất số điện thoại nhận OTP" opens in place inside <dvc-login> (no lost-phone-href). When it sends the
+// citizen to a one-stop counter, the portal shows where its counters are; once the phone is replaced,
+// every session has ended, so the portal forgets its own.
+login.addEventListener('dvc-phone-recovery-unconfirmed', () => {
+  document.getElementById('counters').hidden = false;
+});
+login.addEventListener('dvc-phone-recovered', () => {
+  session.hidden = true;
+  accountSection.hidden = true;
+});
+
+// Signed out everywhere, or the session ended elsewhere: the portal forgets it and offers the sign-in again.
+account.addEventListener('dvc-signed-out', () => {
+  session.hidden = true;
+  login.hidden = true;
+  document.getElementById('sign-in-again').hidden = false;
 });
 
 connectLanguageSwitch(langButton, login);

@@ -15,7 +15,7 @@ import { registerCitizen } from './register-citizen.mjs';
 export const CLIENT_ID = 'component-tests';
 /**
  * A second portal on the same origin that also offers registration by social insurance: the register
- * widget's BHXH tests use it, and accounts registered by social insurance for a test are made through it.
+ * widget's BHXH tests use it, and accounts a lost-phone test recovers are made through it.
  */
 export const BHXH_CLIENT_ID = 'component-tests-bhxh';
 

@@ -32,6 +32,9 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElemen
   'dvc-password-field': () => later.load().then((m) => m.DvcPasswordField),
   'dvc-human-check': () => Promise.resolve(DvcHumanCheck),
   'dvc-assurance-gate': () => later.load().then((m) => m.DvcAssuranceGate),
+  'dvc-recovery': () => later.load().then((m) => m.DvcRecovery),
+  'dvc-phone-recovery': () => later.load().then((m) => m.DvcPhoneRecovery),
+  'dvc-account': () => later.load().then((m) => m.DvcAccount),
 });
 
 const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();

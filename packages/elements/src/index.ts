@@ -1,6 +1,7 @@
 /**
- * DVC Kit custom elements: `<dvc-register>` and `<dvc-login>` for any public-service portal page, and
- * the parts they are made of. Importing this module defines nothing; import `@dvc-kit/elements/define.js`
+ * DVC Kit custom elements: `<dvc-register>`, `<dvc-login>`, `<dvc-recovery>`, `<dvc-phone-recovery>` and
+ * `<dvc-account>` for any public-service portal page, and the parts they are made of. Importing this
+ * module defines nothing; import `@dvc-kit/elements/define.js`
  * (or load the self-contained `bundle.js`) to register the tags.
  *
  * @example
@@ -17,11 +18,22 @@ export { DvcRegister } from './register/register.js';
 export type { RegisterState, RegisterStep, RegistrationDetails } from './register/state.js';
 export { DvcLogin } from './login/login.js';
 export type { LoginState, LoginStep } from './login/state.js';
+export { DvcRecovery } from './recovery/recovery.js';
+export type { RecoveryState, RecoveryStep } from './recovery/state.js';
+export { recoveryTransition, type RecoveryEvent } from './recovery/machine.js';
+export { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
+export type { CounterReason, PhoneRecoveryState, PhoneRecoveryStep } from './phone-recovery/state.js';
+export { phoneRecoveryTransition, type PhoneRecoveryEvent } from './phone-recovery/machine.js';
 export { DvcMethodPicker, type MethodOffer, type MethodSelectDetail, type SubjectTypeOffer } from './method-picker/method-picker.js';
 export { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from './otp-input/otp-input.js';
 export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 export { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
+export { DvcAccount } from './account/account.js';
+export type { AccountState, AccountStep, AccountAction, SignedOutReason } from './account/state.js';
+export { accountTransition, type AccountEvent } from './account/machine.js';
+export type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
+export type { AccountCatalogue } from './account/catalogue.js';
 export { claimedAssurance } from './assurance-gate/read-token.js';
 export { FlowElement } from './shared/flow-element.js';
 export type { HumanCheckOutcome } from './shared/human-check-step.js';
@@ -34,7 +46,12 @@ export { registerTransition, type RegisterEvent } from './register/machine.js';
 export { loginTransition, type LoginEvent } from './login/machine.js';
 export type { Feedback, FieldProblem, StepProblem } from './shared/feedback.js';
 export { systemClock, type Clock } from './shared/clock.js';
-export type { DvcActionRequestedDetail, DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail, WidgetAttribute, WidgetProblemCode } from './shared/events.js';
+export type {
+  DvcActionRequestedDetail,
+  DvcErrorDetail,
+  DvcPhoneRecoveredDetail,
+  DvcPhoneRecoveryUnconfirmedDetail,
+  DvcRecoveredDetail, DvcRegisteredDetail, DvcSignedInDetail, WidgetAttribute, WidgetProblemCode } from './shared/events.js';
 export { LocalizeController, languageOf } from './i18n/localize.js';
 export type { Catalogue, TextKey } from './i18n/catalogue.js';
 export { vi } from './i18n/vi.js';

@@ -1,11 +1,23 @@
+import { DvcAccount } from './account/account.js';
+import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
 import { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
 import { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 import { DvcLogin } from './login/login.js';
 import { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
 import { DvcOtpInput, type OtpSubmitDetail } from './otp-input/otp-input.js';
 import { DvcPasswordField } from './password-field/password-field.js';
+import { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
+import { DvcRecovery } from './recovery/recovery.js';
 import { DvcRegister } from './register/register.js';
-import type { DvcActionRequestedDetail, DvcErrorDetail, DvcRegisteredDetail, DvcSignedInDetail } from './shared/events.js';
+import type {
+  DvcActionRequestedDetail,
+  DvcErrorDetail,
+  DvcPhoneRecoveredDetail,
+  DvcPhoneRecoveryUnconfirmedDetail,
+  DvcRecoveredDetail,
+  DvcRegisteredDetail,
+  DvcSignedInDetail,
+} from './shared/events.js';
 
 /** Every DVC Kit element by tag name. */
 export const ELEMENTS = Object.freeze({
@@ -16,6 +28,9 @@ export const ELEMENTS = Object.freeze({
   'dvc-password-field': DvcPasswordField,
   'dvc-human-check': DvcHumanCheck,
   'dvc-assurance-gate': DvcAssuranceGate,
+  'dvc-recovery': DvcRecovery,
+  'dvc-phone-recovery': DvcPhoneRecovery,
+  'dvc-account': DvcAccount,
 });
 
 /**
@@ -43,11 +58,17 @@ declare global {
     'dvc-password-field': DvcPasswordField;
     'dvc-human-check': DvcHumanCheck;
     'dvc-assurance-gate': DvcAssuranceGate;
+    'dvc-recovery': DvcRecovery;
+    'dvc-phone-recovery': DvcPhoneRecovery;
+    'dvc-account': DvcAccount;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
     'dvc-registered': CustomEvent<DvcRegisteredDetail>;
     'dvc-signed-in': CustomEvent<DvcSignedInDetail>;
+    'dvc-recovered': CustomEvent<DvcRecoveredDetail>;
+    'dvc-phone-recovered': CustomEvent<DvcPhoneRecoveredDetail>;
+    'dvc-phone-recovery-unconfirmed': CustomEvent<DvcPhoneRecoveryUnconfirmedDetail>;
     'dvc-error': CustomEvent<DvcErrorDetail>;
     'dvc-method-select': CustomEvent<MethodSelectDetail>;
     'dvc-otp-submit': CustomEvent<OtpSubmitDetail>;
@@ -55,5 +76,7 @@ declare global {
     'dvc-human-check-solved': CustomEvent<HumanCheckSolvedDetail>;
     'dvc-sign-in-requested': CustomEvent<DvcActionRequestedDetail>;
     'dvc-forgot-password-requested': CustomEvent<DvcActionRequestedDetail>;
+    'dvc-account-changed': CustomEvent<DvcAccountChangedDetail>;
+    'dvc-signed-out': CustomEvent<DvcSignedOutDetail>;
   }
 }

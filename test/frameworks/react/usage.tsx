@@ -16,6 +16,13 @@ export function SignInPage({ onTokens }: { onTokens: (idToken: string) => void }
       <dvc-assurance-gate ial={2}>
         <p>Nội dung cho tài khoản mức 2</p>
       </dvc-assurance-gate>
+      <dvc-account
+        service="https://id.example.gov.vn"
+        client-id="provincial-portal"
+        access-token="eyJ…"
+        ondvc-account-changed={(event) => console.info(event.detail.change, event.detail.account.phoneMasked)}
+        ondvc-signed-out={(event) => console.info(event.detail.reason)}
+      />
     </main>
   );
 }
@@ -27,6 +34,8 @@ export function Mistakes() {
       <dvc-login service={42} client-id="p" />
       {/* @ts-expect-error: a signed-in event carries tokens, not a registration */}
       <dvc-login service="s" client-id="p" ondvc-signed-in={(event) => event.detail.registrationId} />
+      {/* @ts-expect-error: a sign-out says why, it carries no tokens */}
+      <dvc-account service="s" client-id="p" ondvc-signed-out={(event) => event.detail.tokens} />
       {/* @ts-expect-error: no such element */}
       <dvc-logon service="s" />
     </>

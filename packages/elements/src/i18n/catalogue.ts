@@ -1,4 +1,5 @@
 import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
+import type { AccountCatalogue } from '../account/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -107,9 +108,33 @@ export interface Catalogue {
   /** The read-only user name on the new-password step, for password managers. */
   readonly usernameLabel: string;
 
-  /** Where a code went when the service names no phone, said the same whether or not the ID number has an account. */
+  /** "Quên mật khẩu": what the first step asks, without saying whether an ID number has an account. */
+  readonly recoveryIntro: string;
+  readonly sendCode: string;
+  /** Where a recovery code went, said the same whether or not the ID number has an account. */
   readonly codeSentToAccountPhone: string;
   readonly codeResentToAccountPhone: string;
+  readonly newPasswordHeading: string;
+  readonly recoveredHeading: string;
+  readonly recoveredText: string;
+  readonly backToSignIn: string;
+
+  /** "Mất số điện thoại nhận OTP": who can replace the phone here, and what to type. */
+  readonly lostPhoneIntro: string;
+  /** The BHXH code's hint on the lost-phone form (its label is `bhxhCodeLabel`, as when registering). */
+  readonly lostPhoneBhxhHint: string;
+  readonly newPhoneLabel: string;
+  readonly newPhoneHint: string;
+  readonly phoneRecoveredHeading: string;
+  readonly phoneRecoveredText: string;
+  /** The final state that sends the citizen to a one-stop counter, worded the same whether or not the ID number has an account. */
+  readonly counterHeading: string;
+  readonly counterUnconfirmed: string;
+  readonly counterNotOffered: string;
+  readonly counterAdvice: string;
+
+  /** `<dvc-account>`'s own strings (`account/vi.ts`, `account/en.ts`). */
+  readonly account: AccountCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */

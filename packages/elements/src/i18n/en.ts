@@ -1,3 +1,4 @@
+import { accountEn } from '../account/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /**
@@ -120,6 +121,26 @@ export const en: Catalogue = {
   accountExistsHeading: 'This ID number already has an account',
   usernameLabel: 'User name',
 
+  recoveryIntro: 'Enter the ID number of the account. If it has an account, a code will be sent to its registered phone.',
+  sendCode: 'Send code',
   codeSentToAccountPhone: 'If this ID number has an account, a code has been sent to its registered phone.',
   codeResentToAccountPhone: 'If this ID number has an account, a new code has been sent to its registered phone.',
+  newPasswordHeading: 'Set a new password',
+  recoveredHeading: 'Your password has been changed',
+  recoveredText: 'Every other session of the account has ended. Please sign in with the new password.',
+  backToSignIn: 'Back to sign in',
+  lostPhoneIntro:
+    'If your account was registered with a social insurance code, you can change the phone that receives codes yourself: enter your details as you registered them and a new mobile number registered in your name. The code will be sent to the new number.',
+  lostPhoneBhxhHint: 'Your 10-digit social insurance code, as when you registered',
+  newPhoneLabel: 'New mobile phone number',
+  newPhoneHint: 'Registered in your name, for example 0971234398',
+  phoneRecoveredHeading: 'The phone that receives codes has been changed',
+  phoneRecoveredText: 'Codes now go to the new number. Every session of the account has ended on every portal; please sign in again.',
+  counterHeading: 'Change your phone at a one-stop counter',
+  counterUnconfirmed: 'The details you entered could not be confirmed, so the phone cannot be changed online.',
+  counterNotOffered: 'This portal cannot change the phone that receives codes online yet.',
+  counterAdvice:
+    'Please take your citizen identity card (CCCD) to a one-stop counter (bộ phận một cửa). An officer will check it in person and change the phone that receives codes for your account.',
+
+  account: accountEn,
 };

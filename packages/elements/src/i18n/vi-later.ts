@@ -1,3 +1,4 @@
+import { accountVi } from '../account/vi.js';
 import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
@@ -88,6 +89,26 @@ export const viLater: LaterCatalogue = {
   assuranceNeeded: 'Nội dung này cần tài khoản có mức xác minh cao hơn.',
   accountExistsHeading: 'Số định danh này đã có tài khoản',
   usernameLabel: 'Tên đăng nhập',
+  recoveryIntro: 'Nhập số định danh cá nhân của tài khoản. Nếu số này có tài khoản, mã OTP sẽ được gửi tới số điện thoại đã đăng ký.',
+  sendCode: 'Gửi mã OTP',
   codeSentToAccountPhone: 'Nếu số định danh này có tài khoản, mã OTP đã được gửi tới số điện thoại đã đăng ký.',
   codeResentToAccountPhone: 'Nếu số định danh này có tài khoản, một mã OTP mới đã được gửi tới số điện thoại đã đăng ký.',
+  newPasswordHeading: 'Đặt mật khẩu mới',
+  recoveredHeading: 'Đã đổi mật khẩu',
+  recoveredText: 'Mọi phiên đăng nhập khác của tài khoản đã kết thúc. Vui lòng đăng nhập bằng mật khẩu mới.',
+  backToSignIn: 'Quay lại đăng nhập',
+  lostPhoneIntro:
+    'Nếu tài khoản được đăng ký bằng mã số bảo hiểm xã hội, bạn có thể tự đổi số điện thoại nhận OTP: nhập thông tin như khi đăng ký và số điện thoại mới đứng tên bạn tại nhà mạng. Mã OTP sẽ được gửi tới số mới.',
+  lostPhoneBhxhHint: 'Mã số bảo hiểm xã hội gồm 10 chữ số, như khi đăng ký tài khoản',
+  newPhoneLabel: 'Số điện thoại mới',
+  newPhoneHint: 'Số thuê bao di động đứng tên bạn, ví dụ 0971234398',
+  phoneRecoveredHeading: 'Đã đổi số điện thoại nhận OTP',
+  phoneRecoveredText: 'Từ nay mã OTP được gửi tới số điện thoại mới. Mọi phiên đăng nhập của tài khoản trên các cổng đã kết thúc; vui lòng đăng nhập lại.',
+  counterHeading: 'Đổi số điện thoại tại bộ phận một cửa',
+  counterUnconfirmed: 'Không xác nhận được thông tin bạn đã nhập, nên chưa thể đổi số điện thoại trực tuyến.',
+  counterNotOffered: 'Cổng này chưa hỗ trợ đổi số điện thoại nhận OTP trực tuyến.',
+  counterAdvice:
+    'Vui lòng mang thẻ Căn cước (CCCD) tới bộ phận một cửa (bộ phận tiếp nhận và trả kết quả). Cán bộ sẽ kiểm tra trực tiếp và đổi số điện thoại nhận OTP cho tài khoản của bạn.',
+
+  account: accountVi,
 };

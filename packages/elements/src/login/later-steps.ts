@@ -3,11 +3,12 @@ import { resendSignInCode, verifySignInCode } from '@dvc-kit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { renderCodeStep, type CodeStepHost } from '../shared/code-step.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
+import { renderInPlace, type InPlaceHost } from '../shared/in-place.js';
 import type { LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
 
 /** `<dvc-login>` as the steps after the credentials see it: the code step's host, which fires the events. */
-export type SignInLaterHost = CodeStepHost & EventTarget;
+export type SignInLaterHost = CodeStepHost & InPlaceHost & EventTarget;
 
 /** What those steps do through `<dvc-login>`'s own (protected) means. */
 export interface SignInLaterSteps {
@@ -19,8 +20,9 @@ export interface SignInLaterSteps {
 }
 
 /**
- * The steps of `<dvc-login>` after the credentials — the code (then `dvc-signed-in` with the tokens) and
- * signed in — with the later steps, so the sign-in page's core carries only the first step.
+ * The steps of `<dvc-login>` after the credentials — the code (then `dvc-signed-in` with the tokens),
+ * signed in, and "Quên mật khẩu" or "Mất số điện thoại nhận OTP" opened in place — with the later
+ * steps, so the sign-in page's core carries only the first step.
  */
 export function renderSignInLater(host: SignInLaterHost, steps: SignInLaterSteps, state: Exclude<LoginState, { step: 'loading' | 'credentials' | 'error' }>): TemplateResult {
   const { t, heading, send } = steps;
@@ -43,5 +45,12 @@ export function renderSignInLater(host: SignInLaterHost, steps: SignInLaterSteps
         ${heading(t.signedIn(state.account.fullName, state.account.ial))}
         <p>${t.signedInAccount(state.account.idNumberMasked)}</p>
       </div>`;
+    default:
+      return renderInPlace(state.step, host, state.idNumber, (event) => {
+        // Sign-in is right here: the page's own link for it (if any) is not followed.
+        event.preventDefault();
+        event.stopPropagation();
+        send({ type: 'recoveryClosed' });
+      });
   }
 }

@@ -7,6 +7,7 @@ import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js
 import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
 
+
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
  * (and the human check when the service asks), then the one-time code sent to the registered phone.
@@ -14,9 +15,12 @@ import type { LoginState } from './state.js';
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
  * @fires {DvcSignedInDetail} dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
+ * @fires {DvcRecoveredDetail} dvc-recovered - "Quên mật khẩu" opened in place (no `forgot-password-href`) changed the password; every other session has ended; `detail` is `{ next: 'sign_in' }`.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
- * @slot forgot-password - Replaces the "Quên mật khẩu" link.
- * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link.
+ * @slot forgot-password - Replaces the "Quên mật khẩu" link. Without it and without `forgot-password-href`, "Quên mật khẩu" opens `<dvc-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.
+ * @fires {DvcPhoneRecoveredDetail} dvc-phone-recovered - "Mất số điện thoại nhận OTP" opened in place (no `lost-phone-href`) replaced the phone; every session has ended; `detail` is `{ next: 'sign_in', sessionsEnded }`.
+ * @fires {DvcPhoneRecoveryUnconfirmedDetail} dvc-phone-recovery-unconfirmed - "Mất số điện thoại nhận OTP" opened in place sends the citizen to a one-stop counter; `detail` is `{ reason }`.
+ * @slot lost-phone - Replaces the "Mất số điện thoại nhận OTP" link. Without it and without `lost-phone-href`, "Mất số điện thoại nhận OTP" opens `<dvc-phone-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.
  * @csspart form - Each step's form.
  * @csspart heading - The step heading.
  * @csspart caption - "Bước n/2" above it.
@@ -31,6 +35,7 @@ import type { LoginState } from './state.js';
  * @csspart button-secondary - "Gửi lại OTP".
  * @csspart toggle - "Hiện mật khẩu".
  * @csspart link - "Quên mật khẩu", "Mất số điện thoại nhận OTP".
+ * @csspart counter - The lost-phone recovery's advice to visit a one-stop counter.
  * @csspart done - The signed-in panel.
  * @csspart progress - What a slow step is waiting for ("Đang gửi mã…").
  * @csspart expiry-warning - The warning before the sign-in runs out on the service.
@@ -118,10 +123,29 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     if (result.error.code !== 'aborted') this.feedback.show(rules.refusal(result.error));
   }
 
+  /**
+   * "Quên mật khẩu" or "Mất số điện thoại nhận OTP" without a page of the portal's own: that flow in
+   * place, from the ID number typed so far.
+   */
+  async #open(type: 'recoveryOpened' | 'lostPhoneOpened'): Promise<void> {
+    const state = this.state;
+    if (state.step !== 'credentials' || this.busy) return;
+    const idNumber = this.renderRoot.querySelector<HTMLInputElement>('#id-number')?.value.trim() ?? '';
+    if (!(await this.loaded(later)) || this.state !== state) return;
+    this.send({ type, idNumber });
+  }
+
+
   #renderLinks(): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    const forgot = this.renderForgotPassword();
-    const lostPhone = this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone);
+    const forgot =
+      this.forgotPasswordHref || this.slots.has('forgot-password')
+        ? this.renderForgotPassword()
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#open('recoveryOpened')}>${t.forgotPassword}</button>`;
+    const lostPhone =
+      this.lostPhoneHref || this.slots.has('lost-phone')
+        ? this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone)
+        : html`<button type="button" class="link" part="link" @click=${() => void this.#open('lostPhoneOpened')}>${t.lostPhone}</button>`;
     if (forgot === nothing && lostPhone === nothing) return nothing;
     return html`<ul class="links">
       ${forgot === nothing ? nothing : html`<li>${forgot}</li>`}

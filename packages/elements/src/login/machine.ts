@@ -7,12 +7,16 @@ export type LoginEvent =
   | FlowEvent
   | { readonly type: 'started'; readonly signInId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
-  | { readonly type: 'signedIn'; readonly account: Account };
+  | { readonly type: 'signedIn'; readonly account: Account }
+  | { readonly type: 'recoveryOpened'; readonly idNumber: string }
+  | { readonly type: 'lostPhoneOpened'; readonly idNumber: string }
+  /** The citizen went back to sign in from recovery or the lost-phone recovery. */
+  | { readonly type: 'recoveryClosed' };
 
 const first = (config: ServiceConfig): LoginState => ({ step: 'credentials', config });
 
 /**
- * The sign-in state machine as one pure function: `loading → credentials → code → done`, `error` from
+ * The sign-in state machine as one pure function: `loading → credentials → code → done`, `credentials ⇄ recovery`, `credentials ⇄ lostPhone`, `error` from
  * anywhere, `loading` again on a restart. An event that does not apply to the step on screen leaves the
  * state as it is.
  */
@@ -26,6 +30,12 @@ export function loginTransition(state: LoginState, event: LoginEvent): LoginStat
       return state.step === 'code' ? { ...state, otp: event.otp } : state;
     case 'signedIn':
       return state.step === 'code' ? { step: 'done', config: state.config, account: event.account } : state;
+    case 'recoveryOpened':
+      return state.step === 'credentials' ? { step: 'recovery', config: state.config, idNumber: event.idNumber } : state;
+    case 'lostPhoneOpened':
+      return state.step === 'credentials' ? { step: 'lostPhone', config: state.config, idNumber: event.idNumber } : state;
+    case 'recoveryClosed':
+      return state.step === 'recovery' || state.step === 'lostPhone' ? first(state.config) : state;
     default:
       return state;
   }

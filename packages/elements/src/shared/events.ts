@@ -36,6 +36,30 @@ export interface DvcActionRequestedDetail {
   readonly href: string | undefined;
 }
 
+/** Detail of `dvc-recovered`: the password is changed and every other session has ended; sign in with the new one. */
+export interface DvcRecoveredDetail {
+  readonly next: 'sign_in';
+}
+
+/**
+ * Detail of `dvc-phone-recovered` ("Mất số điện thoại nhận OTP" done): the new phone is the account's,
+ * codes go to it from now on, and every session of the account has ended (`sessionsEnded` of them, on
+ * every portal); sign in again.
+ */
+export interface DvcPhoneRecoveredDetail {
+  readonly next: 'sign_in';
+  readonly sessionsEnded: number;
+}
+
+/**
+ * Detail of `dvc-phone-recovery-unconfirmed`: the widget sends the citizen to a one-stop counter with
+ * their ID card. `unconfirmed`: the service could not confirm the details (the same whether or not the
+ * ID number has an account); `not_offered`: the service has no self-service way (no social-insurance register).
+ */
+export interface DvcPhoneRecoveryUnconfirmedDetail {
+  readonly reason: 'unconfirmed' | 'not_offered';
+}
+
 /** Detail of `dvc-signed-in`: the account and the tokens to hand to the portal's backend. */
 export interface DvcSignedInDetail {
   readonly account: Account;

@@ -81,7 +81,7 @@ describe('<dvc-register> by social insurance against a running identity service'
   it('answers a BHXH code the register does not hold for that person with the portal’s mismatch message on the code', async () => {
     const el = await fixture<DvcRegister>(html`<dvc-register service=${service.url} client-id=${service.bhxhClientId} methods="bhxh"></dvc-register>`);
     await shows(el, 'Mã số bảo hiểm xã hội');
-    // Trần Thị Bích Ngọc, whom no other suite on this service looks up.
+    // Trần Thị Bích Ngọc, whom no other suite on this service looks up (Tuyết is the lost-phone test's, An the account test's).
     await typeInto(byLabel(el, 'Số định danh cá nhân'), '079195004321');
     await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), '7901234568');
     await typeInto(byLabel(el, 'Họ và tên'), 'Trần Thị Bích Ngọc');

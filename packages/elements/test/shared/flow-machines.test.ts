@@ -50,4 +50,12 @@ describe('the flows’ state machines', () => {
     expect(state).to.include({ step: 'code', startedAt: 5 });
     expect(loginTransition(state, { type: 'signedIn', account: { sub: 'a', fullName: 'A', idNumberMasked: '001******234', subjectType: 'citizen', ial: 2, verificationMethod: 'mobile', createdAt: '2026-01-01T00:00:00.000Z' } }).step).to.equal('done');
   });
+
+  it('opens recovery from the sign-in credentials with the ID number typed so far, and comes back to them', () => {
+    const credentials = loginTransition({ step: 'loading' }, { type: 'configured', config });
+    const recovery = loginTransition(credentials, { type: 'recoveryOpened', idNumber: '001090001234' });
+    expect(recovery).to.deep.equal({ step: 'recovery', config, idNumber: '001090001234' });
+    expect(loginTransition(recovery, { type: 'recoveryClosed' })).to.deep.equal({ step: 'credentials', config });
+    expect(loginTransition(recovery, { type: 'signedIn', account: {} as never })).to.equal(recovery);
+  });
 });

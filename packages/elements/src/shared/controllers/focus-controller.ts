@@ -43,7 +43,7 @@ export class FocusController implements ReactiveController {
       if (this.#settled) this.#focus('#step-heading');
       else if (step !== 'loading') {
         this.#settled = true;
-        // A widget opened in place of another (`autofocus`: a flow shown in place of another part of the page) takes focus at once.
+        // A widget opened in place of another (`autofocus`: recovery from the sign-in form) takes focus at once.
         if (host.autofocus) this.#focus('#step-heading');
       }
     }

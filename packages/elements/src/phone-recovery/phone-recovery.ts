@@ -1,0 +1,227 @@
+import { css, html, type nothing, type TemplateResult } from 'lit';
+import { FLOW_LIFETIME_SECONDS, resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode, type PhoneRecovered } from '@dvc-kit/sdk';
+import { emit, type DvcPhoneRecoveredDetail, type DvcPhoneRecoveryUnconfirmedDetail } from '../shared/events.js';
+import { FlowElement } from '../shared/flow-element.js';
+import { renderCodeStep } from '../shared/code-step.js';
+import { renderSignInAction } from '../shared/sign-in-action.js';
+import { readPhoneRecoveryDetails } from './details-form.js';
+import { PHONE_RECOVERY_FIELDS, renderPhoneRecoveryDetails } from './details-step.js';
+import { phoneRecoveryTransition, type PhoneRecoveryEvent } from './machine.js';
+import type { CounterReason, PhoneRecoveryState } from './state.js';
+import { refusal } from '../shared/refusal.js';
+
+const TOTAL_STEPS = 2;
+
+
+/** The parts of `<dvc-phone-recovery>` that `<dvc-login>` exports as its own when it opens it in place. */
+export const PHONE_RECOVERY_PARTS =
+  'form, heading, caption, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, link, done, counter, progress, expiry-warning, lead, countdown, resend-countdown, checkbox, status';
+
+/**
+ * `<dvc-phone-recovery>` ("Mất số điện thoại nhận OTP"): a citizen who lost the phone that receives
+ * the codes replaces it without a counter visit — when the account was registered by social insurance.
+ * The citizen types the ID number, the BHXH code, the full name and the date of birth as registered,
+ * and the NEW phone (and passes the human check when the service asks); the service asks the
+ * social-insurance register and the carrier afresh, and sends a code to the new phone. The right code
+ * makes the new phone the account's and ends every session of the account, on every portal: the
+ * citizen signs in again.
+ *
+ * Details the service cannot confirm end in a final state with no live field: take the ID card (CCCD)
+ * to a one-stop counter ("bộ phận một cửa"). It reads the same whether the ID number has no account,
+ * an account without a BHXH code, or a detail that differs. A service that does not offer the
+ * self-service way (no social-insurance register) shows the counter advice at once.
+ *
+ * `<dvc-login>` opens it in place when "Mất số điện thoại nhận OTP" has no `lost-phone-href`.
+ * A visible state machine, `identify → code → done` or `identify → counter`.
+ *
+ * @fires {DvcPhoneRecoveredDetail} dvc-phone-recovered - The new phone is the account's and every session has ended; `detail` is `{ next: 'sign_in', sessionsEnded }`.
+ * @fires {DvcPhoneRecoveryUnconfirmedDetail} dvc-phone-recovery-unconfirmed - The widget sends the citizen to a one-stop counter; `detail` is `{ reason }` (`unconfirmed`: the details were not confirmed; `not_offered`: the service has no self-service way).
+ * @fires {DvcActionRequestedDetail} dvc-sign-in-requested - The citizen chose "Quay lại đăng nhập" or, at the end, "Đăng nhập"; cancelable (`preventDefault()` keeps the `sign-in-href` link from navigating); `detail` is `{ href }`.
+ * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }`.
+ * @slot sign-in - Replaces the "Quay lại đăng nhập" and "Đăng nhập" actions.
+ * @slot counter - Below the counter advice: where the portal's one-stop counters are, their hours.
+ * @csspart form - The details form.
+ * @csspart heading - The step heading.
+ * @csspart caption - "Bước n/2" above it.
+ * @csspart field - A field (label, hint, error, input).
+ * @csspart label - A label.
+ * @csspart hint - A hint under a label.
+ * @csspart input - A text input.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The error summary at the top of a step.
+ * @csspart error-summary-link - A link in it.
+ * @csspart button - A button.
+ * @csspart button-secondary - "Gửi lại OTP", "Quay lại đăng nhập".
+ * @csspart link - "Quay lại đăng nhập", "Đăng nhập" as links.
+ * @csspart done - The final panel once the phone is replaced.
+ * @csspart counter - The final panel that sends the citizen to a one-stop counter.
+ * @csspart progress - What a slow step is waiting for ("Đang kiểm tra với nhà mạng…").
+ * @csspart expiry-warning - The warning before the recovery runs out on the service.
+ * @cssprop --dvc-color-primary - Buttons, links. Default `#1d5ea8`.
+ * @cssprop --dvc-color-on-primary - Text on buttons. Default white.
+ * @cssprop --dvc-color-text - Text. Default `#0b0c0c`.
+ * @cssprop --dvc-color-muted - Hints. Default `#484f54`.
+ * @cssprop --dvc-color-error - Errors. Default `#c0281b`.
+ * @cssprop --dvc-color-success - The final panel. Default `#00703c`.
+ * @cssprop --dvc-color-border - Input borders.
+ * @cssprop --dvc-color-background - Input background.
+ * @cssprop --dvc-color-focus - Focus highlight. Default `#ffdd00`.
+ * @cssprop --dvc-font-family - Typeface.
+ * @cssprop --dvc-font-size - Base size. Default `1rem`.
+ * @cssprop --dvc-radius - Corner radius. Default `4px`.
+ * @cssprop --dvc-spacing - Base spacing. Default `1rem`.
+ * @example
+ * ```html
+ * <script type="module" src="/vendor/dvc-elements.js"></script>
+ * <dvc-phone-recovery service="https://id.example.gov.vn" client-id="provincial-portal" sign-in-href="/dang-nhap">
+ *   <p slot="counter"><a href="/mot-cua">Danh sách bộ phận một cửa</a></p>
+ * </dvc-phone-recovery>
+ * <script type="module">
+ *   document.querySelector('dvc-phone-recovery').addEventListener('dvc-phone-recovered', () => console.log('Sign in again'));
+ * </script>
+ * ```
+ */
+export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecoveryEvent> {
+  /** The counter advice is a notice to act on, not a success: the page's colours with a rule on the side. */
+  static override styles = [
+    ...FlowElement.styles,
+    css`
+      .notice {
+        margin: 0 0 var(--_space);
+        padding: 0 var(--_space);
+        border-inline-start: 0.3em solid var(--_primary);
+      }
+      .notice p {
+        margin: 0.3em 0 0.6em;
+      }
+    `,
+  ];
+
+  static override properties = {
+    ...FlowElement.properties,
+    idNumber: { type: String, attribute: 'id-number' },
+    signInHref: { type: String, attribute: 'sign-in-href' },
+    backToSignIn: { type: Boolean, attribute: 'back-to-sign-in' },
+  };
+
+  /** The ID number to start from, e.g. what the citizen typed on the sign-in form (attribute `id-number`). */
+  declare idNumber: string;
+  /** Where "Quay lại đăng nhập" and, at the end, "Đăng nhập" lead (attribute `sign-in-href`). */
+  declare signInHref: string | undefined;
+  /**
+   * Offers "Quay lại đăng nhập" as a button that only fires `dvc-sign-in-requested`, for a page (or
+   * `<dvc-login>`) that shows sign-in itself (attribute `back-to-sign-in`).
+   */
+  declare backToSignIn: boolean;
+  protected readonly transition = phoneRecoveryTransition;
+  /** The service keeps a lost-phone recovery for 15 minutes from its start. */
+  protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.phoneRecovery * 1000;
+
+  constructor() {
+    super();
+    this.idNumber = '';
+    this.signInHref = undefined;
+    this.backToSignIn = false;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    const state = this.state;
+    // Once per arrival at the counter: the page may show its own list of counters.
+    if (changed.has('state') && state.step === 'counter' && (changed.get('state') as PhoneRecoveryState | undefined)?.step !== 'counter') {
+      emit<DvcPhoneRecoveryUnconfirmedDetail>(this, 'dvc-phone-recovery-unconfirmed', { reason: state.reason });
+    }
+  }
+
+  async #submitDetails(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const state = this.state;
+    if (state.step !== 'identify' || this.busy) return;
+    const reading = readPhoneRecoveryDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
+    const humanCheck = await this.humanCheck(state.config);
+    if (!humanCheck) return;
+    if (!reading.ok || humanCheck.problem) {
+      const fields = reading.ok ? {} : reading.fields;
+      this.feedback.show({ fields: humanCheck.problem ? { ...fields, humanCheck: humanCheck.problem } : fields });
+      return;
+    }
+    const body = { ...reading.body, ...humanCheck.body };
+    const result = await this.calls.call((client, signal) => startPhoneRecovery(client, body, { signal }), 'checkingCarrier');
+    if (result.ok) {
+      this.send({ type: 'started', phoneRecoveryId: result.value.phoneRecoveryId, otp: result.value.otp, at: this.clock.now() });
+      return;
+    }
+    humanCheck.answered(result.error);
+    const code = result.error.code;
+    if (code === 'aborted') return;
+    // The one answer for every case the service cannot confirm (and for a service that stopped offering it).
+    if (code === 'phone_recovery_unconfirmed') this.send({ type: 'unconfirmed' });
+    else if (code === 'not_found') this.fail(result.error);
+    else this.feedback.show(refusal(result.error));
+  }
+
+  #recovered(value: PhoneRecovered): void {
+    this.keys.reset();
+    this.send({ type: 'recovered', sessionsEnded: value.sessionsEnded });
+    emit<DvcPhoneRecoveredDetail>(this, 'dvc-phone-recovered', { next: value.next, sessionsEnded: value.sessionsEnded });
+  }
+
+  /** "Quay lại đăng nhập" (or "Đăng nhập" at the end), as the page wants it. */
+  #renderSignIn(text: string, primary: boolean): TemplateResult | typeof nothing {
+    return renderSignInAction({ host: this, href: this.signInHref || undefined, button: this.backToSignIn, slotted: this.slots.has('sign-in') }, text, primary);
+  }
+
+  #renderCounter(reason: CounterReason): TemplateResult {
+    const t = this.localize.t;
+    return html`<div class="notice" part="counter">
+        ${this.renderHeading(t.counterHeading)}
+        <p>${reason === 'unconfirmed' ? t.counterUnconfirmed : t.counterNotOffered}</p>
+        <p>${t.counterAdvice}</p>
+        <slot name="counter"></slot>
+      </div>
+      ${this.#renderSignIn(t.backToSignIn, false)}`;
+  }
+
+  protected override renderStep(): TemplateResult {
+    const t = this.localize.t;
+    const state = this.state;
+    switch (state.step) {
+      case 'loading':
+        return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
+      case 'error':
+        return this.renderFailure(state, state.code === 'flow_not_found');
+      case 'identify':
+        return renderPhoneRecoveryDetails({
+          t,
+          config: state.config,
+          client: this.calls.client,
+          busy: this.busy,
+          heading: this.renderHeading(t.lostPhone, [1, TOTAL_STEPS]),
+          summary: this.feedback.renderSummary(PHONE_RECOVERY_FIELDS),
+          error: this.feedback.fieldError,
+          onSubmit: (event) => void this.#submitDetails(event),
+          idNumber: this.idNumber,
+          back: this.#renderSignIn(t.backToSignIn, false),
+        });
+      case 'code': {
+        return renderCodeStep<PhoneRecovered>(this, {
+          heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
+          otp: state.otp,
+          id: state.phoneRecoveryId,
+          verify: verifyPhoneRecoveryCode,
+          verified: (value) => this.#recovered(value),
+          resend: resendPhoneRecoveryCode,
+          resent: (otp) => this.send({ type: 'codeResent', otp }),
+        });
+      }
+      case 'done':
+        return html`<div class="panel" part="done">
+            ${this.renderHeading(t.phoneRecoveredHeading)}
+            <p>${t.phoneRecoveredText}</p>
+          </div>
+          ${this.#renderSignIn(t.signIn, true)}`;
+      case 'counter':
+        return this.#renderCounter(state.reason);
+    }
+  }
+}
