@@ -16,21 +16,9 @@ const CONTROL = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
  * Scripts a name may be written in, one per name. Japanese names mix Han with the kana, Korean
  * names may mix Han with Hangul: those mixes count as one writing system.
  */
-const SCRIPTS: readonly (readonly [string, RegExp])[] = [
-  ['Latin', /\p{Script=Latin}/u],
-  ['Cyrillic', /\p{Script=Cyrillic}/u],
-  ['Greek', /\p{Script=Greek}/u],
-  ['Han', /\p{Script=Han}/u],
-  ['Hiragana', /\p{Script=Hiragana}/u],
-  ['Katakana', /\p{Script=Katakana}/u],
-  ['Hangul', /\p{Script=Hangul}/u],
-  ['Arabic', /\p{Script=Arabic}/u],
-  ['Hebrew', /\p{Script=Hebrew}/u],
-  ['Thai', /\p{Script=Thai}/u],
-  ['Lao', /\p{Script=Lao}/u],
-  ['Khmer', /\p{Script=Khmer}/u],
-  ['Devanagari', /\p{Script=Devanagari}/u],
-];
+const SCRIPTS: readonly (readonly [string, RegExp])[] = 'Latin Cyrillic Greek Han Hiragana Katakana Hangul Arabic Hebrew Thai Lao Khmer Devanagari'
+  .split(' ')
+  .map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')]);
 const COMPATIBLE = new Set(['Han+Hiragana', 'Han+Katakana', 'Hiragana+Katakana', 'Han+Hiragana+Katakana', 'Han+Hangul']);
 
 function scriptOf(letter: string): string {

@@ -16,10 +16,10 @@ export type Carrier =
  * current one.
  */
 export const CARRIER_PREFIXES: Readonly<Record<Carrier, readonly string[]>> = {
-  viettel: ['32', '33', '34', '35', '36', '37', '38', '39', '86', '96', '97', '98'],
-  vinaphone: ['81', '82', '83', '84', '85', '88', '91', '94'],
-  mobifone: ['70', '76', '77', '78', '79', '89', '90', '93'],
-  vietnamobile: ['52', '56', '58', '92'],
+  viettel: '32 33 34 35 36 37 38 39 86 96 97 98'.split(' '),
+  vinaphone: '81 82 83 84 85 88 91 94'.split(' '),
+  mobifone: '70 76 77 78 79 89 90 93'.split(' '),
+  vietnamobile: '52 56 58 92'.split(' '),
   gmobile: ['59', '99'],
   reddi: ['55'],
   itelecom: ['87'],
@@ -40,13 +40,14 @@ const carrierByPrefix = new Map<string, Carrier>(
  * CONVERTED_PREFIXES['0162']; // '032'
  * ```
  */
-export const CONVERTED_PREFIXES: Readonly<Record<string, string>> = Object.freeze({
-  '0162': '032', '0163': '033', '0164': '034', '0165': '035', '0166': '036', '0167': '037', '0168': '038', '0169': '039',
-  '0120': '070', '0121': '079', '0122': '077', '0126': '076', '0128': '078',
-  '0123': '083', '0124': '084', '0125': '085', '0127': '081', '0129': '082',
-  '0186': '056', '0188': '058',
-  '0199': '059',
-});
+export const CONVERTED_PREFIXES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    // Each pair: the old prefix's last three digits and the new prefix's last two ('162:32' is 0162 → 032).
+    '162:32 163:33 164:34 165:35 166:36 167:37 168:38 169:39 120:70 121:79 122:77 126:76 128:78 123:83 124:84 125:85 127:81 129:82 186:56 188:58 199:59'
+      .split(' ')
+      .map((pair) => [`0${pair.slice(0, 3)}`, `0${pair.slice(4)}`]),
+  ),
+);
 
 /** Result of {@link parsePhone}. */
 export type ParsedPhone =
