@@ -1,5 +1,6 @@
-import { birthYearAgrees, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type StartPhoneRecoveryRequest } from '@dvc-kit/sdk';
+import type { StartPhoneRecoveryRequest } from '@dvc-kit/sdk';
 import type { FieldProblem } from '../shared/feedback.js';
+import { readDetails } from '../register/details-form.js';
 
 /** The details form, read: the request when every field passes the SDK's checks, else each field's problem. */
 export type PhoneRecoveryReading =
@@ -7,25 +8,11 @@ export type PhoneRecoveryReading =
   | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
 
 /**
- * Reads the lost-phone details with the SDK's parsers (the rules the service applies): ID number,
- * BHXH code, full name, date of birth (its year agreeing with the CCCD) and the new phone. Pure;
- * `today` bounds the dates.
+ * Reads the lost-phone details as registration by social insurance reads them (the SDK's parsers, the
+ * rules the service applies): ID number, BHXH code, full name, date of birth (its year agreeing with the
+ * CCCD) and the new phone; no consent. Pure; `today` bounds the dates.
  */
 export function readPhoneRecoveryDetails(data: FormData, today: Date): PhoneRecoveryReading {
-  const text = (name: string) => String(data.get(name) ?? '');
-  const fields: Record<string, FieldProblem> = {};
-  const idNumber = parseIdNumber(text('idNumber'), today);
-  if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
-  const bhxhCode = parseBhxhCode(text('bhxhCode'));
-  if (!bhxhCode.ok) fields.bhxhCode = { rule: bhxhCode.rule };
-  const fullName = parseFullName(text('fullName'));
-  if (!fullName.ok) fields.fullName = { rule: fullName.rule };
-  const birthDate = parseBirthDate(text('birthDate'), today);
-  if (!birthDate.ok) fields.birthDate = { rule: birthDate.rule };
-  else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
-  const phone = text('phone').trim();
-  const parsedPhone = parsePhone(phone);
-  if (!parsedPhone.ok) fields.phone = 'params' in parsedPhone ? { rule: parsedPhone.rule, params: parsedPhone.params } : { rule: parsedPhone.rule };
-  if (!idNumber.ok || !bhxhCode.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
-  return { ok: true, body: { idNumber: idNumber.value, bhxhCode: bhxhCode.value, fullName: fullName.value, birthDate: birthDate.iso, phone } };
+  const reading = readDetails(data, today, 'bhxh', false);
+  return reading.ok ? { ok: true, body: reading.details as Omit<StartPhoneRecoveryRequest, 'humanCheck'> } : reading;
 }

@@ -12,9 +12,10 @@ export type DetailsReading =
  * Reads the details form with the SDK's parsers (the rules the service applies): ID number, the BHXH
  * code when registering by social insurance (`method: 'bhxh'`, pasted separators and invisible
  * characters read through), full name, date of birth (and that its year agrees with the CCCD), phone,
- * optional email, consent. Pure; `today` bounds the dates.
+ * optional email, consent (unless `consent` is false: lost-phone recovery reads the same details without it).
+ * Pure; `today` bounds the dates.
  */
-export function readDetails(data: FormData, today: Date, method: VerificationMethod = 'mobile'): DetailsReading {
+export function readDetails(data: FormData, today: Date, method: VerificationMethod = 'mobile', consent = true): DetailsReading {
   const text = (name: string) => String(data.get(name) ?? '');
   const fields: Record<string, FieldProblem> = {};
   const idNumber = parseIdNumber(text('idNumber'), today);
@@ -32,10 +33,10 @@ export function readDetails(data: FormData, today: Date, method: VerificationMet
   if (!parsedPhone.ok) fields.phone = parsedPhone;
   const email = text('email').trim();
   if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
-  if (!data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
+  if (consent && !data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
   if (!idNumber.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
   const details = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}), ...(bhxh?.ok ? { bhxhCode: bhxh.value } : {}) };
-  return { ok: true, details, consent: true };
+  return { ok: true, details, consent };
 }
 
 /** The registration request the details step sends, or every field's problem (the human check's too). */
