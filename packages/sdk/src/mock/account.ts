@@ -169,7 +169,7 @@ export function startCccdAddition(context: RouteContext): Response {
 export function verifyAccountChangeCode(context: RouteContext): Response {
   const holder = holderOf(context);
   if (holder instanceof Response) return holder;
-  const answer = idempotent(context);
+  const answer = idempotent(context, holder.sid);
   if (answer instanceof Response) return answer;
   const flow = findChange(context, holder);
   if (flow instanceof Response) return flow;
@@ -210,7 +210,7 @@ export function completePasswordChange(context: RouteContext): Response {
   const { scenario } = context;
   const holder = holderOf(context);
   if (holder instanceof Response) return holder;
-  const answer = idempotent(context);
+  const answer = idempotent(context, holder.sid);
   if (answer instanceof Response) return answer;
   const flow = findChange(context, holder);
   if (flow instanceof Response) return flow;

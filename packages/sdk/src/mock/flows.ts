@@ -62,10 +62,13 @@ export function resend(context: RouteContext, flow: MockFlow): Response {
 
 /**
  * Replays the first answer to a repeated `Idempotency-Key`, refuses the key with a different body, or
- * gives a function that stores the answer about to be sent.
+ * gives a function that stores the answer about to be sent. With an `owner` (a signed-in route's
+ * session), the keys are that owner's own, as the service keeps them: another session's request with
+ * the same key is not handed this one's answer.
  */
-export function idempotent(context: RouteContext): Response | ((status: number, body: unknown) => Response) {
-  const key = context.request.headers.get('Idempotency-Key');
+export function idempotent(context: RouteContext, owner?: string): Response | ((status: number, body: unknown) => Response) {
+  const sent = context.request.headers.get('Idempotency-Key');
+  const key = sent && owner !== undefined ? `${owner} ${sent}` : sent;
   const fingerprint = `${new URL(context.request.url).pathname} ${JSON.stringify(context.body)}`;
   if (key) {
     const seen = context.scenario.idempotency.get(key);

@@ -41,6 +41,8 @@ describe('mock account changes act out the service', () => {
     const verified = await client.verifyAccountChangeCode(here.accessToken, started.changeId, { code: '123456' }, { idempotencyKey: 'v-1' });
     assert.ok(AccountChangeCodeVerifiedSchema.safeParse(verified).success);
     assert.equal(verified.next, 'password');
+    const theirs = await failure(client.verifyAccountChangeCode(elsewhere.accessToken, started.changeId, { code: '123456' }, { idempotencyKey: 'v-1' }));
+    assert.equal(theirs.code, 'flow_not_found', 'another session with the same key, path and body is not handed the stored answer');
     const reused = await failure(client.completePasswordChange(here.accessToken, started.changeId, { password: MOCK_PASSWORD, passwordConfirmation: MOCK_PASSWORD }));
     assert.deepEqual(reused.fieldErrors.map((e) => [e.field, e.code]), [['password', 'password_reused']]);
     const done = await client.completePasswordChange(here.accessToken, started.changeId, { password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }, { idempotencyKey: 'p-1' });

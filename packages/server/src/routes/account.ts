@@ -36,6 +36,9 @@ export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
   const routes = new Hono<SignedInEnv>();
   const idempotencyDeps = { store, clock, hashKey: deps.keys.logHashKey, leaseSeconds: config.idempotency.leaseSeconds, encryption: deps.encryption };
   routes.use('/v1/account/*', requireAccessToken(deps));
+  /** {@link idempotent}, with the keys kept per session. */
+  const ownIdempotent = (c: Context<SignedInEnv>, raw: string, work: Parameters<typeof idempotent>[3]) =>
+    idempotent(plain(c), idempotencyDeps, raw, work, { owner: c.var.holder.session.id });
 
   routes.post(PATHS.passwordChanges, async (c) => {
     const { data } = await readBody(plain(c), StartPasswordChangeSchema);
@@ -60,16 +63,10 @@ export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
   routes.post('/v1/account/changes/:id/otp/verify', async (c) => {
     const { data, raw } = await readBody(plain(c), VerifyCodeSchema);
     const caller = callerOf(plain(c), deps);
-    return idempotent(
-      plain(c),
-      idempotencyDeps,
-      raw,
-      async (held) => ({
-        status: 200,
-        body: await accountChanges.verifyCode(deps, caller, c.var.holder, flowId(plain(c)), data.code, answerWith(held, 200)),
-      }),
-      { owner: c.var.holder.session.id },
-    );
+    return ownIdempotent(c, raw, async (held) => ({
+      status: 200,
+      body: await accountChanges.verifyCode(deps, caller, c.var.holder, flowId(plain(c)), data.code, answerWith(held, 200)),
+    }));
   });
 
   routes.post('/v1/account/changes/:id/otp/resend', async (c) =>
@@ -79,16 +76,10 @@ export function accountRoutes(deps: AppDeps): Hono<SignedInEnv> {
   routes.post('/v1/account/changes/:id/password', async (c) => {
     const { data, raw } = await readBody(plain(c), CompletePasswordChangeSchema);
     const caller = callerOf(plain(c), deps);
-    return idempotent(
-      plain(c),
-      idempotencyDeps,
-      raw,
-      async (held) => ({
-        status: 200,
-        body: await accountChanges.completePassword(deps, caller, c.var.holder, flowId(plain(c)), data, answerWith(held, 200)),
-      }),
-      { owner: c.var.holder.session.id },
-    );
+    return ownIdempotent(c, raw, async (held) => ({
+      status: 200,
+      body: await accountChanges.completePassword(deps, caller, c.var.holder, flowId(plain(c)), data, answerWith(held, 200)),
+    }));
   });
 
   routes.post(PATHS.signOutEverywhere, async (c) => {
