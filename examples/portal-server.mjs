@@ -56,15 +56,11 @@ export async function startPortal(options) {
         }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, security, 'Method not allowed');
-      if (url.pathname === '/vendor/dvc-elements.js') {
-        return send(res, 200, { 'Content-Type': types['.js'], ...security }, await readFile(bundlePath));
-      }
+      if (url.pathname === '/vendor/dvc-elements.js') return sendBundleFile(req, res, bundlePath, security);
       const chunk = CHUNK.exec(url.pathname);
       if (chunk) {
-        const content = await readFile(join(bundleDir, chunk[1])).catch(() => undefined);
-        if (!content) return send(res, 404, security, 'Not found');
         // A chunk's name carries a hash of its content: it never changes, so it may be kept.
-        return send(res, 200, { 'Content-Type': types['.js'], 'Cache-Control': 'public, max-age=31536000, immutable', ...security }, content);
+        return sendBundleFile(req, res, join(bundleDir, chunk[1]), { 'Cache-Control': 'public, max-age=31536000, immutable', ...security });
       }
       const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       if (!/^[\w-]+\.(html|js|css|svg)$/.test(name)) return send(res, 404, security, 'Not found');
@@ -88,6 +84,18 @@ export async function startPortal(options) {
     port,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * A file of the widget bundle, as a portal's server should send it: the `.gz` beside it (compressed at build
+ * time, smaller than gzip on the fly) to a browser that accepts gzip, the file itself to one that does not.
+ */
+async function sendBundleFile(req, res, path, headers) {
+  const gzip = /\bgzip\b(?!\s*;\s*q=0(\.0+)?\b)/.test(String(req.headers['accept-encoding'] ?? ''));
+  const content = await readFile(gzip ? `${path}.gz` : path).catch(() => undefined);
+  if (!content) return send(res, 404, headers, 'Not found');
+  const encoding = gzip ? { 'Content-Encoding': 'gzip' } : {};
+  return send(res, 200, { 'Content-Type': types['.js'], Vary: 'Accept-Encoding', ...encoding, ...headers }, content);
 }
 
 function send(res, status, headers, body) {

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forbiddenBundleInputs, readBundleInputs } from './support/bundle-inputs.js';
-import { allWidgetsChunks, chunkOf, englishChunk, gzipBytes, loginPageChunks, readBundleGraph, staticClosure } from './support/bundle-chunks.js';
+import { allWidgetsChunks, chunkOf, englishChunk, gzipBytes, loginPageChunks, onTheFlyGzipBytes, readBundleGraph, staticClosure } from './support/bundle-chunks.js';
 
-// Issue 8, Size. Each file is measured gzipped on its own (level 9), as a server sends it.
+// Issue 8, Size. Each file is counted as the citizen downloads it: its precompressed `.gz` beside it (zopfli, written
+// by rollup.config.mjs; a server sends it as it is). The figure a server gzipping on the fly would send is printed too.
 /**
  * "A page that shows only <dvc-login> before the citizen acts", for a Vietnamese page: bundle.js, every
  * chunk statically imported from it or from the dvc-login chunk, and the chunks of what the sign-in's
@@ -29,9 +30,10 @@ test('a page with only <dvc-login> loads at most 15 kB gzip before the citizen a
   const loginBytes = gzipBytes(login);
   const allBytes = gzipBytes(all);
   const englishBytes = gzipBytes([english]);
-  console.log(`dvc-elements: page with only <dvc-login> ${kB(loginBytes)} gzip before the citizen acts (${[...login].join(', ')}; budget ${kB(LOGIN_PAGE_BUDGET)})`);
-  console.log(`dvc-elements: all widgets ${kB(allBytes)} gzip in ${all.size} files, a Vietnamese page over a whole session (${[...all].join(', ')}; budget ${kB(ALL_BUDGET)})`);
-  console.log(`dvc-elements: English ${kB(englishBytes)} gzip more for lang="en" (${english}; budget ${kB(ENGLISH_BUDGET)})`);
+  const onTheFly = (names: Iterable<string>) => `${kB(onTheFlyGzipBytes(names))} gzipped on the fly`;
+  console.log(`dvc-elements: page with only <dvc-login> ${kB(loginBytes)} gzip before the citizen acts, ${loginBytes} B (${onTheFly(login)}; ${[...login].join(', ')}; budget ${kB(LOGIN_PAGE_BUDGET)})`);
+  console.log(`dvc-elements: all widgets ${kB(allBytes)} gzip in ${all.size} files, a Vietnamese page over a whole session, ${allBytes} B (${onTheFly(all)}; ${[...all].join(', ')}; budget ${kB(ALL_BUDGET)})`);
+  console.log(`dvc-elements: English ${kB(englishBytes)} gzip more for lang="en", ${englishBytes} B (${onTheFly([english])}; ${english}; budget ${kB(ENGLISH_BUDGET)})`);
   assert.ok(englishBytes <= ENGLISH_BUDGET, `the English chunk is ${englishBytes} bytes gzip, over the ${ENGLISH_BUDGET}-byte budget`);
   // Nothing but English is left out of "all widgets".
   assert.deepEqual([...all, english].sort(), Object.keys(graph.chunks).sort());

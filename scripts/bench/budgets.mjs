@@ -54,9 +54,9 @@ export function report(results) {
   if (results.tokens) lines.push(`\ntoken verifications: ${results.tokens.perSecond}/s wall, ${results.tokens.perCpuSecond} per CPU-second`);
   if (results.bundle) {
     const { loginPage } = results.bundle;
-    lines.push(`widget bundle, all widgets on a Vietnamese page (${results.bundle.files ?? 1} files): ${results.bundle.rawKB} kB raw, ${results.bundle.gzipKB} kB gzip, ${results.bundle.brotliKB} kB brotli`);
+    lines.push(`widget bundle, all widgets on a Vietnamese page (${results.bundle.files ?? 1} files): ${results.bundle.rawKB} kB raw, ${results.bundle.gzipKB} kB gzip as served precompressed (${results.bundle.gzipOnTheFlyKB ?? '?'} kB gzipped on the fly), ${results.bundle.brotliKB} kB brotli`);
     if (results.bundle.english) lines.push(`English, in addition for lang="en": ${results.bundle.english.gzipKB} kB gzip`);
-    if (loginPage) lines.push(`page with only <dvc-login>, before the citizen acts (${loginPage.files} files): ${loginPage.rawKB} kB raw, ${loginPage.gzipKB} kB gzip, ${loginPage.brotliKB} kB brotli`);
+    if (loginPage) lines.push(`page with only <dvc-login>, before the citizen acts (${loginPage.files} files): ${loginPage.rawKB} kB raw, ${loginPage.gzipKB} kB gzip as served precompressed (${loginPage.gzipOnTheFlyKB ?? '?'} kB on the fly), ${loginPage.brotliKB} kB brotli`);
   }
   if (results.solver) {
     const { node, chromium } = results.solver;

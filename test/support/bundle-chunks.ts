@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** One chunk of the widget bundle, as rollup.config.mjs recorded it in `bundle.chunks.json`. */
 export interface BundleChunk {
@@ -49,8 +49,24 @@ export function chunkOf(graph: BundleGraph, module: string): string {
   return found[0];
 }
 
-/** Gzip size (level 9) of each chunk file, as a server sends it. */
+/**
+ * Bytes a citizen downloads for these chunks: each one's precompressed `.gz` file beside it (rollup.config.mjs
+ * writes them with zopfli; a server sends them as they are). Throws when a `.gz` file is missing or does not
+ * hold exactly its chunk (a stale build), so the budget never counts a file that is not the one served.
+ */
 export function gzipBytes(names: Iterable<string>): number {
+  let total = 0;
+  for (const name of names) {
+    const path = fileURLToPath(new URL(name, dist));
+    const shipped = readFileSync(`${path}.gz`);
+    if (!gunzipSync(shipped).equals(readFileSync(path))) throw new Error(`${name}.gz does not hold ${name}: build again`);
+    total += shipped.length;
+  }
+  return total;
+}
+
+/** Gzip size (level 9) of these chunks compressed one by one on the fly, as a server without the `.gz` files sends them. */
+export function onTheFlyGzipBytes(names: Iterable<string>): number {
   let total = 0;
   for (const name of names) total += gzipSync(readFileSync(fileURLToPath(new URL(name, dist))), { level: 9 }).length;
   return total;
