@@ -12,25 +12,26 @@ import type { PhoneRecoveryState } from './state.js';
  * number, BHXH code, full name, date of birth), the NEW phone — not `autocomplete="tel"`: a browser would
  * offer the lost number —, then the code sent to it.
  */
-const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRecovered> = {
-  steps: 2,
-  title: 'lostPhone',
-  intro: 'lostPhoneIntro',
-  fields: [
+const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRecovered> = [
+  /* steps */ 2,
+  /* title */ 'lostPhone',
+  /* intro */ 'lostPhoneIntro',
+  /* fields */ [
     ID_NUMBER_FIELD,
     ['bhxhCode', 'bhxhCodeLabel', 'lostPhoneBhxhHint', { inputmode: 'numeric', autocomplete: 'off', short: true }],
     ['fullName', 'fullNameLabel', 'fullNameHint', { autocomplete: 'name' }],
     ['birthDate', 'birthDateLabel', 'birthDateHint', { inputmode: 'numeric', autocomplete: 'bday', short: true }],
     ['phone', 'newPhoneLabel', 'newPhoneHint', { type: 'tel', autocomplete: 'off', short: true }],
   ],
-  read: readPhoneRecoveryDetails,
-  start: startPhoneRecovery,
-  progress: 'checkingCarrier',
-  id: 'phoneRecoveryId',
-  verify: verifyPhoneRecoveryCode,
-  resend: resendPhoneRecoveryCode,
-  done: ['phoneRecoveredHeading', 'phoneRecoveredText'],
-};
+  /* read */ readPhoneRecoveryDetails,
+  /* start */ startPhoneRecovery,
+  /* progress */ 'checkingCarrier',
+  /* id */ 'phoneRecoveryId',
+  /* verify */ verifyPhoneRecoveryCode,
+  /* resend */ resendPhoneRecoveryCode,
+  /* doneHeading */ 'phoneRecoveredHeading',
+  /* doneText */ 'phoneRecoveredText',
+];
 
 /**
  * `<dvc-phone-recovery>` ("Mất số điện thoại nhận OTP"): a citizen who lost the phone that receives

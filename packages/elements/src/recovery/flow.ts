@@ -18,27 +18,28 @@ export const ID_NUMBER_FIELD: IdentifyField = ['idNumber', 'idNumberLabel', 'idN
 /** A first step's form, read: the request when every field passes the SDK's checks, else each field's problem. */
 export type IdentifyReading<B> = { readonly ok: true; readonly body: B } | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
 
-/** What sets one recovery apart from the other: its first step, the service's calls, its steps and its last panel. */
-export interface RecoverySpec<B extends { readonly idNumber: string }, V> {
-  /** How many steps the captions count ("Bước n/3"). */
-  readonly steps: number;
-  /** The first step's heading (the flow's name) and the text under it. */
-  readonly title: TextKey;
-  readonly intro: TextKey;
-  /** The first step's text fields, in order. */
-  readonly fields: readonly IdentifyField[];
-  /** Reads the first step's form with the SDK's parsers; `today` bounds the dates. */
-  readonly read: (data: FormData, today: Date) => IdentifyReading<B>;
-  /** The call that opens the flow on the service, and what the widget says while it waits. */
-  readonly start: (client: DvcClientCore, body: B & { readonly humanCheck?: string }, options: CallOptions) => Promise<{ readonly otp: unknown }>;
-  readonly progress: ProgressKey;
-  /** The state's key of the flow's id on the service (`recoveryId` …). */
-  readonly id: string;
-  readonly verify: (client: DvcClientCore, id: string, body: { code: string }, options: CallOptions) => Promise<V>;
-  readonly resend: (client: DvcClientCore, id: string, options: CallOptions) => Promise<{ readonly otp: OtpChallenge }>;
-  /** The final panel's heading and text. */
-  readonly done: readonly [TextKey, TextKey];
-}
+/**
+ * What sets one recovery apart from the other, in order (a tuple: the bundle carries no names for it): how
+ * many steps the captions count ("Bước n/3"); the first step's heading (the flow's name), the text under
+ * it and its text fields; the reader of its form (the SDK's parsers; `today` bounds the dates); the call
+ * that opens the flow on the service and what the widget says while it waits; the state's key of the
+ * flow's id on the service (`recoveryId` …); the calls that check a code and send a new one; the final
+ * panel's heading and text.
+ */
+export type RecoverySpec<B extends { readonly idNumber: string }, V> = readonly [
+  steps: number,
+  title: TextKey,
+  intro: TextKey,
+  fields: readonly IdentifyField[],
+  read: (data: FormData, today: Date) => IdentifyReading<B>,
+  start: (client: DvcClientCore, body: B & { readonly humanCheck?: string }, options: CallOptions) => Promise<{ readonly otp: unknown }>,
+  progress: ProgressKey,
+  id: string,
+  verify: (client: DvcClientCore, id: string, body: { code: string }, options: CallOptions) => Promise<V>,
+  resend: (client: DvcClientCore, id: string, options: CallOptions) => Promise<{ readonly otp: OtpChallenge }>,
+  doneHeading: TextKey,
+  doneText: TextKey,
+];
 
 /** A recovery's state as the shared steps read it. */
 type AnyStep = FlowState & { readonly config: ServiceConfig; readonly otp: OtpChallenge; readonly [key: string]: unknown };
@@ -113,8 +114,8 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'identify' || this.busy) return;
-    const spec = this.spec;
-    const reading = spec.read(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
+    const [, , , , read, start, progress] = this.spec;
+    const reading = read(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
     const humanCheck = await this.humanCheck((state as AnyStep).config);
     if (!humanCheck) return;
     if (!reading.ok || humanCheck.problem) {
@@ -123,7 +124,7 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
       return;
     }
     const body = { ...reading.body, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => spec.start(client, body, { signal }), spec.progress);
+    const result = await this.calls.call((client, signal) => start(client, body, { signal }), progress);
     if (result.ok) {
       this.send({ type: 'started', ...result.value, idNumber: body.idNumber, at: this.clock.now() } as unknown as E);
       return;
@@ -158,7 +159,7 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
 
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
-    const spec = this.spec;
+    const [steps, title, intro, fields, , , , id, verify, resend, doneHeading, doneText] = this.spec;
     const state = this.state as unknown as AnyStep;
     const error = this.feedback.fieldError;
     const busy = this.busy ? 'true' : 'false';
@@ -169,11 +170,11 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
         return this.renderFailure(state as never, state.code === 'flow_not_found');
       case 'identify':
         // The ID number's field starts from `id-number`; the error summary links to each field, then the human check.
-        return html`${this.renderHeading(t[spec.title], [1, spec.steps])}
-          ${this.feedback.renderSummary([...spec.fields.map(([name, label]) => ({ name, id: name, label })), { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' }])}
-          <p class="hint">${t[spec.intro]}</p>
+        return html`${this.renderHeading(t[title], [1, steps])}
+          ${this.feedback.renderSummary([...fields.map(([name, label]) => ({ name, id: name, label })), { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' }])}
+          <p class="hint">${t[intro]}</p>
           <form part="form" novalidate @submit=${this.#submit} aria-busy=${busy}>
-            ${spec.fields.map(([name, label, hint, input], i) =>
+            ${fields.map(([name, label, hint, input], i) =>
               textField({ id: name, name, label: t[label], hint: t[hint], error: error(name), errorPrefix: t.errorPrefix, initial: (!i && this.idNumber) || undefined, ...input }),
             )}
             ${humanCheckField({ config: state.config, client: this.calls.client, error } as FormStepView)}
@@ -182,21 +183,21 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
           ${this.renderSignIn(t.backToSignIn, false)}`;
       case 'code':
         return renderCodeStep<V>(this, {
-          heading: this.renderHeading(t.codeHeading, [2, spec.steps]),
+          heading: this.renderHeading(t.codeHeading, [2, steps]),
           otp: state.otp,
-          id: state[spec.id] as string,
-          verify: spec.verify,
+          id: state[id] as string,
+          verify,
           verified: (value) => {
             this.keys.reset();
             this.verified(value);
           },
-          resend: spec.resend,
+          resend,
           resent: (otp) => this.send({ type: 'codeResent', otp } as unknown as E),
         });
       default:
         return html`<div class="panel" part="done">
-            ${this.renderHeading(t[spec.done[0]])}
-            <p>${t[spec.done[1]]}</p>
+            ${this.renderHeading(t[doneHeading])}
+            <p>${t[doneText]}</p>
           </div>
           ${this.renderSignIn(t.signIn, true)}`;
     }

@@ -8,22 +8,23 @@ import { recoveryTransition, type RecoveryEvent } from './machine.js';
 import type { RecoveryState } from './state.js';
 
 /** "Quên mật khẩu": the ID number alone, then the code, then the new password. */
-const SPEC: RecoverySpec<{ readonly idNumber: string }, unknown> = {
-  steps: 3,
-  title: 'forgotPassword',
-  intro: 'recoveryIntro',
-  fields: [ID_NUMBER_FIELD],
-  read: (data, today) => {
+const SPEC: RecoverySpec<{ readonly idNumber: string }, unknown> = [
+  /* steps */ 3,
+  /* title */ 'forgotPassword',
+  /* intro */ 'recoveryIntro',
+  /* fields */ [ID_NUMBER_FIELD],
+  /* read */ (data, today) => {
     const idNumber = parseIdNumber(String(data.get('idNumber') ?? ''), today);
     return idNumber.ok ? { ok: true, body: { idNumber: idNumber.value } } : { ok: false, fields: { idNumber: { rule: idNumber.rule } } };
   },
-  start: startRecovery,
-  progress: 'sendingCode',
-  id: 'recoveryId',
-  verify: verifyRecoveryCode,
-  resend: resendRecoveryCode as RecoverySpec<never, unknown>['resend'],
-  done: ['recoveredHeading', 'recoveredText'],
-};
+  /* start */ startRecovery,
+  /* progress */ 'sendingCode',
+  /* id */ 'recoveryId',
+  /* verify */ verifyRecoveryCode,
+  /* resend */ resendRecoveryCode as RecoverySpec<never, unknown>[9],
+  /* doneHeading */ 'recoveredHeading',
+  /* doneText */ 'recoveredText',
+];
 
 /**
  * `<dvc-recovery>` ("Quên mật khẩu"): a citizen who forgot the password sets a new one — the ID number
