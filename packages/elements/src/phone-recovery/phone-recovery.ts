@@ -1,7 +1,6 @@
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode, type DvcErrorCore, type PhoneRecovered, type StartPhoneRecoveryRequest } from '@dvc-kit/sdk';
 import { emit, type DvcPhoneRecoveredDetail, type DvcPhoneRecoveryUnconfirmedDetail } from '../shared/events.js';
-import { FlowElement } from '../shared/flow-element.js';
 import { ID_NUMBER_FIELD, RecoveryFlow, type RecoverySpec } from '../recovery/flow.js';
 import { readPhoneRecoveryDetails } from './details-form.js';
 import { phoneRecoveryTransition, type PhoneRecoveryEvent } from './machine.js';
@@ -98,21 +97,6 @@ const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRec
  * ```
  */
 export class DvcPhoneRecovery extends RecoveryFlow<PhoneRecoveryState, PhoneRecoveryEvent, Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRecovered> {
-  /** The counter advice is a notice to act on, not a success: the page's colours with a rule on the side. */
-  static override styles = [
-    ...FlowElement.styles,
-    css`
-      .notice {
-        margin: 0 0 var(--_space);
-        padding: 0 var(--_space);
-        border-inline-start: 0.3em solid var(--_primary);
-      }
-      .notice p {
-        margin: 0.3em 0 0.6em;
-      }
-    `,
-  ];
-
   protected readonly spec = SPEC;
   protected readonly transition = phoneRecoveryTransition;
   /** The service keeps a lost-phone recovery for 15 minutes from its start. */
@@ -142,8 +126,9 @@ export class DvcPhoneRecovery extends RecoveryFlow<PhoneRecoveryState, PhoneReco
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
+    // The counter advice is a notice to act on, not a success: framed as the warning before a flow runs out is.
     return state.step === 'counter'
-      ? html`<div class="notice" part="counter">
+      ? html`<div class="expiry" part="counter">
             ${this.renderHeading(t.counterHeading)}
             <p>${state.reason === 'unconfirmed' ? t.counterUnconfirmed : t.counterNotOffered}</p>
             <p>${t.counterAdvice}</p>
