@@ -123,6 +123,7 @@ export class DvcPhoneRecovery extends RecoveryFlow<PhoneRecoveryState, PhoneReco
     emit<DvcPhoneRecoveredDetail>(this, 'dvc-phone-recovered', { next: value.next, sessionsEnded: value.sessionsEnded });
   }
 
+  /** The counter advice, or a step both recoveries show. */
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;

@@ -157,6 +157,7 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
     </ul>`;
   }
 
+  /** The step on screen: loading, error, the first step's form, the code step, else the final panel. */
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const [steps, title, intro, fields, , , , id, verify, resend, doneHeading, doneText] = this.spec;

@@ -109,6 +109,7 @@ export class DvcRecovery extends RecoveryFlow<RecoveryState, RecoveryEvent, { re
     else this.feedback.show(refusal(result.error));
   }
 
+  /** The new-password step, or a step both recoveries show. */
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
