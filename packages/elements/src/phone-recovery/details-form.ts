@@ -1,11 +1,9 @@
 import type { StartPhoneRecoveryRequest } from '@dvc-kit/sdk';
-import type { FieldProblem } from '../shared/feedback.js';
 import { readDetails } from '../register/details-form.js';
+import type { IdentifyReading } from '../recovery/flow.js';
 
 /** The details form, read: the request when every field passes the SDK's checks, else each field's problem. */
-export type PhoneRecoveryReading =
-  | { readonly ok: true; readonly body: Omit<StartPhoneRecoveryRequest, 'humanCheck'> }
-  | { readonly ok: false; readonly fields: Record<string, FieldProblem> };
+export type PhoneRecoveryReading = IdentifyReading<Omit<StartPhoneRecoveryRequest, 'humanCheck'>>;
 
 /**
  * Reads the lost-phone details as registration by social insurance reads them (the SDK's parsers, the

@@ -1,5 +1,6 @@
 import type { OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
-import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
+import type { FlowEvent } from '../shared/flow-machine.js';
+import { recoveryFlowTransition } from '../recovery/flow.js';
 import type { PhoneRecoveryState } from './state.js';
 
 /** What moves `<dvc-phone-recovery>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
@@ -20,20 +21,5 @@ const first = (config: ServiceConfig): PhoneRecoveryState =>
  * An event that does not apply to the step on screen leaves the state as it is.
  */
 export function phoneRecoveryTransition(state: PhoneRecoveryState, event: PhoneRecoveryEvent): PhoneRecoveryState {
-  const common = flowTransition(state, event, first);
-  if (common) return common;
-  switch (event.type) {
-    case 'started':
-      return state.step === 'identify'
-        ? { step: 'code', config: state.config, phoneRecoveryId: event.phoneRecoveryId, otp: event.otp, startedAt: event.at }
-        : state;
-    case 'unconfirmed':
-      return state.step === 'identify' ? { step: 'counter', config: state.config, reason: 'unconfirmed' } : state;
-    case 'codeResent':
-      return state.step === 'code' ? { ...state, otp: event.otp } : state;
-    case 'recovered':
-      return state.step === 'code' ? { step: 'done', config: state.config, sessionsEnded: event.sessionsEnded } : state;
-    default:
-      return state;
-  }
+  return recoveryFlowTransition(state, event, first, 'code');
 }

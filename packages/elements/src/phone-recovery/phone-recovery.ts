@@ -1,21 +1,36 @@
-import { css, html, type nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode, type PhoneRecovered } from '@dvc-kit/sdk';
+import { html, type TemplateResult } from 'lit';
+import { FLOW_LIFETIME_SECONDS, resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode, type DvcErrorCore, type PhoneRecovered, type StartPhoneRecoveryRequest } from '@dvc-kit/sdk';
 import { emit, type DvcPhoneRecoveredDetail, type DvcPhoneRecoveryUnconfirmedDetail } from '../shared/events.js';
-import { FlowElement } from '../shared/flow-element.js';
-import { renderCodeStep } from '../shared/code-step.js';
-import { renderSignInAction } from '../shared/sign-in-action.js';
+import { ID_NUMBER_FIELD, RecoveryFlow, type RecoverySpec } from '../recovery/flow.js';
 import { readPhoneRecoveryDetails } from './details-form.js';
-import { PHONE_RECOVERY_FIELDS, renderPhoneRecoveryDetails } from './details-step.js';
 import { phoneRecoveryTransition, type PhoneRecoveryEvent } from './machine.js';
-import type { CounterReason, PhoneRecoveryState } from './state.js';
-import { refusal } from '../shared/refusal.js';
+import type { PhoneRecoveryState } from './state.js';
 
-const TOTAL_STEPS = 2;
-
-
-/** The parts of `<dvc-phone-recovery>` that `<dvc-login>` exports as its own when it opens it in place. */
-export const PHONE_RECOVERY_PARTS =
-  'form, heading, caption, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, link, done, counter, progress, expiry-warning, lead, countdown, resend-countdown, checkbox, status';
+/**
+ * "Mất số điện thoại nhận OTP": the details the account was registered with by social insurance (ID
+ * number, BHXH code, full name, date of birth), the NEW phone — not `autocomplete="tel"`: a browser would
+ * offer the lost number —, then the code sent to it.
+ */
+const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRecovered> = [
+  /* steps */ 2,
+  /* title */ 'lostPhone',
+  /* intro */ 'lostPhoneIntro',
+  /* fields */ [
+    ID_NUMBER_FIELD,
+    ['bhxhCode', 'bhxhCodeLabel', 'lostPhoneBhxhHint', { inputmode: 'numeric', autocomplete: 'off', short: true }],
+    ['fullName', 'fullNameLabel', 'fullNameHint', { autocomplete: 'name' }],
+    ['birthDate', 'birthDateLabel', 'birthDateHint', { inputmode: 'numeric', autocomplete: 'bday', short: true }],
+    ['phone', 'newPhoneLabel', 'newPhoneHint', { type: 'tel', autocomplete: 'off', short: true }],
+  ],
+  /* read */ readPhoneRecoveryDetails,
+  /* start */ startPhoneRecovery,
+  /* progress */ 'checkingCarrier',
+  /* id */ 'phoneRecoveryId',
+  /* verify */ verifyPhoneRecoveryCode,
+  /* resend */ resendPhoneRecoveryCode,
+  /* doneHeading */ 'phoneRecoveredHeading',
+  /* doneText */ 'phoneRecoveredText',
+];
 
 /**
  * `<dvc-phone-recovery>` ("Mất số điện thoại nhận OTP"): a citizen who lost the phone that receives
@@ -81,48 +96,11 @@ export const PHONE_RECOVERY_PARTS =
  * </script>
  * ```
  */
-export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecoveryEvent> {
-  /** The counter advice is a notice to act on, not a success: the page's colours with a rule on the side. */
-  static override styles = [
-    ...FlowElement.styles,
-    css`
-      .notice {
-        margin: 0 0 var(--_space);
-        padding: 0 var(--_space);
-        border-inline-start: 0.3em solid var(--_primary);
-      }
-      .notice p {
-        margin: 0.3em 0 0.6em;
-      }
-    `,
-  ];
-
-  static override properties = {
-    ...FlowElement.properties,
-    idNumber: { type: String, attribute: 'id-number' },
-    signInHref: { type: String, attribute: 'sign-in-href' },
-    backToSignIn: { type: Boolean, attribute: 'back-to-sign-in' },
-  };
-
-  /** The ID number to start from, e.g. what the citizen typed on the sign-in form (attribute `id-number`). */
-  declare idNumber: string;
-  /** Where "Quay lại đăng nhập" and, at the end, "Đăng nhập" lead (attribute `sign-in-href`). */
-  declare signInHref: string | undefined;
-  /**
-   * Offers "Quay lại đăng nhập" as a button that only fires `dvc-sign-in-requested`, for a page (or
-   * `<dvc-login>`) that shows sign-in itself (attribute `back-to-sign-in`).
-   */
-  declare backToSignIn: boolean;
+export class DvcPhoneRecovery extends RecoveryFlow<PhoneRecoveryState, PhoneRecoveryEvent, Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRecovered> {
+  protected readonly spec = SPEC;
   protected readonly transition = phoneRecoveryTransition;
   /** The service keeps a lost-phone recovery for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.phoneRecovery * 1000;
-
-  constructor() {
-    super();
-    this.idNumber = '';
-    this.signInHref = undefined;
-    this.backToSignIn = false;
-  }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
@@ -133,95 +111,31 @@ export class DvcPhoneRecovery extends FlowElement<PhoneRecoveryState, PhoneRecov
     }
   }
 
-  async #submitDetails(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const state = this.state;
-    if (state.step !== 'identify' || this.busy) return;
-    const reading = readPhoneRecoveryDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
-    const humanCheck = await this.humanCheck(state.config);
-    if (!humanCheck) return;
-    if (!reading.ok || humanCheck.problem) {
-      const fields = reading.ok ? {} : reading.fields;
-      this.feedback.show({ fields: humanCheck.problem ? { ...fields, humanCheck: humanCheck.problem } : fields });
-      return;
-    }
-    const body = { ...reading.body, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => startPhoneRecovery(client, body, { signal }), 'checkingCarrier');
-    if (result.ok) {
-      this.send({ type: 'started', phoneRecoveryId: result.value.phoneRecoveryId, otp: result.value.otp, at: this.clock.now() });
-      return;
-    }
-    humanCheck.answered(result.error);
-    const code = result.error.code;
-    if (code === 'aborted') return;
-    // The one answer for every case the service cannot confirm (and for a service that stopped offering it).
-    if (code === 'phone_recovery_unconfirmed') this.send({ type: 'unconfirmed' });
-    else if (code === 'not_found') this.fail(result.error);
-    else this.feedback.show(refusal(result.error));
+  /** The one answer for every case the service cannot confirm (and for a service that stopped offering it): the counter. */
+  protected override refused(error: DvcErrorCore): void {
+    if (error.code === 'phone_recovery_unconfirmed') this.send({ type: 'unconfirmed' });
+    else if (error.code === 'not_found') this.fail(error);
+    else super.refused(error);
   }
 
-  #recovered(value: PhoneRecovered): void {
-    this.keys.reset();
+  protected verified(value: PhoneRecovered): void {
     this.send({ type: 'recovered', sessionsEnded: value.sessionsEnded });
     emit<DvcPhoneRecoveredDetail>(this, 'dvc-phone-recovered', { next: value.next, sessionsEnded: value.sessionsEnded });
   }
 
-  /** "Quay lại đăng nhập" (or "Đăng nhập" at the end), as the page wants it. */
-  #renderSignIn(text: string, primary: boolean): TemplateResult | typeof nothing {
-    return renderSignInAction({ host: this, href: this.signInHref || undefined, button: this.backToSignIn, slotted: this.slots.has('sign-in') }, text, primary);
-  }
-
-  #renderCounter(reason: CounterReason): TemplateResult {
-    const t = this.localize.t;
-    return html`<div class="notice" part="counter">
-        ${this.renderHeading(t.counterHeading)}
-        <p>${reason === 'unconfirmed' ? t.counterUnconfirmed : t.counterNotOffered}</p>
-        <p>${t.counterAdvice}</p>
-        <slot name="counter"></slot>
-      </div>
-      ${this.#renderSignIn(t.backToSignIn, false)}`;
-  }
-
+  /** The counter advice, or a step both recoveries show. */
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
-    switch (state.step) {
-      case 'loading':
-        return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
-      case 'error':
-        return this.renderFailure(state, state.code === 'flow_not_found');
-      case 'identify':
-        return renderPhoneRecoveryDetails({
-          t,
-          config: state.config,
-          client: this.calls.client,
-          busy: this.busy,
-          heading: this.renderHeading(t.lostPhone, [1, TOTAL_STEPS]),
-          summary: this.feedback.renderSummary(PHONE_RECOVERY_FIELDS),
-          error: this.feedback.fieldError,
-          onSubmit: (event) => void this.#submitDetails(event),
-          idNumber: this.idNumber,
-          back: this.#renderSignIn(t.backToSignIn, false),
-        });
-      case 'code': {
-        return renderCodeStep<PhoneRecovered>(this, {
-          heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
-          otp: state.otp,
-          id: state.phoneRecoveryId,
-          verify: verifyPhoneRecoveryCode,
-          verified: (value) => this.#recovered(value),
-          resend: resendPhoneRecoveryCode,
-          resent: (otp) => this.send({ type: 'codeResent', otp }),
-        });
-      }
-      case 'done':
-        return html`<div class="panel" part="done">
-            ${this.renderHeading(t.phoneRecoveredHeading)}
-            <p>${t.phoneRecoveredText}</p>
+    // The counter advice is a notice to act on, not a success: framed as the warning before a flow runs out is.
+    return state.step === 'counter'
+      ? html`<div class="expiry" part="counter">
+            ${this.renderHeading(t.counterHeading)}
+            <p>${state.reason === 'unconfirmed' ? t.counterUnconfirmed : t.counterNotOffered}</p>
+            <p>${t.counterAdvice}</p>
+            <slot name="counter"></slot>
           </div>
-          ${this.#renderSignIn(t.signIn, true)}`;
-      case 'counter':
-        return this.#renderCounter(state.reason);
-    }
+          ${this.renderSignIn(t.backToSignIn, false)}`
+      : super.renderStep();
   }
 }

@@ -1,6 +1,7 @@
 import type { ServiceConfig } from '@dvc-kit/sdk';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
-import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
+import type { FlowEvent } from '../shared/flow-machine.js';
+import { recoveryFlowTransition } from './flow.js';
 import type { RecoveryState } from './state.js';
 
 /** What moves `<dvc-recovery>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
@@ -19,22 +20,5 @@ const first = (config: ServiceConfig): RecoveryState => ({ step: 'identify', con
  * screen leaves the state as it is.
  */
 export function recoveryTransition(state: RecoveryState, event: RecoveryEvent): RecoveryState {
-  const common = flowTransition(state, event, first);
-  if (common) return common;
-  switch (event.type) {
-    case 'started':
-      return state.step === 'identify'
-        ? { step: 'code', config: state.config, recoveryId: event.recoveryId, idNumber: event.idNumber, otp: event.otp, startedAt: event.at }
-        : state;
-    case 'codeResent':
-      return state.step === 'code' ? { ...state, otp: event.otp } : state;
-    case 'codeVerified':
-      return state.step === 'code'
-        ? { step: 'password', config: state.config, recoveryId: state.recoveryId, idNumber: state.idNumber, startedAt: state.startedAt }
-        : state;
-    case 'recovered':
-      return state.step === 'password' ? { step: 'done', config: state.config } : state;
-    default:
-      return state;
-  }
+  return recoveryFlowTransition(state, event, first, 'password');
 }

@@ -1,23 +1,30 @@
-import { html, type nothing, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { completeRecovery, FLOW_LIFETIME_SECONDS, parseIdNumber, resendRecoveryCode, startRecovery, verifyRecoveryCode } from '@dvc-kit/sdk';
-import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { emit, type DvcRecoveredDetail } from '../shared/events.js';
-import type { FieldProblem } from '../shared/feedback.js';
-import { FlowElement } from '../shared/flow-element.js';
-import { renderCodeStep } from '../shared/code-step.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
-import { renderSignInAction } from '../shared/sign-in-action.js';
-import { IDENTIFY_FIELDS, renderIdentifyStep } from './identify-step.js';
+import { refusal } from '../shared/refusal.js';
+import { ID_NUMBER_FIELD, RecoveryFlow, type RecoverySpec } from './flow.js';
 import { recoveryTransition, type RecoveryEvent } from './machine.js';
 import type { RecoveryState } from './state.js';
-import { refusal } from '../shared/refusal.js';
 
-const TOTAL_STEPS = 3;
-
-
-/** The parts of `<dvc-recovery>` that `<dvc-login>` exports as its own when it opens recovery in place (here, so the sign-in's core does not carry the list). */
-export const RECOVERY_PARTS =
-  'form, heading, caption, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, link, checklist, done, progress, expiry-warning, lead, countdown, resend-countdown, checkbox, status, toggle, rule, rule-met, rule-unmet, warning';
+/** "Quên mật khẩu": the ID number alone, then the code, then the new password. */
+const SPEC: RecoverySpec<{ readonly idNumber: string }, unknown> = [
+  /* steps */ 3,
+  /* title */ 'forgotPassword',
+  /* intro */ 'recoveryIntro',
+  /* fields */ [ID_NUMBER_FIELD],
+  /* read */ (data, today) => {
+    const idNumber = parseIdNumber(String(data.get('idNumber') ?? ''), today);
+    return idNumber.ok ? { ok: true, body: { idNumber: idNumber.value } } : { ok: false, fields: { idNumber: { rule: idNumber.rule } } };
+  },
+  /* start */ startRecovery,
+  /* progress */ 'sendingCode',
+  /* id */ 'recoveryId',
+  /* verify */ verifyRecoveryCode,
+  /* resend */ resendRecoveryCode as RecoverySpec<never, unknown>[9],
+  /* doneHeading */ 'recoveredHeading',
+  /* doneText */ 'recoveredText',
+];
 
 /**
  * `<dvc-recovery>` ("Quên mật khẩu"): a citizen who forgot the password sets a new one — the ID number
@@ -72,56 +79,14 @@ export const RECOVERY_PARTS =
  * </script>
  * ```
  */
-export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
-  static override properties = {
-    ...FlowElement.properties,
-    idNumber: { type: String, attribute: 'id-number' },
-    signInHref: { type: String, attribute: 'sign-in-href' },
-    backToSignIn: { type: Boolean, attribute: 'back-to-sign-in' },
-  };
-
-  /** The ID number to start from, e.g. what the citizen typed on the sign-in form (attribute `id-number`). */
-  declare idNumber: string;
-  /** Where "Quay lại đăng nhập" and, at the end, "Đăng nhập" lead (attribute `sign-in-href`). */
-  declare signInHref: string | undefined;
-  /**
-   * Offers "Quay lại đăng nhập" as a button that only fires `dvc-sign-in-requested`, for a page (or
-   * `<dvc-login>`) that shows sign-in itself (attribute `back-to-sign-in`).
-   */
-  declare backToSignIn: boolean;
+export class DvcRecovery extends RecoveryFlow<RecoveryState, RecoveryEvent, { readonly idNumber: string }, unknown> {
+  protected readonly spec = SPEC;
   protected readonly transition = recoveryTransition;
   /** The service keeps a recovery for 30 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.recovery * 1000;
 
-  constructor() {
-    super();
-    this.idNumber = '';
-    this.signInHref = undefined;
-    this.backToSignIn = false;
-  }
-
-  async #submitIdentify(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const state = this.state;
-    if (state.step !== 'identify' || this.busy) return;
-    const idNumber = parseIdNumber(String(new FormData(event.currentTarget as HTMLFormElement).get('idNumber') ?? ''));
-    const humanCheck = await this.humanCheck(state.config);
-    if (!humanCheck) return;
-    const fields: Record<string, FieldProblem> = {};
-    if (!idNumber.ok) fields.idNumber = { rule: idNumber.rule };
-    if (humanCheck.problem) fields.humanCheck = humanCheck.problem;
-    if (!idNumber.ok || Object.keys(fields).length) {
-      this.feedback.show({ fields });
-      return;
-    }
-    const body = { idNumber: idNumber.value, ...humanCheck.body };
-    const result = await this.calls.call((client, signal) => startRecovery(client, body, { signal }), 'sendingCode');
-    if (result.ok) {
-      this.send({ type: 'started', recoveryId: result.value.recoveryId, idNumber: idNumber.value, otp: result.value.otp, at: this.clock.now() });
-      return;
-    }
-    humanCheck.answered(result.error);
-    if (result.error.code !== 'aborted') this.feedback.show(refusal(result.error));
+  protected verified(): void {
+    this.send({ type: 'codeVerified' });
   }
 
   async #submitPassword(event: SubmitEvent): Promise<void> {
@@ -129,10 +94,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
     const state = this.state;
     if (state.step !== 'password' || this.busy) return;
     const reading = readPassword(passwordFieldIn(this.renderRoot));
-    if (!reading.ok) {
-      this.feedback.show({ fields: reading.fields });
-      return;
-    }
+    if (!reading.ok) return this.feedback.show(reading);
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.keys.keyFor({ recoveryId: state.recoveryId, ...body });
     const result = await this.calls.call((client, signal) => completeRecovery(client, state.recoveryId, body, { idempotencyKey, signal }), 'saving');
@@ -147,50 +109,14 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
     else this.feedback.show(refusal(result.error));
   }
 
-  /** "Quay lại đăng nhập" (or "Đăng nhập" at the end), as the page wants it. */
-  #renderSignIn(text: string, primary: boolean): TemplateResult | typeof nothing {
-    return renderSignInAction({ host: this, href: this.signInHref || undefined, button: this.backToSignIn, slotted: this.slots.has('sign-in') }, text, primary);
-  }
-
+  /** The new-password step, or a step both recoveries show. */
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
-    switch (state.step) {
-      case 'loading':
-        return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
-      case 'error':
-        return this.renderFailure(state, state.code === 'flow_not_found');
-      case 'identify':
-        return renderIdentifyStep({
+    return state.step === 'password'
+      ? renderNewPasswordStep({
           t,
-          config: state.config,
-          client: this.calls.client,
-          busy: this.busy,
-          heading: this.renderHeading(t.forgotPassword, [1, TOTAL_STEPS]),
-          summary: this.feedback.renderSummary(IDENTIFY_FIELDS),
-          error: this.feedback.fieldError,
-          onSubmit: (event) => void this.#submitIdentify(event),
-          idNumber: this.idNumber,
-          back: this.#renderSignIn(t.backToSignIn, false),
-        });
-      case 'code': {
-        return renderCodeStep<unknown, RecoveryCode>(this, {
-          heading: this.renderHeading(t.codeHeading, [2, TOTAL_STEPS]),
-          otp: state.otp,
-          id: state.recoveryId,
-          verify: verifyRecoveryCode,
-          verified: () => {
-            this.keys.reset();
-            this.send({ type: 'codeVerified' });
-          },
-          resend: resendRecoveryCode,
-          resent: (otp) => this.send({ type: 'codeResent', otp }),
-        });
-      }
-      case 'password':
-        return renderNewPasswordStep({
-          t,
-          heading: this.renderHeading(t.newPasswordHeading, [3, TOTAL_STEPS]),
+          heading: this.renderHeading(t.newPasswordHeading, [3, 3]),
           summary: (targets) => this.feedback.renderSummary(targets),
           policy: state.config.passwordPolicy,
           context: { idNumber: state.idNumber },
@@ -200,13 +126,7 @@ export class DvcRecovery extends FlowElement<RecoveryState, RecoveryEvent> {
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitPassword(event),
           root: () => this.renderRoot,
-        });
-      case 'done':
-        return html`<div class="panel" part="done">
-          ${this.renderHeading(t.recoveredHeading)}
-          <p>${t.recoveredText}</p>
-        </div>
-        ${this.#renderSignIn(t.signIn, true)}`;
-    }
+        })
+      : super.renderStep();
   }
 }

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { DvcClientCore } from '@dvc-kit/sdk';
-import { DvcPhoneRecovery, PHONE_RECOVERY_PARTS } from '../phone-recovery/phone-recovery.js';
-import { DvcRecovery, RECOVERY_PARTS } from '../recovery/recovery.js';
+import { DvcPhoneRecovery } from '../phone-recovery/phone-recovery.js';
+import { DvcRecovery } from '../recovery/recovery.js';
 import type { Clock } from './clock.js';
 import { definePart } from './define-part.js';
 
@@ -10,6 +10,13 @@ export interface InPlaceHost {
   readonly calls: { readonly client: DvcClientCore | undefined };
   readonly clock: Clock;
 }
+
+/**
+ * The parts of `<dvc-recovery>` and `<dvc-phone-recovery>` (one list for both: a part the flow does not
+ * have is not exported) that `<dvc-login>` exports as its own when it opens one in place.
+ */
+const PARTS =
+  'heading, caption, hint, error-summary, error-summary-link, link, done, counter, progress, expiry-warning, checkbox, status, form, lead, field, label, input, error, countdown, button, button-secondary, resend-countdown, toggle, checklist, rule, rule-met, rule-unmet, warning';
 
 /**
  * "Quên mật khẩu" (`recovery`) or "Mất số điện thoại nhận OTP" (`lostPhone`) opened in place by
@@ -26,7 +33,7 @@ export function renderInPlace(flow: 'recovery' | 'lostPhone', host: InPlaceHost,
       .client=${host.calls.client}
       .clock=${host.clock}
       .idNumber=${idNumber}
-      exportparts=${RECOVERY_PARTS}
+      exportparts=${PARTS}
       @dvc-sign-in-requested=${close}
     ></dvc-recovery>`;
   }
@@ -37,7 +44,7 @@ export function renderInPlace(flow: 'recovery' | 'lostPhone', host: InPlaceHost,
     .client=${host.calls.client}
     .clock=${host.clock}
     .idNumber=${idNumber}
-    exportparts=${PHONE_RECOVERY_PARTS}
+    exportparts=${PARTS}
     @dvc-sign-in-requested=${close}
   ></dvc-phone-recovery>`;
 }
