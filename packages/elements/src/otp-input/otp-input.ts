@@ -1,11 +1,10 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatCountdown, otpCountdown, type OtpChallenge, type OtpCountdown } from '@dvc-kit/sdk';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { emit } from '../shared/events.js';
-import { describedBy, fieldError } from '../shared/field.js';
+import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
 /**
@@ -77,7 +76,7 @@ export class DvcOtpInput extends LitElement {
   declare busy: boolean;
 
   readonly #localize = new LocalizeController(this);
-  /** Stops the ticking clock, while it ticks. */
+  /** Stops the clock's ticks, while it ticks. */
   #stop: (() => void) | undefined;
   /** The countdown at the last update: an update that crosses a moment that matters announces it. */
   #last: OtpCountdown | undefined;
@@ -101,44 +100,35 @@ export class DvcOtpInput extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#tickWhileConnected();
+    // Ticks again (see willUpdate) once back on the page.
+    this.requestUpdate('clock');
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#tickWhileConnected();
-  }
-
-  /** Ticks every second while connected with a code, until the code has expired and a resend is allowed. */
-  #tickWhileConnected(): void {
     this.#stop?.();
-    this.#stop =
-      this.isConnected && this.otp
-        ? this.clock.every(1000, () => {
-            const now = this.countdown;
-            if (now?.expired && now.canResend) this.#stop?.();
-            this.requestUpdate();
-          })
-        : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The countdown renders again every second while on the page, with the clock it was given.
+    if (changed.has('clock') && this.isConnected) {
+      this.#stop?.();
+      this.#stop = this.clock.every(1000, () => this.requestUpdate());
+    }
     const t = this.#localize.t;
     const now = this.countdown;
     const last = this.#last;
-    const input = this.renderRoot?.querySelector<HTMLInputElement>('#code');
+    const crossed = (moment: (countdown: OtpCountdown) => boolean) => now && last && moment(now) && !moment(last);
     if (changed.get('otp') && this.otp) {
       this.#announcement = 'maskedPhone' in this.otp ? t.codeResentTo(this.otp.maskedPhone) : t.codeResentToAccountPhone;
-      if (input) input.value = '';
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
+      input.value = '';
       // The resend button waits again now: the new code goes in the code field, so focus goes there.
-      if (this.matches(':focus-within')) input?.focus();
-    } else if (last && now) {
-      if (!last.expired && now.expired) this.#announcement = this.#localize.problem('otp_expired');
-      else if (!last.canResend && now.canResend) this.#announcement = t.resendAvailable;
-      else if (last.secondsLeft > 60 && now.secondsLeft <= 60) this.#announcement = t.codeOneMinuteLeft;
-    }
+      if (this.matches(':focus-within')) input.focus();
+    } else if (crossed((c) => c.expired)) this.#announcement = this.#localize.problem('otp_expired');
+    else if (crossed((c) => c.canResend)) this.#announcement = t.resendAvailable;
+    else if (crossed((c) => c.secondsLeft <= 60)) this.#announcement = t.codeOneMinuteLeft;
     this.#last = now;
-    if (changed.has('otp') || changed.has('clock')) this.#tickWhileConnected();
   }
 
   #submit(event: SubmitEvent): void {
@@ -171,7 +161,7 @@ export class DvcOtpInput extends LitElement {
           inputmode="numeric"
           autocomplete="one-time-code"
           spellcheck="false"
-          aria-describedby=${ifDefined(describedBy('code', true, error))}
+          aria-describedby="code-hint${error ? ' code-error' : ''}"
           aria-invalid=${!!error}
         />
       </div>

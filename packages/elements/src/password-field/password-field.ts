@@ -69,9 +69,6 @@ export class DvcPasswordField extends LitElement {
   private declare visible: boolean;
 
   readonly #localize = new LocalizeController(this);
-  /** The policy's rules, and those the password does not meet (the confirmation apart), as of this update. */
-  #rules: readonly PasswordRule[] = [];
-  #unmet = new Set<PasswordRule>();
   /** How many rules were met at the last update: the count is announced when it changes. */
   #met: number | undefined;
   #announcement = '';
@@ -97,14 +94,6 @@ export class DvcPasswordField extends LitElement {
   /** Moves focus to the confirmation input. */
   focusConfirmation(): void {
     this.renderRoot.querySelector<HTMLInputElement>('#password-confirmation')?.focus();
-  }
-
-  protected override willUpdate(): void {
-    const rules = (this.#rules = policyRules(this.policy));
-    const unmet = (this.#unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet));
-    const met = rules.filter((rule) => !unmet.has(rule)).length;
-    if (this.#met !== undefined && met !== this.#met) this.#announcement = this.#localize.t.rulesProgress(met, rules.length);
-    this.#met = met;
   }
 
   #enter(event: KeyboardEvent): void {
@@ -144,7 +133,12 @@ export class DvcPasswordField extends LitElement {
 
   protected override render() {
     const t = this.#localize.t;
-    const unmet = this.#unmet;
+    const rules = policyRules(this.policy);
+    const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
+    const met = rules.filter((rule) => !unmet.has(rule)).length;
+    // Announced when the count changes, not at first.
+    if (this.#met !== undefined && met !== this.#met) this.#announcement = t.rulesProgress(met, rules.length);
+    this.#met = met;
     const warning = this.value && !this.error ? (['control', 'max_length', 'common', 'personal_data'] as const).find((rule) => unmet.has(rule)) : undefined;
     return html`
       ${this.#input('password', 'password', 'value', t.newPasswordLabel, this.error, `password-rules${warning ? ' password-warning' : ''}`)}
@@ -152,7 +146,7 @@ export class DvcPasswordField extends LitElement {
       <div id="password-rules" class="checklist" part="checklist">
         <p>${t.passwordNeeds}</p>
         <ul>
-          ${this.#rules.map((rule) => {
+          ${rules.map((rule) => {
             const met = unmet.has(rule) ? 'unmet' : 'met';
             return html`<li class=${met} part="rule rule-${met}" data-rule=${rule}>
               <span class="mark" aria-hidden="true">${unmet.has(rule) ? '–' : '✓'}</span>

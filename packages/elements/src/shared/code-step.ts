@@ -18,7 +18,8 @@ function codeFeedback(error: DvcErrorCore): Feedback | undefined {
   const code = error.code;
   return code === 'flow_not_found'
     ? undefined
-    : code === 'otp_invalid' || code === 'otp_expired' || code === 'otp_attempts_exceeded'
+    : // otp_invalid, otp_expired, otp_attempts_exceeded (not the waits, otp_rate_limited and otp_resend_too_soon)
+      /^otp_[iea]/.test(code)
       ? { fields: { code: problemOf(error) } }
       : code === 'validation_failed'
         ? { fields: { code: { rule: error.fieldErrors.find((e) => e.field === 'code')?.code ?? 'otp_format' } } }
@@ -85,7 +86,7 @@ export function renderCodeStep<T, O extends CodeChallenge = OtpChallenge>(host: 
       .clock=${host.clock}
       .busy=${host.calls.busy}
       .error=${host.feedback.fieldError('code')}
-      exportparts="form,lead,field,label,input,error,countdown,button,button-secondary,resend-countdown"
+      exportparts="form, lead, field, label, input, error, countdown, button, button-secondary, resend-countdown"
       @dvc-otp-submit=${({ detail: { code } }: CustomEvent<OtpSubmitDetail>) => {
         if (!idle()) return;
         if (!isOtpCode(code)) return host.feedback.show({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });

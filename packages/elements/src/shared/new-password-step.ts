@@ -58,7 +58,7 @@ export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult
         .context=${view.context}
         .error=${view.error('password')}
         .confirmationError=${view.error('passwordConfirmation')}
-        exportparts="field,label,input,error,toggle,checklist,rule,rule-met,rule-unmet,warning"
+        exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
       ></dvc-password-field>
       <button part="button" aria-disabled=${view.busy}>${view.submitText}</button>
     </form>`;
