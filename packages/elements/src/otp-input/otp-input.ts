@@ -1,11 +1,10 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatCountdown, otpCountdown, type OtpChallenge, type OtpCountdown } from '@dvc-kit/sdk';
 import type { RecoveryCode } from '@dvc-kit/sdk/contract';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { emit } from '../shared/events.js';
-import { describedBy, fieldError } from '../shared/field.js';
+import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
 /**
@@ -55,29 +54,13 @@ export interface OtpSubmitDetail {
 export class DvcOtpInput extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  static override styles = [
-    baseStyles,
-    css`
-      .lead {
-        margin: 0 0 var(--_space);
-      }
-      input.code {
-        max-width: 9em;
-        letter-spacing: 0.3em;
-        font-variant-numeric: tabular-nums;
-      }
-      .countdown {
-        margin: 0.4em 0 0;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, css`.lead{margin:0 0 var(--_space)}input.code{max-width:9em;letter-spacing:.3em;font-variant-numeric:tabular-nums}.countdown{margin:.4em 0 0}`];
 
   static override properties = {
     otp: { attribute: false },
     clock: { attribute: false },
     error: { type: String },
     busy: { type: Boolean },
-    announcement: { state: true },
   };
 
   /**
@@ -91,19 +74,18 @@ export class DvcOtpInput extends LitElement {
   declare error: string | undefined;
   /** Marks the buttons unavailable (`aria-disabled`, still focusable) while a call is under way. */
   declare busy: boolean;
-  private declare announcement: string;
 
   readonly #localize = new LocalizeController(this);
-  #stopTicking: (() => void) | undefined;
+  /** Stops the clock's ticks, while it ticks. */
+  #stop: (() => void) | undefined;
+  /** The countdown at the last update: an update that crosses a moment that matters announces it. */
   #last: OtpCountdown | undefined;
+  #announcement = '';
 
   constructor() {
     super();
-    this.otp = undefined;
     this.clock = systemClock;
-    this.error = undefined;
     this.busy = false;
-    this.announcement = '';
   }
 
   /** Renders once the strings of the citizen's language are in. */
@@ -113,79 +95,63 @@ export class DvcOtpInput extends LitElement {
 
   /** The countdown now, or `undefined` before a code was sent. */
   get countdown(): OtpCountdown | undefined {
-    return this.otp ? otpCountdown(this.otp, new Date(this.clock.now())) : undefined;
+    return this.otp && otpCountdown(this.otp, new Date(this.clock.now()));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#startTicking();
+    // Ticks again (see willUpdate) once back on the page.
+    this.requestUpdate('clock');
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopTicking?.();
-    this.#stopTicking = undefined;
+    this.#stop?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('otp') || changed.has('clock')) {
-      if (changed.has('otp') && changed.get('otp') && this.otp) {
-        const t = this.#localize.t;
-        this.announcement = 'maskedPhone' in this.otp ? t.codeResentTo(this.otp.maskedPhone) : t.codeResentToAccountPhone;
-        const input = this.renderRoot?.querySelector<HTMLInputElement>('#code');
-        if (input) input.value = '';
-        // The resend button waits again now: the new code goes in the code field, so focus goes there.
-        if (input && this.matches(':focus-within')) input.focus();
-      }
-      this.#last = this.countdown;
-      if (this.isConnected) this.#startTicking();
+    // The countdown renders again every second while on the page, with the clock it was given.
+    if (changed.has('clock') && this.isConnected) {
+      this.#stop?.();
+      this.#stop = this.clock.every(1000, () => this.requestUpdate());
     }
-  }
-
-  #startTicking(): void {
-    this.#stopTicking?.();
-    this.#stopTicking = this.otp ? this.clock.every(1000, this.#tick) : undefined;
-  }
-
-  readonly #tick = (): void => {
+    const t = this.#localize.t;
     const now = this.countdown;
     const last = this.#last;
-    if (!now) return;
-    const t = this.#localize.t;
-    if (last && !last.expired && now.expired) this.announcement = this.#localize.problem('otp_expired');
-    else if (last && !last.canResend && now.canResend) this.announcement = t.resendAvailable;
-    else if (last && last.secondsLeft > 60 && now.secondsLeft <= 60) this.announcement = t.codeOneMinuteLeft;
+    const crossed = (moment: (countdown: OtpCountdown) => boolean) => now && last && moment(now) && !moment(last);
+    if (changed.get('otp') && this.otp) {
+      this.#announcement = 'maskedPhone' in this.otp ? t.codeResentTo(this.otp.maskedPhone) : t.codeResentToAccountPhone;
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
+      input.value = '';
+      // The resend button waits again now: the new code goes in the code field, so focus goes there.
+      if (this.matches(':focus-within')) input.focus();
+    } else if (crossed((c) => c.expired)) this.#announcement = this.#localize.problem('otp_expired');
+    else if (crossed((c) => c.canResend)) this.#announcement = t.resendAvailable;
+    else if (crossed((c) => c.secondsLeft <= 60)) this.#announcement = t.codeOneMinuteLeft;
     this.#last = now;
-    this.requestUpdate();
-    if (now.expired && now.canResend) {
-      this.#stopTicking?.();
-      this.#stopTicking = undefined;
-    }
-  };
+  }
 
   #submit(event: SubmitEvent): void {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
-    emit<OtpSubmitDetail>(this, 'dvc-otp-submit', { code: input.value.replace(/\s/g, '') });
+    emit<OtpSubmitDetail>(this, 'dvc-otp-submit', { code: this.renderRoot.querySelector<HTMLInputElement>('#code')!.value.replace(/\s/g, '') });
   }
 
   #resend(): void {
-    if (this.busy || !this.countdown?.canResend) return;
-    emit(this, 'dvc-otp-resend', undefined);
+    if (!this.busy && this.countdown?.canResend) emit(this, 'dvc-otp-resend', undefined);
   }
 
   protected override render() {
     const otp = this.otp;
     if (!otp) return nothing;
     const t = this.#localize.t;
-    const countdown = this.countdown!;
-    const hint = countdown.expired ? t.codeExpired : t.codeValidFor(formatCountdown(countdown.secondsLeft));
+    const { expired, secondsLeft, canResend, resendInSeconds } = this.countdown!;
+    const error = this.error;
     return html`<form part="form" novalidate @submit=${this.#submit}>
       <p class="lead" part="lead">${'maskedPhone' in otp ? t.codeSentTo(otp.maskedPhone) : t.codeSentToAccountPhone}</p>
-      <div class="field ${this.error ? 'field--error' : ''}" part="field">
+      <div class="field ${error ? 'field--error' : ''}" part="field">
         <label for="code" part="label">${t.codeLabel(otp.length)}</label>
-        <p id="code-hint" class="hint" part="countdown">${hint}</p>
-        ${fieldError('code', this.error, t.errorPrefix)}
+        <p id="code-hint" class="hint" part="countdown">${expired ? t.codeExpired : t.codeValidFor(formatCountdown(secondsLeft))}</p>
+        ${fieldError('code', error, t.errorPrefix)}
         <input
           id="code"
           name="code"
@@ -195,16 +161,14 @@ export class DvcOtpInput extends LitElement {
           inputmode="numeric"
           autocomplete="one-time-code"
           spellcheck="false"
-          aria-describedby=${ifDefined(describedBy('code', true, this.error))}
-          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby="code-hint${error ? ' code-error' : ''}"
+          aria-invalid=${!!error}
         />
       </div>
-      <button type="submit" part="button" aria-disabled=${this.busy ? 'true' : 'false'}>${t.confirmCode}</button>
-      <button type="button" class="secondary" part="button button-secondary" aria-disabled=${this.busy || !countdown.canResend ? 'true' : 'false'} @click=${this.#resend}>
-        ${t.resend}
-      </button>
-      ${countdown.canResend ? nothing : html`<p class="hint countdown" part="resend-countdown">${t.resendIn(formatCountdown(countdown.resendInSeconds))}</p>`}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <button part="button" aria-disabled=${this.busy}>${t.confirmCode}</button>
+      <button type="button" class="secondary" part="button button-secondary" aria-disabled=${this.busy || !canResend} @click=${this.#resend}>${t.resend}</button>
+      ${canResend ? nothing : html`<p class="hint countdown" part="resend-countdown">${t.resendIn(formatCountdown(resendInSeconds))}</p>`}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</p>
     </form>`;
   }
 }

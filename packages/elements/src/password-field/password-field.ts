@@ -1,8 +1,7 @@
-import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { checkPassword, DEFAULT_PASSWORD_POLICY, policyRules, type PasswordContext, type PasswordPolicy, type PasswordRule } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
-import { describedBy, fieldError } from '../shared/field.js';
+import { fieldError } from '../shared/field.js';
 import { baseStyles } from '../shared/styles.js';
 
 /**
@@ -42,37 +41,7 @@ export class DvcPasswordField extends LitElement {
 
   static override styles = [
     baseStyles,
-    css`
-      .checklist {
-        margin: 0 0 var(--_space);
-      }
-      .checklist p {
-        margin: 0 0 0.3em;
-      }
-      .checklist ul {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      .checklist li {
-        display: flex;
-        gap: 0.5em;
-        margin: 0 0 0.2em;
-      }
-      .mark {
-        flex: none;
-        width: 1.2em;
-        text-align: center;
-        font-weight: 700;
-      }
-      .met .mark {
-        color: var(--_success);
-      }
-      .warning {
-        margin: 0 0 var(--_space);
-        color: var(--_error);
-      }
-    `,
+    css`.checklist,.warning{margin:0 0 var(--_space)}.checklist p{margin:0 0 .3em}ul{margin:0;padding:0;list-style:none}li{display:flex;gap:.5em;margin:0 0 .2em}.mark{flex:none;width:1.2em;text-align:center;font-weight:700}.met .mark{color:var(--_success)}.warning{color:var(--_error)}`,
   ];
 
   static override properties = {
@@ -83,7 +52,6 @@ export class DvcPasswordField extends LitElement {
     value: { state: true },
     confirmation: { state: true },
     visible: { state: true },
-    announcement: { state: true },
   };
 
   /** The rules in force, from the service's configuration. */
@@ -99,21 +67,18 @@ export class DvcPasswordField extends LitElement {
   /** The confirmation as typed. */
   declare confirmation: string;
   private declare visible: boolean;
-  private declare announcement: string;
 
   readonly #localize = new LocalizeController(this);
-  #metCount: number | undefined;
+  /** How many rules were met at the last update: the count is announced when it changes. */
+  #met: number | undefined;
+  #announcement = '';
 
   constructor() {
     super();
     this.policy = DEFAULT_PASSWORD_POLICY;
     this.context = {};
-    this.error = undefined;
-    this.confirmationError = undefined;
-    this.value = '';
-    this.confirmation = '';
+    this.value = this.confirmation = '';
     this.visible = false;
-    this.announcement = '';
   }
 
   /** Renders once the strings of the citizen's language are in. */
@@ -131,40 +96,35 @@ export class DvcPasswordField extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('#password-confirmation')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('value') && !changed.has('policy')) return;
-    const rules = policyRules(this.policy);
-    const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
-    const met = rules.filter((rule) => !unmet.has(rule)).length;
-    if (this.#metCount !== undefined && met !== this.#metCount) this.announcement = this.#localize.t.rulesProgress(met, rules.length);
-    this.#metCount = met;
-  }
-
   #enter(event: KeyboardEvent): void {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    this.closest('form')?.requestSubmit();
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.closest('form')?.requestSubmit();
+    }
   }
 
-  /** One of the two inputs under its label and error, shown or hidden with the toggle; Enter in it submits the form. */
-  #input(id: string, name: string, label: string, value: string, error: string | undefined, describedBy: string | undefined, onInput: (value: string) => void): TemplateResult {
+  /**
+   * One of the two inputs (`key` the property it types into) under its label and error, shown or hidden
+   * with the toggle, described by its error and then `more`; Enter in it submits the form.
+   */
+  #input(id: string, name: string, key: 'value' | 'confirmation', label: string, error: string | undefined, more = ''): TemplateResult {
     return html`<div class="field ${error ? 'field--error' : ''}" part="field">
-        <label for=${id} part="label">${label}</label>
-        ${fieldError(id, error, this.#localize.t.errorPrefix)}
-        <input
-          id=${id}
-          name=${name}
-          type=${this.visible ? 'text' : 'password'}
-          part="input"
-          autocomplete="new-password"
-          spellcheck="false"
-          .value=${value}
-          aria-describedby=${ifDefined(describedBy)}
-          aria-invalid=${error ? 'true' : 'false'}
-          @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
-          @keydown=${this.#enter}
-        />
-      </div>`;
+      <label for=${id} part="label">${label}</label>
+      ${fieldError(id, error, this.#localize.t.errorPrefix)}
+      <input
+        id=${id}
+        name=${name}
+        type=${this.visible ? 'text' : 'password'}
+        part="input"
+        autocomplete="new-password"
+        spellcheck="false"
+        .value=${this[key]}
+        aria-describedby=${(error ? `${id}-error ${more}` : more) || nothing}
+        aria-invalid=${!!error}
+        @input=${(event: InputEvent) => (this[key] = (event.target as HTMLInputElement).value)}
+        @keydown=${this.#enter}
+      />
+    </div>`;
   }
 
   #ruleText(rule: PasswordRule): string {
@@ -175,28 +135,29 @@ export class DvcPasswordField extends LitElement {
     const t = this.#localize.t;
     const rules = policyRules(this.policy);
     const unmet = new Set(checkPassword(this.value, this.policy, this.context).unmet);
+    const met = rules.filter((rule) => !unmet.has(rule)).length;
+    // Announced when the count changes, not at first.
+    if (this.#met !== undefined && met !== this.#met) this.#announcement = t.rulesProgress(met, rules.length);
+    this.#met = met;
     const warning = this.value && !this.error ? (['control', 'max_length', 'common', 'personal_data'] as const).find((rule) => unmet.has(rule)) : undefined;
-    const passwordDescribedBy = [describedBy('password', false, this.error), 'password-rules', warning ? 'password-warning' : ''].filter(Boolean).join(' ');
     return html`
-      ${this.#input('password', 'password', t.newPasswordLabel, this.value, this.error, passwordDescribedBy, (value) => (this.value = value))}
-      <button type="button" class="link" part="toggle" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
-        ${t.showPassword}
-      </button>
+      ${this.#input('password', 'password', 'value', t.newPasswordLabel, this.error, `password-rules${warning ? ' password-warning' : ''}`)}
+      <button type="button" class="link" part="toggle" aria-pressed=${this.visible} @click=${() => (this.visible = !this.visible)}>${t.showPassword}</button>
       <div id="password-rules" class="checklist" part="checklist">
         <p>${t.passwordNeeds}</p>
         <ul>
           ${rules.map((rule) => {
-            const met = !unmet.has(rule);
-            return html`<li class=${met ? 'met' : 'unmet'} part="rule ${met ? 'rule-met' : 'rule-unmet'}" data-rule=${rule}>
-              <span class="mark" aria-hidden="true">${met ? '✓' : '–'}</span>
-              <span><span class="visually-hidden">${met ? t.ruleMet : t.ruleUnmet}</span> ${this.#ruleText(rule)}</span>
+            const met = unmet.has(rule) ? 'unmet' : 'met';
+            return html`<li class=${met} part="rule rule-${met}" data-rule=${rule}>
+              <span class="mark" aria-hidden="true">${unmet.has(rule) ? '–' : '✓'}</span>
+              <span><span class="visually-hidden">${unmet.has(rule) ? t.ruleUnmet : t.ruleMet}</span> ${this.#ruleText(rule)}</span>
             </li>`;
           })}
         </ul>
       </div>
       ${warning ? html`<p id="password-warning" class="warning" part="warning">${this.#ruleText(warning)}</p>` : nothing}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.#input('password-confirmation', 'passwordConfirmation', t.confirmPasswordLabel, this.confirmation, this.confirmationError, describedBy('password-confirmation', false, this.confirmationError), (value) => (this.confirmation = value))}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</p>
+      ${this.#input('password-confirmation', 'passwordConfirmation', 'confirmation', t.confirmPasswordLabel, this.confirmationError)}
     `;
   }
 }

@@ -3,34 +3,27 @@ import { isOtpCode, type CallOptions, type DvcClientCore, type DvcErrorCore, typ
 import { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from '../otp-input/otp-input.js';
 import { definePart } from './define-part.js';
 import type { Clock } from './clock.js';
-import type { FeedbackController, FieldTarget } from './controllers/feedback-controller.js';
-import type { ServiceController } from './controllers/service-controller.js';
+import type { FeedbackController } from './controllers/feedback-controller.js';
+import type { ServiceCall, ServiceController } from './controllers/service-controller.js';
 import { problemOf, stepFeedback, type Feedback } from './feedback.js';
 import type { SubmissionKeys } from './submission-keys.js';
-
-/** The field the code step's error summary links to. */
-export const CODE_FIELDS: readonly FieldTarget[] = [{ name: 'code', id: 'otp', label: 'codeFieldName' }];
+import type { ProgressKey } from '../i18n/catalogue.js';
 
 /**
  * What the code step shows when the service refuses a code or a resend: a wrong, expired or
  * exhausted code on the code field; anything else (a wait, `account_exists` …) for the whole step.
  * `undefined` when the flow is gone and must start again.
  */
-export function codeFeedback(error: DvcErrorCore): Feedback | undefined {
-  switch (error.code) {
-    case 'flow_not_found':
-      return undefined;
-    case 'otp_invalid':
-    case 'otp_expired':
-    case 'otp_attempts_exceeded':
-      return { fields: { code: problemOf(error) } };
-    case 'validation_failed': {
-      const rule = error.fieldErrors.find((e) => e.field === 'code')?.code ?? 'otp_format';
-      return { fields: { code: { rule } } };
-    }
-    default:
-      return stepFeedback(error);
-  }
+function codeFeedback(error: DvcErrorCore): Feedback | undefined {
+  const code = error.code;
+  return code === 'flow_not_found'
+    ? undefined
+    : // otp_invalid, otp_expired, otp_attempts_exceeded (not the waits, otp_rate_limited and otp_resend_too_soon)
+      /^otp_[iea]/.test(code)
+      ? { fields: { code: problemOf(error) } }
+      : code === 'validation_failed'
+        ? { fields: { code: { rule: error.fieldErrors.find((e) => e.field === 'code')?.code ?? 'otp_format' } } }
+        : stepFeedback(error);
 }
 
 /** What the code step needs from the widget around it. */
@@ -64,47 +57,29 @@ export interface CodeStep<T, O extends CodeChallenge = OtpChallenge> {
   readonly refused?: (error: DvcErrorCore) => boolean;
 }
 
-/** A refused code or resend: on the code field or for the whole step, the error step when the flow is gone. */
-function codeRefused<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, error: DvcErrorCore): void {
-  if (step.refused?.(error)) return;
-  const feedback = codeFeedback(error);
-  if (feedback) host.feedback.show(feedback);
-  else host.fail(error);
-}
-
-async function verifyCode<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, code: string, current: () => boolean): Promise<void> {
-  if (host.calls.busy || !current()) return;
-  if (!isOtpCode(code)) {
-    host.feedback.show({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
-    return;
-  }
-  const id = step.id;
-  const idempotencyKey = host.keys.keyFor({ id, code });
-  const result = await host.calls.call((client, signal) => step.verify(client, id, { code }, { signal, idempotencyKey }), 'checkingCode');
-  if (!current()) return;
-  if (result.ok) step.verified(result.value);
-  else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);
-}
-
-async function resendCode<T, O extends CodeChallenge>(host: CodeStepHost, step: CodeStep<T, O>, current: () => boolean): Promise<void> {
-  if (host.calls.busy || !current()) return;
-  const result = await host.calls.call((client, signal) => step.resend(client, step.id, { signal }), 'sendingCode');
-  if (!current()) return;
-  if (result.ok) step.resent(result.value.otp);
-  else if (result.error.code !== 'aborted') codeRefused(host, step, result.error);
-}
-
 /**
  * The code step: a `<dvc-otp-input>` for `step.otp`; a code goes to the service through `verify` (with
  * the same `Idempotency-Key` while the citizen repeats it), a resend through `resend`; a refusal shows on
- * the step, or the error step when the flow is gone. An answer that comes once the flow has moved on (the
- * host's `state` is another) is dropped.
+ * the step, or the error step when the flow is gone. Nothing is sent while a call is under way, and an
+ * answer that comes once the flow has moved on (the host's `state` is another) is dropped.
  */
 export function renderCodeStep<T, O extends CodeChallenge = OtpChallenge>(host: CodeStepHost, step: CodeStep<T, O>): TemplateResult {
   definePart('dvc-otp-input', DvcOtpInput);
   const state = host.state;
-  const current = () => host.state === state;
-  return html`${step.heading} ${host.feedback.renderSummary(CODE_FIELDS)}
+  const id = step.id;
+  const idle = () => !host.calls.busy && host.state === state;
+  /** Calls the service; its answer, while the step is current, goes to `done`, a refusal to the step. */
+  const send = async <V>(run: ServiceCall<V>, progress: ProgressKey, done: (value: V) => void) => {
+    const result = await host.calls.call(run, progress);
+    if (host.state !== state) return;
+    if (result.ok) done(result.value);
+    else if (result.error.code !== 'aborted' && !step.refused?.(result.error)) {
+      const feedback = codeFeedback(result.error);
+      if (feedback) host.feedback.show(feedback);
+      else host.fail(result.error);
+    }
+  };
+  return html`${step.heading} ${host.feedback.renderSummary([{ name: 'code', id: 'otp', label: 'codeFieldName' }])}
     <dvc-otp-input
       id="otp"
       .otp=${step.otp}
@@ -112,7 +87,12 @@ export function renderCodeStep<T, O extends CodeChallenge = OtpChallenge>(host: 
       .busy=${host.calls.busy}
       .error=${host.feedback.fieldError('code')}
       exportparts="form, lead, field, label, input, error, countdown, button, button-secondary, resend-countdown"
-      @dvc-otp-submit=${({ detail: { code } }: CustomEvent<OtpSubmitDetail>) => void verifyCode(host, step, code, current)}
-      @dvc-otp-resend=${() => void resendCode(host, step, current)}
+      @dvc-otp-submit=${({ detail: { code } }: CustomEvent<OtpSubmitDetail>) => {
+        if (!idle()) return;
+        if (!isOtpCode(code)) return host.feedback.show({ fields: { code: { rule: code ? 'otp_format' : 'required' } } });
+        const idempotencyKey = host.keys.keyFor({ id, code });
+        void send((client, signal) => step.verify(client, id, { code }, { signal, idempotencyKey }), 'checkingCode', step.verified);
+      }}
+      @dvc-otp-resend=${() => idle() && send((client, signal) => step.resend(client, id, { signal }), 'sendingCode', ({ otp }) => step.resent(otp))}
     ></dvc-otp-input>`;
 }

@@ -30,15 +30,11 @@ export type PasswordReading =
 
 /** Reads the password field: both typed, every rule met, the two the same. */
 export function readPassword(field: DvcPasswordField): PasswordReading {
-  const password = field.value;
-  const passwordConfirmation = field.confirmation;
-  const fields: Record<string, FieldProblem> = {};
-  const unmet = field.unmet;
+  const { value: password, confirmation: passwordConfirmation, unmet } = field;
   const rule = unmet.find((r) => r !== 'mismatch');
-  if (!password) fields.password = { rule: 'required' };
-  else if (rule) fields.password = { rule: `password_${rule}` };
-  if (!passwordConfirmation) fields.passwordConfirmation = { rule: 'required' };
-  else if (unmet.includes('mismatch')) fields.passwordConfirmation = { rule: 'password_mismatch' };
+  const fields: Record<string, FieldProblem> = {};
+  if (!password || rule) fields.password = { rule: password ? `password_${rule!}` : 'required' };
+  if (!passwordConfirmation || unmet.includes('mismatch')) fields.passwordConfirmation = { rule: passwordConfirmation ? 'password_mismatch' : 'required' };
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, password, passwordConfirmation };
 }
 
@@ -49,15 +45,13 @@ export function readPassword(field: DvcPasswordField): PasswordReading {
  */
 export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult {
   definePart('dvc-password-field', DvcPasswordField);
-  const { t } = view;
-  const confirmation = () => view.root().querySelector<DvcPasswordField>('dvc-password-field')?.focusConfirmation();
   return html`${view.heading}
     ${view.summary([
       { name: 'password', id: 'password', label: 'newPasswordLabel' },
-      { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: confirmation },
+      { name: 'passwordConfirmation', id: 'password', label: 'confirmPasswordLabel', focus: () => passwordFieldIn(view.root()).focusConfirmation() },
     ])}
-    <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
-      ${view.username === undefined ? nothing : html`<input type="text" name="username" autocomplete="username" aria-label=${t.usernameLabel} .value=${view.username} readonly hidden />`}
+    <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy}>
+      ${view.username === undefined ? nothing : html`<input type="text" name="username" autocomplete="username" aria-label=${view.t.usernameLabel} .value=${view.username} readonly hidden />`}
       <dvc-password-field
         id="password"
         .policy=${view.policy}
@@ -66,7 +60,7 @@ export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult
         .confirmationError=${view.error('passwordConfirmation')}
         exportparts="field, label, input, error, toggle, checklist, rule, rule-met, rule-unmet, warning"
       ></dvc-password-field>
-      <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${view.submitText}</button>
+      <button part="button" aria-disabled=${view.busy}>${view.submitText}</button>
     </form>`;
 }
 
@@ -74,4 +68,3 @@ export function renderNewPasswordStep(view: NewPasswordStepView): TemplateResult
 export function passwordFieldIn(root: HTMLElement | DocumentFragment): DvcPasswordField {
   return root.querySelector<DvcPasswordField>('dvc-password-field')!;
 }
-

@@ -12,12 +12,9 @@ import { problemOf, stepFeedback, type Feedback, type FieldProblem } from './fee
  * ```
  */
 export function refusal(error: DvcErrorCore): Feedback {
-  if (error.code === 'human_check_failed') return { fields: { humanCheck: problemOf(error) } };
-  if (error.code === 'validation_failed') {
-    const fields: Record<string, FieldProblem> = {};
-    // The rule in the service's words (in the language asked), kept as they came, like a problem's detail.
-    for (const { field, code, params, message } of error.fieldErrors) fields[field] ??= { rule: code, ...(params ? { params } : {}), message };
-    if (Object.keys(fields).length) return { fields };
-  }
-  return stepFeedback(error);
+  const fields: Record<string, FieldProblem> = {};
+  if (error.code === 'human_check_failed') fields.humanCheck = problemOf(error);
+  // The rule in the service's words (in the language asked), kept as they came, like a problem's detail.
+  else if (error.code === 'validation_failed') for (const { field, code, params, message } of error.fieldErrors) fields[field] ??= { rule: code, params, message };
+  return Object.keys(fields).length ? { fields } : stepFeedback(error);
 }

@@ -12,8 +12,6 @@ export interface LifetimeHost extends ReactiveControllerHost, HTMLElement {
 /** What {@link LifetimeController} does at the end and offers in its warning. */
 export interface LifetimeOptions {
   readonly localize: LocalizeController;
-  /** How long before the end the warning shows. Default two minutes. */
-  readonly warnBeforeMs?: number;
   /** The flow has run out on the service. */
   readonly expired: () => void;
   /** The warning's action: start the flow again. */
@@ -35,9 +33,12 @@ export interface LifetimeOptions {
 export class LifetimeController implements ReactiveController {
   readonly #host: LifetimeHost;
   readonly #options: LifetimeOptions;
+  /** The deadline the clock ticks for. */
   #watched: number | undefined;
+  /** Stops the clock, while it ticks. */
   #stop: (() => void) | undefined;
-  #warnMinutes: number | undefined;
+  /** The whole minutes left when the warning came, while it shows. */
+  #minutes: number | undefined;
 
   constructor(host: LifetimeHost, options: LifetimeOptions) {
     this.#host = host;
@@ -45,49 +46,39 @@ export class LifetimeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether the warning is on screen. */
-  get warning(): boolean {
-    return this.#warnMinutes !== undefined;
-  }
-
   hostUpdated(): void {
-    const deadline = this.#host.isConnected ? this.#host.deadline : undefined;
+    const host = this.#host;
+    const deadline = host.isConnected ? host.deadline : undefined;
     if (deadline === this.#watched) return;
+    this.hostDisconnected();
     this.#watched = deadline;
-    this.#stopTicking();
-    this.#warnMinutes = undefined;
-    if (deadline !== undefined) this.#stop = this.#host.clock.every(1000, this.#tick);
+    if (deadline !== undefined)
+      this.#stop = host.clock.every(1000, () => {
+        const left = deadline - host.clock.now();
+        if (left <= 0) {
+          this.#stop!();
+          this.#minutes = undefined;
+          this.#options.expired();
+        } else if (this.#minutes === undefined && left <= 120_000) {
+          this.#minutes = Math.ceil(left / 60_000);
+          host.requestUpdate();
+        }
+      });
   }
 
   hostDisconnected(): void {
-    this.#stopTicking();
-    this.#watched = undefined;
-  }
-
-  readonly #tick = (): void => {
-    const left = (this.#watched ?? 0) - this.#host.clock.now();
-    if (left <= 0) {
-      this.#stopTicking();
-      this.#warnMinutes = undefined;
-      this.#options.expired();
-    } else if (this.#warnMinutes === undefined && left <= (this.#options.warnBeforeMs ?? 120_000)) {
-      this.#warnMinutes = Math.max(1, Math.ceil(left / 60_000));
-      this.#host.requestUpdate();
-    }
-  };
-
-  #stopTicking(): void {
     this.#stop?.();
-    this.#stop = undefined;
+    this.#stop = this.#watched = this.#minutes = undefined;
   }
 
   /** The warning, while it shows. */
   render(): TemplateResult | typeof nothing {
-    if (this.#warnMinutes === undefined) return nothing;
     const t = this.#options.localize.t;
-    return html`<div class="expiry" part="expiry-warning" role="alert">
-      <p>${t.expiryWarning(this.#warnMinutes)}</p>
-      <button type="button" class="secondary" part="button button-secondary" @click=${() => this.#options.startAgain()}>${t.startAgain}</button>
-    </div>`;
+    return this.#minutes === undefined
+      ? nothing
+      : html`<div class="expiry" part="expiry-warning" role="alert">
+          <p>${t.expiryWarning(this.#minutes)}</p>
+          <button type="button" class="secondary" part="button button-secondary" @click=${this.#options.startAgain}>${t.startAgain}</button>
+        </div>`;
   }
 }
