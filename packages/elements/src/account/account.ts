@@ -284,7 +284,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
             ${row(a.phoneTerm, account.phoneMasked)} ${row(a.emailTerm, account.emailMasked ?? a.none)}
             ${row(a.bhxhTerm, account.hasBhxhCode ? a.bhxhKept : a.none)}
           </dl>
-          <h3 class="subheading">${a.actionsHeading}</h3>
+          <h3>${a.actionsHeading}</h3>
           <ul class="actions">
             ${(['password', 'email', 'phone', 'cccd', 'signOut'] as const)
               .filter((action) => action !== 'cccd' || account.canAddCccd)
