@@ -32,13 +32,6 @@ export interface StartAccountChangeRequests {
   readonly cccd: StartCccdAdditionRequest;
 }
 
-const START_PATHS: Readonly<Record<AccountChangeKind, string>> = {
-  password: ACCOUNT_PATHS.passwordChanges,
-  email: ACCOUNT_PATHS.emailChanges,
-  phone: ACCOUNT_PATHS.phoneChanges,
-  cccd: ACCOUNT_PATHS.cccdAdditions,
-};
-
 /**
  * Starts a change of the signed-in account, of any `kind`, with that kind's body: the one call behind
  * {@link startPasswordChange}, {@link startEmailChange}, {@link startPhoneChange} and
@@ -51,7 +44,8 @@ const START_PATHS: Readonly<Record<AccountChangeKind, string>> = {
  * ```
  */
 export function startAccountChange<K extends AccountChangeKind>(client: DvcClientCore, accessToken: string, kind: K, body: StartAccountChangeRequests[K], options?: CallOptions): Promise<AccountChangeStarted> {
-  return signedIn(client, accessToken, START_PATHS[kind], body, options, false);
+  // `/v1/account/<kind>-changes`, and `cccd-additions`.
+  return signedIn(client, accessToken, ACCOUNT_PATHS[kind === 'cccd' ? 'cccdAdditions' : (`${kind}Changes` as `${Exclude<AccountChangeKind, 'cccd'>}Changes`)], body, options, false);
 }
 
 /** {@link DvcClient.startPasswordChange}, as a function of a {@link DvcClientCore}. */
