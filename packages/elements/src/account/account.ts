@@ -1,28 +1,74 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   completePasswordChange,
   FLOW_LIFETIME_SECONDS,
   getAccount,
+  isEmail,
+  parseIdNumber,
+  parsePhone,
   resendAccountChangeCode,
   signOutEverywhere,
+  startAccountChange,
   verifyAccountChangeCode,
+  type AccountDetails,
+  type CallOptions,
   type DvcClientCore,
   type DvcErrorCore,
+  type VerificationMethod,
 } from '@dvc-kit/sdk';
-import type { ProgressKey } from '../i18n/catalogue.js';
+import type { Catalogue, ProgressKey } from '../i18n/catalogue.js';
 import { renderCodeStep } from '../shared/code-step.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { emit } from '../shared/events.js';
+import type { FieldProblem } from '../shared/feedback.js';
+import { textField, type TextFieldOptions } from '../shared/field.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { flowStyles } from '../shared/flow-styles.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
+import { refusal } from '../shared/refusal.js';
 import { baseStyles } from '../shared/styles.js';
-import { changeFields, readChange, renderChangeStep, startChange, startProgress } from './change-step.js';
 import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './events.js';
 import { accountTransition, type AccountEvent } from './machine.js';
-import { renderOverview } from './overview-step.js';
-import type { AccountAction, AccountState, SignedOutReason } from './state.js';
+import type { AccountAction, AccountState } from './state.js';
 import { accountStyles } from './styles.js';
-import { refusal } from '../shared/refusal.js';
+
+/** What a change asks besides the current password: the new detail's field, and how the SDK's checks read it (the value to send, or why not). */
+interface NewDetail {
+  readonly label: (t: Catalogue) => string;
+  readonly hint?: (t: Catalogue) => string;
+  readonly field: Partial<TextFieldOptions>;
+  readonly read: (text: string, today: Date) => string | FieldProblem;
+}
+
+/** Each change's new detail (none for a password), named as in the request body and with that id: the first step renders, checks and sends it from here. */
+const NEW_DETAIL: Readonly<Record<Exclude<AccountAction, 'password'>, NewDetail>> = {
+  email: {
+    label: (t) => t.account.newEmailLabel,
+    field: { type: 'email', autocomplete: 'email' },
+    read: (email) => (isEmail(email) ? email : { rule: email ? 'email_format' : 'required' }),
+  },
+  phone: {
+    label: (t) => t.newPhoneLabel,
+    hint: (t) => t.account.newPhoneHint,
+    field: { type: 'tel', autocomplete: 'tel', short: true },
+    read: (text) => {
+      const phone = parsePhone(text);
+      return phone.ok ? phone.national : phone;
+    },
+  },
+  cccd: {
+    label: (t) => t.account.cccdLabel,
+    hint: (t) => t.account.cccdHint,
+    field: { inputmode: 'numeric', short: true },
+    read: (text, today) => {
+      const cccd = parseIdNumber(text, today);
+      return !cccd.ok ? cccd : cccd.kind === 'cccd' ? cccd.value : { rule: 'id_number_cccd' };
+    },
+  },
+};
+
+/** The current password, which every change asks for. */
+const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', label: (t) => t.account.currentPasswordLabel };
 
 /**
  * `<dvc-account>`: the signed-in citizen's own account — name, the ID numbers it signs in with, level
@@ -100,7 +146,6 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   protected readonly transition = accountTransition;
   /** The service keeps a change for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.accountChange * 1000;
-  #reading = false;
 
   constructor() {
     super();
@@ -116,46 +161,41 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     // A new token after the session ended (the citizen signed in again): read the account afresh.
     if (changed.has('accessToken') && this.accessToken && this.state.step === 'signedOut' && this.state.reason === 'session_ended') this.restart();
     super.willUpdate(changed);
-    if (this.state.step === 'reading' && !this.#reading) void this.#read();
-  }
-
-  get #token(): string {
-    return this.accessToken ?? '';
+    // The account is read once the configuration is in (busy while it is read), or the session has ended without a token.
+    if (this.state.step === 'reading' && !this.busy) void (this.accessToken ? this.#read() : this.#signedOut({ reason: 'session_ended' }));
   }
 
   /**
    * Calls the service for the step on screen: its answer moves the flow on through `then`, a refusal is
    * shown; an answer that comes once the step has changed is dropped.
    */
-  async #call<T>(call: (client: DvcClientCore, token: string, signal: AbortSignal) => Promise<T>, then: (value: T) => void, progress?: ProgressKey): Promise<void> {
+  async #call<T>(call: (client: DvcClientCore, token: string, options: CallOptions) => Promise<T>, then: (value: T) => void, progress?: ProgressKey): Promise<void> {
     const state = this.state;
-    const result = await this.calls.call((client, signal) => call(client, this.#token, signal), progress);
+    const result = await this.calls.call((client, signal) => call(client, this.accessToken!, { signal }), progress);
     if (this.state !== state) return;
     if (result.ok) then(result.value);
     else this.#refused(result.error);
   }
 
-  async #read(): Promise<void> {
-    if (!this.accessToken) return this.send({ type: 'signedOut', reason: 'session_ended' });
-    this.#reading = true;
-    await this.#call((client, token, signal) => getAccount(client, token, { signal }), (account) => this.send({ type: 'read', account }));
-    this.#reading = false;
+  /** Reads the account (again) for the overview; `undefined` when refused. */
+  async #read(): Promise<AccountDetails | undefined> {
+    const result = await this.calls.call((client, signal) => getAccount(client, this.accessToken!, { signal }));
+    if (!result.ok) return this.#refused(result.error);
+    this.send({ type: 'read', account: result.value });
+    return result.value;
   }
 
   /** After a change: the account read again, then `dvc-account-changed` with it. */
   async #changed(change: AccountAction, otherSessionsEnded = 0): Promise<void> {
     this.keys.reset();
     this.send({ type: 'changed', otherSessionsEnded });
-    const result = await this.calls.call((client, signal) => getAccount(client, this.#token, { signal }));
-    if (!result.ok) return this.#refused(result.error);
-    this.send({ type: 'read', account: result.value });
-    emit<DvcAccountChangedDetail>(this, 'dvc-account-changed', { change, account: result.value, otherSessionsEnded });
+    const account = await this.#read();
+    if (account) emit<DvcAccountChangedDetail>(this, 'dvc-account-changed', { change, account, otherSessionsEnded });
   }
 
   /** The session is over (`sessionsEnded` of them when the citizen signed out everywhere): said once, with `dvc-signed-out`. */
-  #signedOut(reason: SignedOutReason, sessionsEnded?: number): true {
+  #signedOut(detail: DvcSignedOutDetail): true {
     if (this.state.step !== 'signedOut') {
-      const detail: DvcSignedOutDetail = sessionsEnded === undefined ? { reason } : { reason, sessionsEnded };
       this.send({ type: 'signedOut', ...detail });
       emit(this, 'dvc-signed-out', detail);
     }
@@ -163,23 +203,38 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   }
 
   /** A refusal: the session gone, the change gone, a wrong current password, or what the step shows. */
-  #refused(error: DvcErrorCore): void {
-    if (error.code === 'aborted') return;
-    if (error.code === 'unauthorized') this.#signedOut('session_ended');
-    else if (error.code === 'flow_not_found' || error.code === 'flow_step' || this.state.step === 'reading') this.fail(error);
-    else if (error.code === 'invalid_credentials') this.feedback.show({ fields: { currentPassword: { text: (t) => t.account.currentPasswordWrong } } });
-    else this.feedback.show(refusal(error));
+  #refused(error: DvcErrorCore): undefined {
+    const { code } = error;
+    if (code === 'aborted') return;
+    if (code === 'unauthorized') this.#signedOut({ reason: 'session_ended' });
+    else if (code === 'flow_not_found' || code === 'flow_step' || this.state.step === 'reading') this.fail(error);
+    else this.feedback.show(code === 'invalid_credentials' ? { fields: { currentPassword: { text: (t) => t.account.currentPasswordWrong } } } : refusal(error));
   }
 
+  /**
+   * A change's first step, sent: the new email, phone or CCCD read with the SDK's checks (the service's
+   * rules), the current password, and but for a CCCD whether to sign out elsewhere.
+   */
   #submitChange(event: SubmitEvent, action: AccountAction): void {
     event.preventDefault();
     if (this.busy) return;
-    const reading = readChange(action, new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
-    if (!reading.ok) return this.feedback.show(reading);
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const fields: Record<string, FieldProblem> = {};
+    const body: Record<string, unknown> = { currentPassword: data.get('currentPassword') as string };
+    if (action !== 'password') {
+      const read = NEW_DETAIL[action].read((data.get(action) as string).trim(), new Date(this.clock.now()));
+      if (typeof read === 'string') body[action] = read;
+      else fields[action] = read;
+    }
+    if (!body.currentPassword) fields.currentPassword = { rule: 'required' };
+    if (action !== 'cccd') body.endOtherSessions = data.has('endOtherSessions');
+    if (Object.keys(fields).length) return this.feedback.show({ fields });
     void this.#call(
-      (client, token, signal) => startChange(client, token, action, reading.body, { signal }),
+      // The body was read for this action, so it is the request of that kind of change.
+      (client, token, options) => startAccountChange(client, token, action, body as never, options),
       ({ changeId, otp }) => this.send({ type: 'started', changeId, otp, at: this.clock.now() }),
-      startProgress(action),
+      // The carrier (or the register, for a CCCD) is asked first.
+      action === 'phone' || action === 'cccd' ? 'checkingCarrier' : 'sendingCode',
     );
   }
 
@@ -191,7 +246,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     const body = { password: reading.password, passwordConfirmation: reading.passwordConfirmation };
     const idempotencyKey = this.keys.keyFor({ changeId, ...body });
     void this.#call(
-      (client, token, signal) => completePasswordChange(client, token, changeId, body, { signal, idempotencyKey }),
+      (client, token, options) => completePasswordChange(client, token, changeId, body, { ...options, idempotencyKey }),
       (value) => void this.#changed('password', value.otherSessionsEnded),
       'saving',
     );
@@ -205,7 +260,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     const state = this.state;
     const t = this.localize.t;
     const a = t.account;
-    const busy = this.busy;
+    const busy = this.busy ? 'true' : 'false';
     const cancel = html`<button type="button" class="secondary" part="button button-secondary" @click=${this.#cancel}>${a.cancel}</button>`;
     const of = (n: number): [number, number] => [n, 'action' in state && state.action === 'password' ? 3 : 2];
     switch (state.step) {
@@ -214,26 +269,59 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
         return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state, state.code === 'flow_not_found' || state.code === 'flow_step');
-      case 'overview':
-        return html`${this.renderHeading(a.heading)} ${this.feedback.renderSummary([])} ${renderOverview(t, state, (action) => this.send({ type: 'chosen', action }))}`;
-      case 'change':
-        return html`${this.renderHeading(a.actions[state.action], of(1))} ${this.feedback.renderSummary(changeFields(state.action))}
-        ${renderChangeStep(this, t, state.action, (event) => this.#submitChange(event, state.action), cancel)}`;
+      case 'overview': {
+        // After a change a notice read out politely; name, every ID number it signs in with and its kind,
+        // level and method, the phone and email (masked as the service gives them), whether a BHXH code is
+        // kept; then one button per change (adding a CCCD only for a CMND account that may) and sign-out.
+        const { account, done } = state;
+        const row = (term: string, value: string) => html`<dt>${term}</dt><dd>${value}</dd>`;
+        return html`${this.renderHeading(a.heading)} ${this.feedback.renderSummary([])}
+          ${done ? html`<div class="panel" part="done" role="status"><p>${a.done(done, state.otherSessionsEnded ?? 0)}</p></div>` : nothing}
+          <dl part="details">
+            ${row(t.fullNameLabel, account.fullName)}
+            ${row(a.idNumbersTerm, `${(account.idNumbersMasked ?? [account.idNumberMasked]).join(', ')} (${a.idNumberKind(account.idNumberKind)})`)}
+            ${row(a.levelTerm, `${t.assuranceLevel(account.ial)} · ${t.methodNames[account.verificationMethod as VerificationMethod] ?? account.verificationMethod}`)}
+            ${row(a.phoneTerm, account.phoneMasked)} ${row(a.emailTerm, account.emailMasked ?? a.none)}
+            ${row(a.bhxhTerm, account.hasBhxhCode ? a.bhxhKept : a.none)}
+          </dl>
+          <h3>${a.actionsHeading}</h3>
+          <ul class="actions">
+            ${(['password', 'email', 'phone', 'cccd', 'signOut'] as const)
+              .filter((action) => action !== 'cccd' || account.canAddCccd)
+              .map((action) => html`<li><button type="button" class="secondary" part="button button-secondary" @click=${() => this.send({ type: 'chosen', action })}>${a.actions[action]}</button></li>`)}
+          </ul>`;
+      }
+      case 'change': {
+        // The new email, phone or CCCD (nothing for a password), the current password, "Đăng xuất khỏi các
+        // thiết bị khác" (ticked for a password change, as the service's default; none for a CCCD).
+        const { action } = state;
+        const detail = action === 'password' ? undefined : NEW_DETAIL[action];
+        const field = (name: string, label: string, options: Partial<TextFieldOptions>) => textField({ id: name, name, label, error: this.feedback.fieldError(name), errorPrefix: t.errorPrefix, ...options });
+        return html`${this.renderHeading(a.actions[action], of(1))} ${this.feedback.renderSummary(detail ? [{ name: action, id: action, label: detail.label }, CURRENT] : [CURRENT])}
+          <form part="form" novalidate @submit=${(event: SubmitEvent) => this.#submitChange(event, action)} aria-busy=${busy}>
+            ${detail ? field(action, detail.label(t), { ...detail.field, hint: detail.hint?.(t) }) : nothing}
+            ${field('currentPassword', a.currentPasswordLabel, { type: 'password', autocomplete: 'current-password' })}
+            ${action === 'cccd'
+              ? nothing
+              : html`<div class="choice field">
+                  <input id="endOtherSessions" name="endOtherSessions" type="checkbox" part="checkbox" ?checked=${action === 'password'} />
+                  <label for="endOtherSessions" part="label">${a.endOtherSessions}</label>
+                </div>`}
+            <button type="submit" part="button" aria-disabled=${busy}>${t.continue}</button>
+            ${cancel}
+          </form>`;
+      }
       case 'code':
         return html`${renderCodeStep(this, {
           heading: this.renderHeading(t.codeHeading, of(2)),
           otp: state.otp,
           id: state.changeId,
-          verify: (client, id, body, options) => verifyAccountChangeCode(client, this.#token, id, body, options),
+          verify: (client, id, body, options) => verifyAccountChangeCode(client, this.accessToken!, id, body, options),
           verified: (value) => (value.next === 'password' ? this.send({ type: 'codeVerified' }) : void this.#changed(state.action, value.otherSessionsEnded)),
-          resend: (client, id, options) => resendAccountChangeCode(client, this.#token, id, options),
+          resend: (client, id, options) => resendAccountChangeCode(client, this.accessToken!, id, options),
           resent: (otp) => this.send({ type: 'codeResent', otp }),
-          refused: (error) => {
-            if (error.code === 'unauthorized') return this.#signedOut('session_ended');
-            if (error.code !== 'cccd_in_use' && error.code !== 'cccd_already_added') return false;
-            this.fail(error);
-            return true;
-          },
+          // The session gone; a CCCD another account took meanwhile, or one added already, ends the change.
+          refused: (error) => (error.code === 'unauthorized' ? this.#signedOut({ reason: 'session_ended' }) : error.code.startsWith('cccd_') && (this.fail(error), true)),
         })}
         ${cancel}`;
       case 'password':
@@ -244,7 +332,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
           policy: state.config.passwordPolicy,
           context: state.account,
           submitText: a.actions.password,
-          busy,
+          busy: this.busy,
           error: this.feedback.fieldError,
           onSubmit: (event) => this.#submitPassword(event, state.changeId),
           root: () => this.renderRoot,
@@ -256,9 +344,8 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
           <button
             type="button"
             part="button"
-            aria-disabled=${busy ? 'true' : 'false'}
-            @click=${() =>
-              !this.busy && this.#call((client, token, signal) => signOutEverywhere(client, token, { signal }), ({ sessionsEnded }) => this.#signedOut('signed_out_everywhere', sessionsEnded), 'saving')}
+            aria-disabled=${busy}
+            @click=${() => !this.busy && this.#call(signOutEverywhere, ({ sessionsEnded }) => this.#signedOut({ reason: 'signed_out_everywhere', sessionsEnded }), 'saving')}
           >
             ${a.actions.signOut}
           </button>

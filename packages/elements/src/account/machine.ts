@@ -27,32 +27,30 @@ const first = (config: ServiceConfig): AccountState => ({ step: 'reading', confi
 export function accountTransition(state: AccountState, event: AccountEvent): AccountState {
   const common = flowTransition(state, event, first);
   if (common) return common;
-  if (state.step === 'loading' || state.step === 'error') return state;
-  const { config } = state;
-  if (event.type === 'signedOut') {
-    const { type, ...ended } = event;
-    return state.step === 'signedOut' ? state : { step: 'signedOut', config, ...ended };
-  }
-  // Reading the account, or signed out: only the account read moves on.
-  if (!('account' in state)) return event.type === 'read' && state.step === 'reading' ? { step: 'overview', config, account: event.account } : state;
-  const { account } = state;
+  if (!('config' in state)) return state;
+  const { step, config } = state;
   switch (event.type) {
+    case 'signedOut': {
+      const { type, ...ended } = event;
+      return step === 'signedOut' ? state : { step: 'signedOut', config, ...ended };
+    }
     case 'read':
-      return state.step === 'overview' ? { ...state, account: event.account } : state;
+      return step === 'reading' || step === 'overview' ? { ...state, step: 'overview', account: event.account } : state;
     case 'chosen':
-      if (state.step !== 'overview' || (event.action === 'cccd' && !account.canAddCccd)) return state;
-      return event.action === 'signOut' ? { step: 'confirmSignOut', config, account } : { step: 'change', config, account, action: event.action };
+      if (step !== 'overview' || (event.action === 'cccd' && !state.account.canAddCccd)) return state;
+      return event.action === 'signOut' ? { step: 'confirmSignOut', config, account: state.account } : { step: 'change', config, account: state.account, action: event.action };
     case 'cancelled':
-      return state.step === 'overview' ? state : { step: 'overview', config, account };
+      // Back from an action step (reading the account and signed out have none).
+      return 'account' in state && step !== 'overview' ? { step: 'overview', config, account: state.account } : state;
     case 'started':
-      return state.step === 'change' ? { ...state, step: 'code', changeId: event.changeId, otp: event.otp, startedAt: event.at } : state;
+      return step === 'change' ? { ...state, step: 'code', changeId: event.changeId, otp: event.otp, startedAt: event.at } : state;
     case 'codeResent':
-      return state.step === 'code' ? { ...state, otp: event.otp } : state;
+      return step === 'code' ? { ...state, otp: event.otp } : state;
     case 'codeVerified':
-      return state.step === 'code' && state.action === 'password' ? { step: 'password', config, account, action: 'password', changeId: state.changeId, startedAt: state.startedAt } : state;
+      if (step !== 'code' || state.action !== 'password') return state;
+      return { step: 'password', config, account: state.account, action: 'password', changeId: state.changeId, startedAt: state.startedAt };
     case 'changed':
-      return state.step === 'code' || state.step === 'password' ? { step: 'overview', config, account, done: state.action, otherSessionsEnded: event.otherSessionsEnded } : state;
-    default:
-      return state;
+      return step === 'code' || step === 'password' ? { step: 'overview', config, account: state.account, done: state.action, otherSessionsEnded: event.otherSessionsEnded } : state;
   }
+  return state;
 }

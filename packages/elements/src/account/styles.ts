@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The account page's own layout: the details as a two-column list, the actions as a row of buttons. */
+/**
+ * The account page's own layout: the details as a two-column list, the actions as a row of buttons
+ * (spaced by the buttons' own margins).
+ */
 export const accountStyles = css`
   dl {
     display: grid;
@@ -15,19 +18,15 @@ export const accountStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  .subheading {
+  h3 {
     font-size: 1.125em;
     margin: var(--_space) 0 calc(var(--_space) / 2);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
     margin: 0;
     padding: 0;
     list-style: none;
-  }
-  .actions button {
-    margin: 0;
   }
 `;

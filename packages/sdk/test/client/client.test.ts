@@ -353,4 +353,21 @@ describe('the operations as functions of a DvcClientCore', () => {
       }
     }
   });
+
+  test('startAccountChange sends each kind of change as its own start function does, never retried', async () => {
+    const starts = { password: 'startPasswordChange', email: 'startEmailChange', phone: 'startPhoneChange', cccd: 'startCccdAddition' } as const;
+    for (const [kind, name] of Object.entries(starts)) {
+      const [token, body] = calls[name]!;
+      const requests: unknown[][][] = [];
+      for (const start of [(core: DvcClientCore) => operations[name](core, token as string, body as never, { idempotencyKey: 'key-1' }), (core: DvcClientCore) => operations.startAccountChange(core, token as string, kind as never, body as never, { idempotencyKey: 'key-1' })]) {
+        const service = fakeService(status(503), json({}));
+        const core = new DvcClientCore({ baseUrl: 'https://id.example.gov.vn', clientId: 'provincial-portal', fetch: service.fetch, retries: 1 }, DvcErrorCore);
+        await assert.rejects(start(core), DvcErrorCore, kind);
+        assert.equal(service.requests.length, 1, `${kind}: a start is not sent again`);
+        requests.push(service.requests.map((r) => [r.method, r.url, r.body, r.headers.get('Authorization'), r.headers.get('Idempotency-Key')]));
+      }
+      assert.deepEqual(requests[1], requests[0], kind);
+      assert.match(String(requests[1]![0]![1]), kind === 'cccd' ? /\/v1\/account\/cccd-additions$/ : new RegExp(`/v1/account/${kind}-changes$`));
+    }
+  });
 });
