@@ -56,14 +56,6 @@ export class DvcAssuranceGate extends LitElement {
 
   readonly #localize = new LocalizeController(this);
 
-  constructor() {
-    super();
-    this.ial = undefined;
-    this.aal = undefined;
-    this.idToken = undefined;
-    this.assurance = undefined;
-  }
-
   /** Renders once the strings of the citizen's language are in. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.#localize.whenReady(() => super.scheduleUpdate());

@@ -99,9 +99,6 @@ export class DvcMethodPicker extends LitElement {
     super();
     this.choices = [];
     this.methods = [];
-    this.subjectType = undefined;
-    this.value = undefined;
-    this.error = undefined;
   }
 
   /** Renders once the strings of the citizen's language are in. */
