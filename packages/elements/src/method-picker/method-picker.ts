@@ -121,7 +121,7 @@ export class DvcMethodPicker extends LitElement {
     event.preventDefault();
     // What the form shows checked: the subject type on screen and the method chosen (or the only one), if any.
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    emit(this, 'dvc-method-select', { subjectType: data.get('subjectType'), method: data.get('method') ?? undefined } as MethodSelectDetail);
+    emit<MethodSelectDetail>(this, 'dvc-method-select', { subjectType: data.get('subjectType') as SubjectType, method: (data.get('method') ?? undefined) as VerificationMethod | undefined });
   }
 
   protected override render() {

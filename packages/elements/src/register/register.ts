@@ -18,6 +18,25 @@ import { refusal } from '../shared/refusal.js';
 const TOTAL_STEPS = 4;
 
 /**
+ * One of the two ways on from the final `exists` step: the page's slot of that name, or its link, or
+ * without one a button; each fires `dvc-sign-in-requested` or `dvc-forgot-password-requested` first.
+ */
+function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', text: string, href: string | undefined): TemplateResult {
+  // Cancelable: a page that routes itself calls preventDefault() and the link does not navigate.
+  const fire = (event: Event) => {
+    const detail: DvcActionRequestedDetail = { href: href || undefined };
+    if (!host.dispatchEvent(new CustomEvent(`dvc-${slot}-requested`, { bubbles: true, composed: true, cancelable: true, detail }))) event.preventDefault();
+  };
+  return html`<li>
+    <slot name=${slot}>
+      ${href
+        ? html`<a part="link" href=${href} @click=${fire}>${text}</a>`
+        : html`<button type="button" part="button" class=${slot === 'sign-in' ? '' : 'secondary'} @click=${fire}>${text}</button>`}
+    </slot>
+  </li>`;
+}
+
+/**
  * `<dvc-register>`: a citizen creates the one account every portal shares, verified by mobile
  * subscriber or by social insurance (mức xác minh 2). The first step is the national portal's choice:
  * who registers (Công dân, Doanh nghiệp, Cơ quan nhà nước), then that subject type's methods grouped by
@@ -165,25 +184,6 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     return true;
   }
 
-  /**
-   * One of the two ways on from the final `exists` step: the page's slot of that name, or its link, or
-   * without one a button; each fires `dvc-sign-in-requested` or `dvc-forgot-password-requested` first.
-   */
-  #action(slot: 'sign-in' | 'forgot-password', text: string, href: string | undefined): TemplateResult {
-    // Cancelable: a page that routes itself calls preventDefault() and the link does not navigate.
-    const fire = (event: Event) => {
-      const detail: DvcActionRequestedDetail = { href: href || undefined };
-      if (!this.dispatchEvent(new CustomEvent(`dvc-${slot}-requested`, { bubbles: true, composed: true, cancelable: true, detail }))) event.preventDefault();
-    };
-    return html`<li>
-      <slot name=${slot}>
-        ${href
-          ? html`<a part="link" href=${href} @click=${fire}>${text}</a>`
-          : html`<button type="button" part="button" class=${slot === 'sign-in' ? '' : 'secondary'} @click=${fire}>${text}</button>`}
-      </slot>
-    </li>`;
-  }
-
   protected override renderStep(): TemplateResult {
     const state = this.state;
     const t = this.localize.t;
@@ -263,7 +263,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           ${this.renderHeading(t.accountExistsHeading)}
           <p>${this.localize.problem('account_exists')}</p>
           <ul class="links actions">
-            ${this.#action('sign-in', t.signIn, this.signInHref)} ${this.#action('forgot-password', t.forgotPassword, this.forgotPasswordHref)}
+            ${existsAction(this, 'sign-in', t.signIn, this.signInHref)} ${existsAction(this, 'forgot-password', t.forgotPassword, this.forgotPasswordHref)}
           </ul>
         </div>`;
     }
