@@ -56,14 +56,6 @@ export class DvcAssuranceGate extends LitElement {
 
   readonly #localize = new LocalizeController(this);
 
-  constructor() {
-    super();
-    this.ial = undefined;
-    this.aal = undefined;
-    this.idToken = undefined;
-    this.assurance = undefined;
-  }
-
   /** Renders once the strings of the citizen's language are in. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.#localize.whenReady(() => super.scheduleUpdate());
@@ -72,12 +64,8 @@ export class DvcAssuranceGate extends LitElement {
   /** Whether the session's assurance meets the requirement. */
   get met(): boolean {
     const session = this.assurance ?? claimedAssurance(this.idToken);
-    if (!session) return false;
-    const requirement: AssuranceRequirement = {
-      ...(this.ial !== undefined ? { ial: this.ial } : {}),
-      ...(this.aal !== undefined ? { aal: this.aal } : {}),
-    };
-    return meets(session, requirement);
+    // The element is its own requirement: `meets` reads its `ial` and `aal`, a level not set asks for nothing.
+    return !!session && meets(session, this);
   }
 
   protected override render() {

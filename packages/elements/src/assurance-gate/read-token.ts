@@ -8,8 +8,9 @@ export function claimedAssurance(idToken: string | undefined): Assurance | undef
   const payload = idToken?.split('.')[1];
   if (!payload) return undefined;
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as { acr?: unknown };
+    // atob reads base64 without its padding; the payload's UTF-8 bytes come out as Latin-1 characters, which
+    // JSON reads as well (no byte of a multi-byte character is ASCII), and `acr` itself is ASCII.
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { acr?: unknown };
     return typeof claims.acr === 'string' ? parseAcr(claims.acr) : undefined;
   } catch {
     return undefined;

@@ -99,9 +99,6 @@ export class DvcMethodPicker extends LitElement {
     super();
     this.choices = [];
     this.methods = [];
-    this.subjectType = undefined;
-    this.value = undefined;
-    this.error = undefined;
   }
 
   /** Renders once the strings of the citizen's language are in. */
@@ -120,25 +117,21 @@ export class DvcMethodPicker extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('input[name="method"]:enabled')?.focus();
   }
 
-  /** The subject type on screen, its methods, those that can be chosen, and the chosen one. */
-  #current() {
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    // What the form shows checked: the subject type on screen and the method chosen (or the only one), if any.
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    emit<MethodSelectDetail>(this, 'dvc-method-select', { subjectType: data.get('subjectType') as SubjectType, method: (data.get('method') ?? undefined) as VerificationMethod | undefined });
+  }
+
+  protected override render() {
+    const t = this.#localize.t;
+    // The subject type on screen, its methods, those that can be chosen, and the chosen one.
     const offers = this.offers;
     const open = (offer: (typeof offers)[number]) => offer.methods.filter((m) => m.available);
     const type = offers.find((o) => o.subjectType === this.subjectType) ?? offers.find((o) => open(o).length) ?? offers[0];
     const available = type ? open(type) : [];
     const chosen = available.find((m) => m.method === this.value) ?? (available.length === 1 ? available[0] : undefined);
-    return { offers, type, available, chosen, any: offers.some((o) => open(o).length) };
-  }
-
-  #submit(event: SubmitEvent): void {
-    event.preventDefault();
-    const { type, chosen } = this.#current();
-    if (type) emit<MethodSelectDetail>(this, 'dvc-method-select', { subjectType: type.subjectType, method: chosen?.method });
-  }
-
-  protected override render() {
-    const t = this.#localize.t;
-    const { offers, type, available, chosen, any } = this.#current();
     const shown = type?.methods ?? [];
     const levels = [...new Set(shown.map((m) => m.ial))].sort();
     // One choice: a radio button with its label, and the hint under the label tied to the button.
@@ -165,7 +158,7 @@ export class DvcMethodPicker extends LitElement {
       <fieldset part="fieldset" class=${this.error ? 'field--error' : ''} aria-describedby=${this.error ? 'method-error' : nothing}>
         <legend part="legend">${t.methodLegend}</legend>
         ${fieldError('method', this.error, t.errorPrefix)}
-        ${available.length ? nothing : html`<p class="hint" part="hint">${any ? t.noMethodsForType : t.noMethods}</p>`}
+        ${available.length ? nothing : html`<p class="hint" part="hint">${offers.some((o) => open(o).length) ? t.noMethodsForType : t.noMethods}</p>`}
         ${levels.map(
           (level) => html`<div role="group" aria-labelledby="level-${level}">
             <p id="level-${level}" class="group" part="group">${t.methodGroup(level)}</p>

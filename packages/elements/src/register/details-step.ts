@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VerificationMethod } from '@dvc-kit/sdk';
-import type { TextKey } from '../i18n/catalogue.js';
 import { fieldError, textField, type TextFieldOptions } from '../shared/field.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
@@ -11,22 +10,22 @@ export interface DetailsStepView extends FormStepView {
   readonly method: VerificationMethod;
 }
 
-/** One text field of the details: its name in the request body (also its id), its label and hint, how it is typed. */
-type DetailsField = readonly [name: string, label: TextKey, hint: TextKey, input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
+/** One text field of the details: its name in the request body (also its id; its label and hint are `<name>Label`, `<name>Hint`), how it is typed. */
+type DetailsField = readonly [name: 'idNumber' | 'bhxhCode' | 'fullName' | 'birthDate' | 'phone' | 'email', input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
 
 /** The text fields of the details in order; the BHXH code only when registering by social insurance. */
 const TEXT_FIELDS: readonly DetailsField[] = [
-  ['idNumber', 'idNumberLabel', 'idNumberHint', { inputmode: 'numeric', autocomplete: 'username', short: true }],
-  ['bhxhCode', 'bhxhCodeLabel', 'bhxhCodeHint', { inputmode: 'numeric', autocomplete: 'off', short: true }],
-  ['fullName', 'fullNameLabel', 'fullNameHint', { autocomplete: 'name' }],
-  ['birthDate', 'birthDateLabel', 'birthDateHint', { inputmode: 'numeric', autocomplete: 'bday', short: true }],
-  ['phone', 'phoneLabel', 'phoneHint', { type: 'tel', autocomplete: 'tel', short: true }],
-  ['email', 'emailLabel', 'emailHint', { type: 'email', autocomplete: 'email' }],
+  ['idNumber', { inputmode: 'numeric', autocomplete: 'username', short: true }],
+  ['bhxhCode', { inputmode: 'numeric', autocomplete: 'off', short: true }],
+  ['fullName', { autocomplete: 'name' }],
+  ['birthDate', { inputmode: 'numeric', autocomplete: 'bday', short: true }],
+  ['phone', { type: 'tel', autocomplete: 'tel', short: true }],
+  ['email', { type: 'email', autocomplete: 'email' }],
 ];
 
 /** The order of the details fields, with the id each error summary link leads to. */
 export const DETAILS_FIELDS: readonly FieldTarget[] = [
-  ...TEXT_FIELDS.map(([name, label]) => ({ name, id: name, label })),
+  ...TEXT_FIELDS.map(([name]) => ({ name, id: name, label: `${name}Label` as const })),
   { name: 'consentVersion', id: 'consent', label: 'consentLegend' },
   { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' },
 ];
@@ -44,8 +43,8 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   return html`${view.heading} ${view.summary}
     <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[view.method]}`}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
-      ${TEXT_FIELDS.filter(([name]) => bhxh || name !== 'bhxhCode').map(([name, label, hint, input]) =>
-        textField({ id: name, name, label: t[label], hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : hint], error: error(name), errorPrefix: t.errorPrefix, ...input }),
+      ${TEXT_FIELDS.filter(([name]) => bhxh || name !== 'bhxhCode').map(([name, input]) =>
+        textField({ id: name, name, label: t[`${name}Label`], hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)], error: error(name), errorPrefix: t.errorPrefix, ...input }),
       )}
       <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
         <legend part="legend">${t.consentLegend}</legend>

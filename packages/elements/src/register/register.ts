@@ -1,23 +1,40 @@
 import { html, type TemplateResult } from 'lit';
 import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
-import type { MethodSelectDetail } from '../method-picker/method-picker.js';
+import { DvcMethodPicker, type MethodSelectDetail } from '../method-picker/method-picker.js';
 import { renderCodeStep } from '../shared/code-step.js';
-import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
-import { emit, type DvcRegisteredDetail } from '../shared/events.js';
+import { definePart } from '../shared/define-part.js';
+import { emit, type DvcActionRequestedDetail, type DvcRegisteredDetail } from '../shared/events.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { problemOf } from '../shared/feedback.js';
+import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
-import { renderRegisteredStep } from './done-step.js';
-import { renderExistsStep } from './exists-step.js';
 import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
-import { renderMethodStep } from './method-step.js';
 import type { RegisterState } from './state.js';
 import { refusal } from '../shared/refusal.js';
 
 const TOTAL_STEPS = 4;
+
+/**
+ * One of the two ways on from the final `exists` step: the page's slot of that name, or its link, or
+ * without one a button; each fires `dvc-sign-in-requested` or `dvc-forgot-password-requested` first.
+ */
+function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', text: string, href: string | undefined): TemplateResult {
+  // Cancelable: a page that routes itself calls preventDefault() and the link does not navigate.
+  const fire = (event: Event) => {
+    const detail: DvcActionRequestedDetail = { href: href || undefined };
+    if (!host.dispatchEvent(new CustomEvent(`dvc-${slot}-requested`, { bubbles: true, composed: true, cancelable: true, detail }))) event.preventDefault();
+  };
+  return html`<li>
+    <slot name=${slot}>
+      ${href
+        ? html`<a part="link" href=${href} @click=${fire}>${text}</a>`
+        : html`<button type="button" part="button" class=${slot === 'sign-in' ? '' : 'secondary'} @click=${fire}>${text}</button>`}
+    </slot>
+  </li>`;
+}
 
 /**
  * `<dvc-register>`: a citizen creates the one account every portal shares, verified by mobile
@@ -106,13 +123,6 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
   /** The service keeps a registration for 30 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.registration * 1000;
 
-  constructor() {
-    super();
-    this.signInHref = undefined;
-    this.methods = undefined;
-    this.subjectType = undefined;
-  }
-
   /** What the `methods` and `subject-type` attributes narrow the first step to. */
   #narrowing(): RegisterNarrowing {
     return { methods: this.methods?.split(/[\s,]+/).filter(Boolean), subjectType: this.subjectType || undefined };
@@ -179,30 +189,35 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const t = this.localize.t;
     const summary = (targets: readonly FieldTarget[]) => this.feedback.renderSummary(targets);
     const root = () => this.renderRoot;
+    const choices = 'config' in state ? registerChoices(state.config, this.#narrowing()) : [];
     // "Bước n/4", or n/3 when the first step is skipped (one subject type, one method).
-    const skipped = 'config' in state && onlyChoice(registerChoices(state.config, this.#narrowing())) ? 1 : 0;
-    const of = (n: number): [number, number] => [n - skipped, TOTAL_STEPS - skipped];
+    const skipped = onlyChoice(choices) ? 1 : 0;
+    const heading = (text: string, n: number) => this.renderHeading(text, [n - skipped, TOTAL_STEPS - skipped]);
     switch (state.step) {
       case 'loading':
         return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
       case 'error':
         return this.renderFailure(state, state.code === 'flow_not_found' || state.code === 'flow_step');
-      case 'method':
-        return renderMethodStep({
-          heading: this.renderHeading(t.methodHeading, of(1)),
-          summary,
-          choices: registerChoices(state.config, this.#narrowing()),
-          error: this.feedback.fieldError('method'),
-          onSelect: (detail) => this.#chooseMethod(detail),
-          root,
-        });
+      case 'method': {
+        // Step 1: who registers and the verification method, from <dvc-method-picker>.
+        definePart('dvc-method-picker', DvcMethodPicker);
+        const focus = () => this.renderRoot.querySelector<DvcMethodPicker>('dvc-method-picker')?.focusMethod();
+        return html`${heading(t.methodHeading, 1)} ${summary([{ name: 'method', id: 'method-picker', label: 'methodLegend', focus }])}
+          <dvc-method-picker
+            id="method-picker"
+            .choices=${choices}
+            .error=${this.feedback.fieldError('method')}
+            exportparts="form, fieldset, legend, group, radio, label, hint, error, button"
+            @dvc-method-select=${(event: CustomEvent<MethodSelectDetail>) => this.#chooseMethod(event.detail)}
+          ></dvc-method-picker>`;
+      }
       case 'details':
         return renderDetailsStep({
           t,
           config: state.config,
           client: this.calls.client,
           busy: this.busy,
-          heading: this.renderHeading(t.detailsHeading, of(2)),
+          heading: heading(t.detailsHeading, 2),
           summary: summary(DETAILS_FIELDS),
           method: state.method,
           error: this.feedback.fieldError,
@@ -210,7 +225,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         });
       case 'code':
         return renderCodeStep(this, {
-          heading: this.renderHeading(t.codeHeading, of(3)),
+          heading: heading(t.codeHeading, 3),
           otp: state.otp,
           id: state.registrationId,
           verify: verifyRegistrationCode,
@@ -223,7 +238,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         // Checked as the citizen types against the details given, saved against the ID number as the user name.
         return renderNewPasswordStep({
           t,
-          heading: this.renderHeading(t.passwordHeading, of(4)),
+          heading: heading(t.passwordHeading, 4),
           summary,
           policy: state.config.passwordPolicy,
           context: state.details,
@@ -235,9 +250,22 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           root,
         });
       case 'done':
-        return renderRegisteredStep(t, this.renderHeading(t.registeredHeading), state.account);
+        // The account exists, at its level, usable on every portal.
+        return html`<div class="panel" part="done">
+          ${this.renderHeading(t.registeredHeading)}
+          <p>${t.registeredAccount(state.account.fullName, state.account.idNumberMasked)}</p>
+          <p><strong>${t.assuranceLevel(state.account.ial)}</strong></p>
+          <p>${t.registeredEverywhere}</p>
+        </div>`;
       case 'exists':
-        return renderExistsStep(this, t, this.renderHeading(t.accountExistsHeading), this.localize.problem('account_exists'));
+        // The ID number already has an account: no code field, no countdown, a message and two ways on.
+        return html`<div part="exists">
+          ${this.renderHeading(t.accountExistsHeading)}
+          <p>${this.localize.problem('account_exists')}</p>
+          <ul class="links actions">
+            ${existsAction(this, 'sign-in', t.signIn, this.signInHref)} ${existsAction(this, 'forgot-password', t.forgotPassword, this.forgotPasswordHref)}
+          </ul>
+        </div>`;
     }
   }
 }
