@@ -58,21 +58,19 @@ export function loadElement(tag: string): Promise<CustomElementConstructor | und
   return pending;
 }
 
-const SELECTOR = Object.keys(ELEMENT_LOADERS).join(',');
+const SELECTOR = Object.keys(ELEMENT_LOADERS).join();
 
 function discover(root: Element | Document): void {
-  if (root instanceof Element && root.matches(SELECTOR)) void load(root.localName);
-  for (const element of Array.from(root.querySelectorAll(SELECTOR))) void load(element.localName);
-}
-
-function load(tag: string): Promise<unknown> {
-  if (customElements.get(tag)) return Promise.resolve();
-  return loadElement(tag).catch((error: unknown) => console.error(`DVC Kit: <${tag}> could not be loaded`, error));
+  for (const element of [root, ...root.querySelectorAll(SELECTOR)]) {
+    if (element instanceof Element && element.matches(SELECTOR) && !customElements.get(element.localName)) {
+      loadElement(element.localName).catch((error: unknown) => console.error(`DVC Kit: <${element.localName}> could not be loaded`, error));
+    }
+  }
 }
 
 if (typeof document !== 'undefined') {
   discover(document);
   new MutationObserver((records) => {
-    for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element) discover(node);
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);
   }).observe(document, { childList: true, subtree: true });
 }
