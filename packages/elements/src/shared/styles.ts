@@ -18,7 +18,7 @@ export const baseStyles = css`
     --_radius: var(--dvc-radius, 4px);
     --_space: var(--dvc-spacing, 1rem);
     display: block;
-    font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-family: var(--dvc-font-family, system-ui, sans-serif);
     font-size: var(--dvc-font-size, 1rem);
     line-height: 1.5;
     color: var(--_text);
@@ -33,16 +33,12 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   .visually-hidden {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
-    clip-path: inset(50%) !important;
-    border: 0 !important;
-    white-space: nowrap !important;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .heading {
     margin: 0 0 var(--_space);
@@ -90,10 +86,7 @@ export const baseStyles = css`
     color: var(--_error);
     font-weight: 600;
   }
-  input[type='text'],
-  input[type='tel'],
-  input[type='email'],
-  input[type='password'] {
+  input:not([type='checkbox'], [type='radio']) {
     display: block;
     width: 100%;
     max-width: 32em;
