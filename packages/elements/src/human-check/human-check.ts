@@ -82,8 +82,6 @@ export class DvcHumanCheck extends LitElement {
 
   constructor() {
     super();
-    this.client = undefined;
-    this.error = undefined;
     this.state = { status: 'idle' };
   }
 

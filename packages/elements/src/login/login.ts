@@ -80,7 +80,6 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
 
   constructor() {
     super();
-    this.lostPhoneHref = undefined;
     this.showPassword = false;
   }
 

@@ -10,7 +10,6 @@ import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
 import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
-import { SetupController } from './setup-check.js';
 import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
 import type { LazyModule } from './lazy-module.js';
@@ -22,7 +21,7 @@ import { baseStyles } from './styles.js';
  * `forgot-password-href`), their state machine driven by events through the flow's pure `transition`
  * (the configuration loaded on first render, `loading` and `error` steps), and the controllers that do
  * the shared work — {@link ServiceController} (calls, busy), {@link FeedbackController} (refusals, error
- * summary), {@link FocusController}, {@link SlotController}, {@link SetupController}, the language.
+ * summary), {@link FocusController}, {@link SlotController}, the language.
  *
  * `S` is the widget's state, one step at a time; `E` the events of its machine.
  *
@@ -59,10 +58,10 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   /** The citizen's language and the strings in it. */
   protected readonly localize = new LocalizeController(this, { firstStepOnly: () => this.onFirstStep });
-  /** Tells the portal team when the widget is set up so that it cannot reach the service. */
-  protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
   readonly calls = new ServiceController(this, this.localize);
+  /** Tells the portal team when the widget is set up so that it cannot reach the service (the service controller does). */
+  protected readonly setup = this.calls;
   /** Where focus goes when the step changes or a submission is refused. */
   protected readonly focusing = new FocusController(this);
   /** What the step shows after a refusal. */
@@ -82,11 +81,7 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   constructor() {
     super();
-    this.service = undefined;
-    this.clientId = undefined;
-    this.client = undefined;
     this.clock = systemClock;
-    this.forgotPasswordHref = undefined;
     this.state = { step: 'loading' } as S;
     // The citizen has started on a step: fetch what the next steps need while they type.
     this.addEventListener(
