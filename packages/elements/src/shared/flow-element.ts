@@ -8,7 +8,8 @@ import { FocusController } from './controllers/focus-controller.js';
 import type { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
-import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
+import type { DvcHumanCheck } from '../human-check/human-check.js';
+import type { HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
 import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
@@ -84,18 +85,8 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     this.clock = systemClock;
     this.state = { step: 'loading' } as S;
     // The citizen has started on a step: fetch what the next steps need while they type.
-    this.addEventListener(
-      'focusin',
-      () => {
-        this.prefetch();
-        void later.load().catch(() => undefined);
-      },
-      { once: true },
-    );
+    this.addEventListener('focusin', () => later.get(), { once: true });
   }
-
-  /** Starts fetching the modules of the steps after the first (called once the citizen is in the widget). */
-  protected prefetch(): void {}
 
   /**
    * The module of a later step, waiting for it (busy) if it has not arrived yet; `undefined`, with the
@@ -195,13 +186,21 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   }
 
   /**
-   * Waits for the step's human check, when it shows one, to finish solving (the widget busy meanwhile).
+   * Waits for the step's `<dvc-human-check>`, when it shows one, to finish solving (the widget busy
+   * meanwhile, with a progress message when it is still at work), and says what goes with the request.
    * `undefined` when the step changed while it waited.
    */
   protected async humanCheck(config: ServiceConfig): Promise<HumanCheckOutcome | undefined> {
     const state = this.state;
-    const outcome = await awaitHumanCheck(this.renderRoot, this.calls, config);
-    return this.state === state ? outcome : undefined;
+    const check = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
+    const payload = await this.calls.hold(check?.ready() ?? Promise.resolve(undefined), check?.solved ? undefined : 'humanCheck');
+    return this.state === state
+      ? {
+          body: payload ? { humanCheck: payload } : {},
+          problem: config.humanCheck.required && !payload ? { term: 'humanCheckRequired' } : undefined,
+          answered: (error) => error.status > 0 && check?.renew(),
+        }
+      : undefined;
   }
 
   /** The "Quên mật khẩu" link (or what the portal slotted in its place); nothing when neither is given. */

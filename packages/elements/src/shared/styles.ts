@@ -7,12 +7,10 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     --_primary: var(--dvc-color-primary, #1d5ea8);
-    --_primary-text: var(--dvc-color-on-primary, #ffffff);
     --_text: var(--dvc-color-text, #0b0c0c);
     --_muted: var(--dvc-color-muted, #484f54);
     --_error: var(--dvc-color-error, #c0281b);
     --_success: var(--dvc-color-success, #00703c);
-    --_border: var(--dvc-color-border, #0b0c0c);
     --_background: var(--dvc-color-background, #ffffff);
     --_focus: var(--dvc-color-focus, #ffdd00);
     --_radius: var(--dvc-radius, 4px);
@@ -92,7 +90,7 @@ export const baseStyles = css`
     max-width: 32em;
     min-height: 2.5em;
     padding: 0.3em 0.5em;
-    border: 2px solid var(--_border);
+    border: 2px solid var(--dvc-color-border, #0b0c0c);
     border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_text);
@@ -150,7 +148,7 @@ export const baseStyles = css`
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
     background: var(--_primary);
-    color: var(--_primary-text);
+    color: var(--dvc-color-on-primary, #ffffff);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
