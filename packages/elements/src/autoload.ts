@@ -37,25 +37,17 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElemen
   'dvc-account': () => later.load().then((m) => m.DvcAccount),
 });
 
-const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();
-
 /**
  * Defines `tag` with its element's class, fetching the module first; resolves to the class (whoever
- * defined it), or `undefined` for a tag that is not a DVC Kit element.
+ * defined it), or `undefined` for a tag that is not a DVC Kit element. Calls for the same tag share the
+ * one fetch of its module; one that failed is tried again on the next call.
  */
-export function loadElement(tag: string): Promise<CustomElementConstructor | undefined> {
+export async function loadElement(tag: string): Promise<CustomElementConstructor | undefined> {
   const loader = ELEMENT_LOADERS[tag];
-  if (!loader) return Promise.resolve(undefined);
-  let pending = requested.get(tag);
-  if (!pending) {
-    pending = loader().then((element) => {
-      if (!customElements.get(tag)) customElements.define(tag, element);
-      return customElements.get(tag);
-    });
-    pending.catch(() => requested.delete(tag));
-    requested.set(tag, pending);
-  }
-  return pending;
+  if (!loader) return undefined;
+  const element = await loader();
+  if (!customElements.get(tag)) customElements.define(tag, element);
+  return customElements.get(tag);
 }
 
 const SELECTOR = Object.keys(ELEMENT_LOADERS).join();
