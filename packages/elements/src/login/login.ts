@@ -68,7 +68,6 @@ import { CREDENTIALS_FIELDS } from './credentials-step.js';
  */
 export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   static override properties = {
-    ...FlowElement.properties,
     lostPhoneHref: { type: String, attribute: 'lost-phone-href' },
     showPassword: { state: true },
   };
@@ -100,10 +99,10 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const password = String(data.get('password') ?? '');
+    const password = String(data.get('password'));
     const rules = await this.loaded(later);
     if (!rules || this.state !== state) return;
-    const idNumber = rules.parseIdNumber(String(data.get('idNumber') ?? ''));
+    const idNumber = rules.parseIdNumber(String(data.get('idNumber')));
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const fields: Record<string, FieldProblem> = {};
@@ -169,9 +168,10 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
+    const loading = html`<p class="hint" role="status">${t.loading}</p>`;
     switch (state.step) {
       case 'loading':
-        return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
+        return this.setup.renderLoading(loading);
       case 'error':
         return this.renderFailure(state, state.code === 'flow_not_found');
       case 'credentials':
@@ -179,8 +179,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       default:
         // The steps after the credentials come with the later steps (the credentials' submission waited for them).
         return (
-          later.get(this)?.renderSignInLater(this, { t, heading: (text, step) => this.renderHeading(text, step), send: (event) => this.send(event) }, state) ??
-          html`<p class="hint" role="status">${t.loading}</p>`
+          later.get(this)?.renderSignInLater(this, { t, heading: (text, step) => this.renderHeading(text, step), send: (event) => this.send(event) }, state) ?? loading
         );
     }
   }

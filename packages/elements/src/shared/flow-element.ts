@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { getConfig, type DvcClientCore, type DvcErrorCore, type LocalProblemCode, type PasswordPolicy, type ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
@@ -32,7 +32,8 @@ import { baseStyles } from './styles.js';
 export abstract class FlowElement<S extends FlowState = FlowState, E extends { readonly type: string } = FlowEvent> extends LitElement {
   static override styles = [baseStyles, flowStyles];
 
-  static override properties = {
+  // A widget's own `properties` add to these (Lit merges them with its superclass's).
+  static override properties: PropertyDeclarations = {
     service: { type: String },
     clientId: { type: String, attribute: 'client-id' },
     client: { attribute: false },
