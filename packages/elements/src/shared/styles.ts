@@ -141,7 +141,6 @@ export const baseStyles = css`
     margin: 0;
   }
   button {
-    display: inline-block;
     min-height: 2.5em;
     margin: 0 0.75em 0.75em 0;
     padding: 0.4em 1.1em;
