@@ -37,42 +37,32 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElemen
   'dvc-account': () => later.load().then((m) => m.DvcAccount),
 });
 
-const requested = new Map<string, Promise<CustomElementConstructor | undefined>>();
-
 /**
  * Defines `tag` with its element's class, fetching the module first; resolves to the class (whoever
- * defined it), or `undefined` for a tag that is not a DVC Kit element.
+ * defined it), or `undefined` for a tag that is not a DVC Kit element. Calls for the same tag share the
+ * one fetch of its module; one that failed is tried again on the next call.
  */
-export function loadElement(tag: string): Promise<CustomElementConstructor | undefined> {
+export async function loadElement(tag: string): Promise<CustomElementConstructor | undefined> {
   const loader = ELEMENT_LOADERS[tag];
-  if (!loader) return Promise.resolve(undefined);
-  let pending = requested.get(tag);
-  if (!pending) {
-    pending = loader().then((element) => {
-      if (!customElements.get(tag)) customElements.define(tag, element);
-      return customElements.get(tag);
-    });
-    pending.catch(() => requested.delete(tag));
-    requested.set(tag, pending);
-  }
-  return pending;
+  if (!loader) return undefined;
+  const element = await loader();
+  if (!customElements.get(tag)) customElements.define(tag, element);
+  return customElements.get(tag);
 }
 
-const SELECTOR = Object.keys(ELEMENT_LOADERS).join(',');
+const SELECTOR = Object.keys(ELEMENT_LOADERS).join();
 
 function discover(root: Element | Document): void {
-  if (root instanceof Element && root.matches(SELECTOR)) void load(root.localName);
-  for (const element of Array.from(root.querySelectorAll(SELECTOR))) void load(element.localName);
-}
-
-function load(tag: string): Promise<unknown> {
-  if (customElements.get(tag)) return Promise.resolve();
-  return loadElement(tag).catch((error: unknown) => console.error(`DVC Kit: <${tag}> could not be loaded`, error));
+  for (const element of [root, ...root.querySelectorAll(SELECTOR)]) {
+    if (element instanceof Element && element.matches(SELECTOR) && !customElements.get(element.localName)) {
+      loadElement(element.localName).catch((error: unknown) => console.error(`DVC Kit: <${element.localName}> could not be loaded`, error));
+    }
+  }
 }
 
 if (typeof document !== 'undefined') {
   discover(document);
   new MutationObserver((records) => {
-    for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element) discover(node);
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);
   }).observe(document, { childList: true, subtree: true });
 }

@@ -82,8 +82,6 @@ export class DvcHumanCheck extends LitElement {
 
   constructor() {
     super();
-    this.client = undefined;
-    this.error = undefined;
     this.state = { status: 'idle' };
   }
 
@@ -175,32 +173,27 @@ export class DvcHumanCheck extends LitElement {
   protected override render() {
     const t = this.#localize.t;
     const state = this.state;
+    const error = this.error;
+    // The search in progress, shown and said unless it runs quietly after a renew().
+    const progress = state.status === 'solving' && !state.quiet ? state.progress : undefined;
     const status =
-      state.status === 'solving'
-        ? state.quiet
-          ? t.humanCheckSolved
-          : t.humanCheckSolving
-        : state.status === 'solved'
-          ? t.humanCheckSolved
-          : state.status === 'failed'
-            ? this.#localize.problem(state.code, state.detail)
-            : '';
-    return html`<div class="field ${this.error ? 'field--error' : ''}" part="field">
-      ${fieldError('human-check', this.error, t.errorPrefix)}
+      progress !== undefined ? t.humanCheckSolving : state.status === 'failed' ? this.#localize.problem(state.code, state.detail) : state.status === 'idle' ? '' : t.humanCheckSolved;
+    return html`<div class="field ${error ? 'field--error' : ''}" part="field">
+      ${fieldError('human-check', error, t.errorPrefix)}
       <div class="choice">
         <input
           id="human-check"
           type="checkbox"
           part="checkbox"
-          aria-describedby=${this.error ? 'human-check-error human-check-status' : 'human-check-status'}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-busy=${state.status === 'solving' && !state.quiet ? 'true' : 'false'}
+          aria-describedby="${error ? 'human-check-error ' : ''}human-check-status"
+          aria-invalid=${!!error}
+          aria-busy=${progress !== undefined}
           @change=${this.#start}
         />
         <label for="human-check" part="label">${t.humanCheckLabel}</label>
       </div>
       <p id="human-check-status" class="status" part="status" role="status" aria-live="polite">${status || nothing}</p>
-      ${state.status === 'solving' && !state.quiet ? html`<p class="status" part="progress" aria-hidden="true">${Math.round(state.progress * 100)}%</p>` : nothing}
+      ${progress === undefined ? nothing : html`<p class="status" part="progress" aria-hidden="true">${Math.round(progress * 100)}%</p>`}
     </div>`;
   }
 }

@@ -30,8 +30,7 @@ const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
 function watchLanguage(): void {
-  if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => {
+  observer ??= new MutationObserver(() => {
     for (const controller of connected) controller.host.requestUpdate();
   });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
@@ -42,11 +41,9 @@ function watchLanguage(): void {
  * ancestor, looking through shadow roots to their hosts. Vietnamese unless it says English.
  */
 export function languageOf(element: Element): Language {
-  let node: Node | null = element;
-  while (node) {
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host) {
     // One language tag (not an Accept-Language list): English for `en` and its regions, else Vietnamese.
     if (node instanceof Element && node.hasAttribute('lang')) return /^\s*en/i.test(node.getAttribute('lang')!) ? 'en' : 'vi';
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return 'vi';
 }

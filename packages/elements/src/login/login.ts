@@ -1,11 +1,13 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { FLOW_LIFETIME_SECONDS, startSignIn } from '@dvc-kit/sdk';
+import { html, type TemplateResult } from 'lit';
+import { FLOW_LIFETIME_SECONDS, startSignIn, type ServiceConfig } from '@dvc-kit/sdk';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
+import { textField } from '../shared/field.js';
 import { FlowElement } from '../shared/flow-element.js';
+import { humanCheckField } from '../shared/form-step.js';
 import { later } from '../shared/later-module.js';
-import { CREDENTIALS_FIELDS, renderCredentialsStep } from './credentials-step.js';
 import { loginTransition, type LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
+import { CREDENTIALS_FIELDS } from './credentials-step.js';
 
 
 /**
@@ -66,7 +68,6 @@ import type { LoginState } from './state.js';
  */
 export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   static override properties = {
-    ...FlowElement.properties,
     lostPhoneHref: { type: String, attribute: 'lost-phone-href' },
     showPassword: { state: true },
   };
@@ -80,7 +81,6 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
 
   constructor() {
     super();
-    this.lostPhoneHref = undefined;
     this.showPassword = false;
   }
 
@@ -93,15 +93,16 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     return step === 'loading' || (step === 'credentials' && !hasFeedback(this.feedback.current));
   }
 
+  /** The credentials' submission (Lit calls it with the widget as `this`). */
   async #submitCredentials(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const password = String(data.get('password') ?? '');
+    const password = String(data.get('password'));
     const rules = await this.loaded(later);
     if (!rules || this.state !== state) return;
-    const idNumber = rules.parseIdNumber(String(data.get('idNumber') ?? ''));
+    const idNumber = rules.parseIdNumber(String(data.get('idNumber')));
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const fields: Record<string, FieldProblem> = {};
@@ -136,50 +137,49 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
   }
 
 
-  #renderLinks(): TemplateResult | typeof nothing {
+  /**
+   * "Quên mật khẩu" and "Mất số điện thoại nhận OTP": the portal's link (or what it slotted in its place)
+   * when it gave one, else a button that opens that flow in place.
+   */
+  #link(name: string, href: string | undefined, text: string, type: 'recoveryOpened' | 'lostPhoneOpened'): TemplateResult {
+    return href || this.slots.has(name)
+      ? html`<li>${this.renderSlottedLink(name, href, text)}</li>`
+      : html`<li><button type="button" class="link" part="link" @click=${() => void this.#open(type)}>${text}</button></li>`;
+  }
+
+  /** Step 1 of sign-in: ID number and password, and the human check when the service asks. */
+  #renderCredentials(config: ServiceConfig): TemplateResult {
     const t = this.localize.t;
-    const forgot =
-      this.forgotPasswordHref || this.slots.has('forgot-password')
-        ? this.renderForgotPassword()
-        : html`<button type="button" class="link" part="link" @click=${() => void this.#open('recoveryOpened')}>${t.forgotPassword}</button>`;
-    const lostPhone =
-      this.lostPhoneHref || this.slots.has('lost-phone')
-        ? this.renderSlottedLink('lost-phone', this.lostPhoneHref, t.lostPhone)
-        : html`<button type="button" class="link" part="link" @click=${() => void this.#open('lostPhoneOpened')}>${t.lostPhone}</button>`;
-    if (forgot === nothing && lostPhone === nothing) return nothing;
-    return html`<ul class="links">
-      ${forgot === nothing ? nothing : html`<li>${forgot}</li>`}
-      ${lostPhone === nothing ? nothing : html`<li>${lostPhone}</li>`}
-    </ul>`;
+    const error = this.feedback.fieldError;
+    return html`${this.renderHeading(t.signInTitle, [1, 2])} ${this.feedback.renderSummary(CREDENTIALS_FIELDS)}
+      <form part="form" novalidate @submit=${this.#submitCredentials} aria-busy=${this.busy}>
+        ${textField({ id: 'id-number', name: 'idNumber', label: t.idNumberLabel, hint: t.idNumberHint, error: error('idNumber'), errorPrefix: t.errorPrefix, inputmode: 'numeric', autocomplete: 'username', short: true })}
+        ${textField({ id: 'password', name: 'password', label: t.passwordLabel, error: error('password'), errorPrefix: t.errorPrefix, type: this.showPassword ? 'text' : 'password', autocomplete: 'current-password' })}
+        <button type="button" class="link" part="toggle" aria-pressed=${this.showPassword} @click=${() => (this.showPassword = !this.showPassword)}>${t.showPassword}</button>
+        ${humanCheckField({ config, client: this.calls.client, error })}
+        <button type="submit" part="button" aria-disabled=${this.busy}>${t.signIn}</button>
+      </form>
+      <ul class="links">
+        ${this.#link('forgot-password', this.forgotPasswordHref, t.forgotPassword, 'recoveryOpened')}
+        ${this.#link('lost-phone', this.lostPhoneHref, t.lostPhone, 'lostPhoneOpened')}
+      </ul>`;
   }
 
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
     const state = this.state;
+    const loading = html`<p class="hint" role="status">${t.loading}</p>`;
     switch (state.step) {
       case 'loading':
-        return this.setup.renderLoading(html`<p class="hint" role="status">${t.loading}</p>`);
+        return this.setup.renderLoading(loading);
       case 'error':
         return this.renderFailure(state, state.code === 'flow_not_found');
       case 'credentials':
-        return renderCredentialsStep({
-          t,
-          config: state.config,
-          client: this.calls.client,
-          busy: this.busy,
-          heading: this.renderHeading(t.signInTitle, [1, 2]),
-          summary: this.feedback.renderSummary(CREDENTIALS_FIELDS),
-          error: this.feedback.fieldError,
-          onSubmit: (event) => void this.#submitCredentials(event),
-          showPassword: this.showPassword,
-          links: this.#renderLinks(),
-          onTogglePassword: () => (this.showPassword = !this.showPassword),
-        });
+        return this.#renderCredentials(state.config);
       default:
         // The steps after the credentials come with the later steps (the credentials' submission waited for them).
         return (
-          later.get(this)?.renderSignInLater(this, { t, heading: (text, step) => this.renderHeading(text, step), send: (event) => this.send(event) }, state) ??
-          html`<p class="hint" role="status">${t.loading}</p>`
+          later.get(this)?.renderSignInLater(this, { t, heading: (text, step) => this.renderHeading(text, step), send: (event) => this.send(event) }, state) ?? loading
         );
     }
   }

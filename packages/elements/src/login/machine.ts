@@ -31,9 +31,8 @@ export function loginTransition(state: LoginState, event: LoginEvent): LoginStat
     case 'signedIn':
       return state.step === 'code' ? { step: 'done', config: state.config, account: event.account } : state;
     case 'recoveryOpened':
-      return state.step === 'credentials' ? { step: 'recovery', config: state.config, idNumber: event.idNumber } : state;
     case 'lostPhoneOpened':
-      return state.step === 'credentials' ? { step: 'lostPhone', config: state.config, idNumber: event.idNumber } : state;
+      return state.step === 'credentials' ? { step: event.type === 'recoveryOpened' ? 'recovery' : 'lostPhone', config: state.config, idNumber: event.idNumber } : state;
     case 'recoveryClosed':
       return state.step === 'recovery' || state.step === 'lostPhone' ? first(state.config) : state;
     default:

@@ -54,7 +54,7 @@ export function textField(options: TextFieldOptions): TemplateResult {
       spellcheck="false"
       value=${ifDefined(options.initial)}
       aria-describedby=${ifDefined(describedBy(id, hint, error))}
-      aria-invalid=${error ? 'true' : 'false'}
+      aria-invalid=${!!error}
     />
   </div>`;
 }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { getConfig, type DvcClientCore, type DvcErrorCore, type LocalProblemCode, type PasswordPolicy, type ServiceConfig } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
 import { systemClock, type Clock } from './clock.js';
@@ -8,9 +8,9 @@ import { FocusController } from './controllers/focus-controller.js';
 import type { LifetimeController } from './controllers/lifetime-controller.js';
 import { ServiceController } from './controllers/service-controller.js';
 import { SlotController } from './controllers/slot-controller.js';
-import { awaitHumanCheck, type HumanCheckOutcome } from './human-check-step.js';
+import type { DvcHumanCheck } from '../human-check/human-check.js';
+import type { HumanCheckOutcome } from './human-check-step.js';
 import type { FlowEvent, FlowState, Transition } from './flow-machine.js';
-import { SetupController } from './setup-check.js';
 import { SubmissionKeys } from './submission-keys.js';
 import { flowStyles } from './flow-styles.js';
 import type { LazyModule } from './lazy-module.js';
@@ -22,7 +22,7 @@ import { baseStyles } from './styles.js';
  * `forgot-password-href`), their state machine driven by events through the flow's pure `transition`
  * (the configuration loaded on first render, `loading` and `error` steps), and the controllers that do
  * the shared work — {@link ServiceController} (calls, busy), {@link FeedbackController} (refusals, error
- * summary), {@link FocusController}, {@link SlotController}, {@link SetupController}, the language.
+ * summary), {@link FocusController}, {@link SlotController}, the language.
  *
  * `S` is the widget's state, one step at a time; `E` the events of its machine.
  *
@@ -32,7 +32,8 @@ import { baseStyles } from './styles.js';
 export abstract class FlowElement<S extends FlowState = FlowState, E extends { readonly type: string } = FlowEvent> extends LitElement {
   static override styles = [baseStyles, flowStyles];
 
-  static override properties = {
+  // A widget's own `properties` add to these (Lit merges them with its superclass's).
+  static override properties: PropertyDeclarations = {
     service: { type: String },
     clientId: { type: String, attribute: 'client-id' },
     client: { attribute: false },
@@ -59,10 +60,10 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   /** The citizen's language and the strings in it. */
   protected readonly localize = new LocalizeController(this, { firstStepOnly: () => this.onFirstStep });
-  /** Tells the portal team when the widget is set up so that it cannot reach the service. */
-  protected readonly setup = new SetupController(this, this.localize);
   /** Calls to the service and the busy state. */
   readonly calls = new ServiceController(this, this.localize);
+  /** Tells the portal team when the widget is set up so that it cannot reach the service (the service controller does). */
+  protected readonly setup = this.calls;
   /** Where focus goes when the step changes or a submission is refused. */
   protected readonly focusing = new FocusController(this);
   /** What the step shows after a refusal. */
@@ -82,25 +83,11 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
 
   constructor() {
     super();
-    this.service = undefined;
-    this.clientId = undefined;
-    this.client = undefined;
     this.clock = systemClock;
-    this.forgotPasswordHref = undefined;
     this.state = { step: 'loading' } as S;
     // The citizen has started on a step: fetch what the next steps need while they type.
-    this.addEventListener(
-      'focusin',
-      () => {
-        this.prefetch();
-        void later.load().catch(() => undefined);
-      },
-      { once: true },
-    );
+    this.addEventListener('focusin', () => later.get(), { once: true });
   }
-
-  /** Starts fetching the modules of the steps after the first (called once the citizen is in the widget). */
-  protected prefetch(): void {}
 
   /**
    * The module of a later step, waiting for it (busy) if it has not arrived yet; `undefined`, with the
@@ -200,13 +187,21 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
   }
 
   /**
-   * Waits for the step's human check, when it shows one, to finish solving (the widget busy meanwhile).
+   * Waits for the step's `<dvc-human-check>`, when it shows one, to finish solving (the widget busy
+   * meanwhile, with a progress message when it is still at work), and says what goes with the request.
    * `undefined` when the step changed while it waited.
    */
   protected async humanCheck(config: ServiceConfig): Promise<HumanCheckOutcome | undefined> {
     const state = this.state;
-    const outcome = await awaitHumanCheck(this.renderRoot, this.calls, config);
-    return this.state === state ? outcome : undefined;
+    const check = this.renderRoot.querySelector<DvcHumanCheck>('dvc-human-check');
+    const payload = await this.calls.hold(check?.ready() ?? Promise.resolve(undefined), check?.solved ? undefined : 'humanCheck');
+    return this.state === state
+      ? {
+          body: payload ? { humanCheck: payload } : {},
+          problem: config.humanCheck.required && !payload ? { term: 'humanCheckRequired' } : undefined,
+          answered: (error) => error.status > 0 && check?.renew(),
+        }
+      : undefined;
   }
 
   /** The "Quên mật khẩu" link (or what the portal slotted in its place); nothing when neither is given. */

@@ -18,8 +18,8 @@ export interface FormStepView {
 }
 
 /** The `<dvc-human-check>` of a form step, with its error, when the service asks for one. */
-export function humanCheckField(view: FormStepView): TemplateResult | typeof nothing {
+export function humanCheckField(view: Pick<FormStepView, 'config' | 'client' | 'error'>): TemplateResult | typeof nothing {
   if (!view.config.humanCheck.required) return nothing;
   definePart('dvc-human-check', DvcHumanCheck);
-  return html`<dvc-human-check id="human-check" .client=${view.client} .error=${view.error('humanCheck')} exportparts="field, checkbox, label, status, error"></dvc-human-check>`;
+  return html`<dvc-human-check id="human-check" .client=${view.client} .error=${view.error('humanCheck')} exportparts="field,checkbox,label,status,error"></dvc-human-check>`;
 }

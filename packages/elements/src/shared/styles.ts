@@ -7,18 +7,16 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     --_primary: var(--dvc-color-primary, #1d5ea8);
-    --_primary-text: var(--dvc-color-on-primary, #ffffff);
     --_text: var(--dvc-color-text, #0b0c0c);
     --_muted: var(--dvc-color-muted, #484f54);
     --_error: var(--dvc-color-error, #c0281b);
     --_success: var(--dvc-color-success, #00703c);
-    --_border: var(--dvc-color-border, #0b0c0c);
     --_background: var(--dvc-color-background, #ffffff);
     --_focus: var(--dvc-color-focus, #ffdd00);
     --_radius: var(--dvc-radius, 4px);
     --_space: var(--dvc-spacing, 1rem);
     display: block;
-    font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-family: var(--dvc-font-family, system-ui, sans-serif);
     font-size: var(--dvc-font-size, 1rem);
     line-height: 1.5;
     color: var(--_text);
@@ -33,16 +31,12 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   .visually-hidden {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
-    clip-path: inset(50%) !important;
-    border: 0 !important;
-    white-space: nowrap !important;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .heading {
     margin: 0 0 var(--_space);
@@ -90,16 +84,13 @@ export const baseStyles = css`
     color: var(--_error);
     font-weight: 600;
   }
-  input[type='text'],
-  input[type='tel'],
-  input[type='email'],
-  input[type='password'] {
+  input:not([type='checkbox'], [type='radio']) {
     display: block;
     width: 100%;
     max-width: 32em;
     min-height: 2.5em;
     padding: 0.3em 0.5em;
-    border: 2px solid var(--_border);
+    border: 2px solid var(--dvc-color-border, #0b0c0c);
     border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_text);
@@ -150,14 +141,13 @@ export const baseStyles = css`
     margin: 0;
   }
   button {
-    display: inline-block;
     min-height: 2.5em;
     margin: 0 0.75em 0.75em 0;
     padding: 0.4em 1.1em;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
     background: var(--_primary);
-    color: var(--_primary-text);
+    color: var(--dvc-color-on-primary, #ffffff);
     font: inherit;
     font-weight: 600;
     cursor: pointer;

@@ -65,20 +65,14 @@ export class DvcErrorCore extends Error {
    * Builds an error of this class from a problem+json response (or any failed response).
    */
   static async fromResponse<E extends DvcErrorCore>(this: new (code: ProblemCode, options?: DvcErrorOptions) => E, response: Response): Promise<E> {
-    let body: Partial<Problem> = {};
-    try {
-      body = (await response.json()) as Partial<Problem>;
-    } catch {
-      body = {};
-    }
-    const retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : parseRetryAfter(response.headers.get('Retry-After'));
-    const code: ProblemCode = typeof body.code === 'string' && isKnown(body.code) ? body.code : response.status === 404 ? 'not_found' : 'internal';
-    return new this(code, {
+    const body = (await response.json().catch(() => ({}))) as Partial<Problem>;
+    const code = typeof body.code === 'string' ? body.code : undefined;
+    return new this(code && isKnown(code) ? code : response.status === 404 ? 'not_found' : 'internal', {
       status: response.status,
-      ...(typeof body.detail === 'string' ? { message: body.detail } : {}),
+      message: typeof body.detail === 'string' ? body.detail : undefined,
       fieldErrors: Array.isArray(body.errors) ? body.errors : [],
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
-      ...(typeof body.code === 'string' ? { problem: body as Problem } : {}),
+      retryAfter: typeof body.retryAfter === 'number' ? body.retryAfter : parseRetryAfter(response.headers.get('Retry-After')),
+      problem: code ? (body as Problem) : undefined,
     });
   }
 }
@@ -121,13 +115,8 @@ export class DvcError extends DvcErrorCore {
  * Seconds to wait from a `Retry-After` header (RFC 9110 §10.2.3): a number of seconds, or an HTTP
  * date counted from now. Nothing when the header is missing, unreadable or already past.
  */
-function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) {
-    const seconds = Number(value);
-    return seconds > 0 ? seconds : undefined;
-  }
-  const at = Date.parse(value);
-  if (Number.isNaN(at) || at <= now) return undefined;
-  return Math.ceil((at - now) / 1000);
+  const seconds = /^\s*\d+\s*$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return seconds > 0 ? seconds : undefined;
 }

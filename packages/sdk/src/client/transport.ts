@@ -1,4 +1,4 @@
-import { DvcErrorCore, type DvcErrorClass } from './error.js';
+import type { DvcErrorClass } from './error.js';
 
 /**
  * @internal The HTTP transport every DVC Kit client shares: JSON bodies, a time limit per call,
@@ -32,8 +32,6 @@ export interface TransportCallOptions {
   readonly idempotencyKey?: string;
 }
 
-const RETRY_STATUSES = new Set([502, 503, 504]);
-
 /** @internal */
 export class Transport {
   readonly #options: TransportOptions;
@@ -42,66 +40,36 @@ export class Transport {
     this.#options = options;
   }
 
-  /** Sends the call (and its retries when idempotent); the parsed JSON answer, `undefined` for 204. */
+  /**
+   * Sends the call (and its retries when idempotent); the parsed JSON answer, `undefined` for 204. Only a
+   * request that got no answer at all (a network failure) or a 502/503/504 is tried again: never a time-out
+   * (the service may still be working on it), a cancellation, or a success body cut short or not JSON.
+   */
   async call<T>(request: TransportRequest, options: TransportCallOptions = {}): Promise<T> {
-    const last = request.idempotent ? this.#options.retries : 0;
+    const { baseUrl, timeoutMs, retries, fetch, errors: Failure } = this.#options;
+    const { signal, idempotencyKey } = options;
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...this.#options.headers() };
+    if (body) headers['Content-Type'] = 'application/json';
+    if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) await delay(200 * 2 ** (attempt - 1), this.#options.errors, options.signal);
-      let response: Response;
+      const retry = request.idempotent && attempt < retries;
+      // Waits 200 ms, then 400 ms … before a retry; a cancellation ends the wait (and the call) at once.
+      if (attempt) await new Promise((resolve) => (setTimeout(resolve, 100 * 2 ** attempt), signal?.addEventListener('abort', resolve, { once: true })));
+      const timeout = AbortSignal.timeout(timeoutMs);
+      let response: Response | undefined;
       try {
-        response = await this.#send(request, options);
-      } catch (error) {
-        if (!(error instanceof DvcErrorCore) || error.code !== 'network' || attempt >= last) throw error;
+        signal?.throwIfAborted();
+        response = await fetch(baseUrl + request.path, { method: request.method, headers, body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+      } catch (cause) {
+        const code = signal?.aborted ? 'aborted' : timeout.aborted ? 'timeout' : cause instanceof SyntaxError ? 'internal' : 'network';
+        if (code !== 'network' || response || !retry) throw new Failure(code, { cause, status: code === 'internal' ? response?.status : undefined });
         continue;
       }
-      if (response.ok) return (response.status === 204 ? undefined : await readBody(response, this.#options.errors, options.signal)) as T;
-      const error = await this.#options.errors.fromResponse(response);
-      if (!RETRY_STATUSES.has(response.status) || attempt >= last) throw error;
+      const error = await Failure.fromResponse(response);
+      if (![502, 503, 504].includes(response.status) || !retry) throw error;
     }
   }
-
-  async #send(request: TransportRequest, options: TransportCallOptions): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...this.#options.headers() };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    try {
-      return await this.#options.fetch(`${this.#options.baseUrl}${request.path}`, {
-        method: request.method,
-        headers,
-        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-        signal,
-      });
-    } catch (error) {
-      const Failure = this.#options.errors;
-      if (options.signal?.aborted) throw new Failure('aborted', { cause: error });
-      if (timeout.aborted) throw new Failure('timeout', { cause: error });
-      throw new Failure('network', { cause: error });
-    }
-  }
-}
-
-/** Reads a success body: one cut short or not JSON fails like any other call, with a code. */
-async function readBody(response: Response, Failure: DvcErrorClass, signal: AbortSignal | undefined): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch (error) {
-    if (signal?.aborted) throw new Failure('aborted', { cause: error });
-    if (error instanceof DOMException && error.name === 'TimeoutError') throw new Failure('timeout', { cause: error });
-    if (error instanceof SyntaxError) throw new Failure('internal', { status: response.status, cause: error });
-    throw new Failure('network', { cause: error });
-  }
-}
-
-function delay(ms: number, Failure: DvcErrorClass, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Failure('aborted'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new Failure('aborted'));
-    }, { once: true });
-  });
 }

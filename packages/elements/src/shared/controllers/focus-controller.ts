@@ -40,18 +40,12 @@ export class FocusController implements ReactiveController {
     const step = host.stepName;
     if (step !== this.#shownStep) {
       this.#shownStep = step;
-      if (this.#settled) this.#focus('#step-heading');
-      else if (step !== 'loading') {
-        this.#settled = true;
-        // A widget opened in place of another (`autofocus`: recovery from the sign-in form) takes focus at once.
-        if (host.autofocus) this.#focus('#step-heading');
-      }
+      // A widget opened in place of another (`autofocus`: recovery from the sign-in form) takes focus at once.
+      if (this.#settled || (step !== 'loading' && host.autofocus)) this.#focus('#step-heading');
+      this.#settled ||= step !== 'loading';
     }
-    if (this.#next) {
-      const selector = this.#next;
-      this.#next = undefined;
-      this.#focus(selector);
-    }
+    if (this.#next) this.#focus(this.#next);
+    this.#next = undefined;
   }
 
   #focus(selector: string): void {

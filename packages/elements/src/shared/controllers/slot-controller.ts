@@ -12,10 +12,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class SlotController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  #observer: MutationObserver | undefined;
+  readonly #observer: MutationObserver;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
+    this.#observer = new MutationObserver(() => host.requestUpdate());
     host.addController(this);
   }
 
@@ -25,13 +26,10 @@ export class SlotController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (typeof MutationObserver === 'undefined') return;
-    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
     this.#observer.observe(this.#host, { childList: true, subtree: true, attributes: true, attributeFilter: ['slot'] });
   }
 
   hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    this.#observer.disconnect();
   }
 }
