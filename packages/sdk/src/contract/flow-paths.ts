@@ -1,14 +1,35 @@
 // The paths of the flows after sign-in, in a module apart from sign-in's (./paths.ts), so that a bundle
-// for the sign-in page does not carry them. PATHS gathers them all.
+// for the sign-in page does not carry them. PATHS gathers them all; the client's calls build theirs from
+// FLOW_ROOTS, and a bundle drops the tables it does not use.
 
-/** `/v1/<flow>/<id>/<tail>`: a step of one open flow (its id encoded). */
-const step = (flow: string, tail: string) => (id: string) => `${flow}/${encodeURIComponent(id)}/${tail}`;
+/**
+ * The path of the first step of each flow with a code; its later steps are under it
+ * (`<root>/<flow id>/otp/verify` …, {@link flowStepPath}). The per-flow calls of the client build their
+ * paths from these, so a bundle carries the roots without the tables of every step.
+ */
+export const FLOW_ROOTS = {
+  signIns: '/v1/sign-ins',
+  registrations: '/v1/registrations',
+  recoveries: '/v1/recoveries',
+  phoneRecoveries: '/v1/phone-recoveries',
+  accountChanges: '/v1/account/changes',
+} as const;
 
-const signIns = '/v1/sign-ins';
-const registrations = '/v1/registrations';
-const recoveries = '/v1/recoveries';
-const phoneRecoveries = '/v1/phone-recoveries';
-const accountChanges = '/v1/account/changes';
+/**
+ * `<root>/<flow id>/<tail>`: the path of a step of one open flow, its id encoded so that it cannot change
+ * the route.
+ *
+ * @example
+ * ```ts
+ * flowStepPath(FLOW_ROOTS.registrations, 'reg 1', 'otp/verify'); // '/v1/registrations/reg%201/otp/verify'
+ * ```
+ */
+export function flowStepPath(root: string, flowId: string, tail: string): string {
+  return `${root}/${encodeURIComponent(flowId)}/${tail}`;
+}
+
+const step = (root: string, tail: string) => (flowId: string) => flowStepPath(root, flowId, tail);
+const { signIns, registrations, recoveries, phoneRecoveries, accountChanges } = FLOW_ROOTS;
 
 /**
  * The paths of the steps of an open sign-in (its code) and of registration. Part of `PATHS`.

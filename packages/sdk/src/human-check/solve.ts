@@ -9,17 +9,11 @@ export interface SolveOptions {
   readonly onProgress?: (fraction: number) => void;
 }
 
-const encoder = new TextEncoder();
-
 /** Longest stretch of hashing, in milliseconds, before the page's timers and input get a turn. */
 const SLICE_MS = 10;
 
-function toBase64(text: string): string {
-  const bytes = encoder.encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
+/** Base64 of the UTF-8 of `text`. */
+const toBase64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
 /**
  * Solves the service's proof-of-work human check (ALTCHA format): finds the number `n` for which
@@ -41,11 +35,11 @@ export async function solveHumanCheck(challenge: HumanCheckChallenge, options: S
   let sliceStart = Date.now();
   for (let number = 0; number <= max; number++) {
     if (number % 1000 === 0) {
-      if (options.signal?.aborted) throw options.signal.reason;
+      options.signal?.throwIfAborted();
       options.onProgress?.(number / max);
       if (Date.now() - sliceStart >= SLICE_MS) {
         await new Promise((resolve) => setTimeout(resolve, 0));
-        if (options.signal?.aborted) throw options.signal.reason;
+        options.signal?.throwIfAborted();
         sliceStart = Date.now();
       }
     }
@@ -54,5 +48,5 @@ export async function solveHumanCheck(challenge: HumanCheckChallenge, options: S
       return toBase64(JSON.stringify({ algorithm, challenge: challenge.challenge, number, salt, signature }));
     }
   }
-  throw new Error('Human check challenge has no solution within its maxnumber');
+  throw new Error('Human check: no solution up to maxnumber');
 }

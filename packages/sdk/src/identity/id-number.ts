@@ -10,11 +10,14 @@ import { compactDigits } from './paste.js';
 export type IdNumberKind = 'cccd' | 'cmnd';
 
 /**
- * The 63 province codes of Circular 59/2021/TT-BCA, without their names so a widget that checks a
- * number does not carry them; `CCCD_PLACE_CODES` (`place-codes.ts`) names each, and a test keeps
- * the two equal.
+ * The 63 province codes of Circular 59/2021/TT-BCA as a bit set (bit n set: code n is one), without
+ * their names so a widget that checks a number carries a few bytes; `CCCD_PLACE_CODES`
+ * (`place-codes.ts`) names each, and a test keeps the two equal.
  */
-const PLACE_CODES: ReadonlySet<string> = new Set('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096'.split(' '));
+const PLACE_CODES = 0x1faddad5d555b757ecf5add56n;
+
+/** Whether the three digits `code` are a province code (`code` is known to be three digits). */
+const isPlace = (code: string) => ((PLACE_CODES >> BigInt(code)) & 1n) === 1n;
 
 /**
  * Whether a three-digit code is one a CCCD number may start with: a province code of Circular
@@ -27,7 +30,7 @@ const PLACE_CODES: ReadonlySet<string> = new Set('001 002 004 006 008 010 011 01
  * ```
  */
 export function isCccdPlaceCode(code: string): boolean {
-  return PLACE_CODES.has(code);
+  return /^\d{3}$/.test(code) && isPlace(code);
 }
 
 /** What {@link parseIdNumber} reads from a CCCD number. */
@@ -81,7 +84,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): ParsedId
   if (/^\d{9}$/.test(value)) return { ok: true, kind: 'cmnd', value };
   if (!/^\d{12}$/.test(value)) return { ok: false, rule: 'id_number_format' };
   const placeCode = value.slice(0, 3);
-  if (!PLACE_CODES.has(placeCode)) return { ok: false, rule: 'id_number_province' };
+  if (!isPlace(placeCode)) return { ok: false, rule: 'id_number_province' };
   const centuryDigit = Number(value[3]);
   const birthYear = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(value.slice(4, 6));
   // The year in Vietnam (UTC+7), whatever the machine's zone.

@@ -14,17 +14,12 @@ const CONTROL = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 /**
  * Scripts a name may be written in, one per name. Japanese names mix Han with the kana, Korean
- * names may mix Han with Hangul: those mixes count as one writing system.
+ * names may mix Han with Hangul: those mixes count as one writing system (`MIXES`, by index here).
  */
-const SCRIPTS: readonly (readonly [string, RegExp])[] = 'Latin Cyrillic Greek Han Hiragana Katakana Hangul Arabic Hebrew Thai Lao Khmer Devanagari'
+const SCRIPTS = 'Latin Cyrillic Greek Han Hiragana Katakana Hangul Arabic Hebrew Thai Lao Khmer Devanagari'
   .split(' ')
-  .map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')]);
-const COMPATIBLE = new Set(['Han+Hiragana', 'Han+Katakana', 'Hiragana+Katakana', 'Han+Hiragana+Katakana', 'Han+Hangul']);
-
-function scriptOf(letter: string): string {
-  for (const [name, pattern] of SCRIPTS) if (pattern.test(letter)) return name;
-  return `other:${letter}`;
-}
+  .map((name) => new RegExp(`\\p{Script=${name}}`, 'u'));
+const MIXES: readonly (readonly (number | string)[])[] = [[3, 4, 5], [3, 6]];
 
 /**
  * Whether every letter of a name belongs to one writing system: Latin (Vietnamese with its
@@ -39,9 +34,13 @@ function scriptOf(letter: string): string {
  * ```
  */
 export function isSingleScript(name: string): boolean {
-  const scripts = new Set<string>();
-  for (const letter of name.match(/\p{L}/gu) ?? []) scripts.add(scriptOf(letter));
-  return scripts.size <= 1 || COMPATIBLE.has([...scripts].sort().join('+'));
+  // Each letter's script as its index in SCRIPTS; a letter of a script not listed stands for itself.
+  const scripts = new Set<number | string>();
+  for (const letter of name.match(/\p{L}/gu) ?? []) {
+    const index = SCRIPTS.findIndex((script) => script.test(letter));
+    scripts.add(index < 0 ? letter : index);
+  }
+  return scripts.size <= 1 || MIXES.some((mix) => [...scripts].every((script) => mix.includes(script)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeFullName, parseFullName, sameFullName } from '../../src/identity/name.js';
+import { isSingleScript, normalizeFullName, parseFullName, sameFullName } from '../../src/identity/name.js';
 
 const decomposed = 'Nguyễn Văn An'.normalize('NFD');
 
@@ -70,6 +70,25 @@ describe('parseFullName on pasted and mixed-script names', () => {
     for (const name of ['Nguyễn V\u0430n An', 'Ng\u03BFc Anh', 'Trần 小明']) {
       assert.deepEqual(parseFullName(name), { ok: false, rule: 'name_script' }, name);
     }
+  });
+});
+
+describe('isSingleScript', () => {
+  test('counts the Japanese (Han with kana) and Korean (Han with Hangul) mixes as one writing system, and no other mix', () => {
+    assert.equal(isSingleScript('山田 はなこ'), true, 'Han + Hiragana');
+    assert.equal(isSingleScript('山田 ハナコ'), true, 'Han + Katakana');
+    assert.equal(isSingleScript('やまだ ハナコ'), true, 'Hiragana + Katakana');
+    assert.equal(isSingleScript('山田 はな ハナコ'), true, 'Han + Hiragana + Katakana');
+    assert.equal(isSingleScript('金 민준'), true, 'Han + Hangul');
+    assert.equal(isSingleScript('민준 はな'), false, 'Hangul + Hiragana');
+    assert.equal(isSingleScript('金 민준 はな'), false, 'Han + Hangul + Hiragana');
+    assert.equal(isSingleScript('Nguyễn 山田'), false, 'Latin + Han');
+  });
+
+  test('counts each letter of a script it does not list as a script of its own', () => {
+    assert.equal(isSingleScript('ააა'), true, 'one Georgian letter, repeated');
+    assert.equal(isSingleScript('აბ'), false, 'two Georgian letters');
+    assert.equal(isSingleScript('An ა'), false, 'Latin + Georgian');
   });
 });
 
