@@ -161,8 +161,9 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     // A new token after the session ended (the citizen signed in again): read the account afresh.
     if (changed.has('accessToken') && this.accessToken && this.state.step === 'signedOut' && this.state.reason === 'session_ended') this.restart();
     super.willUpdate(changed);
-    // The account is read once the configuration is in (busy while it is read), or the session has ended without a token.
-    if (this.state.step === 'reading' && !this.busy) void (this.accessToken ? this.#read() : this.#signedOut({ reason: 'session_ended' }));
+    // The account is read once the configuration is in (busy while it is read). Without a token there is no session
+    // to read: the widget says so, without `dvc-signed-out` (nothing ended here; the page may simply not have signed in).
+    if (this.state.step === 'reading' && !this.busy) void (this.accessToken ? this.#read() : this.send({ type: 'signedOut', reason: 'session_ended' }));
   }
 
   /**

@@ -8,6 +8,7 @@ import { FlowElement } from '../shared/flow-element.js';
 import { flowTransition, type FlowState } from '../shared/flow-machine.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 import { refusal } from '../shared/refusal.js';
+import type { DvcActionRequestedDetail } from '../shared/events.js';
 
 /** One text field of a recovery's first step: its name in the request body (also its id), its label and hint, how it is typed. */
 export type IdentifyField = readonly [name: string, label: TextKey, hint: TextKey, input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
@@ -142,10 +143,7 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
   protected renderSignIn(text: string, primary: boolean): TemplateResult | typeof nothing {
     const href = this.signInHref || undefined;
     if (!href && !this.backToSignIn && !this.slots.has('sign-in')) return nothing;
-    // Cancelable: a page that routes itself (or `<dvc-login>`) calls preventDefault() and the link does not navigate.
-    const fire = (event: Event) => {
-      if (!this.dispatchEvent(new CustomEvent('dvc-sign-in-requested', { bubbles: true, composed: true, cancelable: true, detail: { href } }))) event.preventDefault();
-    };
+    const fire = (event: Event) => requestSignIn(this, event, href);
     return html`<ul class="links actions">
       <li>
         <slot name="sign-in">
@@ -203,4 +201,13 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
           ${this.renderSignIn(t.signIn, true)}`;
     }
   }
+}
+
+/**
+ * Fires the cancelable `dvc-sign-in-requested` from `host`: a page that routes itself (or `<dvc-login>`) calls
+ * `preventDefault()` and the link's own navigation (`event`) is cancelled. Outside the class so the elements'
+ * manifest takes the event's detail type from the widgets' `@fires` tags.
+ */
+function requestSignIn(host: HTMLElement, event: Event, href: string | undefined): void {
+  if (!host.dispatchEvent(new CustomEvent<DvcActionRequestedDetail>('dvc-sign-in-requested', { bubbles: true, composed: true, cancelable: true, detail: { href } }))) event.preventDefault();
 }

@@ -220,10 +220,15 @@ describe('<dvc-account>', () => {
     await shows(el, 'Phiên đăng nhập đã kết thúc');
   });
 
-  it('without a token says the session has ended, and shows the account once the portal gives one', async () => {
+  it('without a token says the session has ended (no dvc-signed-out: nothing ended here), and shows the account once the portal gives one', async () => {
     const service = testService();
+    const signedOut: Event[] = [];
+    const listen = (event: Event) => signedOut.push(event);
+    document.addEventListener('dvc-signed-out', listen);
     const el = await fixture<DvcAccount>(html`<dvc-account lang="vi" .client=${service.client} .clock=${service.clock}></dvc-account>`);
     await shows(el, 'Phiên đăng nhập đã kết thúc');
+    document.removeEventListener('dvc-signed-out', listen);
+    expect(signedOut).to.have.length(0);
     const { signInId } = await service.client.startSignIn({ idNumber: AN.idNumber, password: MOCK_PASSWORD });
     const { tokens } = await service.client.verifySignInCode(signInId, { code: '123456' });
     el.accessToken = tokens.accessToken;
