@@ -47,16 +47,25 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   const consentError = error('consentVersion');
   const bhxh = view.method === 'bhxh';
   const { draft, onBack } = view;
-  // The text fields as they stand, for the details shown again after the choice.
+  // The fields as they stand (and a BHXH code typed earlier, when not shown now), for the details shown again after the choice.
   const back = (event: Event) => {
-    const data = new FormData((event.currentTarget as HTMLButtonElement).form!);
-    onBack!(Object.fromEntries(TEXT_FIELDS.map(([name]) => [name, String(data.get(name) ?? draft?.[name] ?? '')])));
+    const now = Object.fromEntries(new FormData((event.currentTarget as HTMLButtonElement).form!)) as DetailsDraft;
+    onBack!({ ...draft, ...now });
   };
   return html`${view.heading} ${view.summary}
     <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[view.method]}`}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
       ${TEXT_FIELDS.filter(([name]) => bhxh || name !== 'bhxhCode').map(([name, input]) =>
-        textField({ id: name, name, label: t[`${name}Label`], hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)], error: error(name), errorPrefix: t.errorPrefix, initial: draft?.[name], ...input }),
+        textField({
+          id: name,
+          name,
+          label: t[`${name}Label`],
+          hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)],
+          error: error(name),
+          errorPrefix: t.errorPrefix,
+          initial: draft?.[name],
+          ...input,
+        }),
       )}
       <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
         <legend part="legend">${t.consentLegend}</legend>
@@ -69,7 +78,9 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
       ${humanCheckField(view)}
       <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.continue}</button>
       ${onBack
-        ? html`<button type="button" class="secondary" part="button button-secondary" aria-disabled=${view.busy ? 'true' : 'false'} @click=${back}>${t.back}</button>`
+        ? html`<button type="button" class="secondary" part="button button-secondary" aria-disabled=${view.busy ? 'true' : 'false'} @click=${back}>
+            ${t.back}
+          </button>`
         : nothing}
     </form>`;
 }

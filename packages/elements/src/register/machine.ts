@@ -35,7 +35,9 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
   if (common) return common;
   switch (event.type) {
     case 'methodChosen':
-      return state.step === 'method' ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method, draft: state.draft } : state;
+      return state.step === 'method'
+        ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method, draft: state.draft }
+        : state;
     case 'back':
       return state.step === 'details' && !onlyChoice(registerChoices(state.config, narrowing))
         ? { step: 'method', config: state.config, chosen: { subjectType: state.subjectType, method: state.method }, draft: event.draft }

@@ -21,7 +21,7 @@ export interface RegisterChoice {
   readonly method: VerificationMethod;
 }
 
-/** What the citizen had typed in the details' text fields when going back to the first step, by field name. */
+/** What the details form held when the citizen went back to the first step, by field name; its text fields start with it. */
 export type DetailsDraft = Readonly<Record<string, string>>;
 
 /**
