@@ -15,7 +15,7 @@
  * @module
  */
 export { DvcRegister } from './register/register.js';
-export type { RegisterState, RegisterStep, RegistrationDetails } from './register/state.js';
+export type { DetailsDraft, RegisterChoice, RegisterState, RegisterStep, RegistrationDetails } from './register/state.js';
 export { DvcLogin } from './login/login.js';
 export type { LoginState, LoginStep } from './login/state.js';
 export { DvcRecovery } from './recovery/recovery.js';

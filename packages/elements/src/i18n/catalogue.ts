@@ -46,6 +46,8 @@ export interface Catalogue {
   /** The phone's hint when registering by social insurance: the code goes there. */
   readonly phoneHintBhxh: string;
   readonly detailsHeading: string;
+  /** From the details back to the choice of subject type and method. */
+  readonly back: string;
   readonly idNumberLabel: string;
   readonly idNumberHint: string;
   readonly fullNameLabel: string;

@@ -54,6 +54,7 @@ export const en: Catalogue = {
   bhxhCodeHint: '10 digits, on your social insurance book or health insurance card',
   phoneHintBhxh: 'The code will be sent to this number, for example 0971234398',
   detailsHeading: 'Your details',
+  back: 'Back',
   idNumberLabel: 'Personal ID number',
   idNumberHint: 'Your citizen identity card (CCCD) number, 12 digits',
   fullNameLabel: 'Full name',

@@ -50,6 +50,7 @@ export const viLater: LaterCatalogue = {
   bhxhCodeHint: 'Gồm 10 chữ số, ghi trên sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế',
   phoneHintBhxh: 'Mã OTP sẽ được gửi tới số này, ví dụ 0971234398',
   detailsHeading: 'Thông tin công dân',
+  back: 'Quay lại',
   fullNameLabel: 'Họ và tên',
   fullNameHint: 'Viết có dấu, như trên thẻ căn cước',
   birthDateLabel: 'Ngày sinh (dd/mm/yyyy)',

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { DetailsDraft } from './state.js';
 import { fieldError, textField, type TextFieldOptions } from '../shared/field.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
@@ -8,6 +9,10 @@ import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 export interface DetailsStepView extends FormStepView {
   /** `bhxh` asks for the social-insurance code too. */
   readonly method: VerificationMethod;
+  /** What the citizen typed before going back to the first step: the text fields start with it. */
+  readonly draft: DetailsDraft | undefined;
+  /** "Quay lại" to the first step; no such button without it (the first step was skipped). */
+  readonly onBack: ((draft: DetailsDraft) => void) | undefined;
 }
 
 /** One text field of the details: its name in the request body (also its id; its label and hint are `<name>Label`, `<name>Hint`), how it is typed. */
@@ -34,17 +39,33 @@ export const DETAILS_FIELDS: readonly FieldTarget[] = [
  * Step 2 of registration: ID number, the 10-digit social-insurance code when registering by social
  * insurance, full name, date of birth (dd/mm/yyyy), phone, optional email, consent to personal-data
  * processing (Decree 13/2023, the version from the configuration) and, when the service asks, the
- * human check. The method chosen is named under the heading.
+ * human check. The method chosen is named under the heading. "Quay lại" leads back to the choice of
+ * method, with what the text fields hold.
  */
 export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   const { t, error } = view;
   const consentError = error('consentVersion');
   const bhxh = view.method === 'bhxh';
+  const { draft, onBack } = view;
+  // The fields as they stand (and a BHXH code typed earlier, when not shown now), for the details shown again after the choice.
+  const back = (event: Event) => {
+    const now = Object.fromEntries(new FormData((event.currentTarget as HTMLButtonElement).form!)) as DetailsDraft;
+    onBack!({ ...draft, ...now });
+  };
   return html`${view.heading} ${view.summary}
     <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[view.method]}`}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
       ${TEXT_FIELDS.filter(([name]) => bhxh || name !== 'bhxhCode').map(([name, input]) =>
-        textField({ id: name, name, label: t[`${name}Label`], hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)], error: error(name), errorPrefix: t.errorPrefix, ...input }),
+        textField({
+          id: name,
+          name,
+          label: t[`${name}Label`],
+          hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)],
+          error: error(name),
+          errorPrefix: t.errorPrefix,
+          initial: draft?.[name],
+          ...input,
+        }),
       )}
       <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
         <legend part="legend">${t.consentLegend}</legend>
@@ -56,5 +77,10 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
       </fieldset>
       ${humanCheckField(view)}
       <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.continue}</button>
+      ${onBack
+        ? html`<button type="button" class="secondary" part="button button-secondary" aria-disabled=${view.busy ? 'true' : 'false'} @click=${back}>
+            ${t.back}
+          </button>`
+        : nothing}
     </form>`;
 }

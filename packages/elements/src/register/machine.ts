@@ -1,12 +1,13 @@
 import type { Account, OtpChallenge, ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
 import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
-import type { RegisterState, RegistrationDetails } from './state.js';
+import type { DetailsDraft, RegisterState, RegistrationDetails } from './state.js';
 
 /** What moves `<dvc-register>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
 export type RegisterEvent =
   | FlowEvent
   | { readonly type: 'methodChosen'; readonly subjectType: SubjectType; readonly method: VerificationMethod }
+  | { readonly type: 'back'; readonly draft?: DetailsDraft }
   | { readonly type: 'started'; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
   | { readonly type: 'codeVerified' }
@@ -24,7 +25,9 @@ function first(config: ServiceConfig, narrowing: RegisterNarrowing): RegisterSta
  * `loading → method → details → code → password → done`, `error` from anywhere, `loading` again on a
  * restart, and the final `exists` from details, code or password when the ID number has an account.
  * The configuration leads straight to `details` when, once the portal's `narrowing` is applied, there
- * is only one subject type and one method to choose. An event that does not apply to the step on
+ * is only one subject type and one method to choose. `back` leads from `details` to `method`, the
+ * choice still selected and the `draft` kept for the details, only when `method` was shown: never
+ * without a choice to make, never once a code was sent (the registration is open on the service). An event that does not apply to the step on
  * screen leaves the state as it is.
  */
 export function registerTransition(state: RegisterState, event: RegisterEvent, narrowing: RegisterNarrowing = {}): RegisterState {
@@ -32,7 +35,13 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
   if (common) return common;
   switch (event.type) {
     case 'methodChosen':
-      return state.step === 'method' ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method } : state;
+      return state.step === 'method'
+        ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method, draft: state.draft }
+        : state;
+    case 'back':
+      return state.step === 'details' && !onlyChoice(registerChoices(state.config, narrowing))
+        ? { step: 'method', config: state.config, chosen: { subjectType: state.subjectType, method: state.method }, draft: event.draft }
+        : state;
     case 'started':
       return state.step === 'details'
         ? { step: 'code', config: state.config, details: event.details, registrationId: event.registrationId, otp: event.otp, startedAt: event.at }

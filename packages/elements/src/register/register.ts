@@ -42,7 +42,8 @@ function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', te
  * who registers (Công dân, Doanh nghiệp, Cơ quan nhà nước), then that subject type's methods grouped by
  * level, those this service does not offer yet (every IAL3 one today) shown disabled. `methods` and
  * `subject-type` narrow what the portal shows; with one subject type and one method left, the widget
- * starts at the details. A visible state machine, one step at a time —
+ * starts at the details, else the details offer "Quay lại" to the choice until a code is sent. A
+ * visible state machine, one step at a time —
  * `method → details → code → password → done` — each step checked in the browser with the SDK's rules
  * (the same texts the service answers with) before it is sent. Everything it shows comes from the
  * service's `GET /v1/config` (password policy, code timings, methods, consent version, human check).
@@ -71,7 +72,7 @@ function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', te
  * @csspart error-summary - The error summary at the top of a step.
  * @csspart error-summary-link - A link in it.
  * @csspart button - A button.
- * @csspart button-secondary - "Gửi lại OTP".
+ * @csspart button-secondary - "Quay lại" (from the details to the choice of method), "Gửi lại OTP".
  * @csspart link - A link ("Quên mật khẩu").
  * @csspart checklist - The password rules.
  * @csspart done - The success panel.
@@ -206,6 +207,8 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           <dvc-method-picker
             id="method-picker"
             .choices=${choices}
+            .subjectType=${state.chosen?.subjectType}
+            .value=${state.chosen?.method}
             .error=${this.feedback.fieldError('method')}
             exportparts="form, fieldset, legend, group, radio, label, hint, error, button"
             @dvc-method-select=${(event: CustomEvent<MethodSelectDetail>) => this.#chooseMethod(event.detail)}
@@ -220,6 +223,9 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           heading: heading(t.detailsHeading, 2),
           summary: summary(DETAILS_FIELDS),
           method: state.method,
+          draft: state.draft,
+          // Back to the choice, when there was one; not while the details are being sent.
+          onBack: skipped ? undefined : (draft) => this.busy || this.send({ type: 'back', draft }),
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitDetails(event),
         });

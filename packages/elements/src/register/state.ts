@@ -15,6 +15,15 @@ export interface RegistrationDetails {
   readonly bhxhCode?: string;
 }
 
+/** The subject type and method chosen at the first step. */
+export interface RegisterChoice {
+  readonly subjectType: SubjectType;
+  readonly method: VerificationMethod;
+}
+
+/** What the details form held when the citizen went back to the first step, by field name; its text fields start with it. */
+export type DetailsDraft = Readonly<Record<string, string>>;
+
 /**
  * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done` (straight
  * to `details` when there is only one subject type and method to choose), with
@@ -22,11 +31,13 @@ export interface RegistrationDetails {
  * step, when the ID number already has an account. `startedAt` (epoch
  * milliseconds, the widget's clock) is when the service opened the registration, which it keeps for a
  * limited time.
+ * Going `back` from the details to the first step keeps the `chosen` subject type and method selected
+ * and the `draft` typed so far, which the details show again.
  */
 export type RegisterState =
   | { readonly step: 'loading' }
-  | { readonly step: 'method'; readonly config: ServiceConfig }
-  | { readonly step: 'details'; readonly config: ServiceConfig; readonly subjectType: SubjectType; readonly method: VerificationMethod }
+  | { readonly step: 'method'; readonly config: ServiceConfig; readonly chosen?: RegisterChoice; readonly draft?: DetailsDraft }
+  | ({ readonly step: 'details'; readonly config: ServiceConfig; readonly draft?: DetailsDraft } & RegisterChoice)
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }

@@ -3,9 +3,9 @@ import type { MockOptions } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
 import type { DvcRegister } from '../../src/register/register.js';
 import { byButton, byLabel, byLink, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
-import { shows } from '../support/flows.js';
-import { press } from '../support/keyboard.js';
-import { testService } from '../support/service.js';
+import { registerToCode, shows } from '../support/flows.js';
+import { press, typeInto } from '../support/keyboard.js';
+import { NGOC, testService } from '../support/service.js';
 
 const BOTH: MockOptions = { config: { registrationMethods: ['mobile', 'bhxh'] } };
 
@@ -18,6 +18,12 @@ async function register(options: MockOptions = {}, attributes: { methods?: strin
 }
 
 const UNAVAILABLE = 'Chưa hỗ trợ trên dịch vụ này';
+
+/** Presses Tab until `target` has focus (at most `limit` times), as a keyboard user would reach it. */
+async function tabTo(target: Element, limit = 20): Promise<void> {
+  for (let i = 0; i < limit && focused() !== target; i++) await press('Tab');
+  expect(focused()).to.equal(target);
+}
 
 describe('<dvc-register> first step: who registers, and how', () => {
   it('is chosen with the keyboard alone: arrows move between subject types, each showing its own methods', async () => {
@@ -135,5 +141,79 @@ describe('<dvc-register> first step: who registers, and how', () => {
     expect(textOf(el)).to.contain('Cổng này chưa cung cấp phương thức đăng ký trực tuyến.');
     expect(el.shadowRoot!.querySelector('dvc-method-picker')!.shadowRoot!.querySelectorAll('button, input:enabled:not([name="subjectType"])')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('goes back from the details to the choice by keyboard, the choice still selected and what was typed kept', async () => {
+    const { el, scenario } = await register(BOTH);
+    await shows(el, 'Bảo hiểm xã hội');
+    await tabTo(byLabel(el, 'Thuê bao di động'));
+    await press('ArrowDown');
+    expect(byLabel(el, 'Bảo hiểm xã hội').checked).to.be.true;
+    await press('Tab');
+    await press('Enter');
+    await shows(el, 'Mã số bảo hiểm xã hội');
+    // Chosen by mistake: the citizen has typed a little, then goes back with the secondary action.
+    await press('Tab');
+    expect(focused()).to.equal(byLabel(el, 'Số định danh cá nhân'));
+    await typeInto(byLabel(el, 'Số định danh cá nhân'), NGOC.idNumber);
+    await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), '0123456789');
+    await typeInto(byLabel(el, 'Họ và tên'), NGOC.fullName);
+    const back = byButton(el, 'Quay lại');
+    expect(back.type).to.equal('button');
+    expect(back.getAttribute('part')).to.equal('button button-secondary');
+    await tabTo(back);
+    await press('Enter');
+    await shows(el, 'Đối tượng đăng ký');
+    // Focus as on entering any step: the heading of the first step, which says where the citizen is.
+    expect(focused()).to.equal(stepHeading(el));
+    expect(textOf(stepHeading(el))).to.equal('Bước 1/4 Chọn đối tượng và phương thức xác minh');
+    expect(byLabel(el, 'Công dân').checked).to.be.true;
+    expect(byLabel(el, 'Bảo hiểm xã hội').checked).to.be.true;
+    expect(byLabel(el, 'Thuê bao di động').checked).to.be.false;
+    await expect(el).to.be.accessible();
+
+    // The right method this time: what was typed is still there; the BHXH code is not asked.
+    await tabTo(byLabel(el, 'Bảo hiểm xã hội'));
+    await press('ArrowUp');
+    expect(byLabel(el, 'Thuê bao di động').checked).to.be.true;
+    await press('Tab');
+    await press('Enter');
+    await shows(el, 'Phương thức xác minh: Thuê bao di động');
+    expect(focused()).to.equal(stepHeading(el));
+    expect(textOf(el)).not.to.contain('Mã số bảo hiểm xã hội');
+    expect(byLabel(el, 'Số định danh cá nhân').value).to.equal(NGOC.idNumber);
+    expect(byLabel(el, 'Họ và tên').value).to.equal(NGOC.fullName);
+    await expect(el).to.be.accessible();
+
+    // And back once more to social insurance: the code typed the first time is there again.
+    byButton(el, 'Quay lại').click();
+    await shows(el, 'Đối tượng đăng ký');
+    byLabel(el, 'Bảo hiểm xã hội').click();
+    byButton(el, 'Tiếp tục').click();
+    await shows(el, 'Mã số bảo hiểm xã hội');
+    expect(byLabel(el, 'Mã số bảo hiểm xã hội').value).to.equal('0123456789');
+    // Nothing was sent on the way: going back opens nothing on the service.
+    expect(scenario.requests.map((r) => r.operation)).to.deep.equal(['getConfig']);
+  });
+
+  it('reads “Back” in English', async () => {
+    const { el } = await register(BOTH, {}, 'en');
+    await shows(el, 'Social insurance');
+    byLabel(el, 'Mobile subscriber').click();
+    byButton(el, 'Continue').click();
+    await shows(el, 'Your details');
+    byButton(el, 'Back').click();
+    await shows(el, 'Verification method');
+    expect(byLabel(el, 'Mobile subscriber').checked).to.be.true;
+  });
+
+  it('offers no way back when the choice was skipped, nor once a code was sent', async () => {
+    const { el: narrowed } = await register(BOTH, { methods: 'mobile' });
+    await shows(narrowed, 'Thông tin công dân');
+    expect(() => byButton(narrowed, 'Quay lại')).to.throw('No button');
+
+    const { el } = await register();
+    await registerToCode(el, NGOC);
+    expect(() => byButton(el, 'Quay lại')).to.throw('No button');
   });
 });

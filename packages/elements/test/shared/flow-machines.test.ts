@@ -35,6 +35,26 @@ describe('the flows’ state machines', () => {
     expect(registerTransition({ step: 'loading' }, { type: 'configured', config }, { methods: ['mobile', 'usb_token'] }).step).to.equal('method');
   });
 
+  it('goes back from the details to the choice, still selected, with what was typed, and not once a code was sent', () => {
+    const both = { ...config, subjectTypes: new MockScenario({ config: { registrationMethods: ['mobile', 'bhxh'] } }).config.subjectTypes };
+    const chosen: RegisterState = { step: 'details', config: both, subjectType: 'citizen', method: 'bhxh' };
+    const draft = { idNumber: details.idNumber, fullName: details.fullName, bhxhCode: '0123456789' };
+    const method = registerTransition(chosen, { type: 'back', draft });
+    expect(method).to.deep.equal({ step: 'method', config: both, chosen: { subjectType: 'citizen', method: 'bhxh' }, draft });
+    // The draft goes with the next choice, whichever it is; the fields that choice shows start with it.
+    const mobile = registerTransition(method, { type: 'methodChosen', subjectType: 'citizen', method: 'mobile' });
+    expect(mobile).to.deep.equal({ step: 'details', config: both, subjectType: 'citizen', method: 'mobile', draft });
+    // No choice to go back to: the portal narrowed it to one method, and the first step was skipped.
+    expect(registerTransition(chosen, { type: 'back' }, { methods: ['bhxh'] })).to.equal(chosen);
+    // A code was sent: the registration is open on the service, and back does not apply.
+    const code = registerTransition(chosen, { type: 'started', details, registrationId: 'r1', otp, at: 1000 });
+    expect(registerTransition(code, { type: 'back' })).to.equal(code);
+    const password = registerTransition(code, { type: 'codeVerified' });
+    expect(registerTransition(password, { type: 'back' })).to.equal(password);
+    const start: RegisterState = { step: 'method', config: both };
+    expect(registerTransition(start, { type: 'back' })).to.equal(start);
+  });
+
   it('leaves the state as it is for an event that does not apply to the step on screen', () => {
     const method: RegisterState = { step: 'method', config };
     expect(registerTransition(method, { type: 'codeVerified' })).to.equal(method);
