@@ -70,7 +70,7 @@ describe('mock lost-phone recovery ("Mất số điện thoại nhận OTP")', (
       const error = await failure(client.startPhoneRecovery(body as ReturnType<typeof lost>));
       assert.equal(error.status, 400);
       assert.equal(error.code, 'validation_failed');
-      assert.deepEqual(error.fieldErrors.map((field) => [field.field, field.code]), [['consentVersion', body.consentVersion === undefined ? 'required' : 'consent_required']]);
+      assert.deepEqual(error.fieldErrors.map((field) => [field.field, field.code]), [['consentVersion', (body as { consentVersion?: string }).consentVersion === undefined ? 'required' : 'consent_required']]);
       assert.ok(error.fieldErrors[0]!.message, 'the rule named in words');
     }
     assert.equal(scenario.registerLookups.get(ngoc.idNumber)?.length, 1, 'only the registration’s look-up was counted');
