@@ -164,6 +164,7 @@ const flows = {
     await page.getByLabel('Họ và tên').fill(THANG.fullName);
     await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('30/06/1988');
     await page.getByLabel('Số điện thoại mới').fill('0861234567');
+    await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
     await passHumanCheck(page);
     await shot(page, 'dvc-login', 'lost-phone-1-details');
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
@@ -180,6 +181,7 @@ const flows = {
     await page.getByLabel('Họ và tên').fill(LAN.fullName);
     await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill(LAN.birthDate);
     await page.getByLabel('Số điện thoại mới').fill(LAN.phone);
+    await page.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
     await passHumanCheck(page);
     await page.getByRole('button', { name: 'Gửi mã OTP' }).click();
     await page.getByRole('heading', { name: 'Đổi số điện thoại tại bộ phận một cửa' }).waitFor();

@@ -206,7 +206,7 @@ export const ServerConfigSchema = z.object({
   signInThrottle: SignInThrottleSchema.default(SignInThrottleSchema.parse({})).describe('How wrong passwords slow an ID number down (never a permanent lock).'),
   housekeeping: HousekeepingSchema.default(HousekeepingSchema.parse({})).describe('The sweep of expired rows, run on a timer outside the request path, in bounded batches.'),
   idempotency: IdempotencySchema.default(IdempotencySchema.parse({})).describe('How long a request holds its `Idempotency-Key` before a retry may take it over.'),
-  consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration must accept (recorded with the account).'),
+  consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration and a lost-phone recovery must accept (recorded with the account, and with each lost-phone recovery).'),
   registrationMethods: z.array(RegistrationMethodSchema).min(1).default(['mobile']).describe('Registration methods the service offers: `mobile` (mobile subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`, which must then be set, in development too).'),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),
   operators: z

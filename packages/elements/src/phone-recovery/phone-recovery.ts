@@ -9,7 +9,7 @@ import type { PhoneRecoveryState } from './state.js';
 /**
  * "Mất số điện thoại nhận OTP": the details the account was registered with by social insurance (ID
  * number, BHXH code, full name, date of birth), the NEW phone — not `autocomplete="tel"`: a browser would
- * offer the lost number —, then the code sent to it.
+ * offer the lost number —, the consent to their processing, then the code sent to it.
  */
 const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRecovered> = [
   /* steps */ 2,
@@ -30,13 +30,15 @@ const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRec
   /* resend */ resendPhoneRecoveryCode,
   /* doneHeading */ 'phoneRecoveredHeading',
   /* doneText */ 'phoneRecoveredText',
+  /* consent */ true,
 ];
 
 /**
  * `<dvc-phone-recovery>` ("Mất số điện thoại nhận OTP"): a citizen who lost the phone that receives
  * the codes replaces it without a counter visit — when the account was registered by social insurance.
  * The citizen types the ID number, the BHXH code, the full name and the date of birth as registered,
- * and the NEW phone (and passes the human check when the service asks); the service asks the
+ * and the NEW phone, ticks the consent to the processing of these personal data (Decree 13/2023, the
+ * version the service names, as at registration), and passes the human check when the service asks; the service asks the
  * social-insurance register and the carrier afresh, and sends a code to the new phone. The right code
  * makes the new phone the account's and ends every session of the account, on every portal: the
  * citizen signs in again.
@@ -63,6 +65,9 @@ const SPEC: RecoverySpec<Omit<StartPhoneRecoveryRequest, 'humanCheck'>, PhoneRec
  * @csspart hint - A hint under a label.
  * @csspart input - A text input.
  * @csspart error - A field's error message.
+ * @csspart fieldset - The consent's group.
+ * @csspart legend - Its heading, "Xử lý dữ liệu cá nhân".
+ * @csspart checkbox - The consent checkbox.
  * @csspart error-summary - The error summary at the top of a step.
  * @csspart error-summary-link - A link in it.
  * @csspart button - A button.

@@ -4,6 +4,7 @@ import type { ProgressKey, TextKey } from '../i18n/catalogue.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import { textField, type TextFieldOptions } from '../shared/field.js';
+import { CONSENT_TARGET, consentField } from '../shared/consent-field.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { flowTransition, type FlowState } from '../shared/flow-machine.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
@@ -22,17 +23,18 @@ export type IdentifyReading<B> = { readonly ok: true; readonly body: B } | { rea
 /**
  * What sets one recovery apart from the other, in order (a tuple: the bundle carries no names for it): how
  * many steps the captions count ("Bước n/3"); the first step's heading (the flow's name), the text under
- * it and its text fields; the reader of its form (the SDK's parsers; `today` bounds the dates); the call
- * that opens the flow on the service and what the widget says while it waits; the state's key of the
- * flow's id on the service (`recoveryId` …); the calls that check a code and send a new one; the final
- * panel's heading and text.
+ * it and its text fields; the reader of its form (the SDK's parsers; `today` bounds the dates, `config` names
+ * the consent version); the call that opens the flow on the service and what the widget says while it
+ * waits; the state's key of the flow's id on the service (`recoveryId` …); the calls that check a code and
+ * send a new one; the final panel's heading and text; whether the first step asks for consent to
+ * personal-data processing (the checkbox registration shows, after the text fields).
  */
 export type RecoverySpec<B extends { readonly idNumber: string }, V> = readonly [
   steps: number,
   title: TextKey,
   intro: TextKey,
   fields: readonly IdentifyField[],
-  read: (data: FormData, today: Date) => IdentifyReading<B>,
+  read: (data: FormData, today: Date, config: ServiceConfig) => IdentifyReading<B>,
   start: (client: DvcClientCore, body: B & { readonly humanCheck?: string }, options: CallOptions) => Promise<{ readonly otp: unknown }>,
   progress: ProgressKey,
   id: string,
@@ -40,6 +42,7 @@ export type RecoverySpec<B extends { readonly idNumber: string }, V> = readonly 
   resend: (client: DvcClientCore, id: string, options: CallOptions) => Promise<{ readonly otp: OtpChallenge }>,
   doneHeading: TextKey,
   doneText: TextKey,
+  consent?: boolean,
 ];
 
 /** A recovery's state as the shared steps read it. */
@@ -116,8 +119,9 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
     const state = this.state;
     if (state.step !== 'identify' || this.busy) return;
     const [, , , , read, start, progress] = this.spec;
-    const reading = read(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()));
-    const humanCheck = await this.humanCheck((state as AnyStep).config);
+    const { config } = state as AnyStep;
+    const reading = read(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()), config);
+    const humanCheck = await this.humanCheck(config);
     if (!humanCheck) return;
     if (!reading.ok || humanCheck.problem) {
       const fields = reading.ok ? {} : reading.fields;
@@ -158,7 +162,7 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
   /** The step on screen: loading, error, the first step's form, the code step, else the final panel. */
   protected override renderStep(): TemplateResult {
     const t = this.localize.t;
-    const [steps, title, intro, fields, , , , id, verify, resend, doneHeading, doneText] = this.spec;
+    const [steps, title, intro, fields, , , , id, verify, resend, doneHeading, doneText, consent] = this.spec;
     const state = this.state as unknown as AnyStep;
     const error = this.feedback.fieldError;
     const busy = this.busy ? 'true' : 'false';
@@ -168,14 +172,15 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
       case 'error':
         return this.renderFailure(state as never, state.code === 'flow_not_found');
       case 'identify':
-        // The ID number's field starts from `id-number`; the error summary links to each field, then the human check.
+        // The ID number's field starts from `id-number`; the error summary links to each field, the consent, then the human check.
         return html`${this.renderHeading(t[title], [1, steps])}
-          ${this.feedback.renderSummary([...fields.map(([name, label]) => ({ name, id: name, label })), { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' }])}
+          ${this.feedback.renderSummary([...fields.map(([name, label]) => ({ name, id: name, label })), ...(consent ? [CONSENT_TARGET] : []), { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' }])}
           <p class="hint">${t[intro]}</p>
           <form part="form" novalidate @submit=${this.#submit} aria-busy=${busy}>
             ${fields.map(([name, label, hint, input], i) =>
               textField({ id: name, name, label: t[label], hint: t[hint], error: error(name), errorPrefix: t.errorPrefix, initial: (!i && this.idNumber) || undefined, ...input }),
             )}
+            ${consent ? consentField(t, state.config.consentVersion, error('consentVersion')) : nothing}
             ${humanCheckField({ config: state.config, client: this.calls.client, error } as FormStepView)}
             <button type="submit" part="button" aria-disabled=${busy}>${t.sendCode}</button>
           </form>

@@ -149,10 +149,12 @@ describe('the SDK mock', () => {
     const registered = await client.startRegistration({ subjectType: 'citizen', method: 'bhxh', idNumber: withBhxh.idNumber, bhxhCode: withBhxh.bhxhCode!, fullName: withBhxh.fullName, birthDate: withBhxh.birthDate, phone: '0987654321', consentVersion: '2025-01' });
     await client.verifyRegistrationCode(registered.registrationId, { code: '123456' });
     await client.completeRegistration(registered.registrationId, { password: 'Mây-Trắng-77', passwordConfirmation: 'Mây-Trắng-77' });
-    const lost = await client.startPhoneRecovery({ idNumber: withBhxh.idNumber, bhxhCode: withBhxh.bhxhCode!, fullName: withBhxh.fullName, birthDate: withBhxh.birthDate, phone: withBhxh.phone });
+    const lost = await client.startPhoneRecovery({ idNumber: withBhxh.idNumber, bhxhCode: withBhxh.bhxhCode!, fullName: withBhxh.fullName, birthDate: withBhxh.birthDate, phone: withBhxh.phone, consentVersion: '2025-01' });
     expect(PhoneRecoveryStartedSchema.safeParse(lost).success).to.be.true;
     expect(PhoneRecoveredSchema.safeParse(await client.verifyPhoneRecoveryCode(lost.phoneRecoveryId, { code: '123456' })).success).to.be.true;
-    const unconfirmed = await failure(client.startPhoneRecovery({ idNumber: AN.idNumber, bhxhCode: '0123456789', fullName: AN.fullName, birthDate: '1990-09-05', phone: '0961234398' }));
+    const unconfirmed = await failure(client.startPhoneRecovery({ idNumber: AN.idNumber, bhxhCode: '0123456789', fullName: AN.fullName, birthDate: '1990-09-05', phone: '0961234398', consentVersion: '2025-01' }));
     expect(unconfirmed.code).to.equal('phone_recovery_unconfirmed');
+    const stale = await failure(client.startPhoneRecovery({ idNumber: withBhxh.idNumber, bhxhCode: withBhxh.bhxhCode!, fullName: withBhxh.fullName, birthDate: withBhxh.birthDate, phone: withBhxh.phone, consentVersion: '2019-01' }));
+    expect(stale.fieldErrors.map((error) => [error.field, error.code])).to.deep.equal([['consentVersion', 'consent_required']]);
   });
 });

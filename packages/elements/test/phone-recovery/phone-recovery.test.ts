@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { solveHumanCheck } from '@dvc-kit/sdk';
+import { ruleMessage, solveHumanCheck } from '@dvc-kit/sdk';
 import { MOCK_CITIZENS } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
 import type { DvcLogin } from '../../src/login/login.js';
@@ -46,13 +46,18 @@ async function tabTo(text: string, limit = 16): Promise<HTMLElement> {
 
 const type = (text: string) => sendKeys({ type: text });
 
-/** Fills the details form of a `<dvc-phone-recovery>` (Vietnamese) and presses Enter. */
-async function submitDetails(el: Element, details: { idNumber?: string; bhxhCode: string; fullName: string; birthDate: string; phone: string }): Promise<void> {
+/** The start of the consent checkbox's label, as registration shows it. */
+const CONSENT = 'Tôi đồng ý để thông tin cá nhân của tôi được xử lý';
+
+/** Fills the details form of a `<dvc-phone-recovery>` (Vietnamese), ticks the consent unless told not to, and presses Enter. */
+async function submitDetails(el: Element, details: { idNumber?: string; bhxhCode: string; fullName: string; birthDate: string; phone: string }, consent = true): Promise<void> {
   if (details.idNumber !== undefined) await typeInto(byLabel(el, 'Số định danh cá nhân'), details.idNumber);
   await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), details.bhxhCode);
   await typeInto(byLabel(el, 'Họ và tên'), details.fullName);
   await typeInto(byLabel(el, 'Ngày sinh'), details.birthDate);
   await typeInto(byLabel(el, 'Số điện thoại mới'), details.phone);
+  // A click does not move focus: Enter still submits from the phone field.
+  if (consent) byLabel(el, CONSENT).click();
   await press('Enter');
 }
 
@@ -85,6 +90,9 @@ describe('<dvc-phone-recovery>', () => {
     await type(NGOC.birthDate);
     await tabTo('Số điện thoại mới');
     await type(NGOC.phone);
+    const consent = await tabTo(CONSENT);
+    await press('Space');
+    expect((consent as HTMLInputElement).checked, 'the consent ticked from the keyboard').to.equal(true);
     await tabTo('Tôi không phải là người máy');
     await press('Space');
     await shows(el, 'Đã xác minh bạn không phải là người máy');
@@ -92,6 +100,7 @@ describe('<dvc-phone-recovery>', () => {
     await press('Enter');
     await shows(el, `Mã OTP đã được gửi tới số ${NGOC.maskedPhone}`);
     expect(service.scenario.outbox.at(-1)!.phone, 'the code goes to the new phone').to.equal('+84912345678');
+    expect((service.scenario.requests.at(-1)!.body as { consentVersion?: string }).consentVersion, 'the consent version agreed to').to.equal('2025-01');
     expect(focused()).to.equal(stepHeading(recovery));
     await expect(el).to.be.accessible();
 
@@ -158,7 +167,7 @@ describe('<dvc-phone-recovery>', () => {
   it('says how long to wait when the service has been asked too often about an ID number, and stays on the form', async () => {
     const service = testService({ config: BHXH });
     // Five look-ups of the registers for Ngọc's ID number this hour (the mock's limit) …
-    const wrong = { idNumber: NGOC.idNumber, bhxhCode: '0000000000', fullName: NGOC.fullName, birthDate: '1995-03-12', phone: NGOC.phone };
+    const wrong = { idNumber: NGOC.idNumber, bhxhCode: '0000000000', fullName: NGOC.fullName, birthDate: '1995-03-12', phone: NGOC.phone, consentVersion: '2025-01' };
     for (let i = 0; i < 5; i++) await service.client.startPhoneRecovery(wrong).catch(() => undefined);
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
     await shows(el, 'Mã số bảo hiểm xã hội');
@@ -173,6 +182,65 @@ describe('<dvc-phone-recovery>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks for the consent to the processing of these details as registration does: required, its error announced and linked, reached and ticked by keyboard', async () => {
+    const service = testService({ config: { ...BHXH, consentVersion: '2026-02' } });
+    await registerNgoc(service);
+    const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
+    await shows(el, 'Mã số bảo hiểm xã hội');
+    const box = byLabel(el, CONSENT);
+    expect(box.type).to.equal('checkbox');
+    expect(box.checked, 'never ticked for the citizen').to.equal(false);
+    expect(textOf(box.labels![0]!), 'the version the service names').to.include('(phiên bản 2026-02)');
+    expect(textOf(box.closest('fieldset')!)).to.include('Xử lý dữ liệu cá nhân');
+    const asked = service.scenario.requests.length;
+    await submitDetails(el, { idNumber: NGOC.idNumber, bhxhCode: NGOC_BHXH, fullName: NGOC.fullName, birthDate: NGOC.birthDate, phone: NGOC.phone }, false);
+    await shows(el, 'Có lỗi cần sửa');
+    const summary = deep<HTMLElement>(el, '.error-summary')!;
+    expect(summary.getAttribute('role'), 'announced').to.equal('alert');
+    expect(focused()).to.equal(summary);
+    expect(textOf(summary)).to.include(`Xử lý dữ liệu cá nhân: ${ruleMessage('consent_required', 'vi')}`);
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    expect(box.getAttribute('aria-describedby')).to.equal('consent-error');
+    expect(textOf(deep<HTMLElement>(el, '#consent-error')!)).to.include(ruleMessage('consent_required', 'vi'));
+    expect(service.scenario.requests.length, 'the service was not asked').to.equal(asked);
+    await expect(el).to.be.accessible();
+
+    // The summary's link leads to the box; Space ticks it; Enter is on the button.
+    await tabTo('Xử lý dữ liệu cá nhân');
+    await press('Enter');
+    expect(focused(), 'the link moves focus to the checkbox').to.equal(box);
+    await press('Space');
+    expect(box.checked).to.equal(true);
+    await tabTo('Gửi mã OTP');
+    await press('Enter');
+    await shows(el, `Mã OTP đã được gửi tới số ${NGOC.maskedPhone}`);
+    const sent = service.scenario.requests.filter((request) => request.operation === 'startPhoneRecovery').at(-1)!;
+    expect((sent.body as { consentVersion?: string }).consentVersion, 'the version the citizen read').to.equal('2026-02');
+  });
+
+  it('shows the service’s refusal of a consent version gone stale on the consent box, in English too', async () => {
+    const service = testService({ config: BHXH });
+    await registerNgoc(service);
+    const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="en" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
+    await shows(el, 'Social insurance code');
+    // A new consent text came into force after the page loaded the configuration.
+    service.scenario.config.consentVersion = '2026-02';
+    await typeInto(byLabel(el, 'Personal ID number'), NGOC.idNumber);
+    await typeInto(byLabel(el, 'Social insurance code'), NGOC_BHXH);
+    await typeInto(byLabel(el, 'Full name'), NGOC.fullName);
+    await typeInto(byLabel(el, 'Date of birth'), NGOC.birthDate);
+    await typeInto(byLabel(el, 'New mobile phone number'), NGOC.phone);
+    byLabel(el, 'I agree to my personal data being processed').click();
+    await press('Enter');
+    await shows(el, ruleMessage('consent_required', 'en'));
+    const summary = deep<HTMLElement>(el, '.error-summary')!;
+    expect(focused()).to.equal(summary);
+    expect(textOf(summary)).to.include(`Personal data processing: ${ruleMessage('consent_required', 'en')}`);
+    expect(byLabel(el, 'I agree to my personal data being processed').getAttribute('aria-invalid')).to.equal('true');
+    expect(service.scenario.outbox.filter((sms) => sms.phone === '+84912345678'), 'no code').to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('checks every field with the SDK’s rules before asking the service, the summary linking to each', async () => {
     const service = testService({ config: BHXH });
     const el = await fixture<DvcPhoneRecovery>(html`<dvc-phone-recovery lang="vi" .client=${service.client} .clock=${service.clock}></dvc-phone-recovery>`);
@@ -183,6 +251,7 @@ describe('<dvc-phone-recovery>', () => {
     expect(focused()).to.equal(summary);
     const text = textOf(summary);
     for (const label of ['Số định danh cá nhân', 'Mã số bảo hiểm xã hội', 'Họ và tên', 'Ngày sinh', 'Số điện thoại mới']) expect(text).to.include(`${label}`);
+    expect(text, 'the consent was ticked').not.to.include('Xử lý dữ liệu cá nhân');
     expect(text).to.include('Mã số BHXH gồm 10 chữ số.');
     expect(service.scenario.registerLookups.size, 'the service was not asked').to.equal(0);
     await expect(el).to.be.accessible();

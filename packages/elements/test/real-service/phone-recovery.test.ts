@@ -32,13 +32,16 @@ async function readCodeFromOutbox(phone: string): Promise<string> {
   return code;
 }
 
-/** Types the details, ticks the human check by keyboard and sends them. */
+/** Types the details, ticks the consent and the human check by keyboard and sends them. */
 async function submitDetails(el: Element, details: { idNumber: string; bhxhCode: string; fullName: string; birthDate: string; phone: string }): Promise<void> {
   await typeInto(byLabel(el, 'Số định danh cá nhân'), details.idNumber);
   await typeInto(byLabel(el, 'Mã số bảo hiểm xã hội'), details.bhxhCode);
   await typeInto(byLabel(el, 'Họ và tên'), details.fullName);
   await typeInto(byLabel(el, 'Ngày sinh'), details.birthDate);
   await typeInto(byLabel(el, 'Số điện thoại mới'), details.phone);
+  await press('Tab');
+  expect(focused(), 'the consent after the new phone').to.equal(byLabel(el, 'Tôi đồng ý'));
+  await press('Space');
   await press('Tab');
   await press('Space');
   await shows(el, 'Đã xác minh bạn không phải là người máy');

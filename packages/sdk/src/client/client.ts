@@ -283,13 +283,16 @@ export class DvcClient extends DvcClientCore {
    * the social-insurance register afresh and the carrier whether the NEW phone is the holder's; then
    * a code goes to the new phone. Whatever does not match — the ID number has no account, the account
    * has no BHXH code, a detail differs — fails the same way, `phone_recovery_unconfirmed`, whose text
-   * tells the citizen to bring their ID card to a one-stop counter ("bộ phận một cửa").
+   * tells the citizen to bring their ID card to a one-stop counter ("bộ phận một cửa"). The citizen
+   * agrees to the processing of these personal data as at registration: `consentVersion` is the
+   * version `getConfig()` names (another is refused on `consentVersion` as `consent_required`).
    *
    * @example
    * ```ts
+   * const { consentVersion } = await client.getConfig();
    * try {
    *   const { phoneRecoveryId, otp } = await client.startPhoneRecovery({
-   *     idNumber: '001090001234', bhxhCode: '0101234567', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '0961234398', humanCheck,
+   *     idNumber: '001090001234', bhxhCode: '0101234567', fullName: 'Nguyễn Văn An', birthDate: '1990-09-05', phone: '0961234398', consentVersion, humanCheck,
    *   });
    *   console.log(`Code sent to the new phone ${otp.maskedPhone}`);
    *   await client.verifyPhoneRecoveryCode(phoneRecoveryId, { code: '123456' }, { idempotencyKey: crypto.randomUUID() });

@@ -49,7 +49,7 @@ export const ServiceConfigSchema = z.object({
     /** Path of the challenge endpoint. */
     challengePath: z.string(),
   }),
-  /** Version of the personal-data consent text the citizen agrees to at registration. */
+  /** Version of the personal-data consent text the citizen agrees to at registration and in lost-phone recovery. */
   consentVersion: z.string(),
 });
 /** `GET /v1/config` response. */

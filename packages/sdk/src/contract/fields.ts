@@ -49,6 +49,12 @@ export const FullNameField = ruled(parseFullName, 200);
 export const EmailField = ruled((value) => (isEmail(value) ? { ok: true } : { ok: false, rule: 'email_format' }), 254);
 /** A 10-digit social insurance code, separators and pasted invisible characters allowed. */
 export const BhxhField = ruled(parseBhxhCode, 32);
+/**
+ * The version of the personal-data consent text the citizen agreed to (Decree 13/2023), as
+ * `GET /v1/config` names it: registration and lost-phone recovery both send it. Empty is
+ * `consent_required`; the service refuses a version other than the one in force with the same rule.
+ */
+export const ConsentVersionField = z.string(typeRule()).check(z.minLength(1, 'consent_required' satisfies FieldRule), z.maxLength(32, 'too_long' satisfies FieldRule));
 /** A 6-digit one-time code. */
 export const OtpCodeField = ruled(predicate(isOtpCode, 'otp_format'), 6);
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { OtpChallengeSchema } from './common.js';
-import { BhxhField, BirthDateField, FullNameField, IdNumberField, PhoneField } from './fields.js';
+import { BhxhField, BirthDateField, ConsentVersionField, FullNameField, IdNumberField, PhoneField } from './fields.js';
 import { typeRule } from './type-rule.js';
 
 /**
@@ -14,6 +14,12 @@ import { typeRule } from './type-rule.js';
  * register that says no — the answer is the same 422 `phone_recovery_unconfirmed`, whose text tells
  * the citizen to bring their ID card to a one-stop counter ("bộ phận một cửa"). When everything
  * matches, a code goes to the NEW phone.
+ *
+ * The details are personal data (Decree 13/2023): the citizen agrees to their processing as at
+ * registration, and the request names the consent text agreed to (`consentVersion`, from
+ * `GET /v1/config`). A missing one, or one other than the version in force, is refused with 400
+ * `validation_failed` on `consentVersion` (`consent_required`) before anything is counted or asked;
+ * the version and when it was given are recorded with the recovery.
  */
 export const StartPhoneRecoverySchema = z.object({
   idNumber: IdNumberField,
@@ -23,6 +29,8 @@ export const StartPhoneRecoverySchema = z.object({
   birthDate: BirthDateField,
   /** The NEW mobile number: it must be registered to the account's holder at the carrier. */
   phone: PhoneField,
+  /** Version of the personal-data consent the citizen agreed to (Decree 13/2023), as `GET /v1/config` names it. */
+  consentVersion: ConsentVersionField,
   /** Solved human-check payload, when the service asks for one. */
   humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
 });

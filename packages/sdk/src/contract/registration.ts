@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
-import { BhxhField, BirthDateField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
+import { BhxhField, BirthDateField, ConsentVersionField, EmailField, FullNameField, IdNumberField, OtpCodeField, PasswordField, PhoneField } from './fields.js';
 import { parseBirthDate } from '../identity/birth-date.js';
 import { birthYearAgrees, parseIdNumber } from '../identity/id-number.js';
 import { typeRule } from './type-rule.js';
@@ -14,7 +14,7 @@ const startDetails = {
   phone: PhoneField,
   email: z.optional(EmailField),
   /** Version of the personal-data consent the citizen agreed to (Decree 13/2023). */
-  consentVersion: z.string(typeRule()).check(z.minLength(1, 'consent_required'), z.maxLength(32, 'too_long')),
+  consentVersion: ConsentVersionField,
   /** Solved human-check payload, when the service asks for one. */
   humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
 };

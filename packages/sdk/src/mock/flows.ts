@@ -24,6 +24,14 @@ export function sendLimit(context: RouteContext, phone: string): Response | unde
   return context.problem('otp_rate_limited', { retryAfter: secondsUntil(scenario, recent[0]!.sentAt + 60_000) });
 }
 
+/**
+ * `validation_failed` on `consentVersion` (`consent_required`) when a request names a consent text
+ * other than the one in force (`config.consentVersion`), as the service refuses a stale version.
+ */
+export function staleConsent(context: RouteContext, version: string): Response | undefined {
+  return version === context.scenario.config.consentVersion ? undefined : context.problem('validation_failed', { fieldErrors: [{ field: 'consentVersion', code: 'consent_required' }] });
+}
+
 /** The flow named in the path, or the `flow_not_found` answer. */
 export function findFlow(context: RouteContext, purpose: MockFlow['purpose'], param: string): MockFlow | Response {
   const id = context.params[param];

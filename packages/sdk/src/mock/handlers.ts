@@ -7,7 +7,7 @@ import { normalizeIdNumber } from '../identity/id-number.js';
 import { sameFullName } from '../identity/name.js';
 import { parseBhxhCode } from '../identity/bhxh.js';
 import { parsePhone } from '../identity/phone.js';
-import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit, staleConsent } from './flows.js';
 import { newPasswordErrors, refusePassword } from './passwords.js';
 import {
   completePasswordChange,
@@ -146,8 +146,8 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
 const REFRESH_REUSE_GRACE_MS = 20_000;
 
 /**
- * `POST /v1/registrations`, as the service answers it: the method must be one the configuration
- * offers (`method_not_offered`); each register look-up is counted per ID number before the register
+ * `POST /v1/registrations`, as the service answers it: the consent version must be the one in force
+ * (`consent_required`), the method one the configuration offers (`method_not_offered`); each register look-up is counted per ID number before the register
  * is asked, mismatches included, carrier and social insurance together (`too_many_attempts`); then
  * the carrier (`carrier_mismatch`) or the social-insurance register (`bhxh_mismatch`) is asked, and
  * the code goes to the declared phone.
@@ -157,6 +157,8 @@ async function startRegistration(context: RouteContext): Promise<Response> {
   const parsed = StartRegistrationSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   const request = parsed.data;
+  const stale = staleConsent(context, request.consentVersion);
+  if (stale) return stale;
   if (!scenario.config.registrationMethods.includes(request.method)) {
     return context.problem('validation_failed', { fieldErrors: [{ field: 'method', code: 'method_not_offered' }] });
   }

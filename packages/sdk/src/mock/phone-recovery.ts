@@ -4,13 +4,14 @@ import { parseBirthDate } from '../identity/birth-date.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
 import { sameFullName } from '../identity/name.js';
 import { parsePhone } from '../identity/phone.js';
-import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit } from './flows.js';
+import { challengeOf, checkCode, findFlow, idempotent, resend, sendLimit, staleConsent } from './flows.js';
 import type { RouteContext } from './route.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, type MockFlow } from './scenario.js';
 
 /**
  * `POST /v1/phone-recoveries` ("Mất số điện thoại nhận OTP"), as the service answers it: `not_found`
- * unless the configuration offers it (`lostPhoneRecovery`); the human check; one register look-up
+ * unless the configuration offers it (`lostPhoneRecovery`); the consent version in force
+ * (`consent_required` on `consentVersion` otherwise); the human check; one register look-up
  * counted per ID number before the registers are asked; then the account must have been registered
  * by social insurance with this BHXH code, name and birth date, and the new phone must be one of the
  * holder's SIMs (`phone` or `otherPhones`). Anything else — no account included — is the one answer
@@ -22,6 +23,8 @@ export async function startPhoneRecovery(context: RouteContext): Promise<Respons
   const parsed = StartPhoneRecoverySchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   const request = parsed.data;
+  const stale = staleConsent(context, request.consentVersion);
+  if (stale) return stale;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(request.humanCheck))) return context.problem('human_check_failed');
   const idNumber = normalizeIdNumber(request.idNumber);
   const now = scenario.now();

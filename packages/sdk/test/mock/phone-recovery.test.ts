@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mockWorld, refusal } from './support.js';
+import { failure, mockWorld, refusal } from './support.js';
 import type { DvcClient } from '../../src/index.js';
 import { MOCK_CITIZENS, type MockOptions } from '../../src/mock/index.js';
 
@@ -13,6 +13,7 @@ const lost = (citizen = ngoc, extra: Record<string, string> = {}) => ({
   fullName: citizen.fullName,
   birthDate: citizen.birthDate,
   phone: citizen.phone,
+  consentVersion: '2025-01',
   ...extra,
 });
 
@@ -58,6 +59,25 @@ describe('mock lost-phone recovery ("Mất số điện thoại nhận OTP")', (
     assert.deepEqual(answers[0]!.slice(0, 2), ['phone_recovery_unconfirmed', 422]);
     assert.match(String(answers[0]![2]), /one-stop counter/);
     assert.equal(scenario.outbox.length, sent, 'no code');
+  });
+
+  test('the consent to the processing of these details is required: a missing or stale version is refused on consentVersion, before any look-up or code', async () => {
+    const { scenario, client } = world();
+    await registerNgoc(client);
+    const sent = scenario.outbox.length;
+    const { consentVersion: _agreed, ...withoutConsent } = lost();
+    for (const body of [withoutConsent, lost(ngoc, { consentVersion: '' }), lost(ngoc, { consentVersion: '2019-01' })]) {
+      const error = await failure(client.startPhoneRecovery(body as ReturnType<typeof lost>));
+      assert.equal(error.status, 400);
+      assert.equal(error.code, 'validation_failed');
+      assert.deepEqual(error.fieldErrors.map((field) => [field.field, field.code]), [['consentVersion', (body as { consentVersion?: string }).consentVersion === undefined ? 'required' : 'consent_required']]);
+      assert.ok(error.fieldErrors[0]!.message, 'the rule named in words');
+    }
+    assert.equal(scenario.registerLookups.get(ngoc.idNumber)?.length, 1, 'only the registration’s look-up was counted');
+    assert.equal(scenario.outbox.length, sent, 'no code');
+    const started = await client.startPhoneRecovery(lost());
+    assert.equal(started.otp.maskedPhone, '091****678');
+    assert.equal((scenario.requests.at(-1)!.body as { consentVersion?: string }).consentVersion, '2025-01', 'the version agreed to is sent');
   });
 
   test('not offered without social insurance: the config says so and the call is not_found', async () => {

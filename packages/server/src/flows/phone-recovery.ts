@@ -6,6 +6,7 @@ import { RegistryUnavailableError } from '../registries/carrier.js';
 import type { PhoneRecoveryDetails } from '../store/flows.js';
 import { noticeOldPhone } from './account-changes.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
+import { requireCurrentConsent } from './consent.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
 import { findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
 
@@ -45,17 +46,24 @@ async function ask(deps: AppDeps, registry: 'social_insurance' | 'carrier', ques
  * account, an account without a BHXH code, a detail that differs from the account and a register that
  * says no all answer 422 `phone_recovery_unconfirmed`, whose text sends the citizen to a one-stop
  * counter with their ID card. Offered only when the service asks a social-insurance register.
+ *
+ * These details are personal data (Decree 13/2023): as at registration, the citizen agrees to their
+ * processing first — the consent version in force, checked before anything is counted or asked — and
+ * the version and when it was given are kept with the flow and recorded with the completed recovery.
  */
 export const phoneRecovery = {
   /**
-   * Checks the details and, when everything confirms, stores the flow and texts its code to the new phone.
-   * @throws {ProblemError} `not_found` (no social-insurance register), `human_check_failed`, `too_many_attempts`
+   * Checks the consent version and the details and, when everything confirms, stores the flow (with the
+   * consent version and when it was given) and texts its code to the new phone.
+   * @throws {ProblemError} `not_found` (no social-insurance register), `validation_failed` (`consent_required`
+   * on `consentVersion`: not the version in force), `human_check_failed`, `too_many_attempts`
    * (with `retryAfter`), `phone_recovery_unconfirmed`, `registry_unavailable`, `otp_rate_limited`, `sms_unavailable`.
    */
   async start(deps: AppDeps, caller: Caller, data: StartPhoneRecoveryRequest): Promise<PhoneRecoveryStarted> {
     const { store, codes, log } = deps;
     const register = deps.socialInsurance;
     if (!register) throw new ProblemError('not_found');
+    requireCurrentConsent(deps.config, data.consentVersion);
     await requireHumanCheck(deps, data.humanCheck);
     const idNumber = normalizeIdNumber(data.idNumber);
     const [bhxh, birth, name, phone] = [parseBhxhCode(data.bhxhCode), parseBirthDate(data.birthDate), parseFullName(data.fullName), parsePhone(data.phone)];
@@ -82,7 +90,7 @@ export const phoneRecovery = {
       log.info('phone_recovery.unconfirmed', { client: caller.client.id, id: log.hash('id', idNumber), check: unconfirmed ?? 'account' });
       throw new ProblemError('phone_recovery_unconfirmed');
     }
-    const change: PhoneRecoveryDetails = { change: 'lost_phone', previousPhone: account.phone };
+    const change: PhoneRecoveryDetails = { change: 'lost_phone', previousPhone: account.phone, consentVersion: data.consentVersion, consentAt: deps.clock().toISOString() };
     const flow = newCodeFlow(deps, caller, PHONE_RECOVERY_LIFETIME_SECONDS, { kind: 'phone_recovery', idNumber, phone: phone.e164, details: null, accountSub: account.sub, change });
     const issued = await startCodeFlow(deps, caller, flow);
     log.info('phone_recovery.started', { client: flow.clientId, sub: account.sub, phone: log.hash('phone', phone.e164) });
@@ -99,8 +107,8 @@ export const phoneRecovery = {
 
   /**
    * Checks the code sent to the new phone. The spent code, the flow's end, the phone replaced (only if
-   * it is still the one the details were matched against), the end of every session of the account and
-   * `commit` are one transaction; then the old number gets a notice (best effort).
+   * it is still the one the details were matched against), the recovery recorded with the consent the
+   * citizen gave (`phone_recoveries`), the end of every session of the account and `commit` are one transaction; then the old number gets a notice (best effort).
    * @throws {ProblemError} `otp_invalid` (with `remainingAttempts`), `otp_expired`, `otp_attempts_exceeded`, `flow_step`, `flow_not_found`.
    */
   async verifyCode(deps: AppDeps, caller: Caller, id: string, code: string, commit: StepCommit<PhoneRecovered> = NOTHING_ALONGSIDE): Promise<PhoneRecovered> {
@@ -108,6 +116,9 @@ export const phoneRecovery = {
     const flow = await findFlowAwaitingCode(deps, caller, id, 'phone_recovery');
     const details = flow.change;
     if (!flow.accountSub || !details || !('previousPhone' in details) || details.change !== 'lost_phone') throw new ProblemError('flow_not_found');
+    // A recovery started before consent was recorded cannot show what the citizen agreed to: it starts again.
+    const { consentVersion, consentAt } = details;
+    if (!consentVersion || !consentAt) throw new ProblemError('flow_not_found');
     const sub = flow.accountSub;
     const challenge = await codes.check(flow, 'phone_recovery', code);
     const now = clock();
@@ -116,6 +127,7 @@ export const phoneRecovery = {
       if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
       // A change of the phone that landed meanwhile (a counter, another recovery) wins; this one must start again.
       if (!(await tx.accounts.replacePhone(sub, details.previousPhone, flow.phone))) throw new ProblemError('flow_step');
+      await tx.phoneRecoveries.add({ id: flow.id, accountSub: sub, clientId: flow.clientId, consentVersion, consentAt: new Date(consentAt), completedAt: now });
       const answer: PhoneRecovered = { next: 'sign_in', sessionsEnded: await tx.sessions.revokeAllForAccount(sub, now, SESSIONS_ENDED_REASON) };
       await commit.alongside(tx, answer);
       return answer;

@@ -45,11 +45,15 @@ export interface AccountChangeDetails {
   readonly cccd?: string;
 }
 
-/** What a lost-phone recovery carries from its match to the new phone: the phone it replaces. */
+/** What a lost-phone recovery carries from its match to the new phone: the phone it replaces and the consent given. */
 export interface PhoneRecoveryDetails {
   readonly change: 'lost_phone';
   /** The account's phone when the details matched; the recovery replaces only that one. */
   readonly previousPhone: string;
+  /** The consent text the citizen agreed to at the start; absent in recoveries started before it was recorded. */
+  readonly consentVersion?: string;
+  /** ISO instant the citizen agreed. */
+  readonly consentAt?: string;
 }
 
 /** One registration or sign-in in progress, bound to the portal that started it. */

@@ -292,6 +292,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX operator_audit_account ON operator_audit (account_sub, at DESC)`,
     ],
   },
+  {
+    version: 11,
+    name: 'lost-phone recoveries with the consent the citizen gave',
+    statements: [
+      // Each lost phone recovered by the citizen: which consent text they agreed to and when, for which
+      // account, through which portal. No phone or ID number: the account holds those. Kept while the
+      // account is, never swept.
+      `CREATE TABLE phone_recoveries (
+        id text PRIMARY KEY,
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        client_id text NOT NULL,
+        consent_version text NOT NULL,
+        consent_at timestamptz NOT NULL,
+        completed_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX phone_recoveries_account ON phone_recoveries (account_sub, completed_at DESC)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -39,17 +39,20 @@ async function countingRegisters(): Promise<{ carrier: CarrierRegistry; socialIn
   };
 }
 
-/** What a citizen who lost the phone types: the account's details and a new phone. */
+/** The consent text in force in these tests (the configuration's default). */
+const CONSENT = '2025-01';
+
+/** What a citizen who lost the phone types: the account's details, a new phone, and the consent to their processing. */
 function lostPhoneBody(citizen: Citizen, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { idNumber: citizen.idNumber, bhxhCode: bhxhOf(citizen), fullName: citizen.fullName, birthDate: citizen.birthDate, phone: citizen.nationalPhone, ...extra };
+  return { idNumber: citizen.idNumber, bhxhCode: bhxhOf(citizen), fullName: citizen.fullName, birthDate: citizen.birthDate, phone: citizen.nationalPhone, consentVersion: CONSENT, ...extra };
 }
 
 const start = (t: TestService, body: Record<string, unknown>, options: { address?: string; lang?: string } = {}) =>
   t.call('POST', PATHS.phoneRecoveries, { body, ...(options.lang ? { lang: options.lang } : {}), headers: options.address ? { 'X-Forwarded-For': options.address } : {} });
 
 /** Registers a citizen by social insurance with the phone {@link LOST}: the account keeps the BHXH code. */
-async function registerByBhxh(t: TestService, citizen: Citizen): Promise<void> {
-  const started = await t.call('POST', PATHS.registrations, { body: registrationBody(citizen, { method: 'bhxh', bhxhCode: bhxhOf(citizen), phone: LOST.national }) });
+async function registerByBhxh(t: TestService, citizen: Citizen, consentVersion = CONSENT): Promise<void> {
+  const started = await t.call('POST', PATHS.registrations, { body: registrationBody(citizen, { method: 'bhxh', bhxhCode: bhxhOf(citizen), phone: LOST.national, consentVersion }) });
   assert.equal(started.status, 201, await started.clone().text());
   const { registrationId } = await json(started);
   const verified = await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code: await t.latestCode(LOST.e164) } });
@@ -117,6 +120,64 @@ export function lostPhoneSpec(db: () => TestDatabase): void {
           assert.ok(!containsToken(line, secret), `no personal data in ${line}`);
         }
       }
+    });
+
+    test('the consent is recorded with the recovery: the version in force, when the citizen agreed, the portal — in the transaction that replaces the phone', async () => {
+      const t = await startTestService(db(), { config: { ...OFFERED, consentVersion: '2026-02' } });
+      assert.equal((await json(await t.call('GET', PATHS.config))).consentVersion, '2026-02');
+      await registerByBhxh(t, AN, '2026-02');
+      t.clock.advance(61);
+      const agreedAt = t.clock.now();
+      const started = await start(t, lostPhoneBody(AN, { consentVersion: '2026-02' }));
+      assert.equal(started.status, 201, await started.clone().text());
+      const { phoneRecoveryId } = await json(started);
+      assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM phone_recoveries'), 0, 'nothing recorded before the phone is replaced');
+      t.clock.advance(30);
+      const done = await t.call('POST', PATHS.phoneRecoveryVerify(phoneRecoveryId), { client: PROVINCE.id, body: { code: await t.latestCode(AN.phone) } });
+      assert.equal(done.status, 404, 'a recovery is bound to the portal that started it');
+      const completed = await t.call('POST', PATHS.phoneRecoveryVerify(phoneRecoveryId), { body: { code: await t.latestCode(AN.phone) } });
+      assert.equal(completed.status, 200);
+      const account = await t.service.store.accounts.findByIdNumber(AN.idNumber);
+      assert.equal(account?.phone, AN.phone);
+      const recorded = await t.service.store.phoneRecoveries.forAccount(account!.sub, 10);
+      assert.deepEqual(recorded, [
+        { id: phoneRecoveryId, accountSub: account!.sub, clientId: 'ministry-portal', consentVersion: '2026-02', consentAt: agreedAt, completedAt: t.clock.now() },
+      ]);
+      const rows = JSON.stringify(await db().db.query('SELECT * FROM phone_recoveries'));
+      for (const secret of [AN.idNumber, AN.phone, AN.nationalPhone, LOST.e164, bhxhOf(AN)]) assert.ok(!rows.includes(secret), 'no personal data beside the account');
+    });
+
+    test('a missing or stale consent version is refused on consentVersion (vi and en) before the human check, a register or a limit is touched; nothing stored', async () => {
+      const registers = await countingRegisters();
+      const t = await startTestService(db(), {
+        config: { ...OFFERED, consentVersion: '2026-02', humanCheck: { required: true }, limits: { registerLookups: { perAddress: WIDE, perIdNumber: [{ max: 1, windowSeconds: 3600 }] } } },
+        overrides: { carrier: registers.carrier, socialInsurance: registers.socialInsurance },
+      });
+      const { consentVersion: _agreed, ...withoutConsent } = lostPhoneBody(AN);
+      const cases: [string, Record<string, unknown>, string][] = [
+        ['missing', withoutConsent, 'required'],
+        ['empty', lostPhoneBody(AN, { consentVersion: '' }), 'consent_required'],
+        ['stale (the version before the one in force)', lostPhoneBody(AN, { consentVersion: CONSENT }), 'consent_required'],
+        ['unknown', lostPhoneBody(AN, { consentVersion: '2099-12' }), 'consent_required'],
+      ];
+      for (const [label, body, rule] of cases) {
+        for (const lang of ['vi', 'en'] as const) {
+          const response = await start(t, body, { lang });
+          assert.equal(response.status, 400, label);
+          assert.match(String(response.headers.get('Content-Type')), /application\/problem\+json/);
+          const problem = await json(response);
+          assert.equal(problem.code, 'validation_failed', label);
+          assert.deepEqual(problem.errors.map((error: { field: string; code: string }) => [error.field, error.code]), [['consentVersion', rule]], label);
+          if (rule === 'consent_required') {
+            assert.match(problem.errors[0].message, lang === 'vi' ? /đồng ý với điều khoản xử lý dữ liệu cá nhân/ : /agree to the personal data processing terms/, `${label} (${lang})`);
+          }
+        }
+      }
+      assert.equal(registers.asked.carrier.length + registers.asked.socialInsurance.length, 0, 'no register asked');
+      assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM flows'), 0);
+      assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM rate_limit_events'), 0, 'no look-up counted');
+      assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM human_checks_used'), 0, 'no human check spent');
+      assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM phone_recoveries'), 0);
     });
 
     test('no account, an account without a BHXH code and every mismatch answer alike, after the same questions to the registers, and store nothing', async () => {
@@ -260,6 +321,7 @@ export function lostPhoneSpec(db: () => TestDatabase): void {
           fullName: field(good.fullName!),
           birthDate: field(good.birthDate!),
           phone: field(good.phone!),
+          consentVersion: field(good.consentVersion!),
           humanCheck: fc.oneof(fc.constant(undefined), anything),
         },
         { requiredKeys: [] },
@@ -271,6 +333,37 @@ export function lostPhoneSpec(db: () => TestDatabase): void {
           const problem = await json(response);
           assert.equal(problem.code, 'validation_failed');
           assert.ok(problem.errors.every((error: { field: string; code: string; message: string }) => error.field && error.code && error.message));
+        }),
+        { numRuns: 60 },
+      );
+      assert.equal(registers.asked.carrier.length + registers.asked.socialInsurance.length, 0);
+      assert.equal(await countRows(db().db, 'SELECT count(*)::int AS count FROM flows'), 0);
+    });
+
+    test('a generated consent version with every other detail right: anything but the version in force is refused on consentVersion alone, never a 5xx, asks no register', async () => {
+      const registers = await countingRegisters();
+      const t = await startTestService(db(), {
+        config: { ...OFFERED, limits: { registerLookups: { perAddress: WIDE, perIdNumber: WIDE } } },
+        overrides: { carrier: registers.carrier, socialInsurance: registers.socialInsurance },
+      });
+      const version = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.stringMatching(/^20[0-9]{2}-[0-9]{2}$/),
+        fc.constantFrom(` ${CONSENT}`, `${CONSENT} `, CONSENT.toUpperCase() + '\u200b', '2025-1', '2025-01\n'),
+        fc.integer(),
+        fc.constant(null),
+        fc.boolean(),
+        fc.array(fc.constant(CONSENT), { maxLength: 2 }),
+        fc.object({ maxDepth: 1 }),
+      ).filter((value) => value !== CONSENT);
+      await fc.assert(
+        fc.asyncProperty(version, async (consentVersion) => {
+          const response = await start(t, lostPhoneBody(NGOC, { consentVersion }));
+          assert.equal(response.status, 400, `status ${response.status} for ${JSON.stringify(consentVersion)}`);
+          const problem = await json(response);
+          assert.equal(problem.code, 'validation_failed');
+          assert.deepEqual(problem.errors.map((error: { field: string }) => error.field), ['consentVersion']);
+          assert.ok(problem.errors[0].code && problem.errors[0].message);
         }),
         { numRuns: 60 },
       );

@@ -504,5 +504,23 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.deepEqual((await store.smsOutbox.list()).map((message) => message.text), ['second', 'other', 'first']);
       assert.deepEqual((await store.smsOutbox.list({ limit: 1 }))[0], { to: '+84971234398', text: 'second', createdAt: at(2) });
     });
+
+    test('a completed lost-phone recovery keeps the consent version and when it was given, per account newest first; only for an account that exists; never swept', async () => {
+      const holder = account({ idNumber: '079195004321', verificationMethod: 'bhxh', bhxhCode: '7901234567' });
+      await store.accounts.create(holder);
+      const first = { id: randomUUID(), accountSub: holder.sub, clientId: 'ministry-portal', consentVersion: '2025-01', consentAt: at(10), completedAt: at(70) };
+      const second = { id: randomUUID(), accountSub: holder.sub, clientId: 'provincial-portal', consentVersion: '2026-02', consentAt: at(4000), completedAt: at(4100) };
+      await store.transaction(async (tx) => {
+        await tx.phoneRecoveries.add(first);
+        await tx.phoneRecoveries.add(second);
+      });
+      assert.deepEqual(await store.phoneRecoveries.forAccount(holder.sub, 10), [second, first]);
+      assert.deepEqual(await store.phoneRecoveries.forAccount(holder.sub, 1), [second]);
+      assert.deepEqual(await store.phoneRecoveries.forAccount('not-a-uuid', 10), []);
+      await assert.rejects(store.phoneRecoveries.add({ ...first, id: randomUUID(), accountSub: randomUUID() }), 'no record of an account that does not exist');
+      await assert.rejects(store.phoneRecoveries.add(first), 'one record per recovery');
+      await store.sweep(at(10 * 365 * 86_400));
+      assert.equal(await countRows(database.db, 'SELECT count(*)::int AS count FROM phone_recoveries'), 2);
+    });
   };
 }

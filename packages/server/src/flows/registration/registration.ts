@@ -13,6 +13,7 @@ import { accountView } from '../account-view.js';
 import type { ClientConfig } from '../../config.js';
 import type { AccountRecord } from '../../store/accounts.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from '../caller.js';
+import { requireCurrentConsent } from '../consent.js';
 import { requireAcceptablePassword } from '../password-policy.js';
 import { findFlow, findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from '../steps.js';
 import type { RegisterQuery, RegistrationMethodFlow } from './method.js';
@@ -67,9 +68,7 @@ export const registration = {
     const phone = parsePhone(data.phone);
     const bhxhCode = data.method === 'bhxh' ? parseBhxhCode(data.bhxhCode) : undefined;
     if (!idNumber.ok || !fullName.ok || !birthDate.ok || !phone.ok || (bhxhCode && !bhxhCode.ok)) throw new ProblemError('validation_failed');
-    if (data.consentVersion !== config.consentVersion) {
-      throw new ProblemError('validation_failed', { errors: [{ field: 'consentVersion', code: 'consent_required' }] });
-    }
+    requireCurrentConsent(config, data.consentVersion);
     if (!offeredMethods(deps, caller.client).includes(data.method)) {
       throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'method_not_offered' }] });
     }
