@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VerificationMethod } from '@dvc-kit/sdk';
 import type { DetailsDraft } from './state.js';
-import { fieldError, textField, type TextFieldOptions } from '../shared/field.js';
+import { textField, type TextFieldOptions } from '../shared/field.js';
+import { CONSENT_TARGET, consentField } from '../shared/consent-field.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 
@@ -31,7 +32,7 @@ const TEXT_FIELDS: readonly DetailsField[] = [
 /** The order of the details fields, with the id each error summary link leads to. */
 export const DETAILS_FIELDS: readonly FieldTarget[] = [
   ...TEXT_FIELDS.map(([name]) => ({ name, id: name, label: `${name}Label` as const })),
-  { name: 'consentVersion', id: 'consent', label: 'consentLegend' },
+  CONSENT_TARGET,
   { name: 'humanCheck', id: 'human-check', label: 'humanCheckLabel' },
 ];
 
@@ -44,7 +45,6 @@ export const DETAILS_FIELDS: readonly FieldTarget[] = [
  */
 export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   const { t, error } = view;
-  const consentError = error('consentVersion');
   const bhxh = view.method === 'bhxh';
   const { draft, onBack } = view;
   // The fields as they stand (and a BHXH code typed earlier, when not shown now), for the details shown again after the choice.
@@ -67,14 +67,7 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
           ...input,
         }),
       )}
-      <fieldset class=${consentError ? 'field--error' : ''} part="fieldset">
-        <legend part="legend">${t.consentLegend}</legend>
-        ${fieldError('consent', consentError, t.errorPrefix)}
-        <div class="choice">
-          <input id="consent" name="consent" type="checkbox" part="checkbox" aria-describedby=${consentError ? 'consent-error' : nothing} aria-invalid=${consentError ? 'true' : 'false'} />
-          <label for="consent" part="label">${t.consentLabel(view.config.consentVersion)}</label>
-        </div>
-      </fieldset>
+      ${consentField(t, view.config.consentVersion, error('consentVersion'))}
       ${humanCheckField(view)}
       <button type="submit" part="button" aria-disabled=${view.busy ? 'true' : 'false'}>${t.continue}</button>
       ${onBack
