@@ -17,7 +17,7 @@ const LOGIN_PAGE_BUDGET = 15 * 1024;
  * chunk is reported on its own and has a budget of its own.
  *
  * design.md's budget is 30 kB, and today it is MISSED: with every widget of issue 8 (recovery, lost phone and
- * the account page added to sign-in and registration) the widgets are 32.0 kB, after ~3.5 kB of cuts and the
+ * the account page added to sign-in and registration) the widgets are 32.2 kB, after two rounds of cuts and the
  * zopfli files; what is left is the text citizens read and the flows themselves (README "Size" has the
  * measurements and what each remaining trade would buy). Until that is decided, this test holds the figure
  * where it is — it fails when all widgets grow past {@link ALL_CEILING} — and prints how far over the budget they are.
