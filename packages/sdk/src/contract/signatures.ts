@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldRule } from '../messages/codes.js';
-import { SubjectTypeSchema } from './common.js';
+import { SubjectTypeSchema, type SubjectType } from './common.js';
 import { IdNumberField } from './fields.js';
 import { typeRule } from './type-rule.js';
 
@@ -160,3 +160,59 @@ export const SignedChallengeSchema = z.object({
 });
 /** A signed challenge. */
 export type SignedChallenge = z.infer<typeof SignedChallengeSchema>;
+
+/** First line of every signed challenge message; the version changes if the format ever does. */
+export const SIGNED_MESSAGE_HEADER = 'DVC-Kit signature challenge v1';
+
+/** What a signed challenge message names. */
+export interface SignedMessageFields {
+  /** The identity service's issuer URL. */
+  readonly service: string;
+  /** The portal (client id) the challenge was issued to. */
+  readonly clientId: string;
+  readonly operation: SignatureOperation;
+  readonly subjectType: SubjectType;
+  readonly challengeId: string;
+  readonly nonce: string;
+  /** ISO 8601, as in `expiresAt`. */
+  readonly expiresAt: string;
+}
+
+/**
+ * The exact bytes a certificate signs for a challenge (`toBeSigned`, base64url-decoded): UTF-8 text,
+ * lines ended by `\n` (none after the last), in this order —
+ *
+ * ```text
+ * DVC-Kit signature challenge v1
+ * service: https://id.dichvucong.gov.vn
+ * client: provincial-portal
+ * operation: register
+ * subject-type: citizen
+ * challenge: sgc_…
+ * nonce: <43 base64url characters: 256 random bits>
+ * expires: 2026-12-01T10:05:00.000Z
+ * ```
+ *
+ * Readable, so a signing plugin that shows what it signs shows something a citizen can read; it names
+ * the service, the portal, the operation and the subject type, so a signature made for one is good for
+ * nothing else; the nonce makes it unique. The service builds it from the stored challenge both when
+ * it hands it out and when the signature comes back, so it is never taken from the caller.
+ *
+ * @example
+ * ```ts
+ * const text = new TextDecoder().decode(signedMessage(fields)); // what the signing plugin shows
+ * ```
+ */
+export function signedMessage(fields: SignedMessageFields): Uint8Array {
+  const lines = [
+    SIGNED_MESSAGE_HEADER,
+    `service: ${fields.service}`,
+    `client: ${fields.clientId}`,
+    `operation: ${fields.operation}`,
+    `subject-type: ${fields.subjectType}`,
+    `challenge: ${fields.challengeId}`,
+    `nonce: ${fields.nonce}`,
+    `expires: ${fields.expiresAt}`,
+  ];
+  return new TextEncoder().encode(lines.join('\n'));
+}
