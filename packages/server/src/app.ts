@@ -22,6 +22,7 @@ import { recoveryRoutes } from './routes/recoveries.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { signInRoutes } from './routes/sign-ins.js';
+import { signatureChallengeRoutes } from './routes/signature-challenges.js';
 
 /**
  * The identity service's Hono app over its dependencies. Most callers want `createService`, which
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', phoneRecoveryRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', signatureChallengeRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
   // The operator API, for counter officers: its own prefix and door, outside the portals' /v1 (no CORS, no client id).

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@dvc-kit/sdk';
+import { SIGNATURE_METHODS } from '@dvc-kit/sdk/contract';
 import { KeyEncryptionKeySchema } from './at-rest/key-encryption-key.js';
 import { productionProblems } from './production.js';
 import { HttpEdgeSchema } from './http/edge-config.js';
@@ -135,6 +136,39 @@ const MetricsSchema = z.object({
   processMetrics: z.boolean().default(true).describe("Also export Node's process metrics (CPU, memory, event-loop lag, GC) beside the service's own."),
 });
 
+const pemPaths = (who: string) =>
+  z.array(z.string().min(1)).default([]).describe(`PEM files of the trust anchors (root or issuing CA certificates) for ${who}; a file may hold several certificates.`);
+
+const SignaturesSchema = z.object({
+  methods: z
+    .array(z.enum(SIGNATURE_METHODS))
+    .default([])
+    .refine((methods) => new Set(methods).size === methods.length, 'each method once')
+    .describe('Signature methods the service offers: `usb_token` (citizens, enterprises, agency officers), `sim_signature` and `remote_signing` (citizens, enterprises). Each needs `trustAnchors` for a subject type it serves; production refuses to start otherwise. Empty (the default): no signature challenges.'),
+  trustAnchors: z
+    .object({
+      citizen: pemPaths('citizens: the public CAs under the national root (Root CA quốc gia)'),
+      enterprise: pemPaths('enterprises: the public CAs under the national root'),
+      agency: pemPaths('agency officers: the government CA (Ban Cơ yếu Chính phủ)'),
+    })
+    .prefault({})
+    .describe('Trust anchors per subject type, read at start; a certificate must chain to one of its subject type\'s anchors. A subject type without anchors gets no signature challenge.'),
+  challengeTtlSeconds: z.int().min(60).max(900).default(300).describe('Seconds a signature challenge may be signed and used (once).'),
+  uidPrefixes: z
+    .record(z.string().min(1).max(16), z.enum(['id_number', 'tax_code']))
+    .default({ 'CMND:': 'id_number', 'CCCD:': 'id_number', 'MST:': 'tax_code' })
+    .describe('Prefixes of the subject\'s UID attribute (0.9.2342.19200300.100.1.1) and what the number after each is: an ID number (`id_number`) or a tax code (`tax_code`). Matched without regard to case, the longest first.'),
+  crl: z
+    .object({
+      files: z.array(z.string().min(1)).default([]).describe('CRL files (DER or PEM) read at start and used before fetching; a stale one (past its nextUpdate) is not used.'),
+      fetch: z.boolean().default(true).describe("Fetch CRLs from a certificate's CRL distribution point (http/https) when no given one is current; each is cached until its nextUpdate."),
+      fetchTimeoutMs: z.int().min(100).max(30_000).default(5000).describe('Milliseconds one CRL fetch may take before the answer is `revocation_unavailable`.'),
+      maxBytes: z.int().min(1024).max(200_000_000).default(50_000_000).describe('Largest CRL accepted, in bytes.'),
+    })
+    .prefault({})
+    .describe('Revocation lists: given, or fetched. A certificate whose revocation cannot be checked is refused (`revocation_unavailable`), never taken as good.'),
+});
+
 /** The mode a configuration asks for: production unless it says `development`. */
 function modeOf(config: object): unknown {
   return 'mode' in config ? config.mode : 'production';
@@ -209,6 +243,7 @@ export const ServerConfigSchema = z.object({
   consentVersion: z.string().min(1).max(32).default('2025-01').describe('Version of the personal-data consent text a registration and a lost-phone recovery must accept (recorded with the account, and with each lost-phone recovery).'),
   registrationMethods: z.array(RegistrationMethodSchema).min(1).default(['mobile']).describe('Registration methods the service offers: `mobile` (mobile subscriber, asks `registries.carrier`) and `bhxh` (social insurance, asks `registries.socialInsurance`, which must then be set, in development too).'),
   signInMethods: z.array(z.literal('password')).min(1).default(['password']).describe('Sign-in methods the service offers.'),
+  signatures: SignaturesSchema.prefault({}).describe('Digital signatures (IAL3): the methods offered, trust anchors per subject type, challenges, UID prefixes and revocation lists. See docs/guides/signatures.md.'),
   operators: z
     .array(OperatorSchema)
     .default([])

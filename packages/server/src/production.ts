@@ -1,3 +1,4 @@
+import { SIGNATURE_METHOD_SUBJECTS, type SignatureMethod } from '@dvc-kit/sdk/contract';
 import { DEVELOPMENT_SHARED_KEK } from './at-rest/key-encryption-key.js';
 
 /** The parts of the configuration that production mode checks. */
@@ -7,6 +8,7 @@ export interface ProductionCheckInput {
   readonly sms?: { readonly driver: string } | undefined;
   readonly registries: { readonly carrier?: { readonly driver: string } | undefined; readonly socialInsurance?: { readonly driver: string } | undefined };
   readonly secrets: { readonly keyEncryptionKey?: string | undefined };
+  readonly signatures?: { readonly methods: readonly SignatureMethod[]; readonly trustAnchors: Readonly<Record<'citizen' | 'enterprise' | 'agency', readonly string[]>> } | undefined;
 }
 
 /** One thing production mode lacks: the key to set, and what to set it to. */
@@ -29,7 +31,8 @@ export function isLoopback(url: string): boolean {
  *
  * Production means: a real SMS gateway (`sms.driver: "http"`), a real carrier register
  * (`registries.carrier.driver: "http"`; the social-insurance register, when offered, `http` too), an `https` issuer (`http` only on a loopback address) and
- * the operator's key-encryption key (`secrets.keyEncryptionKey`).
+ * the operator's key-encryption key (`secrets.keyEncryptionKey`); and each signature method offered
+ * (`signatures.methods`) has trust anchors for a subject type it serves.
  */
 export function productionProblems(config: ProductionCheckInput): ProductionProblem[] {
   if (config.mode !== 'production') return [];
@@ -52,5 +55,21 @@ export function productionProblems(config: ProductionCheckInput): ProductionProb
   } else if (!config.secrets.keyEncryptionKey) {
     problems.push({ path: ['secrets', 'keyEncryptionKey'], message: 'production stores signing and HMAC keys encrypted: set secrets.keyEncryptionKey (DVC_KEY_ENCRYPTION_KEY) to at least 32 random bytes in base64url, e.g. the output of `openssl rand -base64 32 | tr "+/" "-_" | tr -d "="`' });
   }
+  problems.push(...signatureProblems(config));
   return problems;
+}
+
+/**
+ * A signature method offered (`signatures.methods`) with no trust anchors for any subject type it
+ * serves: every certificate would be refused as untrusted, so production refuses to start.
+ */
+function signatureProblems(config: ProductionCheckInput): ProductionProblem[] {
+  const signatures = config.signatures;
+  if (!signatures) return [];
+  return signatures.methods
+    .filter((method) => !SIGNATURE_METHOD_SUBJECTS[method].some((subject) => signatures.trustAnchors[subject].length > 0))
+    .map((method) => ({
+      path: ['signatures', 'trustAnchors'],
+      message: `offers "${method}" in signatures.methods without trust anchors for ${SIGNATURE_METHOD_SUBJECTS[method].join(', ')}: set signatures.trustAnchors.<subject type> to the CA certificates (PEM files) to trust, or take "${method}" out of signatures.methods`,
+    }));
 }

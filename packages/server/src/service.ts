@@ -20,6 +20,7 @@ import { HttpSocialInsuranceRegistry } from './registries/http-social-insurance.
 import { SandboxSocialInsuranceRegistry } from './registries/sandbox-social-insurance.js';
 import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import { loadServerKeys } from './server-keys.js';
+import { Signatures } from './signatures/signatures.js';
 import type { SmsGateway } from './sms/gateway.js';
 import { HttpSms } from './sms/http.js';
 import { OutboxSms } from './sms/outbox.js';
@@ -145,6 +146,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     // A method offered without its register is refused at start, whatever the mode (loadConfig does too).
     const unanswered = socialInsurance ? [] : registerProblems({ ...config, registries: {} });
     if (unanswered.length) throw new ConfigError(unanswered.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
+    const signatures = await Signatures.fromConfig(config, clock);
     const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
@@ -162,6 +164,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       carrier,
       socialInsurance,
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
+      signatures,
       outbox,
       metrics,
     };

@@ -30,6 +30,7 @@ import type {
   StartCccdAdditionRequest,
 } from '../contract/account.js';
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
+import type { CertificatePreview, CertificatePreviewRequest, SignatureChallenge, StartSignatureChallengeRequest } from '../contract/signatures.js';
 import { CLIENT_HEADER } from '../contract/paths.js';
 import type { Language } from '../messages/codes.js';
 import { getConfig, getHumanCheckChallenge, startSignIn } from './sign-in.js';
@@ -51,6 +52,7 @@ import {
   verifyAccountChangeCode,
 } from './account.js';
 import { DvcError, type DvcErrorClass } from './error.js';
+import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
 import { Transport } from './transport.js';
 
 /** Options of a {@link DvcClient}. */
@@ -195,6 +197,40 @@ export class DvcClient extends DvcClientCore {
   /** Sets the password and creates the account at IAL2. */
   completeRegistration(registrationId: string, body: CompleteRegistrationRequest, options?: CallOptions): Promise<RegistrationCompleted> {
     return completeRegistration(this, registrationId, body, options);
+  }
+
+  /**
+   * A challenge for a certificate to sign (IAL3 by USB token, SIM signature or remote signing): give
+   * `toBeSigned` to the signing plugin, which signs those bytes, before `expiresAt`. Fails with
+   * `not_found` when the service offers no signature method, `validation_failed` (`method_not_offered`
+   * on `subjectType`) when it trusts no CA for the subject type, `too_many_attempts` with `retryAfter`.
+   *
+   * @example
+   * ```ts
+   * const challenge = await client.createSignatureChallenge({ operation: 'register', subjectType: 'enterprise' });
+   * const signature = await signer.sign(challenge.toBeSigned); // the portal's signing plugin
+   * ```
+   */
+  createSignatureChallenge(body: StartSignatureChallengeRequest, options?: CallOptions): Promise<SignatureChallenge> {
+    return createSignatureChallenge(this, body, options);
+  }
+
+  /**
+   * What the chosen certificate says — holder, organisation, validity, issuing CA, the ID number or
+   * tax code found — after the service checked it as it will check the signature: show it before the
+   * citizen confirms. The challenge is not used up. Each refusal has its own code: `cert_expired`,
+   * `cert_not_yet_valid`, `cert_revoked`, `cert_untrusted`, `cert_key_usage`, `subject_mismatch` (with
+   * `idNumber` / `taxCode`: not the number the certificate carries), `revocation_unavailable`,
+   * `challenge_expired`, `challenge_used`, `not_found`.
+   *
+   * @example
+   * ```ts
+   * const { certificate } = await client.previewSignatureCertificate(challenge.challengeId, { certificate: pem, taxCode: '0101234567' });
+   * show(`${certificate.holder} — ${certificate.organisation}, ${certificate.issuer}`);
+   * ```
+   */
+  previewSignatureCertificate(challengeId: string, body: CertificatePreviewRequest, options?: CallOptions): Promise<CertificatePreview> {
+    return previewSignatureCertificate(this, challengeId, body, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */

@@ -17,6 +17,8 @@ export const PATHS = {
   ...FLOW_PATHS,
   ...RECOVERY_PATHS,
   ...ACCOUNT_PATHS,
+  signatureChallenges: '/v1/signature-challenges',
+  signatureCertificatePreview: (challengeId: string) => `/v1/signature-challenges/${encodeURIComponent(challengeId)}/certificate`,
   jwks: '/.well-known/jwks.json',
 } as const;
 

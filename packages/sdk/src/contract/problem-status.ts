@@ -36,6 +36,16 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   not_found: 404,
   registry_unavailable: 503,
   sms_unavailable: 503,
+  cert_expired: 422,
+  cert_not_yet_valid: 422,
+  cert_revoked: 422,
+  cert_untrusted: 422,
+  cert_key_usage: 422,
+  signature_mismatch: 422,
+  subject_mismatch: 422,
+  challenge_expired: 410,
+  challenge_used: 409,
+  revocation_unavailable: 503,
   internal: 500,
 });
 

@@ -31,6 +31,16 @@ export const PROBLEM_CODES = [
   'not_found',
   'registry_unavailable',
   'sms_unavailable',
+  'cert_expired',
+  'cert_not_yet_valid',
+  'cert_revoked',
+  'cert_untrusted',
+  'cert_key_usage',
+  'signature_mismatch',
+  'subject_mismatch',
+  'challenge_expired',
+  'challenge_used',
+  'revocation_unavailable',
   'internal',
   'network',
   'timeout',
@@ -82,6 +92,8 @@ export const FIELD_RULES = [
   'subject_type',
   'method_not_offered',
   'consent_required',
+  'certificate_format',
+  'tax_code_format',
   'password_min_length',
   'password_max_length',
   'password_lower',
@@ -104,7 +116,10 @@ export type FieldRule = (typeof FIELD_RULES)[number];
  * without one): every rule but those only the service applies (a length limit of the contract, an
  * unchanged value, the guessability estimate, the last passwords, what this portal offers).
  */
-export type LocalFieldRule = Exclude<FieldRule, 'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused'>;
+export type LocalFieldRule = Exclude<
+  FieldRule,
+  'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused' | 'certificate_format' | 'tax_code_format'
+>;
 
 /** Languages every citizen-facing string exists in; Vietnamese first. */
 export type Language = 'vi' | 'en';

@@ -23,6 +23,7 @@ import {
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
 import { route, type RouteContext } from './route.js';
+import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
 import type { MockCitizen } from './citizens.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockOptions } from './scenario.js';
 
@@ -33,7 +34,7 @@ import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockO
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
  * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
- * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
+ * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), the signature problems of a certificate preview (`cert_expired`, `cert_not_yet_valid`, `cert_revoked`, `cert_untrusted`, `cert_key_usage`, `subject_mismatch`, `revocation_unavailable`, `challenge_expired`, `challenge_used`, through the fictional `MOCK_SIGNATURE_CERTIFICATES`), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -138,6 +139,8 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       return new HttpResponse(null, { status: 204 });
     })),
     http.get(at(PATHS.userinfo), route(scenario, 'getAccount', getAccountDetails)),
+    http.post(at(PATHS.signatureChallenges), route(scenario, 'createSignatureChallenge', createSignatureChallenge)),
+    http.post(at(`${PATHS.signatureChallenges}/:challengeId/certificate`), route(scenario, 'previewSignatureCertificate', previewSignatureCertificate)),
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }

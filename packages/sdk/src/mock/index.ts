@@ -23,6 +23,8 @@ export type { MockOptions, MockOperation, MockConfigOverrides, MockSms, MockRequ
 export { MOCK_CITIZENS, MOCK_ACCOUNTS, MOCK_PASSWORD } from './citizens.js';
 export type { MockCitizen, MockAccount } from './citizens.js';
 export type { MockHumanCheckOptions } from './human-check.js';
+export { MOCK_SIGNATURE_CERTIFICATES } from './signatures.js';
+export type { MockSignatureChallenge } from './signatures.js';
 export { problemBody } from './problem.js';
 export { PROBLEM_STATUS, type ServiceProblemCode } from '../contract/problem-status.js';
 export type { ProblemDetails } from './problem.js';

@@ -9,6 +9,7 @@ import { MOCK_ACCOUNTS, MOCK_CITIZENS, type MockAccount, type MockCitizen } from
 import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
+import type { MockSignatureChallenge } from './signatures.js';
 
 /** The operations of the service, named as the `DvcClient` methods that call them. */
 export type MockOperation =
@@ -38,7 +39,9 @@ export type MockOperation =
   | 'signOutEverywhere'
   | 'refresh'
   | 'signOut'
-  | 'getAccount';
+  | 'getAccount'
+  | 'createSignatureChallenge'
+  | 'previewSignatureCertificate';
 
 /** Changes to the default `GET /v1/config` answer; each object is merged into the default one. */
 export type MockConfigOverrides = {
@@ -206,6 +209,8 @@ export class MockScenario {
   /** @internal Earlier passwords per ID number, newest first. */
   readonly passwordHistory = new Map<string, string[]>();
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
+  /** Signature challenges issued, by id. */
+  readonly signatureChallenges = new Map<string, MockSignatureChallenge>();
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
   /** @internal */ readonly freeFailures: number;
   readonly #clients: ReadonlySet<string> | undefined;

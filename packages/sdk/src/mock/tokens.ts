@@ -16,6 +16,11 @@ export class MockTokens {
   #keys: Promise<{ privateKey: CryptoKey; publicJwk: JWK }> | undefined;
   #serial = 0;
 
+  /** The `iss` of the tokens: the mock service's issuer URL. */
+  get issuer(): string {
+    return this.#issuer;
+  }
+
   constructor(issuer: string, now: () => number) {
     this.#issuer = issuer;
     this.#now = now;

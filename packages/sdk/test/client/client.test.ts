@@ -327,6 +327,8 @@ describe('the operations as functions of a DvcClientCore', () => {
     refresh: ['r1'],
     signOut: ['r1'],
     getAccount: ['token'],
+    createSignatureChallenge: [{ operation: 'register', subjectType: 'enterprise' }],
+    previewSignatureCertificate: ['sgc/1', { certificate: 'MIIB', taxCode: '0101234567' }],
   };
 
   test('cover every method of DvcClient', () => {

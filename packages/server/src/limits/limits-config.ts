@@ -28,6 +28,9 @@ const windows = (defaults: { max: number; windowSeconds: number }[]) => z.array(
  *   on failures. Per address 30 per 10 minutes and 200 a day: generous for citizens behind one carrier
  *   NAT who mistype now and then, while one address can try a password on at most 200 ID numbers a
  *   day. The wrong-password slow-down per ID number (`signInThrottle`) applies as well.
+ * - `signatureChallenges` — signature challenges issued and certificates previewed per client
+ *   address, 30 per 10 minutes and 300 a day: a citizen signs once or twice, a one-stop counter a few
+ *   dozen times a day; each preview may make the service fetch a CRL, so no one may drive it at will.
  * - `operatorCalls` — calls of one operator credential (a one-stop counter's back office) per hour,
  *   100 by default: a busy counter replaces a few phones an hour, while a leaked token can change only
  *   that many accounts before the audit log and the notices to the new phones show it.
@@ -52,6 +55,14 @@ export const LimitsSchema = z.object({
     })
     .prefault({})
     .describe('Sign-in attempts across ID numbers.'),
+  signatureChallenges: z
+    .object({
+      perAddress: windows([{ max: 30, windowSeconds: 600 }, { max: 300, windowSeconds: 86_400 }]).describe(
+        'Signature challenges issued and certificates previewed from one client address (each preview may fetch a CRL).',
+      ),
+    })
+    .prefault({})
+    .describe('Signature challenges and certificate previews per client address.'),
   operatorCalls: z
     .object({
       perOperator: windows([{ max: 100, windowSeconds: 3600 }]).describe(

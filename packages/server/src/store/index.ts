@@ -19,3 +19,4 @@ export type * from './human-checks.js';
 export type * from './sms-outbox.js';
 export type * from './operator-audit.js';
 export type * from './phone-recoveries.js';
+export type * from './signature-challenges.js';

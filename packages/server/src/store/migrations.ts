@@ -310,6 +310,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX phone_recoveries_account ON phone_recoveries (account_sub, completed_at DESC)`,
     ],
   },
+  {
+    version: 13,
+    name: 'signature challenges: a nonce for a certificate to sign, bound to its operation and portal, used once',
+    statements: [
+      // used_at is set by one conditional UPDATE, so of parallel verifications exactly one uses a challenge up.
+      `CREATE TABLE signature_challenges (
+        id text PRIMARY KEY,
+        nonce text NOT NULL,
+        operation text NOT NULL CHECK (operation IN ('register', 'sign_in', 'upgrade')),
+        subject_type text NOT NULL CHECK (subject_type IN ('citizen', 'enterprise', 'agency')),
+        client_id text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        CHECK (expires_at > created_at)
+      )`,
+      `CREATE INDEX signature_challenges_expires_at ON signature_challenges (expires_at)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

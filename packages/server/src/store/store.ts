@@ -16,6 +16,7 @@ import { otpChallengeRepository, type OtpChallengeRepository } from './otp-chall
 import { passwordHistoryRepository, type PasswordHistoryRepository } from './password-history.js';
 import { operatorAuditRepository, type OperatorAuditRepository } from './operator-audit.js';
 import { phoneRecoveryRepository, type PhoneRecoveryRepository } from './phone-recoveries.js';
+import { signatureChallengeRepository, type SignatureChallengeRepository } from './signature-challenges.js';
 
 /**
  * The account store: every table of the service behind one interface, the same on PGlite and
@@ -60,6 +61,8 @@ export interface Store {
   readonly operatorAudit: OperatorAuditRepository;
   /** Lost phones citizens recovered themselves, each with the consent version they agreed to and when. */
   readonly phoneRecoveries: PhoneRecoveryRepository;
+  /** Challenges for a certificate to sign, each used once. */
+  readonly signatureChallenges: SignatureChallengeRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Removes expired rows in bounded batches; see {@link sweepExpired}. */
@@ -102,6 +105,7 @@ export function createStore(sql: Sql): Store {
     smsOutbox: smsOutboxRepository(sql),
     operatorAudit: operatorAuditRepository(sql),
     phoneRecoveries: phoneRecoveryRepository(sql),
+    signatureChallenges: signatureChallengeRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     sweep: (now, options) => sweepExpired(sql, now, options),
   };

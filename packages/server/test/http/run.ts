@@ -22,6 +22,7 @@ import { registrationBhxhSpec } from './registration-bhxh.spec.js';
 import { sessionsSpec } from './sessions.spec.js';
 import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
+import { signaturesSpec } from './signatures.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
 /**
@@ -72,5 +73,6 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     crashRecoverySpec(db);
     signInIdempotencySpec(db);
     housekeepingSpec(db);
+    signaturesSpec(db);
   };
 }
