@@ -36,6 +36,11 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   not_found: 404,
   registry_unavailable: 503,
   sms_unavailable: 503,
+  passkey_not_found: 404,
+  passkey_verification_failed: 400,
+  passkey_already_added: 409,
+  passkey_limit_reached: 409,
+  recent_sign_in_required: 403,
   internal: 500,
 });
 

@@ -28,5 +28,10 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   unauthorized: 'Please sign in to continue.',
   client_mismatch: 'This session belongs to another public-service portal; sign out from that portal.',
   registry_unavailable: 'The verification register is busy. Please try again in a few minutes.',
+  passkey_not_found: 'This passkey is not on the account.',
+  passkey_verification_failed: 'The passkey could not be verified. Please try again or use the code.',
+  passkey_already_added: 'This passkey is already on the account.',
+  passkey_limit_reached: 'The account has as many passkeys as allowed. Please remove one before adding another.',
+  recent_sign_in_required: 'To add a passkey, please sign in again and do it straight away.',
   sms_unavailable: 'We could not send the text message. Please try again in a few minutes.',
 };

@@ -28,5 +28,10 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   unauthorized: 'Bạn cần đăng nhập để tiếp tục.',
   client_mismatch: 'Phiên đăng nhập này thuộc một cổng dịch vụ công khác; hãy đăng xuất từ cổng đó.',
   registry_unavailable: 'Hệ thống xác minh đang bận. Vui lòng thử lại sau ít phút.',
+  passkey_not_found: 'Không tìm thấy khóa đăng nhập (passkey) này trong tài khoản.',
+  passkey_verification_failed: 'Không xác thực được khóa đăng nhập (passkey). Vui lòng thử lại hoặc dùng mã OTP.',
+  passkey_already_added: 'Khóa đăng nhập (passkey) này đã có trong tài khoản.',
+  passkey_limit_reached: 'Tài khoản đã có đủ số khóa đăng nhập (passkey) cho phép. Vui lòng xóa bớt một khóa rồi thêm lại.',
+  recent_sign_in_required: 'Để thêm khóa đăng nhập (passkey), vui lòng đăng nhập lại rồi thực hiện ngay.',
   sms_unavailable: 'Không gửi được tin nhắn. Vui lòng thử lại sau ít phút.',
 };

@@ -18,3 +18,4 @@ export type * from './secrets.js';
 export type * from './human-checks.js';
 export type * from './sms-outbox.js';
 export type * from './operator-audit.js';
+export type * from './passkeys.js';

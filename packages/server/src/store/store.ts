@@ -15,6 +15,7 @@ import type { Database, Sql } from './sql.js';
 import { otpChallengeRepository, type OtpChallengeRepository } from './otp-challenges.js';
 import { passwordHistoryRepository, type PasswordHistoryRepository } from './password-history.js';
 import { operatorAuditRepository, type OperatorAuditRepository } from './operator-audit.js';
+import { passkeyRepository, type PasskeyRepository } from './passkeys.js';
 
 /**
  * The account store: every table of the service behind one interface, the same on PGlite and
@@ -57,6 +58,8 @@ export interface Store {
   readonly smsOutbox: SmsOutboxRepository;
   /** What counter officers did through the operator API, each entry naming the officer. */
   readonly operatorAudit: OperatorAuditRepository;
+  /** Accounts' passkeys (WebAuthn credentials) and their challenges. */
+  readonly passkeys: PasskeyRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Removes expired rows in bounded batches; see {@link sweepExpired}. */
@@ -98,6 +101,7 @@ export function createStore(sql: Sql): Store {
     humanChecks: humanCheckRepository(sql),
     smsOutbox: smsOutboxRepository(sql),
     operatorAudit: operatorAuditRepository(sql),
+    passkeys: passkeyRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     sweep: (now, options) => sweepExpired(sql, now, options),
   };
