@@ -9,6 +9,7 @@ import { MOCK_ACCOUNTS, MOCK_CITIZENS, type MockAccount, type MockCitizen } from
 import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
+import type { MockPasskey, MockPasskeyChallenge } from './passkeys.js';
 
 /** The operations of the service, named as the `DvcClient` methods that call them. */
 export type MockOperation =
@@ -38,7 +39,13 @@ export type MockOperation =
   | 'signOutEverywhere'
   | 'refresh'
   | 'signOut'
-  | 'getAccount';
+  | 'getAccount'
+  | 'startPasskeyRegistration'
+  | 'addPasskey'
+  | 'listPasskeys'
+  | 'removePasskey'
+  | 'newSignInPasskeyOptions'
+  | 'verifySignInPasskey';
 
 /** Changes to the default `GET /v1/config` answer; each object is merged into the default one. */
 export type MockConfigOverrides = {
@@ -207,6 +214,12 @@ export class MockScenario {
   readonly passwordHistory = new Map<string, string[]>();
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
+  /** @internal When each session (`sid`) signed in (epoch ms), for the recent sign-in adding a passkey needs. */
+  readonly signedInAt = new Map<string, number>();
+  /** @internal Passkeys per account (`sub`). */
+  readonly passkeys = new Map<string, MockPasskey[]>();
+  /** @internal Passkey challenges handed out, by challenge. */
+  readonly passkeyChallenges = new Map<string, MockPasskeyChallenge>();
   /** @internal */ readonly freeFailures: number;
   readonly #clients: ReadonlySet<string> | undefined;
   readonly #origins: ReadonlySet<string> | undefined;

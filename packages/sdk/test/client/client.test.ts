@@ -327,6 +327,12 @@ describe('the operations as functions of a DvcClientCore', () => {
     refresh: ['r1'],
     signOut: ['r1'],
     getAccount: ['token'],
+    startPasskeyRegistration: ['token', { currentPassword: 'p' }],
+    addPasskey: ['token', { registrationId: 'r', credential: { id: 'c' } }],
+    listPasskeys: ['token'],
+    removePasskey: ['token', 'cred/1'],
+    newSignInPasskeyOptions: ['sgn/1'],
+    verifySignInPasskey: ['sgn/1', { id: 'c' }],
   };
 
   test('cover every method of DvcClient', () => {

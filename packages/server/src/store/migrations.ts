@@ -328,6 +328,7 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX passkey_challenges_challenge ON passkey_challenges (challenge)`,
       `CREATE INDEX passkey_challenges_flow ON passkey_challenges (flow_id)`,
+      `CREATE INDEX passkey_challenges_account ON passkey_challenges (account_sub)`,
       `CREATE INDEX passkey_challenges_expires_at ON passkey_challenges (expires_at)`,
     ],
   },
