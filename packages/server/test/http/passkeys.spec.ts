@@ -160,6 +160,8 @@ export function passkeysSpec(db: () => TestDatabase): void {
       assert.equal(code.status, 409);
       const listed = await json(await t.call('GET', PATHS.passkeys, { headers: bearer(body.tokens) }));
       assert.equal(listed.passkeys[0].lastUsedAt, t.clock.now().toISOString());
+      // No ID number, phone or name in a log line of the passkey steps.
+      assert.ok(!t.logs.some((line) => line.includes(AN.idNumber) || line.includes(AN.phone.slice(3)) || line.includes(AN.fullName)));
     });
 
     test('a synced passkey that only tests presence gives swk without user', async () => {
