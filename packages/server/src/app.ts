@@ -17,6 +17,7 @@ import { jwksRoutes } from './routes/jwks.js';
 import { rootRoutes } from './routes/root.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { operatorRoutes } from './routes/operator.js';
+import { passkeyRoutes } from './routes/passkeys.js';
 import { phoneRecoveryRoutes } from './routes/phone-recoveries.js';
 import { recoveryRoutes } from './routes/recoveries.js';
 import { registrationRoutes } from './routes/registrations.js';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', signatureChallengeRoutes(deps));
+  // Passkeys only when offered: otherwise their paths answer 404 like any unknown one.
+  if (deps.config.passkeys) app.route('/', passkeyRoutes(deps) as unknown as Hono<AppEnv>);
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
   // The operator API, for counter officers: its own prefix and door, outside the portals' /v1 (no CORS, no client id).

@@ -169,6 +169,32 @@ const SignaturesSchema = z.object({
     .describe('Revocation lists: given, or fetched. A certificate whose revocation cannot be checked is refused (`revocation_unavailable`), never taken as good.'),
 });
 
+/** A DNS name a WebAuthn relying party may use as its RP ID: lower-case labels, not an IP address. */
+const RP_ID = /^(?=.{1,253}$)(?!\d+(\.\d+){3}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Whether an origin's host is the RP ID or under it (WebAuthn's "registrable domain suffix" rule, without the public-suffix list). */
+export function originUnderRpId(origin: string, rpId: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === rpId || host.endsWith(`.${rpId}`);
+}
+
+const PasskeysSchema = z.object({
+  rpId: z
+    .string()
+    .regex(RP_ID, 'must be a lower-case DNS name (no scheme, port or IP address), e.g. "id.dichvucong.gov.vn" or "dichvucong.gov.vn"')
+    .describe('The WebAuthn RP ID every passkey is bound to, for good: a DNS name the portals\' origins are under (e.g. `dichvucong.gov.vn` for `https://tinh.dichvucong.gov.vn`), or, with `relatedOrigins`, the identity service\'s own host. Changing it later orphans every passkey (they fall back to the code). See docs/guides/passkeys.md.'),
+  rpName: z.string().min(1).max(64).default('Dịch vụ công').describe('The name a browser shows when a passkey is made.'),
+  relatedOrigins: z
+    .boolean()
+    .default(false)
+    .describe('Allow portals on origins outside `rpId` through WebAuthn Related Origin Requests: the service answers `GET /.well-known/webauthn` with every client origin, and must then be served at `https://<rpId>`. Off: every client origin must be under `rpId`.'),
+  userVerification: z.enum(['required', 'preferred']).default('preferred').describe('Whether a passkey must verify its holder (PIN, fingerprint, face): `preferred` accepts a passkey that only tests presence (the password was the first factor); `required` refuses it. `amr` carries `user` when it verified.'),
+  recentSignInSeconds: z.int().min(60).max(3600).default(600).describe('Adding a passkey needs the current password and a sign-in (password and code, or a passkey) at most this many seconds old.'),
+  maxPerAccount: z.int().min(1).max(50).default(10).describe('Most passkeys one account may have.'),
+  ceremonySeconds: z.int().min(30).max(600).default(300).describe('Seconds a passkey challenge (to add one, or to sign in with one) stays valid; the browser is given as long.'),
+  optionsPerSignIn: z.int().min(1).max(20).default(5).describe('Passkey challenges one sign-in may ask for (each try spends one); more answer `too_many_attempts`, and the SMS code remains.'),
+});
+
 /** The mode a configuration asks for: production unless it says `development`. */
 function modeOf(config: object): unknown {
   return 'mode' in config ? config.mode : 'production';
@@ -251,6 +277,7 @@ export const ServerConfigSchema = z.object({
     .refine((operators) => new Set(operators.map((operator) => operator.tokenSha256)).size === operators.length, 'each operator needs a token of its own')
     .describe('Operator credentials for the operator API (`/operator/v1`: a counter officer replaces a lost phone, the audit log), env `DVC_OPERATORS` as a JSON array of `{ id, name, tokenSha256 }`. Empty (the default): the operator API answers 404.'),
   trustProxy: z.boolean().default(false).describe('Read the client address from the last `X-Forwarded-For` entry: only behind one reverse proxy you run.'),
+  passkeys: PasskeysSchema.optional().describe('Passkeys (WebAuthn) as the second factor instead of the SMS code, and the account routes that add, list and remove them. Absent (the default): not offered.'),
   limits: LimitsSchema.describe('Register look-ups and sign-in attempts per client address and per ID number (defaults and reasons: `limits/limits-config.ts`).'),
   http: HttpEdgeSchema.default(HttpEdgeSchema.parse({})).describe('Body size, timeouts and connection cap of the HTTP edge.'),
   metrics: MetricsSchema.default(MetricsSchema.parse({})).describe('Prometheus metrics: see the operators guide (docs/guides/operators.md).'),
@@ -270,6 +297,14 @@ export const ServerConfigSchema = z.object({
     path: ['metrics', 'token'],
   })
   .superRefine((config, context) => {
+    if (config.passkeys && !config.passkeys.relatedOrigins) {
+      const { rpId } = config.passkeys;
+      config.clients.forEach((client, index) => {
+        client.origins.forEach((origin, at) => {
+          if (!originUnderRpId(origin, rpId)) context.addIssue({ code: 'custom', path: ['clients', index, 'origins', at], message: `is not under passkeys.rpId "${rpId}": a passkey made for ${rpId} cannot be used there; choose an rpId the origins share, or set passkeys.relatedOrigins` });
+        });
+      });
+    }
     for (const problem of productionProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
     for (const problem of registerProblems(config)) context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
   })

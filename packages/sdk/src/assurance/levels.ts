@@ -17,7 +17,7 @@ export type VneidLevel = 1 | 2;
 export type VerificationMethod = 'mobile' | 'bhxh' | 'vnpost' | 'usb_token' | 'sim_signature' | 'remote_signing' | 'vneid';
 
 /** Authentication method references (RFC 8176) this service puts in `amr`. */
-export type AuthenticationMethod = 'pwd' | 'otp' | 'sms' | 'hwk' | 'swk' | 'sc' | 'mfa';
+export type AuthenticationMethod = 'pwd' | 'otp' | 'sms' | 'hwk' | 'swk' | 'user' | 'sc' | 'mfa';
 
 /** The assurance a session carries, as read from its token's `acr`/`amr` claims. */
 export interface Assurance {

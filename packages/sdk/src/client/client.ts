@@ -29,6 +29,15 @@ import type {
   StartPhoneChangeRequest,
   StartCccdAdditionRequest,
 } from '../contract/account.js';
+import type {
+  AddPasskeyRequest,
+  PasskeyAdded,
+  PasskeyAssertion,
+  PasskeyList,
+  PasskeyRegistrationStarted,
+  SignInPasskeyOptions,
+  StartPasskeyRegistrationRequest,
+} from '../contract/passkeys.js';
 import type { PhoneRecovered, PhoneRecoveryCodeResent, PhoneRecoveryStarted, StartPhoneRecoveryRequest } from '../contract/phone-recovery.js';
 import type { CertificatePreview, CertificatePreviewRequest, SignatureChallenge, StartSignatureChallengeRequest } from '../contract/signatures.js';
 import { CLIENT_HEADER } from '../contract/paths.js';
@@ -51,6 +60,7 @@ import {
   startPhoneChange,
   verifyAccountChangeCode,
 } from './account.js';
+import { addPasskey, listPasskeys, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey } from './passkeys.js';
 import { DvcError, type DvcErrorClass } from './error.js';
 import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
 import { Transport } from './transport.js';
@@ -91,6 +101,8 @@ export interface ServiceRequest {
   readonly body?: unknown;
   /** The citizen's access token, for the calls of a signed-in account. */
   readonly bearer?: string;
+  /** The HTTP method when it is neither a GET without `body` nor a POST with one (a `DELETE`). */
+  readonly method?: 'GET' | 'POST' | 'DELETE';
   /**
    * Whether the call may be sent again after a network failure or a 502/503/504: by default a GET may,
    * and a POST when it carries an `Idempotency-Key`.
@@ -140,7 +152,7 @@ export class DvcClientCore {
    */
   request<T>(request: ServiceRequest, options: CallOptions = {}): Promise<T> {
     const get = request.body === undefined;
-    return this.#transport.call({ ...request, method: get ? 'GET' : 'POST', idempotent: request.idempotent ?? (get || Boolean(options.idempotencyKey)) }, options);
+    return this.#transport.call({ ...request, method: request.method ?? (get ? 'GET' : 'POST'), idempotent: request.idempotent ?? (get || Boolean(options.idempotencyKey)) }, options);
   }
 }
 
@@ -536,5 +548,70 @@ export class DvcClient extends DvcClientCore {
    */
   getAccount(accessToken: string, options?: CallOptions): Promise<AccountDetails> {
     return getAccount(this, accessToken, options);
+  }
+
+  /**
+   * Starts adding a passkey to the signed-in account: the current password, on a sign-in at most the
+   * service's `passkeys.recentSignInSeconds` old (else `recent_sign_in_required`: sign in again). The
+   * answer's `options` go to `navigator.credentials.create()` (e.g. with @simplewebauthn/browser's
+   * `startRegistration({ optionsJSON })`), and what it gives back to {@link DvcClient.addPasskey}.
+   *
+   * @example
+   * ```ts
+   * import { startRegistration } from '@simplewebauthn/browser';
+   * const { registrationId, options } = await client.startPasskeyRegistration(tokens.accessToken, { currentPassword });
+   * const credential = await startRegistration({ optionsJSON: options });
+   * const { passkey } = await client.addPasskey(tokens.accessToken, { registrationId, credential, name: 'Điện thoại của tôi' });
+   * ```
+   */
+  startPasskeyRegistration(accessToken: string, body: StartPasskeyRegistrationRequest, options?: CallOptions): Promise<PasskeyRegistrationStarted> {
+    return startPasskeyRegistration(this, accessToken, body, options);
+  }
+
+  /**
+   * Adds the passkey the browser made from {@link DvcClient.startPasskeyRegistration}'s options. Refused
+   * as `passkey_verification_failed` (made on another page or for another service, or too late),
+   * `passkey_already_added` or `passkey_limit_reached`.
+   */
+  addPasskey(accessToken: string, body: AddPasskeyRequest, options?: CallOptions): Promise<PasskeyAdded> {
+    return addPasskey(this, accessToken, body, options);
+  }
+
+  /** The signed-in account's passkeys, oldest first (names, kinds, dates; never a key). */
+  listPasskeys(accessToken: string, options?: CallOptions): Promise<PasskeyList> {
+    return listPasskeys(this, accessToken, options);
+  }
+
+  /** Removes a passkey of the signed-in account (`passkey_not_found` when it has none with that id). */
+  removePasskey(accessToken: string, passkeyId: string, options?: CallOptions): Promise<void> {
+    return removePasskey(this, accessToken, passkeyId, options);
+  }
+
+  /**
+   * A new passkey challenge for a sign-in after its password, when the one {@link DvcClient.startSignIn}
+   * answered with was spent by a failed or cancelled try. A bounded number per sign-in
+   * (`too_many_attempts` after that; the SMS code still answers).
+   */
+  newSignInPasskeyOptions(signInId: string, options?: CallOptions): Promise<SignInPasskeyOptions> {
+    return newSignInPasskeyOptions(this, signInId, options);
+  }
+
+  /**
+   * Ends a sign-in with a passkey instead of the SMS code: `startSignIn` answered `passkey` options (the
+   * account has passkeys); the browser's answer to them goes here. The tokens carry AAL2 and `amr` with
+   * `hwk` or `swk`. Refused as `passkey_verification_failed` or `passkey_not_found`; the code still works.
+   *
+   * @example
+   * ```ts
+   * import { startAuthentication } from '@simplewebauthn/browser';
+   * const { signInId, otp, passkey } = await client.startSignIn({ idNumber, password });
+   * if (passkey) {
+   *   const credential = await startAuthentication({ optionsJSON: passkey });
+   *   const { tokens } = await client.verifySignInPasskey(signInId, credential, { idempotencyKey: crypto.randomUUID() });
+   * }
+   * ```
+   */
+  verifySignInPasskey(signInId: string, credential: PasskeyAssertion, options?: CallOptions): Promise<SignedIn> {
+    return verifySignInPasskey(this, signInId, credential, options);
   }
 }

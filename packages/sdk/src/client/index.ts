@@ -6,5 +6,6 @@ export * from './recovery.js';
 export * from './phone-recovery.js';
 export * from './account.js';
 export * from './signatures.js';
+export * from './passkeys.js';
 export * from './error.js';
 export * from './operator-client.js';

@@ -18,7 +18,7 @@ export interface TransportOptions {
 
 /** @internal One call: what to send, with which bearer token, and whether a retry is safe. */
 export interface TransportRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   /** Path and query, relative to the base URL. */
   readonly path: string;
   readonly body?: unknown;

@@ -72,3 +72,16 @@ export const ACCOUNT_PATHS = {
   userinfo: '/v1/userinfo',
 } as const;
 
+/**
+ * The paths of passkeys: a signed-in citizen's own (add, list, remove) and a sign-in's passkey step
+ * instead of its code. Part of `PATHS`.
+ */
+export const PASSKEY_PATHS = {
+  passkeys: '/v1/account/passkeys',
+  passkeyOptions: '/v1/account/passkeys/options',
+  /** `/v1/account/passkeys/{id}`, the credential id encoded. */
+  passkey: (id: string) => `/v1/account/passkeys/${encodeURIComponent(id)}`,
+  signInPasskeyOptions: step(signIns, 'passkey/options'),
+  signInPasskey: step(signIns, 'passkey'),
+} as const;
+

@@ -16,6 +16,7 @@ export * from './registration.js';
 export * from './sign-in.js';
 export * from './recovery.js';
 export * from './account.js';
+export * from './passkeys.js';
 export * from './phone-recovery.js';
 export * from './operator.js';
 export * from './signatures.js';

@@ -46,6 +46,11 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   challenge_expired: 410,
   challenge_used: 409,
   revocation_unavailable: 503,
+  passkey_not_found: 404,
+  passkey_verification_failed: 400,
+  passkey_already_added: 409,
+  passkey_limit_reached: 409,
+  recent_sign_in_required: 403,
   internal: 500,
 });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountSchema, OtpChallengeSchema } from './common.js';
 import { IdNumberField, PasswordField } from './fields.js';
+import { PasskeyRequestOptionsSchema } from './passkeys.js';
 import { typeRule } from './type-rule.js';
 
 /**
@@ -15,10 +16,14 @@ export const StartSignInSchema = z.object({
 /** Body of `POST /v1/sign-ins`. */
 export type StartSignInRequest = z.infer<typeof StartSignInSchema>;
 
-/** `POST /v1/sign-ins` response. */
+/**
+ * `POST /v1/sign-ins` response: the code sent, and, when the account has passkeys (and the service
+ * offers them), the options with which one of them may answer instead (`POST /v1/sign-ins/{id}/passkey`).
+ */
 export const SignInStartedSchema = z.object({
   signInId: z.string(),
   otp: OtpChallengeSchema,
+  passkey: z.optional(PasskeyRequestOptionsSchema),
 });
 /** Response of `POST /v1/sign-ins`. */
 export type SignInStarted = z.infer<typeof SignInStartedSchema>;

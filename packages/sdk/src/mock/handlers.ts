@@ -22,6 +22,7 @@ import {
 } from './account.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
+import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey } from './passkeys.js';
 import { route, type RouteContext } from './route.js';
 import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
 import type { MockCitizen } from './citizens.js';
@@ -35,6 +36,7 @@ import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockO
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
  * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
  * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), the signature problems of a certificate preview (`cert_expired`, `cert_not_yet_valid`, `cert_revoked`, `cert_untrusted`, `cert_key_usage`, `subject_mismatch`, `revocation_unavailable`, `challenge_expired`, `challenge_used`, through the fictional `MOCK_SIGNATURE_CERTIFICATES`), `client_mismatch` (a sign-out
+ * `unchanged` (an email or phone change to the current one), the passkey problems (`passkey_verification_failed`, `passkey_not_found`, `passkey_already_added`, `passkey_limit_reached`, `recent_sign_in_required`), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
  *
@@ -88,6 +90,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
       scenario.accessTokens.set(tokens.accessToken, account);
       scenario.accessSids.set(tokens.accessToken, sid);
+      scenario.signedInAt.set(sid, scenario.now());
       return context.json({ tokens, account });
     })),
     http.post(flowPath(PATHS.signIns, 'signInId', 'otp/resend'), route(scenario, 'resendSignInCode', (context) => {
@@ -141,6 +144,12 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.get(at(PATHS.userinfo), route(scenario, 'getAccount', getAccountDetails)),
     http.post(at(PATHS.signatureChallenges), route(scenario, 'createSignatureChallenge', createSignatureChallenge)),
     http.post(at(`${PATHS.signatureChallenges}/:challengeId/certificate`), route(scenario, 'previewSignatureCertificate', previewSignatureCertificate)),
+    http.post(at(PATHS.passkeyOptions), route(scenario, 'startPasskeyRegistration', startPasskeyRegistration)),
+    http.post(at(PATHS.passkeys), route(scenario, 'addPasskey', addPasskey)),
+    http.get(at(PATHS.passkeys), route(scenario, 'listPasskeys', listPasskeys)),
+    http.delete(at('/v1/account/passkeys/:passkeyId'), route(scenario, 'removePasskey', removePasskey)),
+    http.post(flowPath(PATHS.signIns, 'signInId', 'passkey/options'), route(scenario, 'newSignInPasskeyOptions', newSignInPasskeyOptions)),
+    http.post(flowPath(PATHS.signIns, 'signInId', 'passkey'), route(scenario, 'verifySignInPasskey', verifySignInPasskey)),
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }
@@ -233,5 +242,6 @@ async function startSignIn(context: RouteContext): Promise<Response> {
   const flow: MockFlow = { id: scenario.nextId('sign-in'), purpose: 'sign-in', idNumber, phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };
   scenario.flows.set(flow.id, flow);
   scenario.sendCode(flow);
-  return context.json({ signInId: flow.id, otp: challengeOf(scenario, flow) });
+  const passkey = mockSignInPasskeyOptions(scenario, flow, scenario.accounts.get(idNumber)!.account.sub);
+  return context.json({ signInId: flow.id, otp: challengeOf(scenario, flow), ...(passkey ? { passkey } : {}) });
 }

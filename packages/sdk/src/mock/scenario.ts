@@ -10,6 +10,7 @@ import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
 import type { MockSignatureChallenge } from './signatures.js';
+import type { MockPasskey, MockPasskeyChallenge } from './passkeys.js';
 
 /** The operations of the service, named as the `DvcClient` methods that call them. */
 export type MockOperation =
@@ -41,7 +42,13 @@ export type MockOperation =
   | 'signOut'
   | 'getAccount'
   | 'createSignatureChallenge'
-  | 'previewSignatureCertificate';
+  | 'previewSignatureCertificate'
+  | 'startPasskeyRegistration'
+  | 'addPasskey'
+  | 'listPasskeys'
+  | 'removePasskey'
+  | 'newSignInPasskeyOptions'
+  | 'verifySignInPasskey';
 
 /** Changes to the default `GET /v1/config` answer; each object is merged into the default one. */
 export type MockConfigOverrides = {
@@ -212,6 +219,12 @@ export class MockScenario {
   /** Signature challenges issued, by id. */
   readonly signatureChallenges = new Map<string, MockSignatureChallenge>();
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
+  /** @internal When each session (`sid`) signed in (epoch ms), for the recent sign-in adding a passkey needs. */
+  readonly signedInAt = new Map<string, number>();
+  /** @internal Passkeys per account (`sub`). */
+  readonly passkeys = new Map<string, MockPasskey[]>();
+  /** @internal Passkey challenges handed out, by challenge. */
+  readonly passkeyChallenges = new Map<string, MockPasskeyChallenge>();
   /** @internal */ readonly freeFailures: number;
   readonly #clients: ReadonlySet<string> | undefined;
   readonly #origins: ReadonlySet<string> | undefined;

@@ -39,8 +39,8 @@ export class MockTokens {
     return { keys: [(await this.#keyPair()).publicJwk] };
   }
 
-  /** A fresh token set for an account signed in with password and SMS code on a portal. */
-  async issue(account: Account, clientId: string, sessionId: string): Promise<TokenSet> {
+  /** A fresh token set for an account signed in on a portal: with password and SMS code unless `amr` says otherwise. */
+  async issue(account: Account, clientId: string, sessionId: string, amr: readonly string[] = ['pwd', 'otp', 'sms', 'mfa']): Promise<TokenSet> {
     const { privateKey } = await this.#keyPair();
     const now = Math.floor(this.#now() / 1000);
     const expiresIn = 300;
@@ -54,7 +54,6 @@ export class MockTokens {
         .setExpirationTime(now + expiresIn)
         .sign(privateKey);
     const acr = acrFor({ ial: account.ial as 1 | 2 | 3, aal: 2 });
-    const amr = ['pwd', 'otp', 'sms', 'mfa'];
     const [idToken, accessToken] = await Promise.all([
       sign({ name: account.fullName, acr, amr, auth_time: now, sid: sessionId }, 'JWT'),
       sign({ acr, amr, sid: sessionId, client_id: clientId }, 'at+jwt'),

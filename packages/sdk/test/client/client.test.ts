@@ -329,6 +329,12 @@ describe('the operations as functions of a DvcClientCore', () => {
     getAccount: ['token'],
     createSignatureChallenge: [{ operation: 'register', subjectType: 'enterprise' }],
     previewSignatureCertificate: ['sgc/1', { certificate: 'MIIB', taxCode: '0101234567' }],
+    startPasskeyRegistration: ['token', { currentPassword: 'p' }],
+    addPasskey: ['token', { registrationId: 'r', credential: { id: 'c' } }],
+    listPasskeys: ['token'],
+    removePasskey: ['token', 'cred/1'],
+    newSignInPasskeyOptions: ['sgn/1'],
+    verifySignInPasskey: ['sgn/1', { id: 'c' }],
   };
 
   test('cover every method of DvcClient', () => {

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
-import type { SessionRecord } from '../store/sessions.js';
-import { generateRefreshToken, hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
-import { accountView } from './account-view.js';
+import { PASSWORD_AND_SMS_AMR } from '../tokens/issuer.js';
+import { hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
+import { passkeys } from './passkeys.js';
+import { openSignInSession } from './sign-in-session.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
 import { signInThrottleKey } from './sign-in-throttle-key.js';
 import { findFlowAwaitingCode, newCodeFlow, requireHumanCheck, resendCode, startCodeFlow } from './steps.js';
@@ -54,7 +54,9 @@ export const signIn = {
     const flow = newCodeFlow(deps, caller, SIGN_IN_LIFETIME_SECONDS, { kind: 'sign_in', idNumber, phone: account.phone, details: null, accountSub: account.sub });
     const issued = await startCodeFlow(deps, caller, flow);
     log.info('sign_in.password_ok', { client: flow.clientId, sub: account.sub });
-    return { signInId: flow.id, otp: codes.view(issued.challenge) };
+    // An account with passkeys may answer with one instead of the code; the code is sent all the same (the fallback).
+    const passkey = await passkeys.signInOptions(deps, flow, account.sub);
+    return { signInId: flow.id, otp: codes.view(issued.challenge), ...(passkey ? { passkey } : {}) };
   },
 
   /**
@@ -65,36 +67,12 @@ export const signIn = {
    * @throws {ProblemError} the code's problems, `flow_step`, `flow_not_found`.
    */
   async verifyCode(deps: AppDeps, caller: Caller, id: string, code: string, commit: StepCommit<SignedIn> = NOTHING_ALONGSIDE): Promise<SignedIn> {
-    const { config, store, clock, codes, log } = deps;
     const flow = await findFlowAwaitingCode(deps, caller, id, 'sign_in');
     if (!flow.accountSub) throw new ProblemError('flow_step');
-    const challenge = await codes.check(flow, 'sign_in', code);
-    const account = await store.accounts.findBySub(flow.accountSub);
-    if (!account) throw new ProblemError('flow_not_found');
-    const now = clock();
-    const { tokens: ttl } = config;
-    const session: SessionRecord = {
-      id: randomUUID(),
-      accountSub: account.sub,
-      clientId: flow.clientId,
-      authTime: now,
-      createdAt: now,
-      idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
-      absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
-      revokedAt: null,
-    };
-    const refreshToken = generateRefreshToken();
-    // Signed before the commit, so the answer can be stored with the session; unsent if it rolls back.
-    const tokens = await deps.tokens.issue(account, session, refreshToken);
-    const result: SignedIn = { tokens, account: accountView(account) };
-    await store.transaction(async (tx) => {
+    const challenge = await deps.codes.check(flow, 'sign_in', code);
+    return openSignInSession(deps, flow, flow.accountSub, PASSWORD_AND_SMS_AMR, async (tx) => {
       if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
-      if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
-      await tx.sessions.create(session, hashRefreshToken(refreshToken));
-      await commit.alongside(tx, result);
-    });
-    log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id });
-    return result;
+    }, commit);
   },
 
   /**
@@ -125,3 +103,4 @@ export const signIn = {
     return resendCode(deps, caller, id, 'sign_in');
   },
 };
+

@@ -33,7 +33,7 @@ export function clientMiddleware(clients: readonly ClientConfig[]): MiddlewareHa
         status: 204,
         headers: {
           'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+          'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
           'Access-Control-Allow-Headers': ALLOW_HEADERS,
           'Access-Control-Expose-Headers': EXPOSE_HEADERS,
           'Access-Control-Max-Age': '600',

@@ -329,6 +329,46 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX signature_challenges_expires_at ON signature_challenges (expires_at)`,
     ],
   },
+  {
+    version: 14,
+    name: 'passkeys (WebAuthn credentials) of accounts and their single-use challenges',
+    statements: [
+      // The public key and counter only: a passkey holds no secret the service keeps.
+      `CREATE TABLE passkeys (
+        id text PRIMARY KEY CONSTRAINT passkeys_id_format CHECK (id ~ '^[A-Za-z0-9_-]+$' AND char_length(id) <= 1364),
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        public_key text NOT NULL,
+        counter bigint NOT NULL CHECK (counter >= 0),
+        transports jsonb NOT NULL DEFAULT '[]',
+        device_type text NOT NULL CHECK (device_type IN ('single_device', 'multi_device')),
+        backed_up boolean NOT NULL,
+        name text CHECK (char_length(name) BETWEEN 1 AND 64),
+        created_at timestamptz NOT NULL,
+        last_used_at timestamptz
+      )`,
+      `CREATE INDEX passkeys_account ON passkeys (account_sub, created_at)`,
+      // A challenge to add a passkey (bound to the session that asked) or to sign in with one (bound to
+      // its sign-in flow, and gone with it). Spent by one UPDATE … RETURNING; swept once expired.
+      `CREATE TABLE passkey_challenges (
+        id text PRIMARY KEY,
+        purpose text NOT NULL CHECK (purpose IN ('register', 'sign_in')),
+        challenge text NOT NULL,
+        client_id text NOT NULL,
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        session_id text,
+        flow_id text REFERENCES flows (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        CHECK ((purpose = 'register') = (session_id IS NOT NULL)),
+        CHECK ((purpose = 'sign_in') = (flow_id IS NOT NULL))
+      )`,
+      `CREATE INDEX passkey_challenges_challenge ON passkey_challenges (challenge)`,
+      `CREATE INDEX passkey_challenges_flow ON passkey_challenges (flow_id)`,
+      `CREATE INDEX passkey_challenges_account ON passkey_challenges (account_sub)`,
+      `CREATE INDEX passkey_challenges_expires_at ON passkey_challenges (expires_at)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

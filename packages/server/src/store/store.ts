@@ -17,6 +17,7 @@ import { passwordHistoryRepository, type PasswordHistoryRepository } from './pas
 import { operatorAuditRepository, type OperatorAuditRepository } from './operator-audit.js';
 import { phoneRecoveryRepository, type PhoneRecoveryRepository } from './phone-recoveries.js';
 import { signatureChallengeRepository, type SignatureChallengeRepository } from './signature-challenges.js';
+import { passkeyRepository, type PasskeyRepository } from './passkeys.js';
 
 /**
  * The account store: every table of the service behind one interface, the same on PGlite and
@@ -63,6 +64,8 @@ export interface Store {
   readonly phoneRecoveries: PhoneRecoveryRepository;
   /** Challenges for a certificate to sign, each used once. */
   readonly signatureChallenges: SignatureChallengeRepository;
+  /** Accounts' passkeys (WebAuthn credentials) and their challenges. */
+  readonly passkeys: PasskeyRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Removes expired rows in bounded batches; see {@link sweepExpired}. */
@@ -106,6 +109,7 @@ export function createStore(sql: Sql): Store {
     operatorAudit: operatorAuditRepository(sql),
     phoneRecoveries: phoneRecoveryRepository(sql),
     signatureChallenges: signatureChallengeRepository(sql),
+    passkeys: passkeyRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     sweep: (now, options) => sweepExpired(sql, now, options),
   };

@@ -36,15 +36,18 @@ export class TokenIssuer {
     this.#tokens = options.tokens;
   }
 
-  /** Signs an access and an ID token for a session; the caller adds the refresh token. */
-  async issue(account: AccountRecord, session: SessionRecord, refreshToken: string): Promise<TokenSet> {
+  /**
+   * Signs an access and an ID token for a session; the caller adds the refresh token. `how` says how
+   * the sign-in was made (`amr`): password and SMS code unless told (a passkey's sign-in tells).
+   */
+  async issue(account: AccountRecord, session: SessionRecord, refreshToken: string, how: { readonly amr: readonly AuthenticationMethod[] } = { amr: PASSWORD_AND_SMS_AMR }): Promise<TokenSet> {
     const { kid, key } = await this.#keys.active();
     const now = Math.floor(this.#clock().getTime() / 1000);
     const ial = account.ial ?? METHOD_IAL[account.verificationMethod];
     const common = {
       sid: session.id,
       acr: acrFor({ ial, aal: 2 }),
-      amr: [...PASSWORD_AND_SMS_AMR],
+      amr: [...how.amr],
       auth_time: Math.floor(session.authTime.getTime() / 1000),
     };
     const accessToken = await new SignJWT({ ...common, client_id: session.clientId })

@@ -15,6 +15,7 @@ import { lostPhoneSpec } from './lost-phone.spec.js';
 import { metricsSpec } from './metrics.spec.js';
 import { housekeepingSpec } from './housekeeping.spec.js';
 import { otpSpec } from './otp.spec.js';
+import { passkeysSpec } from './passkeys.spec.js';
 import { readinessSpec } from './readiness.spec.js';
 import { recoverySpec } from './recovery.spec.js';
 import { registrationSpec } from './registration.spec.js';
@@ -74,5 +75,6 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     signInIdempotencySpec(db);
     housekeepingSpec(db);
     signaturesSpec(db);
+    passkeysSpec(db);
   };
 }

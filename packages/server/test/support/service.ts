@@ -31,7 +31,7 @@ export interface TestService {
   /** A new service over the same database and clock, as after a restart (nothing is emptied). */
   restart(): Promise<TestService>;
   /** Sends one request through `service.fetch`. */
-  call(method: 'GET' | 'POST' | 'OPTIONS', path: string, options?: CallOptions): Promise<Response>;
+  call(method: 'GET' | 'POST' | 'DELETE' | 'OPTIONS', path: string, options?: CallOptions): Promise<Response>;
   /** The newest code texted to a phone (E.164), read from the outbox through the SMS gateway. */
   latestCode(phone: string): Promise<string>;
   /** How many texts a phone has received. */

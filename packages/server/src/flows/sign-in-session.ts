@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthenticationMethod } from '@dvc-kit/sdk';
+import type { SignedIn } from '@dvc-kit/sdk/contract';
+import type { AppDeps } from '../app-deps.js';
+import { ProblemError } from '../http/problem.js';
+import type { FlowRecord } from '../store/flows.js';
+import type { SessionRecord } from '../store/sessions.js';
+import type { Store } from '../store/store.js';
+import { generateRefreshToken, hashRefreshToken } from '../tokens/refresh-token.js';
+import { accountView } from './account-view.js';
+import type { StepCommit } from './caller.js';
+
+/**
+ * Ends a sign-in whose second factor was just proved — the SMS code, or a passkey — with a new session
+ * and its tokens, `amr` saying how. `spend` (the code or the passkey's use), the flow's end, the session
+ * and `commit` (the sealed stored answer) are one transaction.
+ * @throws {ProblemError} `flow_not_found` when the account is gone, `flow_step` when a parallel request ended the sign-in first.
+ */
+export async function openSignInSession(
+  deps: AppDeps,
+  flow: FlowRecord,
+  accountSub: string,
+  amr: readonly AuthenticationMethod[],
+  spend: (tx: Store) => Promise<void>,
+  commit: StepCommit<SignedIn>,
+): Promise<SignedIn> {
+  const { config, store, clock, log } = deps;
+  const account = await store.accounts.findBySub(accountSub);
+  if (!account) throw new ProblemError('flow_not_found');
+  const now = clock();
+  const { tokens: ttl } = config;
+  const session: SessionRecord = {
+    id: randomUUID(),
+    accountSub: account.sub,
+    clientId: flow.clientId,
+    authTime: now,
+    createdAt: now,
+    idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
+    absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
+    revokedAt: null,
+  };
+  const refreshToken = generateRefreshToken();
+  // Signed before the commit, so the answer can be stored with the session; unsent if it rolls back.
+  const tokens = await deps.tokens.issue(account, session, refreshToken, { amr });
+  const result: SignedIn = { tokens, account: accountView(account) };
+  await store.transaction(async (tx) => {
+    await spend(tx);
+    if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
+    await tx.sessions.create(session, hashRefreshToken(refreshToken));
+    await commit.alongside(tx, result);
+  });
+  log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id, amr: amr.join(' ') });
+  return result;
+}
