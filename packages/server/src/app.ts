@@ -21,6 +21,7 @@ import { phoneRecoveryRoutes } from './routes/phone-recoveries.js';
 import { recoveryRoutes } from './routes/recoveries.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { sessionAssuranceRoutes } from './routes/session-assurance.js';
 import { signInRoutes } from './routes/sign-ins.js';
 
 /**
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', phoneRecoveryRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', sessionAssuranceRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
   // The operator API, for counter officers: its own prefix and door, outside the portals' /v1 (no CORS, no client id).

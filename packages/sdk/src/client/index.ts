@@ -5,5 +5,6 @@ export * from './registration.js';
 export * from './recovery.js';
 export * from './phone-recovery.js';
 export * from './account.js';
+export * from './assurance.js';
 export * from './error.js';
 export * from './operator-client.js';

@@ -72,3 +72,12 @@ export const ACCOUNT_PATHS = {
   userinfo: '/v1/userinfo',
 } as const;
 
+
+/**
+ * The paths of a signed-in session's assurance, as the service tells it (with the citizen's access
+ * token). Part of `PATHS`.
+ */
+export const ASSURANCE_PATHS = {
+  sessionAssurance: '/v1/session/assurance',
+  sessionAssuranceCheck: '/v1/session/assurance/check',
+} as const;

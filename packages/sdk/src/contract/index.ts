@@ -18,6 +18,7 @@ export * from './recovery.js';
 export * from './account.js';
 export * from './phone-recovery.js';
 export * from './operator.js';
+export * from './assurance.js';
 export * from './issues.js';
 export * from './paths.js';
 export * from './flow-paths.js';

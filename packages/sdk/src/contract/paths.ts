@@ -1,4 +1,4 @@
-import { ACCOUNT_PATHS, FLOW_PATHS, RECOVERY_PATHS } from './flow-paths.js';
+import { ACCOUNT_PATHS, ASSURANCE_PATHS, FLOW_PATHS, RECOVERY_PATHS } from './flow-paths.js';
 
 /**
  * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in's
@@ -17,6 +17,7 @@ export const PATHS = {
   ...FLOW_PATHS,
   ...RECOVERY_PATHS,
   ...ACCOUNT_PATHS,
+  ...ASSURANCE_PATHS,
   jwks: '/.well-known/jwks.json',
 } as const;
 

@@ -17,14 +17,15 @@ import type { MockCitizen } from './citizens.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, type MockChange, type MockFlow, type MockScenario } from './scenario.js';
 
 /** The signed-in citizen of a request: a known access token whose session is still live. */
-interface Holder {
+export interface Holder {
   readonly account: Account;
   readonly idNumber: string;
   readonly citizen: MockCitizen;
   readonly sid: string;
 }
 
-function holderOf(context: RouteContext): Holder | Response {
+/** @internal The signed-in citizen of a request, or the 401 that refuses it. */
+export function holderOf(context: RouteContext): Holder | Response {
   const { scenario, request } = context;
   const bearer = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
   const account = bearer ? scenario.accessTokens.get(bearer) : undefined;

@@ -23,6 +23,8 @@ import {
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
 import { route, type RouteContext } from './route.js';
+import { checkSessionAssurance, getSessionAssurance } from './assurance.js';
+import { authenticationOf } from '../assurance/sign-in-methods.js';
 import type { MockCitizen } from './citizens.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockOptions } from './scenario.js';
 
@@ -83,8 +85,9 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       scenario.flows.delete(flow.id);
       const { account } = scenario.accounts.get(flow.idNumber)!;
       const sid = scenario.nextId('sid');
-      const tokens = await scenario.tokens.issue(account, context.clientId, sid);
-      scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
+      const session = { account, clientId: context.clientId, sid, authentication: authenticationOf('password_sms'), authTime: Math.floor(scenario.now() / 1000) };
+      const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
+      scenario.sessions.set(tokens.refreshToken, session);
       scenario.accessTokens.set(tokens.accessToken, account);
       scenario.accessSids.set(tokens.accessToken, sid);
       return context.json({ tokens, account });
@@ -122,7 +125,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
         return context.problem('unauthorized');
       }
       scenario.sessions.delete(parsed.data.refreshToken);
-      const issuing = scenario.tokens.issue(session.account, session.clientId, session.sid);
+      const issuing = scenario.tokens.issue(session.account, session.clientId, session.sid, session.authentication, session.authTime);
       scenario.rotated.set(parsed.data.refreshToken, { at: scenario.now(), tokens: issuing });
       const tokens = await issuing;
       scenario.sessions.set(tokens.refreshToken, session);
@@ -138,6 +141,8 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       return new HttpResponse(null, { status: 204 });
     })),
     http.get(at(PATHS.userinfo), route(scenario, 'getAccount', getAccountDetails)),
+    http.get(at(PATHS.sessionAssurance), route(scenario, 'getSessionAssurance', getSessionAssurance)),
+    http.post(at(PATHS.sessionAssuranceCheck), route(scenario, 'checkSessionAssurance', checkSessionAssurance)),
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }

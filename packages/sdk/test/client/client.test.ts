@@ -327,6 +327,8 @@ describe('the operations as functions of a DvcClientCore', () => {
     refresh: ['r1'],
     signOut: ['r1'],
     getAccount: ['token'],
+    getSessionAssurance: ['token'],
+    checkSessionAssurance: ['token', { ial: 3, maxAge: 300 }],
   };
 
   test('cover every method of DvcClient', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
+import { authenticationOf, normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
@@ -78,6 +78,8 @@ export const signIn = {
       accountSub: account.sub,
       clientId: flow.clientId,
       authTime: now,
+      // Password, then the SMS code just checked.
+      authentication: authenticationOf('password_sms'),
       createdAt: now,
       idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
       absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
