@@ -107,16 +107,18 @@ export async function startPortal(options) {
  */
 async function highAssurance(req, res, { service, requirement, headers }) {
   const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-  const problem = (status, code, extra) => JSON.stringify({ type: `https://dvc-kit.dev/problems/${code}`, title: 'Unauthorized', status, code, ...extra });
-  if (!token) return send(res, 401, { ...headers, 'WWW-Authenticate': 'Bearer', 'Content-Type': 'application/problem+json' }, problem(401, 'unauthorized'));
+  const refuse = (challenge, code, extra = {}) => {
+    const body = { type: `https://dvc-kit.dev/problems/${code}`, title: 'Unauthorized', status: 401, code, ...extra };
+    return send(res, 401, { ...headers, 'WWW-Authenticate': challenge, 'Content-Type': 'application/problem+json' }, JSON.stringify(body));
+  };
+  if (!token) return refuse('Bearer', 'unauthorized');
   try {
     const { meets, missing, assurance } = await service.checkSessionAssurance(token, requirement);
-    if (meets) return send(res, 200, { ...headers, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ allowed: true, assurance }));
-    return send(res, 401, { ...headers, 'WWW-Authenticate': stepUpChallenge(requirement), 'Content-Type': 'application/problem+json' },
-      problem(401, 'insufficient_user_authentication', { requirement, missing }));
+    if (!meets) return refuse(stepUpChallenge(requirement), 'insufficient_user_authentication', { requirement, missing });
+    return send(res, 200, { ...headers, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ allowed: true, assurance }));
   } catch (error) {
     if (!(error instanceof DvcError) || error.code !== 'unauthorized') throw error;
-    return send(res, 401, { ...headers, 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/problem+json' }, problem(401, 'unauthorized'));
+    return refuse('Bearer error="invalid_token"', 'unauthorized');
   }
 }
 

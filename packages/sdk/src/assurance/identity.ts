@@ -6,7 +6,13 @@ import { METHOD_IAL, type IdentityAssuranceLevel, type VerificationMethod, type 
  * CA over a challenge the holder signed, or VNeID's own proofing (level 1: chip and face matched to
  * the population database; level 2: in person).
  */
-export type IdentityEvidence = 'carrier_record' | 'social_insurance_record' | 'vnpost_account' | 'signature_certificate' | 'vneid_chip_and_face' | 'vneid_in_person';
+export type IdentityEvidence =
+  | 'carrier_record'
+  | 'social_insurance_record'
+  | 'vnpost_account'
+  | 'signature_certificate'
+  | 'vneid_chip_and_face'
+  | 'vneid_in_person';
 
 /** An account's identity assurance: the level, the method that proved it, and the evidence it rested on. */
 export interface IdentityAssurance {

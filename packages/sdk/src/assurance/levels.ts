@@ -108,7 +108,8 @@ export function meets(session: SessionAssurance, requirement: AssuranceRequireme
   // The same rule as unmetRequirement (a test holds them together), written small for the widgets' bundle.
   const { ial = 0, aal = 0, vneidLevel = 0, maxAge } = requirement;
   const { authTime = -Infinity } = session;
-  return session.ial >= ial && session.aal >= aal && (session.vneidLevel ?? 0) >= vneidLevel && (maxAge === undefined || now.getTime() / 1000 - authTime <= maxAge);
+  const fresh = maxAge === undefined || now.getTime() / 1000 - authTime <= maxAge;
+  return session.ial >= ial && session.aal >= aal && (session.vneidLevel ?? 0) >= vneidLevel && fresh;
 }
 
 /** The identity assurance level each verification method gives an account (VNeID: level 1; see {@link identityAssuranceOf}). */

@@ -12,7 +12,12 @@ export function getSessionAssurance(client: DvcClientCore, accessToken: string, 
 }
 
 /** {@link DvcClient.checkSessionAssurance}, as a function of a {@link DvcClientCore}. */
-export function checkSessionAssurance(client: DvcClientCore, accessToken: string, requirement: AssuranceRequirement, options?: CallOptions): Promise<AssuranceCheck> {
+export function checkSessionAssurance(
+  client: DvcClientCore,
+  accessToken: string,
+  requirement: AssuranceRequirement,
+  options?: CallOptions,
+): Promise<AssuranceCheck> {
   // A question, not a change: safe to send again.
   return client.request({ path: ASSURANCE_PATHS.sessionAssuranceCheck, body: requirement, bearer: accessToken, idempotent: true }, options);
 }
