@@ -1,10 +1,12 @@
 // A small web server for an example portal: serves its page with a strict Content-Security-Policy,
 // the DVC Kit widget bundle (bundle.js as /vendor/dvc-elements.js and the chunks it fetches from beside
-// it, /vendor/bundle-*.js), and one backend route that verifies the citizen's ID token with the SDK.
+// it, /vendor/bundle-*.js), and two backend routes: one verifies the citizen's ID token with the SDK, the
+// other guards a high-assurance service and answers a session below it with an RFC 9470 step-up challenge.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DvcClient, DvcError, stepUpChallenge } from '@dvc-kit/sdk';
 import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -15,17 +17,23 @@ const CHUNK = /^\/vendor\/(bundle-[\w-]+\.js)$/;
 const SHARED_FILES = new Set(['shared.css', 'lang-switch.js']);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
+/** What the example's high-assurance service asks by default: a certificate-proven identity, a second factor. */
+const HIGH_ASSURANCE = Object.freeze({ ial: 3, aal: 2 });
+
 /**
  * Starts an example portal.
  * @param {{ folder: string, clientId: string, title: string, port?: number, host?: string,
- *   service: () => string, links?: () => Record<string, string> }} options
+ *   service: () => string, links?: () => Record<string, string>,
+ *   highAssurance?: import('@dvc-kit/sdk').AssuranceRequirement }} options
  *   `service` returns the identity service's base URL (also the token issuer); `links` fills
- *   `{{name}}` placeholders in the page with other addresses (the other portal, the outbox).
+ *   `{{name}}` placeholders in the page with other addresses (the other portal, the outbox);
+ *   `highAssurance` is what `GET /api/high-assurance` asks of a session (default IAL3, AAL2).
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startPortal(options) {
   const root = join(here, options.folder);
   let verifier;
+  let service;
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://portal');
@@ -54,6 +62,10 @@ export async function startPortal(options) {
         } catch (error) {
           return send(res, 401, { 'Content-Type': 'application/json', ...security }, JSON.stringify({ verified: false, code: error.code ?? 'token_invalid' }));
         }
+      }
+      if (req.method === 'GET' && url.pathname === '/api/high-assurance') {
+        service ??= new DvcClient({ baseUrl: options.service(), clientId: options.clientId, lang: 'en' });
+        return highAssurance(req, res, { service, requirement: options.highAssurance ?? HIGH_ASSURANCE, headers: security });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, security, 'Method not allowed');
       if (url.pathname === '/vendor/dvc-elements.js') return sendBundleFile(req, res, bundlePath, security);
@@ -84,6 +96,30 @@ export async function startPortal(options) {
     port,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * `GET /api/high-assurance` with the citizen's access token (`Authorization: Bearer`): a service only a
+ * session meeting `requirement` may use. The portal asks the identity service (not the token, which may
+ * be stale: an upgrade, a sign-out made elsewhere) whether the session meets it; below it, the answer is
+ * 401 with an RFC 9470 step-up challenge in `WWW-Authenticate`, which the page reads with
+ * `readStepUpChallenge` to take the citizen up; a session that ended, 401 `invalid_token`.
+ */
+async function highAssurance(req, res, { service, requirement, headers }) {
+  const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+  const refuse = (challenge, code, extra = {}) => {
+    const body = { type: `https://dvc-kit.dev/problems/${code}`, title: 'Unauthorized', status: 401, code, ...extra };
+    return send(res, 401, { ...headers, 'WWW-Authenticate': challenge, 'Content-Type': 'application/problem+json' }, JSON.stringify(body));
+  };
+  if (!token) return refuse('Bearer', 'unauthorized');
+  try {
+    const { meets, missing, assurance } = await service.checkSessionAssurance(token, requirement);
+    if (!meets) return refuse(stepUpChallenge(requirement), 'insufficient_user_authentication', { requirement, missing });
+    return send(res, 200, { ...headers, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ allowed: true, assurance }));
+  } catch (error) {
+    if (!(error instanceof DvcError) || error.code !== 'unauthorized') throw error;
+    return refuse('Bearer error="invalid_token"', 'unauthorized');
+  }
 }
 
 /**

@@ -22,6 +22,7 @@ import { phoneRecoveryRoutes } from './routes/phone-recoveries.js';
 import { recoveryRoutes } from './routes/recoveries.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { sessionAssuranceRoutes } from './routes/session-assurance.js';
 import { signInRoutes } from './routes/sign-ins.js';
 import { signatureChallengeRoutes } from './routes/signature-challenges.js';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', signatureChallengeRoutes(deps));
   // Passkeys only when offered: otherwise their paths answer 404 like any unknown one.
   if (deps.config.passkeys) app.route('/', passkeyRoutes(deps) as unknown as Hono<AppEnv>);
+  app.route('/', sessionAssuranceRoutes(deps));
   app.route('/', jwksRoutes(deps));
   app.route('/', healthRoutes(deps));
   // The operator API, for counter officers: its own prefix and door, outside the portals' /v1 (no CORS, no client id).

@@ -61,6 +61,9 @@ import {
   verifyAccountChangeCode,
 } from './account.js';
 import { addPasskey, listPasskeys, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey } from './passkeys.js';
+import { checkSessionAssurance, getSessionAssurance } from './assurance.js';
+import type { AssuranceRequirement } from '../assurance/levels.js';
+import type { AssuranceCheck, SessionAssuranceView } from '../contract/assurance.js';
 import { DvcError, type DvcErrorClass } from './error.js';
 import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
 import { Transport } from './transport.js';
@@ -613,5 +616,35 @@ export class DvcClient extends DvcClientCore {
    */
   verifySignInPasskey(signInId: string, credential: PasskeyAssertion, options?: CallOptions): Promise<SignedIn> {
     return verifySignInPasskey(this, signInId, credential, options);
+  }
+
+  /**
+   * The truth about the access token's session, from the service's store rather than the token: the
+   * account's identity level and how it was proven (an upgrade on any portal shows at once), and how and
+   * when the citizen signed in. A session that ended (signed out, password changed, expired) is
+   * `unauthorized`, though its token may not have expired yet.
+   *
+   * @example
+   * ```ts
+   * const { ial, ialMethod, aal, amr, authTime } = await client.getSessionAssurance(tokens.accessToken);
+   * ```
+   */
+  getSessionAssurance(accessToken: string, options?: CallOptions): Promise<SessionAssuranceView> {
+    return getSessionAssurance(this, accessToken, options);
+  }
+
+  /**
+   * Asks the service whether the access token's session meets a requirement, by the service's clock:
+   * `meets`, and what is `missing` (each part with the value asked for). What a gate "as verified by the
+   * service" asks before it shows what it guards.
+   *
+   * @example
+   * ```ts
+   * const { meets, missing } = await client.checkSessionAssurance(tokens.accessToken, { ial: 3, aal: 2, maxAge: 900 });
+   * if (!meets && missing.ial) offerUpgradeBySignature();
+   * ```
+   */
+  checkSessionAssurance(accessToken: string, requirement: AssuranceRequirement, options?: CallOptions): Promise<AssuranceCheck> {
+    return checkSessionAssurance(this, accessToken, requirement, options);
   }
 }

@@ -1,3 +1,5 @@
+import type { AssuranceRequirement } from '../assurance/levels.js';
+import { readStepUpChallenge } from '../assurance/step-up.js';
 import type { FieldError, Problem } from '../contract/common.js';
 import { PROBLEM_CODES, type Language, type ProblemCode } from '../messages/codes.js';
 import { fillMessage } from '../messages/fill.js';
@@ -23,6 +25,8 @@ export interface DvcErrorOptions {
   readonly problem?: Problem;
   /** What caused it (a network error, a time-out). */
   readonly cause?: unknown;
+  /** With `insufficient_user_authentication`: what the session must meet (read by {@link DvcError}). */
+  readonly requirement?: AssuranceRequirement;
 }
 
 /**
@@ -99,10 +103,34 @@ export interface DvcErrorClass {
  *   }
  * }
  * ```
+ *
+ * A 401 whose `WWW-Authenticate` is an RFC 9470 step-up challenge (see `readStepUpChallenge`) is
+ * `insufficient_user_authentication`, with the challenge's `requirement`.
  */
 export class DvcError extends DvcErrorCore {
+  /** With `insufficient_user_authentication`: what the session must meet (`acr_values`, `max_age`). */
+  readonly requirement: AssuranceRequirement | undefined;
+
   constructor(code: ProblemCode, options: DvcErrorOptions = {}) {
     super(code, { ...options, message: options.message ?? text(code, 'en', options.retryAfter ?? 0) });
+    this.requirement = options.requirement;
+  }
+
+  /**
+   * Builds an error of this class from a failed response, reading an RFC 9470 step-up challenge in a
+   * 401's `WWW-Authenticate` as `insufficient_user_authentication` with its requirement.
+   */
+  static override async fromResponse<E extends DvcErrorCore>(this: new (code: ProblemCode, options?: DvcErrorOptions) => E, response: Response): Promise<E> {
+    const requirement = readStepUpChallenge(response);
+    const error: DvcErrorCore = await DvcErrorCore.fromResponse.call(this, response);
+    if (!requirement) return error as E;
+    return new this('insufficient_user_authentication', {
+      status: response.status,
+      message: error.problem?.detail,
+      problem: error.problem,
+      retryAfter: error.retryAfter,
+      requirement,
+    });
   }
 
   /** The citizen-facing text of this error in a language, looked up from its code. */

@@ -7,5 +7,6 @@ export * from './phone-recovery.js';
 export * from './account.js';
 export * from './signatures.js';
 export * from './passkeys.js';
+export * from './assurance.js';
 export * from './error.js';
 export * from './operator-client.js';

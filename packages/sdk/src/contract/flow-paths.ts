@@ -85,3 +85,12 @@ export const PASSKEY_PATHS = {
   signInPasskey: step(signIns, 'passkey'),
 } as const;
 
+
+/**
+ * The paths of a signed-in session's assurance, as the service tells it (with the citizen's access
+ * token). Part of `PATHS`.
+ */
+export const ASSURANCE_PATHS = {
+  sessionAssurance: '/v1/session/assurance',
+  sessionAssuranceCheck: '/v1/session/assurance/check',
+} as const;

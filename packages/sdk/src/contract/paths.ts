@@ -1,4 +1,4 @@
-import { ACCOUNT_PATHS, FLOW_PATHS, PASSKEY_PATHS, RECOVERY_PATHS } from './flow-paths.js';
+import { ACCOUNT_PATHS, ASSURANCE_PATHS, FLOW_PATHS, PASSKEY_PATHS, RECOVERY_PATHS } from './flow-paths.js';
 
 /**
  * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in's
@@ -20,6 +20,7 @@ export const PATHS = {
   signatureChallenges: '/v1/signature-challenges',
   signatureCertificatePreview: (challengeId: string) => `/v1/signature-challenges/${encodeURIComponent(challengeId)}/certificate`,
   ...PASSKEY_PATHS,
+  ...ASSURANCE_PATHS,
   jwks: '/.well-known/jwks.json',
 } as const;
 

@@ -33,6 +33,7 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   idempotency_conflict: 422,
   unauthorized: 401,
   client_mismatch: 403,
+  insufficient_user_authentication: 401,
   not_found: 404,
   registry_unavailable: 503,
   sms_unavailable: 503,

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'idempotency_conflict',
   'unauthorized',
   'client_mismatch',
+  'insufficient_user_authentication',
   'not_found',
   'registry_unavailable',
   'sms_unavailable',

@@ -27,6 +27,7 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   idempotency_conflict: 'This request was already sent with different content.',
   unauthorized: 'Please sign in to continue.',
   client_mismatch: 'This session belongs to another public-service portal; sign out from that portal.',
+  insufficient_user_authentication: 'This service needs a higher assurance or sign-in level. Please verify further to continue.',
   registry_unavailable: 'The verification register is busy. Please try again in a few minutes.',
   passkey_not_found: 'This passkey is not on the account.',
   passkey_verification_failed: 'The passkey could not be verified. Please try again or use the code.',

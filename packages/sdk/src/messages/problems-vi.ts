@@ -27,6 +27,7 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   idempotency_conflict: 'Yêu cầu này đã được gửi với nội dung khác.',
   unauthorized: 'Bạn cần đăng nhập để tiếp tục.',
   client_mismatch: 'Phiên đăng nhập này thuộc một cổng dịch vụ công khác; hãy đăng xuất từ cổng đó.',
+  insufficient_user_authentication: 'Dịch vụ này cần mức xác minh hoặc mức đăng nhập cao hơn. Vui lòng xác thực thêm để tiếp tục.',
   registry_unavailable: 'Hệ thống xác minh đang bận. Vui lòng thử lại sau ít phút.',
   passkey_not_found: 'Không tìm thấy khóa đăng nhập (passkey) này trong tài khoản.',
   passkey_verification_failed: 'Không xác thực được khóa đăng nhập (passkey). Vui lòng thử lại hoặc dùng mã OTP.',

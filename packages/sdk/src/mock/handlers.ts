@@ -25,6 +25,8 @@ import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } 
 import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey } from './passkeys.js';
 import { route, type RouteContext } from './route.js';
 import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
+import { checkSessionAssurance, getSessionAssurance } from './assurance.js';
+import { authenticationOf } from '../assurance/sign-in-methods.js';
 import type { MockCitizen } from './citizens.js';
 import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockOptions } from './scenario.js';
 
@@ -86,8 +88,9 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       scenario.flows.delete(flow.id);
       const { account } = scenario.accounts.get(flow.idNumber)!;
       const sid = scenario.nextId('sid');
-      const tokens = await scenario.tokens.issue(account, context.clientId, sid);
-      scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
+      const session = { account, clientId: context.clientId, sid, authentication: authenticationOf('password_sms'), authTime: Math.floor(scenario.now() / 1000) };
+      const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
+      scenario.sessions.set(tokens.refreshToken, session);
       scenario.accessTokens.set(tokens.accessToken, account);
       scenario.accessSids.set(tokens.accessToken, sid);
       scenario.signedInAt.set(sid, scenario.now());
@@ -126,7 +129,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
         return context.problem('unauthorized');
       }
       scenario.sessions.delete(parsed.data.refreshToken);
-      const issuing = scenario.tokens.issue(session.account, session.clientId, session.sid);
+      const issuing = scenario.tokens.issue(session.account, session.clientId, session.sid, session.authentication, session.authTime);
       scenario.rotated.set(parsed.data.refreshToken, { at: scenario.now(), tokens: issuing });
       const tokens = await issuing;
       scenario.sessions.set(tokens.refreshToken, session);
@@ -150,6 +153,8 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.delete(at('/v1/account/passkeys/:passkeyId'), route(scenario, 'removePasskey', removePasskey)),
     http.post(flowPath(PATHS.signIns, 'signInId', 'passkey/options'), route(scenario, 'newSignInPasskeyOptions', newSignInPasskeyOptions)),
     http.post(flowPath(PATHS.signIns, 'signInId', 'passkey'), route(scenario, 'verifySignInPasskey', verifySignInPasskey)),
+    http.get(at(PATHS.sessionAssurance), route(scenario, 'getSessionAssurance', getSessionAssurance)),
+    http.post(at(PATHS.sessionAssuranceCheck), route(scenario, 'checkSessionAssurance', checkSessionAssurance)),
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
   ];
 }

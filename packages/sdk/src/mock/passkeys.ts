@@ -1,6 +1,7 @@
 import type { Passkey, PasskeyRequestOptions } from '../contract/passkeys.js';
 import { AddPasskeySchema, StartPasskeyRegistrationSchema, VerifySignInPasskeySchema } from '../contract/passkeys.js';
 import { maskIdNumber } from '../identity/id-number.js';
+import { authenticationOf } from '../assurance/sign-in-methods.js';
 import { holderOf } from './account.js';
 import { findFlow } from './flows.js';
 import { refusePassword } from './passwords.js';
@@ -197,8 +198,11 @@ export async function verifySignInPasskey(context: RouteContext): Promise<Respon
   if (!passkey) return context.problem('passkey_not_found');
   scenario.flows.delete(flow.id);
   const sid = scenario.nextId('sid');
-  const tokens = await scenario.tokens.issue(account, context.clientId, sid, ['pwd', passkey.view.deviceType === 'single_device' ? 'hwk' : 'swk', 'user', 'mfa']);
-  scenario.sessions.set(tokens.refreshToken, { account, clientId: context.clientId, sid });
+  // AAL2 after the password, `amr` naming the passkey's kind: what the service's sessions record.
+  const authentication = { ...authenticationOf('passkey'), amr: ['pwd', passkey.view.deviceType === 'single_device' ? 'hwk' : 'swk', 'user', 'mfa'] as const };
+  const session = { account, clientId: context.clientId, sid, authentication, authTime: Math.floor(scenario.now() / 1000) };
+  const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
+  scenario.sessions.set(tokens.refreshToken, session);
   scenario.accessTokens.set(tokens.accessToken, account);
   scenario.accessSids.set(tokens.accessToken, sid);
   scenario.signedInAt.set(sid, scenario.now());

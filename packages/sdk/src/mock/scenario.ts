@@ -11,6 +11,7 @@ import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
 import type { MockSignatureChallenge } from './signatures.js';
 import type { MockPasskey, MockPasskeyChallenge } from './passkeys.js';
+import type { SignInAuthentication } from '../assurance/sign-in-methods.js';
 
 /** The operations of the service, named as the `DvcClient` methods that call them. */
 export type MockOperation =
@@ -48,7 +49,9 @@ export type MockOperation =
   | 'listPasskeys'
   | 'removePasskey'
   | 'newSignInPasskeyOptions'
-  | 'verifySignInPasskey';
+  | 'verifySignInPasskey'
+  | 'getSessionAssurance'
+  | 'checkSessionAssurance';
 
 /** Changes to the default `GET /v1/config` answer; each object is merged into the default one. */
 export type MockConfigOverrides = {
@@ -127,6 +130,17 @@ export interface ForcedFailure {
   readonly fieldErrors?: readonly { readonly field: string; readonly code: FieldRule }[];
 }
 
+/** @internal A signed-in session, under each of its live refresh tokens. */
+export interface MockSession {
+  account: Account;
+  readonly clientId: string;
+  readonly sid: string;
+  /** How it signed in. */
+  readonly authentication: SignInAuthentication;
+  /** Epoch seconds of the sign-in. */
+  readonly authTime: number;
+}
+
 /** @internal What an account change carries to its last step. */
 export interface MockChange {
   readonly kind: 'password' | 'email' | 'phone' | 'cccd';
@@ -199,7 +213,7 @@ export class MockScenario {
   /** @internal */ readonly flows = new Map<string, MockFlow>();
   /** @internal */ readonly idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   /** @internal */ readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
-  /** @internal */ readonly sessions = new Map<string, { account: Account; readonly clientId: string; readonly sid: string }>();
+  /** @internal */ readonly sessions = new Map<string, MockSession>();
   /** @internal */ readonly accessTokens = new Map<string, Account>();
   /** @internal The session (`sid`) of each access token. */
   readonly accessSids = new Map<string, string>();

@@ -1,7 +1,9 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Account } from '../contract/common.js';
 import type { TokenSet } from '../contract/sign-in.js';
-import { acrFor } from '../assurance/levels.js';
+import { acrFor } from '../assurance/acr.js';
+import { authenticationOf, type SignInAuthentication } from '../assurance/sign-in-methods.js';
+import type { IdentityAssuranceLevel } from '../assurance/levels.js';
 
 const KID = 'dvc-mock-1';
 
@@ -39,8 +41,11 @@ export class MockTokens {
     return { keys: [(await this.#keyPair()).publicJwk] };
   }
 
-  /** A fresh token set for an account signed in on a portal: with password and SMS code unless `amr` says otherwise. */
-  async issue(account: Account, clientId: string, sessionId: string, amr: readonly string[] = ['pwd', 'otp', 'sms', 'mfa']): Promise<TokenSet> {
+  /**
+   * A fresh token set for an account signed in on a portal: by default with password and SMS code,
+   * just now; a refresh passes the session's own authentication and `authTime` (epoch seconds).
+   */
+  async issue(account: Account, clientId: string, sessionId: string, authentication: SignInAuthentication = authenticationOf('password_sms'), authTime?: number): Promise<TokenSet> {
     const { privateKey } = await this.#keyPair();
     const now = Math.floor(this.#now() / 1000);
     const expiresIn = 300;
@@ -53,10 +58,12 @@ export class MockTokens {
         .setIssuedAt(now)
         .setExpirationTime(now + expiresIn)
         .sign(privateKey);
-    const acr = acrFor({ ial: account.ial as 1 | 2 | 3, aal: 2 });
+    const { aal, amr, vneidLevel } = authentication;
+    const acr = acrFor({ ial: account.ial as IdentityAssuranceLevel, aal, ...(vneidLevel ? { vneidLevel } : {}) });
+    const common = { acr, amr: [...amr], auth_time: authTime ?? now, ial_method: account.verificationMethod, sid: sessionId };
     const [idToken, accessToken] = await Promise.all([
-      sign({ name: account.fullName, acr, amr, auth_time: now, sid: sessionId }, 'JWT'),
-      sign({ acr, amr, sid: sessionId, client_id: clientId }, 'at+jwt'),
+      sign({ ...common, name: account.fullName }, 'JWT'),
+      sign({ ...common, client_id: clientId }, 'at+jwt'),
     ]);
     return { tokenType: 'Bearer', idToken, accessToken, refreshToken: `mock-refresh-${sessionId}-${++this.#serial}`, expiresIn };
   }

@@ -1,5 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { parseAcr, type Assurance, type AuthenticationMethod } from '../assurance/levels.js';
+import { parseAcr } from '../assurance/acr.js';
+import { readAmr, type AuthenticationMethod } from '../assurance/amr.js';
+import { VERIFICATION_METHODS, type SessionAssurance, type VerificationMethod } from '../assurance/levels.js';
 import { PATHS } from '../contract/paths.js';
 
 /** The claims of a DVC Kit ID token, once verified. */
@@ -18,12 +20,43 @@ export interface IdTokenClaims extends JWTPayload {
   readonly auth_time: number;
   /** Session id, the same across refreshes. */
   readonly sid: string;
+  /** How the account's identity was verified (the method of its IAL), e.g. `mobile`. */
+  readonly ial_method?: VerificationMethod;
 }
 
-/** A verified token's claims plus the assurance read from `acr`. */
+/** The claims of a DVC Kit access token (RFC 9068), once verified. */
+export interface AccessTokenClaims extends JWTPayload {
+  readonly sub: string;
+  /** The portal the token was issued to. */
+  readonly client_id: string;
+  /** Session id: `GET /v1/session/assurance` reads this session's assurance from the service. */
+  readonly sid: string;
+  readonly acr: string;
+  readonly amr?: AuthenticationMethod[];
+  readonly auth_time?: number;
+  readonly ial_method?: VerificationMethod;
+}
+
+/**
+ * A verified token's claims plus the whole assurance they tell: the levels from `acr`, `amr`,
+ * `auth_time` as `authTime`, and `ial_method` as `ialMethod` (absent in tokens issued before it was added).
+ */
 export interface VerifiedToken<C> {
   readonly claims: C;
-  readonly assurance: Assurance;
+  readonly assurance: SessionAssurance;
+}
+
+/** The assurance a token's claims tell; `undefined` when its `acr` is not DVC Kit's. */
+function assuranceOf(payload: JWTPayload): SessionAssurance | undefined {
+  const levels = parseAcr(String(payload.acr));
+  if (!levels) return undefined;
+  const { auth_time: authTime, ial_method: ialMethod } = payload;
+  return {
+    ...levels,
+    ...(typeof ialMethod === 'string' && (VERIFICATION_METHODS as readonly string[]).includes(ialMethod) ? { ialMethod: ialMethod as VerificationMethod } : {}),
+    ...(Array.isArray(payload.amr) ? { amr: readAmr(payload.amr) } : {}),
+    ...(typeof authTime === 'number' && Number.isSafeInteger(authTime) ? { authTime } : {}),
+  };
 }
 
 /** Options of {@link createTokenVerifier}. */
@@ -60,7 +93,8 @@ export class TokenVerificationError extends Error {
  * import { createTokenVerifier } from '@dvc-kit/sdk/tokens';
  * const verifier = createTokenVerifier({ issuer: 'http://127.0.0.1:4000', audience: 'provincial-portal' });
  * const { claims, assurance } = await verifier.verifyIdToken(idToken);
- * console.log(claims.name, assurance.ial);
+ * console.log(claims.name, assurance.ial, assurance.ialMethod, assurance.aal, assurance.amr, assurance.authTime);
+ * if (!meets(assurance, { ial: 3, aal: 2, maxAge: 900 })) answerStepUp();
  * ```
  */
 export function createTokenVerifier(options: TokenVerifierOptions) {
@@ -78,7 +112,7 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
         clockTolerance,
         requiredClaims: ['sub', 'exp', 'iat', 'acr'],
       });
-      const assurance = parseAcr(String(payload.acr));
+      const assurance = assuranceOf(payload);
       if (!assurance) throw new TokenVerificationError('token_claims');
       return { claims: payload as C, assurance };
     } catch (error) {
@@ -94,7 +128,7 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
     /** Verifies an ID token (`typ: JWT`) issued to this portal. */
     verifyIdToken: (token: string) => verify<IdTokenClaims>(token, 'JWT'),
     /** Verifies an access token (`typ: at+jwt`, RFC 9068) issued to this portal. */
-    verifyAccessToken: (token: string) => verify<JWTPayload & { sub: string; client_id: string; sid: string; acr: string }>(token, 'at+jwt'),
+    verifyAccessToken: (token: string) => verify<AccessTokenClaims>(token, 'at+jwt'),
   };
 }
 

@@ -335,6 +335,8 @@ describe('the operations as functions of a DvcClientCore', () => {
     removePasskey: ['token', 'cred/1'],
     newSignInPasskeyOptions: ['sgn/1'],
     verifySignInPasskey: ['sgn/1', { id: 'c' }],
+    getSessionAssurance: ['token'],
+    checkSessionAssurance: ['token', { ial: 3, maxAge: 300 }],
   };
 
   test('cover every method of DvcClient', () => {

@@ -5,6 +5,29 @@ import { DvcClientCore } from '../../src/client/client.js';
 import { getConfig } from '../../src/client/sign-in.js';
 
 describe('DvcError', () => {
+  test('reads a 401 with an RFC 9470 step-up challenge as insufficient_user_authentication carrying the requirement', async () => {
+    const challenge = 'Bearer error="insufficient_user_authentication", error_description="A higher assurance level is required", acr_values="urn:dvc-kit:acr:ial3-aal2", max_age=300';
+    const plain = await DvcError.fromResponse(new Response('{}', { status: 401, headers: { 'WWW-Authenticate': challenge } }));
+    assert.equal(plain.code, 'insufficient_user_authentication');
+    assert.equal(plain.status, 401);
+    assert.deepEqual(plain.requirement, { ial: 3, aal: 2, maxAge: 300 });
+    assert.equal(plain.localizedMessage('vi'), 'Dịch vụ này cần mức xác minh hoặc mức đăng nhập cao hơn. Vui lòng xác thực thêm để tiếp tục.');
+
+    const body = { type: 'https://dvc-kit.dev/problems/unauthorized', title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'Cần đăng nhập lại.' };
+    const withProblem = await DvcError.fromResponse(new Response(JSON.stringify(body), { status: 401, headers: { 'WWW-Authenticate': challenge } }));
+    assert.equal(withProblem.code, 'insufficient_user_authentication', 'the challenge wins over the body\'s code');
+    assert.equal(withProblem.message, 'Cần đăng nhập lại.');
+
+    const client = new DvcClientCore({ baseUrl: 'http://id.dvc.test', clientId: 'provincial-portal', fetch: async () => new Response('{}', { status: 401, headers: { 'WWW-Authenticate': challenge } }) }, DvcError);
+    await assert.rejects(getConfig(client), (error: unknown) => error instanceof DvcError && error.code === 'insufficient_user_authentication' && error.requirement?.ial === 3);
+  });
+
+  test('a 401 without a step-up challenge stays what its body says, with no requirement', async () => {
+    const error = await DvcError.fromResponse(new Response(JSON.stringify({ code: 'unauthorized' }), { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } }));
+    assert.equal(error.code, 'unauthorized');
+    assert.equal(error.requirement, undefined);
+  });
+
   test('is an Error named DvcError with a code, status 0 and no field errors when no response arrived', () => {
     const error = new DvcError('timeout');
     assert.ok(error instanceof Error);

@@ -97,7 +97,30 @@ describe('createTokenVerifier: verifyIdToken accepts', () => {
     assert.equal(claims.name, 'Nguyễn Văn An');
     assert.deepEqual(claims.amr, ['pwd', 'otp', 'sms', 'mfa']);
     assert.equal(claims.aud, audience);
-    assert.deepEqual(assurance, { ial: 2, aal: 2 });
+    assert.deepEqual(assurance, { ial: 2, aal: 2, amr: ['pwd', 'otp', 'sms', 'mfa'], authTime: Number(claims.auth_time) });
+  });
+
+  test('a token carrying the whole assurance: the levels, how the identity was proven, amr and auth_time', async () => {
+    const verifier = createTokenVerifier({ issuer, audience });
+    const authTime = now() - 60;
+    const claims = idTokenClaims({ acr: 'urn:dvc-kit:acr:ial3-aal3', amr: ['hwk', 'sc', 'pin', 'mfa'], auth_time: authTime, ial_method: 'usb_token' });
+    const { assurance } = await verifier.verifyIdToken(await sign({ claims }));
+    assert.deepEqual(assurance, { ial: 3, aal: 3, ialMethod: 'usb_token', amr: ['hwk', 'sc', 'pin', 'mfa'], authTime });
+  });
+
+  test('an access token, with the same assurance', async () => {
+    const verifier = createTokenVerifier({ issuer, audience });
+    const claims = { ...idTokenClaims({ ial_method: 'mobile' }), client_id: audience };
+    const { assurance } = await verifier.verifyAccessToken(await sign({ claims, typ: 'at+jwt' }));
+    assert.equal(assurance.ialMethod, 'mobile');
+    assert.equal(assurance.aal, 2);
+  });
+
+  test('a token whose ial_method, amr or auth_time are not what DVC Kit writes, leaving those parts out', async () => {
+    const verifier = createTokenVerifier({ issuer, audience });
+    const claims = idTokenClaims({ ial_method: 'passport', amr: ['pwd', 'x-face'], auth_time: '1700000000' });
+    const { assurance } = await verifier.verifyIdToken(await sign({ claims }));
+    assert.deepEqual(assurance, { ial: 2, aal: 2, amr: ['pwd'] });
   });
 
   test('a token signed with any key of the JWKS, chosen by kid, fetching the JWKS once', async () => {
@@ -105,7 +128,7 @@ describe('createTokenVerifier: verifyIdToken accepts', () => {
     const verifier = createTokenVerifier({ issuer, audience });
     await verifier.verifyIdToken(await sign());
     const { assurance } = await verifier.verifyIdToken(await sign({ key: secondKey, kid: 'key-2026-04', claims: idTokenClaims({ acr: 'urn:dvc-kit:acr:ial3-aal2-vneid2' }) }));
-    assert.deepEqual(assurance, { ial: 3, aal: 2, vneidLevel: 2 });
+    assert.deepEqual({ ial: assurance.ial, aal: assurance.aal, vneidLevel: assurance.vneidLevel }, { ial: 3, aal: 2, vneidLevel: 2 });
     assert.equal(jwksRequests - before, 1);
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { maskIdNumber, type AuthenticationMethod } from '@dvc-kit/sdk';
+import { authenticationOf, maskIdNumber, type AuthenticationMethod } from '@dvc-kit/sdk';
 import type {
   AddPasskeyRequest,
   Passkey,
@@ -317,7 +317,8 @@ export const passkeys = {
     if (!verified.verified) return refuse('signature');
     const { newCounter, userVerified, credentialBackedUp } = verified.authenticationInfo;
     const now = clock();
-    return openSignInSession(deps, flow, accountSub, passkeyAmr(record.deviceType, userVerified), async (tx) => {
+    // AAL2 as the SDK's table says for a passkey, with `amr` naming this passkey's kind and whether it verified its holder.
+    return openSignInSession(deps, flow, accountSub, { ...authenticationOf('passkey'), amr: passkeyAmr(record.deviceType, userVerified) }, async (tx) => {
       // A parallel use of the same passkey that moved the counter first wins; this one is a replay.
       if (!(await tx.passkeys.recordUse(record.id, accountSub, newCounter, credentialBackedUp, now))) refuse('counter');
     }, commit);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthenticationMethod } from '@dvc-kit/sdk';
+import type { SignInAuthentication } from '@dvc-kit/sdk';
 import type { SignedIn } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
@@ -12,7 +12,7 @@ import type { StepCommit } from './caller.js';
 
 /**
  * Ends a sign-in whose second factor was just proved — the SMS code, or a passkey — with a new session
- * and its tokens, `amr` saying how. `spend` (the code or the passkey's use), the flow's end, the session
+ * and its tokens; the session records `authentication` (method, AAL, `amr`), which its tokens carry. `spend` (the code or the passkey's use), the flow's end, the session
  * and `commit` (the sealed stored answer) are one transaction.
  * @throws {ProblemError} `flow_not_found` when the account is gone, `flow_step` when a parallel request ended the sign-in first.
  */
@@ -20,7 +20,7 @@ export async function openSignInSession(
   deps: AppDeps,
   flow: FlowRecord,
   accountSub: string,
-  amr: readonly AuthenticationMethod[],
+  authentication: SignInAuthentication,
   spend: (tx: Store) => Promise<void>,
   commit: StepCommit<SignedIn>,
 ): Promise<SignedIn> {
@@ -34,6 +34,7 @@ export async function openSignInSession(
     accountSub: account.sub,
     clientId: flow.clientId,
     authTime: now,
+    authentication,
     createdAt: now,
     idleExpiresAt: new Date(now.getTime() + Math.min(ttl.sessionIdleSeconds, ttl.sessionAbsoluteSeconds) * 1000),
     absoluteExpiresAt: new Date(now.getTime() + ttl.sessionAbsoluteSeconds * 1000),
@@ -41,7 +42,7 @@ export async function openSignInSession(
   };
   const refreshToken = generateRefreshToken();
   // Signed before the commit, so the answer can be stored with the session; unsent if it rolls back.
-  const tokens = await deps.tokens.issue(account, session, refreshToken, { amr });
+  const tokens = await deps.tokens.issue(account, session, refreshToken);
   const result: SignedIn = { tokens, account: accountView(account) };
   await store.transaction(async (tx) => {
     await spend(tx);
@@ -49,6 +50,6 @@ export async function openSignInSession(
     await tx.sessions.create(session, hashRefreshToken(refreshToken));
     await commit.alongside(tx, result);
   });
-  log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id, amr: amr.join(' ') });
+  log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id, amr: authentication.amr.join(' ') });
   return result;
 }

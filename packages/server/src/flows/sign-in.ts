@@ -1,8 +1,7 @@
-import { normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
+import { authenticationOf, normalizeIdNumber, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import { SignedInSchema, type SignedIn, type SignInStarted, type StartSignInRequest } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
-import { PASSWORD_AND_SMS_AMR } from '../tokens/issuer.js';
 import { hashRefreshToken, refreshSuccessorKey, successorRefreshToken } from '../tokens/refresh-token.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { passkeys } from './passkeys.js';
@@ -70,7 +69,8 @@ export const signIn = {
     const flow = await findFlowAwaitingCode(deps, caller, id, 'sign_in');
     if (!flow.accountSub) throw new ProblemError('flow_step');
     const challenge = await deps.codes.check(flow, 'sign_in', code);
-    return openSignInSession(deps, flow, flow.accountSub, PASSWORD_AND_SMS_AMR, async (tx) => {
+    // Password, then the SMS code just checked.
+    return openSignInSession(deps, flow, flow.accountSub, authenticationOf('password_sms'), async (tx) => {
       if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
     }, commit);
   },

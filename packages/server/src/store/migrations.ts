@@ -311,6 +311,22 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 12,
+    name: 'how each session was authenticated: sign-in method, AAL, amr (RFC 8176), VNeID level',
+    statements: [
+      // Sessions opened before this were all password + SMS code sign-ins; the defaults say so, then go,
+      // so that every new session states its own.
+      `ALTER TABLE sessions ADD COLUMN sign_in_method text NOT NULL DEFAULT 'password_sms'
+        CONSTRAINT sessions_sign_in_method CHECK (sign_in_method IN ('password', 'password_sms', 'passkey', 'usb_token', 'sim_signature', 'remote_signing', 'vneid'))`,
+      `ALTER TABLE sessions ADD COLUMN aal smallint NOT NULL DEFAULT 2 CONSTRAINT sessions_aal CHECK (aal BETWEEN 1 AND 3)`,
+      `ALTER TABLE sessions ADD COLUMN amr text[] NOT NULL DEFAULT ARRAY['pwd', 'otp', 'sms', 'mfa']`,
+      `ALTER TABLE sessions ADD COLUMN vneid_level smallint CONSTRAINT sessions_vneid_level CHECK (vneid_level BETWEEN 1 AND 2)`,
+      `ALTER TABLE sessions ALTER COLUMN sign_in_method DROP DEFAULT`,
+      `ALTER TABLE sessions ALTER COLUMN aal DROP DEFAULT`,
+      `ALTER TABLE sessions ALTER COLUMN amr DROP DEFAULT`,
+    ],
+  },
+  {
     version: 13,
     name: 'signature challenges: a nonce for a certificate to sign, bound to its operation and portal, used once',
     statements: [

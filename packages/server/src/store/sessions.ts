@@ -1,3 +1,4 @@
+import { readAmr, type AuthenticatorAssuranceLevel, type SignInAuthentication, type SignInMethod, type VneidLevel } from '@dvc-kit/sdk';
 import type { Row, Sql } from './sql.js';
 import { iso, toDate, toDateOrNull } from './values.js';
 
@@ -8,6 +9,8 @@ export interface SessionRecord {
   readonly accountSub: string;
   readonly clientId: string;
   readonly authTime: Date;
+  /** How this sign-in was made: its method, AAL, `amr` and VNeID level, as its tokens tell them. */
+  readonly authentication: SignInAuthentication;
   readonly createdAt: Date;
   /** Ends unless refreshed before this (idle time-out). */
   readonly idleExpiresAt: Date;
@@ -71,7 +74,23 @@ export interface SessionRepository {
 }
 
 const COLUMNS = `id::text AS id, account_sub::text AS account_sub, client_id, auth_time, created_at, idle_expires_at,
-  absolute_expires_at, revoked_at`;
+  absolute_expires_at, revoked_at, sign_in_method, aal, amr, vneid_level`;
+
+/** A `text[]` column as the driver gives it: an array (node-postgres, PGlite), or its literal `{a,b}`. */
+function textArray(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return typeof value === 'string' ? value.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : [];
+}
+
+function authenticationOfRow(row: Row): SignInAuthentication {
+  const vneidLevel = row.vneid_level === null || row.vneid_level === undefined ? undefined : (Number(row.vneid_level) as VneidLevel);
+  return {
+    method: String(row.sign_in_method) as SignInMethod,
+    aal: Number(row.aal) as AuthenticatorAssuranceLevel,
+    amr: readAmr(textArray(row.amr)),
+    ...(vneidLevel ? { vneidLevel } : {}),
+  };
+}
 
 function fromRow(row: Row): SessionRecord {
   return {
@@ -83,6 +102,7 @@ function fromRow(row: Row): SessionRecord {
     idleExpiresAt: toDate(row.idle_expires_at),
     absoluteExpiresAt: toDate(row.absolute_expires_at),
     revokedAt: toDateOrNull(row.revoked_at),
+    authentication: authenticationOfRow(row),
   };
 }
 
@@ -97,7 +117,7 @@ function isActive(session: SessionRecord, now: Date): boolean {
 async function readToken(sql: Sql, hash: string, successorHash: string, now: Date, graceSeconds: number) {
   const [row] = await sql.query(
     `SELECT s.id::text AS id, s.account_sub::text AS account_sub, s.client_id, s.auth_time, s.created_at, s.idle_expires_at,
-       s.absolute_expires_at, s.revoked_at, r.status = 'active' AS active,
+       s.absolute_expires_at, s.revoked_at, s.sign_in_method, s.aal, s.amr, s.vneid_level, r.status = 'active' AS active,
        r.status = 'rotated' AND r.rotated_at > $2::timestamptz - $3::int * interval '1 second'
          AND EXISTS (SELECT 1 FROM refresh_tokens n WHERE n.token_hash = $4 AND n.session_id = r.session_id AND n.status = 'active') AS repeatable
      FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = $1`,
@@ -114,16 +134,21 @@ export function sessionRepository(sql: Sql): SessionRepository {
   }
   return {
     async create(session, refreshTokenHash) {
+      const { authentication } = session;
       // One statement (one round trip), so atomic on its own: the token's foreign key is checked at its
       // end, when the session row the CTE made is there.
       await sql.query(
         `WITH made AS (
-           INSERT INTO sessions (id, account_sub, client_id, auth_time, created_at, idle_expires_at, absolute_expires_at)
-           VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5::timestamptz, $6::timestamptz, $7::timestamptz)
+           INSERT INTO sessions (id, account_sub, client_id, auth_time, created_at, idle_expires_at, absolute_expires_at,
+             sign_in_method, aal, amr, vneid_level)
+           VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5::timestamptz, $6::timestamptz, $7::timestamptz, $9, $10::smallint, $11::text[], $12::smallint)
            RETURNING id, created_at
          )
          INSERT INTO refresh_tokens (token_hash, session_id, status, created_at) SELECT $8, id, 'active', created_at FROM made`,
-        [session.id, session.accountSub, session.clientId, iso(session.authTime), iso(session.createdAt), iso(session.idleExpiresAt), iso(session.absoluteExpiresAt), refreshTokenHash],
+        [
+          session.id, session.accountSub, session.clientId, iso(session.authTime), iso(session.createdAt), iso(session.idleExpiresAt), iso(session.absoluteExpiresAt),
+          refreshTokenHash, authentication.method, authentication.aal, [...authentication.amr], authentication.vneidLevel ?? null,
+        ],
       );
     },
     async findActive(id, now) {

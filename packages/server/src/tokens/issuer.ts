@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { acrFor, METHOD_IAL, type AuthenticationMethod, type TokenSet } from '@dvc-kit/sdk';
+import { acrFor, SIGN_IN_METHODS, type AuthenticationMethod, type TokenSet, type VerificationMethod } from '@dvc-kit/sdk';
 import { SignJWT, jwtVerify, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { Clock, ServerConfig } from '../config.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { KeyRing } from './key-ring.js';
 
-/** How a password plus SMS code sign-in is described in `amr` (RFC 8176). */
-export const PASSWORD_AND_SMS_AMR: readonly AuthenticationMethod[] = ['pwd', 'otp', 'sms', 'mfa'];
+/**
+ * How a password plus SMS code sign-in is described in `amr` (RFC 8176): `SIGN_IN_METHODS.password_sms`
+ * of the SDK. Tokens carry what their session recorded, not this.
+ */
+export const PASSWORD_AND_SMS_AMR: readonly AuthenticationMethod[] = SIGN_IN_METHODS.password_sms.amr;
 
 /** The claims of an access token this service issued and verified. */
 export interface AccessTokenClaims extends JWTPayload {
@@ -15,13 +18,17 @@ export interface AccessTokenClaims extends JWTPayload {
   readonly client_id: string;
   readonly sid: string;
   readonly acr: string;
+  readonly amr?: AuthenticationMethod[];
+  readonly auth_time?: number;
+  readonly ial_method?: VerificationMethod;
 }
 
 /**
  * Issues the tokens of a session: an ID token (`typ: JWT`) telling the portal who signed in, and an
  * access token (`typ: at+jwt`, RFC 9068) for calling the service; both ES256 with the key ring's
- * `kid`, `iss` the service, `aud` the portal's client id, `sid`, `acr` (IAL of the account, AAL2) and
- * `amr`.
+ * `kid`, `iss` the service, `aud` the portal's client id, `sid`, and the truth of the session: `acr`
+ * (the account's IAL now, the AAL and VNeID level its sign-in recorded), `amr` and `auth_time` as the
+ * session recorded them, and `ial_method`, how the account's identity was verified.
  */
 export class TokenIssuer {
   readonly #keys: KeyRing;
@@ -43,12 +50,13 @@ export class TokenIssuer {
   async issue(account: AccountRecord, session: SessionRecord, refreshToken: string, how: { readonly amr: readonly AuthenticationMethod[] } = { amr: PASSWORD_AND_SMS_AMR }): Promise<TokenSet> {
     const { kid, key } = await this.#keys.active();
     const now = Math.floor(this.#clock().getTime() / 1000);
-    const ial = account.ial ?? METHOD_IAL[account.verificationMethod];
+    const { aal, amr, vneidLevel } = session.authentication;
     const common = {
       sid: session.id,
-      acr: acrFor({ ial, aal: 2 }),
-      amr: [...how.amr],
+      acr: acrFor({ ial: account.ial, aal, ...(vneidLevel ? { vneidLevel } : {}) }),
+      amr: [...amr],
       auth_time: Math.floor(session.authTime.getTime() / 1000),
+      ial_method: account.verificationMethod,
     };
     const accessToken = await new SignJWT({ ...common, client_id: session.clientId })
       .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })

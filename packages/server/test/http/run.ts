@@ -21,6 +21,7 @@ import { recoverySpec } from './recovery.spec.js';
 import { registrationSpec } from './registration.spec.js';
 import { registrationBhxhSpec } from './registration-bhxh.spec.js';
 import { sessionsSpec } from './sessions.spec.js';
+import { sessionAssuranceSpec } from './session-assurance.spec.js';
 import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { signaturesSpec } from './signatures.spec.js';
@@ -69,6 +70,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     edgesSpec(db);
     limitsSpec(db);
     sessionsSpec(db);
+    sessionAssuranceSpec(db);
     metricsSpec(db);
     readinessSpec(db);
     crashRecoverySpec(db);

@@ -31,12 +31,14 @@ export function tokensSpec(db: () => TestDatabase): void {
         assert.deepEqual(id.claims.amr, ['pwd', 'otp', 'sms', 'mfa']);
         assert.equal(id.claims.auth_time, Math.floor(t.clock.now().getTime() / 1000));
         assert.match(id.claims.sid, /^[0-9a-f-]{36}$/);
-        assert.deepEqual(id.assurance, { ial: 2, aal: 2 });
+        assert.equal(id.claims.ial_method, 'mobile');
+        assert.deepEqual(id.assurance, { ial: 2, aal: 2, ialMethod: 'mobile', amr: ['pwd', 'otp', 'sms', 'mfa'], authTime: id.claims.auth_time });
         assert.equal(decodeProtectedHeader(String(tokens.idToken)).typ, 'JWT');
 
         const access = await verifier.verifyAccessToken(String(tokens.accessToken));
         assert.equal(access.claims.client_id, PROVINCE.id);
         assert.equal(access.claims.sid, id.claims.sid);
+        assert.deepEqual(access.assurance, id.assurance, 'the access token carries the same assurance');
         assert.equal(access.claims.sub, account.sub);
         assert.equal(decodeProtectedHeader(String(tokens.accessToken)).typ, 'at+jwt');
         assert.equal(Number(access.claims.exp) - Number(access.claims.iat), 600);
@@ -96,6 +98,24 @@ export function tokensSpec(db: () => TestDatabase): void {
       assert.equal((await userinfo(t, String(tokens.accessToken), PROVINCE.id)).status, 401, 'a token for another portal');
       t.clock.advance(601);
       assert.equal((await userinfo(t, String(tokens.accessToken))).status, 401, 'expired');
+    });
+
+    test('tokens carry what the session recorded and the account is now, not a fixed password + SMS', async () => {
+      const t = await startTestService(db());
+      const account = await t.register(AN);
+      const { tokens } = await t.signIn(AN);
+      const sid = String(decodeJwt(String(tokens.idToken)).sid);
+      // As a sign-in by USB token records it, and an upgrade to IAL3 by signature, made elsewhere.
+      await t.service.store.sql.query(`UPDATE sessions SET sign_in_method = 'usb_token', aal = 3, amr = ARRAY['hwk', 'sc', 'pin', 'mfa'] WHERE id = $1::uuid`, [sid]);
+      await t.service.store.sql.query(`UPDATE accounts SET ial = 3, verification_method = 'usb_token' WHERE sub = $1::uuid`, [String(account.sub)]);
+      t.clock.advance(60);
+      const next = await json(await refresh(t, String(tokens.refreshToken)));
+      const claims = decodeJwt(next.idToken);
+      assert.equal(claims.acr, 'urn:dvc-kit:acr:ial3-aal3');
+      assert.deepEqual(claims.amr, ['hwk', 'sc', 'pin', 'mfa']);
+      assert.equal(claims.ial_method, 'usb_token');
+      assert.equal(claims.auth_time, decodeJwt(String(tokens.idToken)).auth_time, 'a refresh is not a new sign-in');
+      assert.equal(decodeJwt(next.accessToken).acr, 'urn:dvc-kit:acr:ial3-aal3');
     });
 
     test('a refresh gives a new token set and the old refresh token stops working', async () => {

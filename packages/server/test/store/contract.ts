@@ -1,6 +1,7 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { authenticationOf } from '@dvc-kit/sdk';
 import { createStore, migrate, MIGRATIONS, type AccountRecord, type FlowRecord, type OtpChallengeRecord, type Store } from '../../src/index.js';
 import { countRows, POSTGRES_MISSING, type TestDatabase } from '../support/database.js';
 
@@ -366,7 +367,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
     test('refresh tokens rotate; a reused one ends the session; idle and absolute limits hold', async () => {
       const owner = account();
       await store.accounts.create(owner);
-      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, authentication: authenticationOf('password_sms'), createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
       await store.sessions.create(session, 'rt-1');
       const rotated = await store.sessions.rotateRefreshToken('rt-1', 'rt-2', 'ministry-portal', at(600), 900);
       assert.equal(rotated.outcome, 'rotated');
@@ -396,10 +397,23 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
       assert.equal((await store.sessions.rotateRefreshToken('rt-out', 'rt-out-2', 'ministry-portal', at(20), 900)).outcome, 'reused');
     });
 
+    test('a session keeps how it was authenticated: method, AAL, amr and VNeID level, through rotation', async () => {
+      const owner = account();
+      await store.accounts.create(owner);
+      const ways = [authenticationOf('password_sms'), authenticationOf('passkey'), authenticationOf('usb_token'), authenticationOf('vneid', 2), authenticationOf('password')];
+      for (const [index, authentication] of ways.entries()) {
+        const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, authentication, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+        await store.sessions.create(session, `auth-${index}`);
+        assert.deepEqual((await store.sessions.findActive(session.id, at(1)))?.authentication, authentication, authentication.method);
+        const rotated = await store.sessions.rotateRefreshToken(`auth-${index}`, `auth-${index}-b`, 'ministry-portal', at(2), 900);
+        assert.deepEqual(rotated.outcome === 'rotated' && rotated.session.authentication, authentication);
+      }
+    });
+
     test('a refresh token is live while rotation would honour it: active, or within the grace with its successor unused', async () => {
       const owner = account();
       await store.accounts.create(owner);
-      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, authentication: authenticationOf('password_sms'), createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
       await store.sessions.create(session, 'l-1');
       const live = (hash: string, successor: string, seconds: number, client = 'ministry-portal') => store.sessions.isRefreshTokenLive(hash, successor, client, at(seconds), 20);
       assert.equal(await live('l-1', 'l-2', 10), true);
@@ -420,7 +434,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
     test('a refresh token repeated within the grace gets its unused successor; later, or after the successor is used, it ends the session', async () => {
       const owner = account();
       await store.accounts.create(owner);
-      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
+      const session = { id: randomUUID(), accountSub: owner.sub, clientId: 'ministry-portal', authTime: T0, authentication: authenticationOf('password_sms'), createdAt: T0, idleExpiresAt: at(900), absoluteExpiresAt: at(43_200) };
       await store.sessions.create(session, 'g-1');
       const parallel = await Promise.all(Array.from({ length: 4 }, () => store.sessions.rotateRefreshToken('g-1', 'g-2', 'ministry-portal', at(100), 900, 20)));
       assert.deepEqual(parallel.map((result) => result.outcome).sort(), ['repeated', 'repeated', 'repeated', 'rotated']);
