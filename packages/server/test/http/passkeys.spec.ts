@@ -156,6 +156,11 @@ export function passkeysSpec(db: () => TestDatabase): void {
       assert.equal(id.acr, 'urn:dvc-kit:acr:ial2-aal2');
       assert.deepEqual(id.amr, ['pwd', 'hwk', 'user', 'mfa']);
       assert.deepEqual(claims(body.tokens.accessToken).amr, ['pwd', 'hwk', 'user', 'mfa']);
+      // The session recorded how it signed in: a refresh keeps the passkey's amr, AAL and sign-in time.
+      const refreshed = await json(await t.call('POST', PATHS.refresh, { body: { refreshToken: body.tokens.refreshToken } }));
+      assert.deepEqual(claims(refreshed.idToken).amr, ['pwd', 'hwk', 'user', 'mfa']);
+      assert.equal(claims(refreshed.idToken).acr, 'urn:dvc-kit:acr:ial2-aal2');
+      assert.equal(claims(refreshed.idToken).auth_time, id.auth_time);
       const code = await t.call('POST', PATHS.signInVerify(started.signInId), { body: { code: await t.latestCode(AN.phone) } });
       assert.equal(code.status, 409);
       const listed = await json(await t.call('GET', PATHS.passkeys, { headers: bearer(body.tokens) }));
