@@ -18,7 +18,9 @@ export function fakeService(...plays: Play[]) {
   const requests: ReceivedRequest[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const signal = request.signal;
+    // The caller's own signal: a Request's copy follows it through a weak link that a garbage collection
+    // can drop under load, and then an abort never arrives (the same flake the SMS gateway test had).
+    const signal = init?.signal ?? request.signal;
     if (signal.aborted) throw signal.reason;
     const text = request.body ? await request.text() : '';
     const received = { method: request.method, url: request.url, headers: request.headers, body: text ? JSON.parse(text) : undefined };
