@@ -34,7 +34,11 @@ const displayName = z.string(typeRule()).check(
  */
 export const DevelopmentCertificateRequestSchema = z.object({
   /** The public key, SubjectPublicKeyInfo DER, base64url (base64 accepted): ECDSA P-256 / P-384, or RSA of 2048 bits or more. */
-  publicKey: z.string(typeRule()).check(z.minLength(1, 'required' satisfies FieldRule), z.maxLength(2048, 'too_long' satisfies FieldRule), z.regex(BASE64, 'invalid_type' satisfies FieldRule)),
+  publicKey: z.string(typeRule()).check(
+    z.minLength(1, 'required' satisfies FieldRule),
+    z.maxLength(2048, 'too_long' satisfies FieldRule),
+    z.regex(BASE64, 'invalid_type' satisfies FieldRule),
+  ),
   /** The holder's name (CN), e.g. `Nguyễn Văn An` or, for an enterprise, the company's name. */
   holder: displayName,
   /** The organisation (O): an enterprise's or an agency's name. */

@@ -109,7 +109,8 @@ const DEVELOPMENT_CA_PEM = `-----BEGIN CERTIFICATE-----\n${marker('development-c
  */
 function developmentOutcome(details: CertificateDetails | undefined, subjectType: SubjectType): MockCertificateOutcome | undefined {
   if (!details) return undefined;
-  if ((subjectType === 'citizen' && details.idNumber === undefined) || (subjectType === 'enterprise' && details.taxCode === undefined)) return { refusal: 'subject_mismatch' };
+  const numberMissing = (subjectType === 'citizen' && details.idNumber === undefined) || (subjectType === 'enterprise' && details.taxCode === undefined);
+  if (numberMissing) return { refusal: 'subject_mismatch' };
   return { subjectType, details };
 }
 
@@ -130,7 +131,9 @@ export function issueDevelopmentCertificate(context: RouteContext): Response {
   const parsed = DevelopmentCertificateRequestSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   const { holder, organisation, idNumber, taxCode } = parsed.data;
-  if (idNumber !== undefined && taxCode !== undefined) return context.problem('validation_failed', { fieldErrors: [{ field: 'taxCode', code: 'invalid_type' }] });
+  if (idNumber !== undefined && taxCode !== undefined) {
+    return context.problem('validation_failed', { fieldErrors: [{ field: 'taxCode', code: 'invalid_type' }] });
+  }
   const serialNumber = (0x1000 + scenario.developmentCertificates.size).toString(16).padStart(8, '0');
   const certificate = marker(`development:${serialNumber}`);
   const validFrom = new Date(scenario.now() - 5 * 60_000).toISOString();

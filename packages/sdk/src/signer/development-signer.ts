@@ -22,7 +22,10 @@ export type DevelopmentHolder = Omit<DevelopmentCertificateRequest, 'publicKey'>
  * How the development signer acts out the holder at the plugin's dialog, for each signature: `'sign'`,
  * or the refusal to act out (`'cancelled'`, `'pin_incorrect'`, `'pin_locked'` …).
  */
-export type DevelopmentHolderResponse = (request: { readonly certificate: SignerCertificate; readonly data: Uint8Array }) => 'sign' | SignerErrorCode | Promise<'sign' | SignerErrorCode>;
+export type DevelopmentHolderResponse = (request: {
+  readonly certificate: SignerCertificate;
+  readonly data: Uint8Array;
+}) => 'sign' | SignerErrorCode | Promise<'sign' | SignerErrorCode>;
 
 /** Options of a {@link DevelopmentSigner}. */
 export interface DevelopmentSignerOptions {
@@ -89,7 +92,8 @@ export class DevelopmentSigner implements Signer {
     for (const holder of holders) {
       const pair = (await crypto.subtle.generateKey(KEY_PARAMS[options.algorithm ?? 'ECDSA'], false, ['sign', 'verify'])) as CryptoKeyPair;
       const publicKey = toBase64Url(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)));
-      const issued = await client.request<DevelopmentCertificate>({ path: DEVELOPMENT_CA_PATHS.certificates, body: { ...holder, publicKey }, idempotent: false }, options);
+      const request = { path: DEVELOPMENT_CA_PATHS.certificates, body: { ...holder, publicKey }, idempotent: false };
+      const issued = await client.request<DevelopmentCertificate>(request, options);
       keys.push({
         certificate: issued.certificate,
         privateKey: pair.privateKey,

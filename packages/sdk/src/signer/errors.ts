@@ -70,12 +70,14 @@ export class SignerError extends Error {
 const MESSAGES: Readonly<Record<Language, Readonly<Record<SignerErrorCode, string>>>> = {
   vi: {
     cancelled: 'Bạn đã hủy ký số.',
-    signer_unavailable: 'Không tìm thấy phần mềm ký số hoặc thiết bị USB ký số. Hãy cắm USB ký số, bật phần mềm ký số của nhà cung cấp rồi thử lại.',
+    signer_unavailable:
+      'Không tìm thấy phần mềm ký số hoặc thiết bị USB ký số. Hãy cắm USB ký số, bật phần mềm ký số của nhà cung cấp rồi thử lại.',
     no_certificate: 'Thiết bị ký số không có chứng thư số dùng để ký được.',
     certificate_not_found: 'Không còn thấy chứng thư số đã chọn. Hãy kiểm tra USB ký số rồi chọn lại.',
     choice_needed: 'Hãy chọn một chứng thư số để ký.',
     pin_incorrect: 'Mã PIN không đúng. Hãy nhập lại.',
-    pin_locked: 'Thiết bị ký số đã bị khóa do nhập sai mã PIN nhiều lần. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.',
+    pin_locked:
+      'Thiết bị ký số đã bị khóa do nhập sai mã PIN nhiều lần. Hãy liên hệ nhà cung cấp chứng thư số để mở khóa.',
     timeout: 'Hết thời gian chờ ký số. Hãy thử lại.',
     unsupported: 'Phần mềm ký số không hỗ trợ kiểu ký này.',
     failed: 'Không ký số được. Hãy thử lại hoặc liên hệ nhà cung cấp chứng thư số.',

@@ -60,7 +60,8 @@ export interface PluginSignerOptions {
  *   },
  *   describe: (c) => ({ id: c.serial, certificate: c.base64, details: { holder: c.subjectCN, issuer: c.issuerCN, validUntil: c.notAfter } }),
  *   async sign(c, data, signal) {
- *     const response = await fetch('https://127.0.0.1:PORT/sign', { method: 'POST', signal, body: JSON.stringify({ serial: c.serial, data: toBase64(data) }) });
+ *     const body = JSON.stringify({ serial: c.serial, data: toBase64(data) });
+ *     const response = await fetch('https://127.0.0.1:PORT/sign', { method: 'POST', signal, body });
  *     const answer = await response.json();
  *     if (answer.error) throw new VendorError(answer.error);
  *     return { signature: answer.signature, algorithm: 'RSASSA-PKCS1-v1_5' };
@@ -95,7 +96,9 @@ export class PluginSigner<V> implements Signer {
       } catch (error) {
         throw new SignerError('failed', { message: 'The plugin listed a certificate the binding cannot read.', cause: error });
       }
-      if (!certificate.id || !certificate.certificate) throw new SignerError('failed', { message: 'The plugin listed a certificate without an id or its bytes.' });
+      if (!certificate.id || !certificate.certificate) {
+        throw new SignerError('failed', { message: 'The plugin listed a certificate without an id or its bytes.' });
+      }
       listed.set(certificate.id, { vendor: item, certificate });
     }
     this.#listed = listed;
@@ -107,7 +110,9 @@ export class PluginSigner<V> implements Signer {
     if (!entry) throw new SignerError('certificate_not_found');
     const data = Uint8Array.from(request.data);
     const answer = await this.#call((signal) => this.#binding.sign(entry.vendor, data, signal), this.#signTimeoutMs, request.signal);
-    if (!SignatureAlgorithmSchema.safeParse(answer.algorithm).success) throw new SignerError('failed', { message: `The plugin signed with an algorithm the service does not verify: ${String(answer.algorithm)}.` });
+    if (!SignatureAlgorithmSchema.safeParse(answer.algorithm).success) {
+      throw new SignerError('failed', { message: `The plugin signed with an algorithm the service does not verify: ${String(answer.algorithm)}.` });
+    }
     const signature = signatureBytes(answer.signature);
     if (!signature) throw new SignerError('failed', { message: 'The plugin answered without a signature.' });
     return {

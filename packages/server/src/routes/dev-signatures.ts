@@ -24,7 +24,8 @@ import { callerOf } from './edge.js';
  */
 export function devSignatureRoutes(deps: AppDeps, ca: DevelopmentCa): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use(DEVELOPMENT_CA_PATHS.certificates, clientMiddleware(deps.config.clients), jsonContentTypeMiddleware(), bodyLimitMiddleware(deps.config.http.maxBodyBytes));
+  const edge = [clientMiddleware(deps.config.clients), jsonContentTypeMiddleware(), bodyLimitMiddleware(deps.config.http.maxBodyBytes)];
+  routes.use(DEVELOPMENT_CA_PATHS.certificates, ...edge);
 
   routes.get(DEVELOPMENT_CA_PATHS.certificate, (c) => {
     c.header('Content-Type', 'application/x-pem-file');
@@ -35,10 +36,13 @@ export function devSignatureRoutes(deps: AppDeps, ca: DevelopmentCa): Hono<AppEn
   routes.post(DEVELOPMENT_CA_PATHS.certificates, async (c) => {
     const { data } = await readBody(c, DevelopmentCertificateRequestSchema);
     // One number per certificate: the UID attribute says whose it is.
-    if (data.idNumber !== undefined && data.taxCode !== undefined) throw new ProblemError('validation_failed', { errors: [{ field: 'taxCode', code: 'invalid_type' }] });
+    if (data.idNumber !== undefined && data.taxCode !== undefined) {
+      throw new ProblemError('validation_failed', { errors: [{ field: 'taxCode', code: 'invalid_type' }] });
+    }
     const caller = callerOf(c, deps);
     const key = limitKey(deps, 'signature-dev', 'address', caller.address);
-    await takeOrRefuse(deps, [{ key, limits: deps.config.limits.signatureChallenges.perAddress }], 'signature.address_limited', { address: deps.log.hash('address', caller.address) });
+    const limits = deps.config.limits.signatureChallenges.perAddress;
+    await takeOrRefuse(deps, [{ key, limits }], 'signature.address_limited', { address: deps.log.hash('address', caller.address) });
     let certificate;
     try {
       certificate = await ca.issue(data, deps.config.signatures.uidPrefixes);

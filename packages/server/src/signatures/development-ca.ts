@@ -146,7 +146,8 @@ async function makeCa(now: Date): Promise<StoredCa> {
 /** The prefix the service reads as `kind`: the preferred one when mapped so, else the first mapped so. */
 function uidPrefix(prefixes: UidPrefixes, kind: HolderNumberKind, preferred: string): string {
   const entries = Object.entries(prefixes);
-  return entries.find(([prefix, mapped]) => mapped === kind && prefix.toUpperCase() === preferred)?.[0] ?? entries.find(([, mapped]) => mapped === kind)?.[0] ?? preferred;
+  const preferredOne = entries.find(([prefix, mapped]) => mapped === kind && prefix.toUpperCase() === preferred);
+  return (preferredOne ?? entries.find(([, mapped]) => mapped === kind))?.[0] ?? preferred;
 }
 
 /** A public key (SubjectPublicKeyInfo DER) the service verifies signatures of: ECDSA P-256 / P-384, or RSA ≥ 2048 bits. */
@@ -158,8 +159,9 @@ function acceptedPublicKey(spki: Buffer): Uint8Array<ArrayBuffer> {
     throw new DevelopmentKeyError('not a public key');
   }
   const details = key.asymmetricKeyDetails ?? {};
-  const accepted =
-    (key.asymmetricKeyType === 'ec' && SIGNING_CURVES.has(details.namedCurve ?? '')) || (key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048);
+  const ec = key.asymmetricKeyType === 'ec' && SIGNING_CURVES.has(details.namedCurve ?? '');
+  const rsa = key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= 2048;
+  const accepted = ec || rsa;
   if (!accepted) throw new DevelopmentKeyError('public key not accepted');
   return new Uint8Array(key.export({ format: 'der', type: 'spki' }));
 }
