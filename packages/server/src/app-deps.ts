@@ -8,6 +8,7 @@ import type { PasswordHasher } from './passwords/hasher.js';
 import type { CarrierRegistry } from './registries/carrier.js';
 import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import type { ServerKeys } from './server-keys.js';
+import type { DevelopmentCa } from './signatures/development-ca.js';
 import type { Signatures } from './signatures/signatures.js';
 import type { SmsGateway } from './sms/gateway.js';
 import type { OutboxSms } from './sms/outbox.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   readonly humanCheck: HumanCheck;
   /** Signature challenges and the checks of certificates and signatures (IAL3). */
   readonly signatures: Signatures;
+  /** The development CA, in development mode with `signatures.developmentCa` (enables `/dev/signature-*`). */
+  readonly developmentCa?: DevelopmentCa | undefined;
   /** The development outbox, when SMS goes there (enables `/dev/outbox`). */
   readonly outbox: OutboxSms | undefined;
   /** The Prometheus metrics, when `metrics.enabled` (enables `/metrics`). */

@@ -11,6 +11,7 @@ import { ProblemError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './routes/account.js';
 import { configRoutes } from './routes/config.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { devSignatureRoutes } from './routes/dev-signatures.js';
 import { healthRoutes } from './routes/health.js';
 import { humanCheckRoutes } from './routes/human-check.js';
 import { jwksRoutes } from './routes/jwks.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The operator API, for counter officers: its own prefix and door, outside the portals' /v1 (no CORS, no client id).
   if (deps.config.operators.length > 0) app.route('/', operatorRoutes(deps));
   if (deps.config.mode === 'development' && deps.outbox) app.route('/', devOutboxRoutes(deps.outbox));
+  if (deps.config.mode === 'development' && deps.developmentCa) app.route('/', devSignatureRoutes(deps, deps.developmentCa));
   if (deps.metrics) app.route('/', metricsRoutes(deps.metrics, { token: deps.config.metrics.token }));
 
   app.notFound((c) => problemResponse('not_found', c.var.lang ?? 'vi'));

@@ -153,6 +153,10 @@ const SignaturesSchema = z.object({
     })
     .prefault({})
     .describe('Trust anchors per subject type, read at start; a certificate must chain to one of its subject type\'s anchors. A subject type without anchors gets no signature challenge.'),
+  developmentCa: z
+    .boolean()
+    .default(false)
+    .describe('Development mode only (production refuses to start with it): the service makes a development CA (kept in the database), trusts it for every subject type beside `trustAnchors`, and answers `GET /dev/signature-ca` and `POST /dev/signature-certificates`, so the SDK\'s `DevelopmentSigner` can sign without a USB token. See docs/guides/signatures.md.'),
   challengeTtlSeconds: z.int().min(60).max(900).default(300).describe('Seconds a signature challenge may be signed and used (once).'),
   uidPrefixes: z
     .record(z.string().min(1).max(16), z.enum(['id_number', 'tax_code']))

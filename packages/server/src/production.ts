@@ -8,7 +8,9 @@ export interface ProductionCheckInput {
   readonly sms?: { readonly driver: string } | undefined;
   readonly registries: { readonly carrier?: { readonly driver: string } | undefined; readonly socialInsurance?: { readonly driver: string } | undefined };
   readonly secrets: { readonly keyEncryptionKey?: string | undefined };
-  readonly signatures?: { readonly methods: readonly SignatureMethod[]; readonly trustAnchors: Readonly<Record<'citizen' | 'enterprise' | 'agency', readonly string[]>> } | undefined;
+  readonly signatures?:
+    | { readonly methods: readonly SignatureMethod[]; readonly trustAnchors: Readonly<Record<'citizen' | 'enterprise' | 'agency', readonly string[]>>; readonly developmentCa?: boolean | undefined }
+    | undefined;
 }
 
 /** One thing production mode lacks: the key to set, and what to set it to. */
@@ -32,7 +34,8 @@ export function isLoopback(url: string): boolean {
  * Production means: a real SMS gateway (`sms.driver: "http"`), a real carrier register
  * (`registries.carrier.driver: "http"`; the social-insurance register, when offered, `http` too), an `https` issuer (`http` only on a loopback address) and
  * the operator's key-encryption key (`secrets.keyEncryptionKey`); and each signature method offered
- * (`signatures.methods`) has trust anchors for a subject type it serves.
+ * (`signatures.methods`) has trust anchors for a subject type it serves, and the development CA
+ * (`signatures.developmentCa`) is off.
  */
 export function productionProblems(config: ProductionCheckInput): ProductionProblem[] {
   if (config.mode !== 'production') return [];
@@ -61,15 +64,21 @@ export function productionProblems(config: ProductionCheckInput): ProductionProb
 
 /**
  * A signature method offered (`signatures.methods`) with no trust anchors for any subject type it
- * serves: every certificate would be refused as untrusted, so production refuses to start.
+ * serves: every certificate would be refused as untrusted, so production refuses to start; and the
+ * development CA, which production never trusts.
  */
 function signatureProblems(config: ProductionCheckInput): ProductionProblem[] {
   const signatures = config.signatures;
   if (!signatures) return [];
-  return signatures.methods
+  const developmentCa: ProductionProblem = {
+    path: ['signatures', 'developmentCa'],
+    message: 'the development CA signs a certificate for anyone who asks and is never trusted in production: set signatures.developmentCa to false, or set mode to "development" (DVC_MODE=development) for a test run',
+  };
+  const methods: ProductionProblem[] = signatures.methods
     .filter((method) => !SIGNATURE_METHOD_SUBJECTS[method].some((subject) => signatures.trustAnchors[subject].length > 0))
     .map((method) => ({
       path: ['signatures', 'trustAnchors'],
       message: `offers "${method}" in signatures.methods without trust anchors for ${SIGNATURE_METHOD_SUBJECTS[method].join(', ')}: set signatures.trustAnchors.<subject type> to the CA certificates (PEM files) to trust, or take "${method}" out of signatures.methods`,
     }));
+  return signatures.developmentCa ? [...methods, developmentCa] : methods;
 }

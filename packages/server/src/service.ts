@@ -20,6 +20,7 @@ import { HttpSocialInsuranceRegistry } from './registries/http-social-insurance.
 import { SandboxSocialInsuranceRegistry } from './registries/sandbox-social-insurance.js';
 import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import { loadServerKeys } from './server-keys.js';
+import { DevelopmentCa } from './signatures/development-ca.js';
 import { Signatures } from './signatures/signatures.js';
 import type { SmsGateway } from './sms/gateway.js';
 import { HttpSms } from './sms/http.js';
@@ -65,6 +66,11 @@ export interface DvcService {
   readonly sms: SmsGateway;
   /** The development outbox, when `sms.driver` is `outbox`. */
   readonly outbox: OutboxSms | undefined;
+  /**
+   * Signature challenges and the checks of certificates and signatures, with the trust anchors the
+   * service runs with (the development CA's among them when it is on).
+   */
+  readonly signatures: Signatures;
   /** The configuration the service runs with. */
   readonly config: ServerConfig;
   /** The structured logger. */
@@ -146,7 +152,9 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     // A method offered without its register is refused at start, whatever the mode (loadConfig does too).
     const unanswered = socialInsurance ? [] : registerProblems({ ...config, registries: {} });
     if (unanswered.length) throw new ConfigError(unanswered.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
-    const signatures = await Signatures.fromConfig(config, clock);
+    // Development's alone: production was refused above with signatures.developmentCa on.
+    const developmentCa = development && config.signatures.developmentCa ? await DevelopmentCa.open({ secrets: store.secrets, encryption, clock }) : undefined;
+    const signatures = await Signatures.fromConfig(config, clock, undefined, developmentCa);
     const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
@@ -165,6 +173,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       socialInsurance,
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
       signatures,
+      developmentCa,
       outbox,
       metrics,
     };
@@ -178,6 +187,7 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       store,
       sms,
       outbox,
+      signatures,
       config,
       log,
       metrics,

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { PATHS } from '../contract/paths.js';
+import { DEVELOPMENT_CA_PATHS } from '../contract/development-certificates.js';
 import { CompleteRegistrationSchema, StartRegistrationSchema } from '../contract/registration.js';
 import { RefreshSchema, StartSignInSchema } from '../contract/sign-in.js';
 import { parseBirthDate } from '../identity/birth-date.js';
@@ -24,7 +25,7 @@ import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode
 import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
 import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey } from './passkeys.js';
 import { route, type RouteContext } from './route.js';
-import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
+import { createSignatureChallenge, developmentCaCertificate, issueDevelopmentCertificate, previewSignatureCertificate } from './signatures.js';
 import { checkSessionAssurance, getSessionAssurance } from './assurance.js';
 import { authenticationOf } from '../assurance/sign-in-methods.js';
 import type { MockCitizen } from './citizens.js';
@@ -147,6 +148,8 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.get(at(PATHS.userinfo), route(scenario, 'getAccount', getAccountDetails)),
     http.post(at(PATHS.signatureChallenges), route(scenario, 'createSignatureChallenge', createSignatureChallenge)),
     http.post(at(`${PATHS.signatureChallenges}/:challengeId/certificate`), route(scenario, 'previewSignatureCertificate', previewSignatureCertificate)),
+    http.post(at(DEVELOPMENT_CA_PATHS.certificates), route(scenario, 'issueDevelopmentCertificate', issueDevelopmentCertificate)),
+    http.get(at(DEVELOPMENT_CA_PATHS.certificate), () => developmentCaCertificate()),
     http.post(at(PATHS.passkeyOptions), route(scenario, 'startPasskeyRegistration', startPasskeyRegistration)),
     http.post(at(PATHS.passkeys), route(scenario, 'addPasskey', addPasskey)),
     http.get(at(PATHS.passkeys), route(scenario, 'listPasskeys', listPasskeys)),

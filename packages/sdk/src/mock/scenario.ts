@@ -1,6 +1,7 @@
 import { maskIdNumber } from '../identity/id-number.js';
 import type { Account } from '../contract/common.js';
 import type { ServiceConfig } from '../contract/config.js';
+import type { CertificateDetails } from '../contract/signatures.js';
 import type { StartRegistrationRequest } from '../contract/registration.js';
 import type { FieldRule } from '../messages/codes.js';
 import { DEFAULT_PASSWORD_POLICY } from '../password/policy.js';
@@ -44,6 +45,7 @@ export type MockOperation =
   | 'getAccount'
   | 'createSignatureChallenge'
   | 'previewSignatureCertificate'
+  | 'issueDevelopmentCertificate'
   | 'startPasskeyRegistration'
   | 'addPasskey'
   | 'listPasskeys'
@@ -232,6 +234,8 @@ export class MockScenario {
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
   /** Signature challenges issued, by id. */
   readonly signatureChallenges = new Map<string, MockSignatureChallenge>();
+  /** @internal Certificates the mock's development CA issued (`POST /dev/signature-certificates`), with what they say. */
+  readonly developmentCertificates = new Map<string, CertificateDetails>();
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
   /** @internal When each session (`sid`) signed in (epoch ms), for the recent sign-in adding a passkey needs. */
   readonly signedInAt = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { CertificatePreviewSchema, StartSignatureChallengeSchema, CertificatePreviewRequestSchema, signedMessage, type CertificateDetails, type SignatureChallenge } from '../contract/signatures.js';
 import type { SubjectType } from '../contract/common.js';
+import { DevelopmentCertificateRequestSchema, type DevelopmentCertificate } from '../contract/development-certificates.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
 import type { RouteContext } from './route.js';
@@ -74,8 +75,9 @@ export function createSignatureChallenge(context: RouteContext): Response {
 /**
  * `POST /v1/signature-challenges/{id}/certificate`: `not_found` for another portal's or an unknown
  * challenge, `challenge_used` / `challenge_expired` by its state and the clock, then the certificate's
- * outcome from {@link MOCK_SIGNATURE_CERTIFICATES} (`cert_untrusted` for any other, or one of another
- * subject type), and `subject_mismatch` when `idNumber` / `taxCode` is not the certificate's.
+ * outcome from {@link MOCK_SIGNATURE_CERTIFICATES} or the mock's development CA
+ * ({@link issueDevelopmentCertificate}; `cert_untrusted` for any other, or one of another subject
+ * type), and `subject_mismatch` when `idNumber` / `taxCode` is not the certificate's.
  */
 export function previewSignatureCertificate(context: RouteContext): Response {
   const { scenario } = context;
@@ -86,7 +88,7 @@ export function previewSignatureCertificate(context: RouteContext): Response {
   if (!stored || stored.clientId !== context.clientId) return context.problem('not_found');
   if (stored.used) return context.problem('challenge_used');
   if (Date.parse(stored.challenge.expiresAt) <= scenario.now()) return context.problem('challenge_expired');
-  const outcome = OUTCOMES.get(parsed.data.certificate.trim());
+  const outcome = OUTCOMES.get(parsed.data.certificate.trim()) ?? developmentOutcome(scenario.developmentCertificates.get(parsed.data.certificate.trim()), stored.challenge.subjectType);
   if (!outcome) return context.problem('cert_untrusted');
   if ('refusal' in outcome) return context.problem(outcome.refusal);
   if (outcome.subjectType !== stored.challenge.subjectType) return context.problem('cert_untrusted');
@@ -95,4 +97,57 @@ export function previewSignatureCertificate(context: RouteContext): Response {
   if (idNumber !== undefined && (details.idNumber === undefined || normalizeIdNumber(idNumber) !== details.idNumber)) return context.problem('subject_mismatch');
   if (taxCode !== undefined && details.taxCode !== taxCode) return context.problem('subject_mismatch');
   return context.json(CertificatePreviewSchema.parse({ challengeId: id, subjectType: stored.challenge.subjectType, certificate: details }));
+}
+
+const DEVELOPMENT_CA = 'DVC Kit Development CA - NOT FOR PRODUCTION';
+const DEVELOPMENT_CA_PEM = `-----BEGIN CERTIFICATE-----\n${marker('development-ca')}\n-----END CERTIFICATE-----\n`;
+
+/**
+ * A development certificate's outcome for a challenge's subject type: the development CA is trusted for
+ * every subject type, but a citizen's certificate must carry an ID number and an enterprise's a tax
+ * code, as the service requires (`subject_mismatch`).
+ */
+function developmentOutcome(details: CertificateDetails | undefined, subjectType: SubjectType): MockCertificateOutcome | undefined {
+  if (!details) return undefined;
+  const numberMissing = (subjectType === 'citizen' && details.idNumber === undefined) || (subjectType === 'enterprise' && details.taxCode === undefined);
+  if (numberMissing) return { refusal: 'subject_mismatch' };
+  return { subjectType, details };
+}
+
+/** `GET /dev/signature-ca`, as a development service with its development CA answers it: the CA, PEM (fictional, not X.509). */
+export function developmentCaCertificate(): Response {
+  return new Response(DEVELOPMENT_CA_PEM, { headers: { 'Content-Type': 'application/x-pem-file', 'Access-Control-Allow-Origin': '*' } });
+}
+
+/**
+ * `POST /dev/signature-certificates`, as a development service with its development CA
+ * (`signatures.developmentCa`) answers it: a fictional certificate (not X.509; the public key is not
+ * read) saying what the body says, which the mock's previews then accept for every subject type — so
+ * the SDK's `DevelopmentSigner.fromService` works against the mock. An ID number and a tax code together
+ * are refused on `taxCode`, as the service does.
+ */
+export function issueDevelopmentCertificate(context: RouteContext): Response {
+  const { scenario } = context;
+  const parsed = DevelopmentCertificateRequestSchema.safeParse(context.body);
+  if (!parsed.success) return context.invalid(parsed.error.issues)!;
+  const { holder, organisation, idNumber, taxCode } = parsed.data;
+  if (idNumber !== undefined && taxCode !== undefined) {
+    return context.problem('validation_failed', { fieldErrors: [{ field: 'taxCode', code: 'invalid_type' }] });
+  }
+  const serialNumber = (0x1000 + scenario.developmentCertificates.size).toString(16).padStart(8, '0');
+  const certificate = marker(`development:${serialNumber}`);
+  const validFrom = new Date(scenario.now() - 5 * 60_000).toISOString();
+  const validUntil = new Date(scenario.now() + 365 * 86_400_000).toISOString();
+  scenario.developmentCertificates.set(certificate, {
+    holder,
+    ...(organisation !== undefined ? { organisation } : {}),
+    validFrom,
+    validUntil,
+    issuer: DEVELOPMENT_CA,
+    serialNumber,
+    ...(idNumber !== undefined ? { idNumber: normalizeIdNumber(idNumber) } : {}),
+    ...(taxCode !== undefined ? { taxCode } : {}),
+  });
+  const body: DevelopmentCertificate = { certificate, issuer: DEVELOPMENT_CA_PEM, validFrom, validUntil, serialNumber };
+  return context.json(body, 201);
 }

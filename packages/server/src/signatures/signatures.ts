@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { validateCertificatePath } from './certificate-path.js';
 import { describeCertificate, readCertificate, readCrl, readPemCertificates, type UidPrefixes } from './certificates.js';
 import { CrlSource } from './crl-source.js';
+import type { DevelopmentCa } from './development-ca.js';
 import { SignatureError } from './errors.js';
 import { signedMessage } from './message.js';
 
@@ -64,11 +65,13 @@ export class Signatures {
   }
 
   /**
-   * Reads the trust anchors and given CRLs the configuration names.
+   * Reads the trust anchors and given CRLs the configuration names. With a `developmentCa` (development
+   * mode, `signatures.developmentCa`), its certificate is a trust anchor of every subject type too, and
+   * its CRL a given one.
    *
    * @throws {ConfigError} naming the key of a file that cannot be read or holds no certificate / CRL.
    */
-  static async fromConfig(config: ServerConfig, clock: Clock, fetchImpl?: typeof fetch): Promise<Signatures> {
+  static async fromConfig(config: ServerConfig, clock: Clock, fetchImpl?: typeof fetch, developmentCa?: DevelopmentCa): Promise<Signatures> {
     const { signatures } = config;
     const problems: string[] = [];
     const anchors: Record<SubjectType, X509Certificate[]> = { citizen: [], enterprise: [], agency: [] };
@@ -92,6 +95,10 @@ export class Signatures {
       }
     }
     if (problems.length) throw new ConfigError(problems);
+    if (developmentCa) {
+      for (const subject of ['citizen', 'enterprise', 'agency'] as const) anchors[subject].push(developmentCa.certificate);
+      given.push(developmentCa.crl);
+    }
     return new Signatures({
       issuer: config.issuer,
       anchors,

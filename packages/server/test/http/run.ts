@@ -7,6 +7,7 @@ import { cccdAdditionSpec } from './cccd-addition.spec.js';
 import { clientsSpec } from './clients.spec.js';
 import { crashRecoverySpec } from './crash-recovery.spec.js';
 import { devOutboxSpec } from './dev-outbox.spec.js';
+import { developmentSignerSpec } from './development-signer.spec.js';
 import { modeSpec } from './mode.spec.js';
 import { operatorSpec } from './operator.spec.js';
 import { edgesSpec } from './edges.spec.js';
@@ -77,6 +78,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     signInIdempotencySpec(db);
     housekeepingSpec(db);
     signaturesSpec(db);
+    developmentSignerSpec(db);
     passkeysSpec(db);
   };
 }
