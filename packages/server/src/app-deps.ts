@@ -9,6 +9,7 @@ import type { CarrierRegistry } from './registries/carrier.js';
 import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import type { ServerKeys } from './server-keys.js';
 import type { Signatures } from './signatures/signatures.js';
+import type { SigningRequests } from './signatures/providers/signing-requests.js';
 import type { SmsGateway } from './sms/gateway.js';
 import type { OutboxSms } from './sms/outbox.js';
 import type { Store } from './store/store.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   readonly humanCheck: HumanCheck;
   /** Signature challenges and the checks of certificates and signatures (IAL3). */
   readonly signatures: Signatures;
+  /** SIM-signature and remote-signing requests through the configured providers. */
+  readonly signingRequests: SigningRequests;
   /** The development outbox, when SMS goes there (enables `/dev/outbox`). */
   readonly outbox: OutboxSms | undefined;
   /** The Prometheus metrics, when `metrics.enabled` (enables `/metrics`). */

@@ -21,6 +21,8 @@ import { SandboxSocialInsuranceRegistry } from './registries/sandbox-social-insu
 import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import { loadServerKeys } from './server-keys.js';
 import { Signatures } from './signatures/signatures.js';
+import { signingSetupFromConfig } from './signatures/providers/from-config.js';
+import { SigningRequests } from './signatures/providers/signing-requests.js';
 import type { SmsGateway } from './sms/gateway.js';
 import { HttpSms } from './sms/http.js';
 import { OutboxSms } from './sms/outbox.js';
@@ -146,7 +148,8 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     // A method offered without its register is refused at start, whatever the mode (loadConfig does too).
     const unanswered = socialInsurance ? [] : registerProblems({ ...config, registries: {} });
     if (unanswered.length) throw new ConfigError(unanswered.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
-    const signatures = await Signatures.fromConfig(config, clock);
+    const signing = await signingSetupFromConfig(config, clock);
+    const signatures = await Signatures.fromConfig(config, clock, undefined, signing.trust);
     const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
@@ -165,6 +168,16 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       socialInsurance,
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
       signatures,
+      signingRequests: new SigningRequests({
+        providers: signing.providers,
+        signatures,
+        clock,
+        log,
+        hashKey: keys.logHashKey,
+        ttlSeconds: config.signatures.requests.ttlSeconds,
+        pollIntervalSeconds: config.signatures.requests.pollIntervalSeconds,
+        serviceName: new URL(config.issuer).host,
+      }),
       outbox,
       metrics,
     };

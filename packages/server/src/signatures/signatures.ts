@@ -27,6 +27,12 @@ export interface SignaturesOptions {
   readonly clock: Clock;
 }
 
+/** Trust anchors and CRLs added to the configured ones (the development signing CA's, in development only). */
+export interface ExtraTrust {
+  readonly anchors?: Readonly<Partial<Record<SubjectType, readonly X509Certificate[]>>>;
+  readonly crls?: readonly X509Crl[];
+}
+
 /** A certificate as sent: the citizen's own and the intermediates beside it (PEM or base64 DER). */
 export interface PresentedCertificate {
   readonly certificate: string;
@@ -64,11 +70,12 @@ export class Signatures {
   }
 
   /**
-   * Reads the trust anchors and given CRLs the configuration names.
+   * Reads the trust anchors and given CRLs the configuration names; `extra` adds anchors and CRLs the
+   * service made itself (the development signing CA, in development only).
    *
    * @throws {ConfigError} naming the key of a file that cannot be read or holds no certificate / CRL.
    */
-  static async fromConfig(config: ServerConfig, clock: Clock, fetchImpl?: typeof fetch): Promise<Signatures> {
+  static async fromConfig(config: ServerConfig, clock: Clock, fetchImpl?: typeof fetch, extra: ExtraTrust = {}): Promise<Signatures> {
     const { signatures } = config;
     const problems: string[] = [];
     const anchors: Record<SubjectType, X509Certificate[]> = { citizen: [], enterprise: [], agency: [] };
@@ -92,6 +99,8 @@ export class Signatures {
       }
     }
     if (problems.length) throw new ConfigError(problems);
+    for (const [subject, certificates] of Object.entries(extra.anchors ?? {}) as [SubjectType, readonly X509Certificate[]][]) anchors[subject].push(...certificates);
+    given.push(...(extra.crls ?? []));
     return new Signatures({
       issuer: config.issuer,
       anchors,
