@@ -10,6 +10,7 @@ import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
 import type { MockSignatureChallenge } from './signatures.js';
+import type { MockSignatureRequest } from './signature-requests.js';
 import type { MockPasskey, MockPasskeyChallenge } from './passkeys.js';
 import type { SignInAuthentication } from '../assurance/sign-in-methods.js';
 
@@ -44,6 +45,9 @@ export type MockOperation =
   | 'getAccount'
   | 'createSignatureChallenge'
   | 'previewSignatureCertificate'
+  | 'startSignatureRequest'
+  | 'getSignatureRequest'
+  | 'cancelSignatureRequest'
   | 'startPasskeyRegistration'
   | 'addPasskey'
   | 'listPasskeys'
@@ -232,6 +236,8 @@ export class MockScenario {
   /** @internal Refresh tokens rotated, with the answer they got, for a double submit within the grace. */
   /** Signature challenges issued, by id. */
   readonly signatureChallenges = new Map<string, MockSignatureChallenge>();
+  /** @internal SIM-signature and remote-signing requests started, by id. */
+  readonly signatureRequests = new Map<string, MockSignatureRequest>();
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
   /** @internal When each session (`sid`) signed in (epoch ms), for the recent sign-in adding a passkey needs. */
   readonly signedInAt = new Map<string, number>();

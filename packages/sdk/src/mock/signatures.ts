@@ -96,3 +96,12 @@ export function previewSignatureCertificate(context: RouteContext): Response {
   if (taxCode !== undefined && details.taxCode !== taxCode) return context.problem('subject_mismatch');
   return context.json(CertificatePreviewSchema.parse({ challengeId: id, subjectType: stored.challenge.subjectType, certificate: details }));
 }
+
+/**
+ * What the mock's passing certificate of a subject type says (the one a mock signing provider signs
+ * with): `citizen`, `enterprise` or `agency` of {@link MOCK_SIGNATURE_CERTIFICATES}.
+ */
+export function mockCertificateDetails(subjectType: SubjectType): CertificateDetails {
+  const outcome = OUTCOMES.get(MOCK_SIGNATURE_CERTIFICATES[subjectType])!;
+  return 'details' in outcome ? outcome.details : { holder: '', validFrom: VALID_FROM, validUntil: VALID_UNTIL, issuer: ISSUER, serialNumber: '0' };
+}
