@@ -13,7 +13,7 @@ test('the committed OpenAPI document is the one generated from the contract', ()
 
 test('every path of the client is in the OpenAPI document', () => {
   const documented = Object.keys(openapi.paths).map((path) => path.replace(/\{[^}]+\}/g, 'ID'));
-  for (const path of [PATHS.config, PATHS.registrations, PATHS.registrationVerify('ID'), PATHS.registrationResend('ID'), PATHS.registrationPassword('ID'), PATHS.signIns, PATHS.signInVerify('ID'), PATHS.signInResend('ID'), PATHS.refresh, PATHS.signOut, PATHS.userinfo, PATHS.jwks, PATHS.passwordChanges, PATHS.emailChanges, PATHS.phoneChanges, PATHS.accountChangeVerify('ID'), PATHS.accountChangeResend('ID'), PATHS.accountChangePassword('ID'), PATHS.signOutEverywhere, PATHS.phoneRecoveries, PATHS.phoneRecoveryVerify('ID'), PATHS.phoneRecoveryResend('ID'), OPERATOR_PATHS.phoneReplacements, OPERATOR_PATHS.audit, PATHS.signatureChallenges, PATHS.signatureCertificatePreview('ID')]) {
+  for (const path of [PATHS.config, PATHS.registrations, PATHS.registrationVerify('ID'), PATHS.registrationResend('ID'), PATHS.registrationPassword('ID'), PATHS.signIns, PATHS.signInVerify('ID'), PATHS.signInResend('ID'), PATHS.refresh, PATHS.signOut, PATHS.userinfo, PATHS.jwks, PATHS.passwordChanges, PATHS.emailChanges, PATHS.phoneChanges, PATHS.accountChangeVerify('ID'), PATHS.accountChangeResend('ID'), PATHS.accountChangePassword('ID'), PATHS.signOutEverywhere, PATHS.phoneRecoveries, PATHS.phoneRecoveryVerify('ID'), PATHS.phoneRecoveryResend('ID'), OPERATOR_PATHS.phoneReplacements, OPERATOR_PATHS.audit, PATHS.signatureChallenges, PATHS.signatureCertificatePreview('ID'), PATHS.signatureRequests, PATHS.signatureRequest('ID')]) {
     assert.ok(documented.includes(path), `${path} is missing from the OpenAPI document`);
   }
 });

@@ -10,6 +10,7 @@ import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import type { ServerKeys } from './server-keys.js';
 import type { DevelopmentCa } from './signatures/development-ca.js';
 import type { Signatures } from './signatures/signatures.js';
+import type { SigningRequests } from './signatures/providers/signing-requests.js';
 import type { SmsGateway } from './sms/gateway.js';
 import type { OutboxSms } from './sms/outbox.js';
 import type { Store } from './store/store.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   readonly signatures: Signatures;
   /** The development CA, in development mode with `signatures.developmentCa` (enables `/dev/signature-*`). */
   readonly developmentCa?: DevelopmentCa | undefined;
+  /** SIM-signature and remote-signing requests through the configured providers. */
+  readonly signingRequests: SigningRequests;
   /** The development outbox, when SMS goes there (enables `/dev/outbox`). */
   readonly outbox: OutboxSms | undefined;
   /** The Prometheus metrics, when `metrics.enabled` (enables `/metrics`). */

@@ -26,6 +26,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { sessionAssuranceRoutes } from './routes/session-assurance.js';
 import { signInRoutes } from './routes/sign-ins.js';
 import { signatureChallengeRoutes } from './routes/signature-challenges.js';
+import { signatureRequestRoutes } from './routes/signature-requests.js';
 
 /**
  * The identity service's Hono app over its dependencies. Most callers want `createService`, which
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', signatureChallengeRoutes(deps));
+  app.route('/', signatureRequestRoutes(deps));
   // Passkeys only when offered: otherwise their paths answer 404 like any unknown one.
   if (deps.config.passkeys) app.route('/', passkeyRoutes(deps) as unknown as Hono<AppEnv>);
   app.route('/', sessionAssuranceRoutes(deps));

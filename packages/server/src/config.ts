@@ -139,6 +139,21 @@ const MetricsSchema = z.object({
 const pemPaths = (who: string) =>
   z.array(z.string().min(1)).default([]).describe(`PEM files of the trust anchors (root or issuing CA certificates) for ${who}; a file may hold several certificates.`);
 
+/** A signing provider for `sim_signature` or `remote_signing`: the development sandbox, or the operator's HTTP API. */
+const SigningProviderSchema = z.discriminatedUnion('driver', [
+  z.object({
+    driver: z.literal('sandbox').describe('`sandbox`: fictional holders from a fixture, certificates from a development CA generated at start (development only).'),
+    fixture: z.string().min(1).optional().describe("Path of the sandbox signers fixture (JSON); the package's own fictional holders when absent."),
+    delaySeconds: z.int().min(0).max(120).default(5).describe('Seconds before a sandbox holder answers on the phone (signs, refuses, or keeps silent).'),
+  }),
+  z.object({
+    driver: z.literal('http').describe('`http`: the provider\'s API the operator configures (the JSON contract is in docs/guides/signatures.md).'),
+    baseUrl: z.url({ protocol: /^https?$/ }).describe('Base URL of the provider\'s API; the service calls `sign-requests` under it.'),
+    token: z.string().min(1).describe('Bearer token sent to the provider.'),
+    timeoutMs: z.int().min(100).max(60_000).default(5000).describe('Milliseconds one call to the provider may take before it counts as unavailable.'),
+  }),
+]);
+
 const SignaturesSchema = z.object({
   methods: z
     .array(z.enum(SIGNATURE_METHODS))
@@ -171,6 +186,20 @@ const SignaturesSchema = z.object({
     })
     .prefault({})
     .describe('Revocation lists: given, or fetched. A certificate whose revocation cannot be checked is refused (`revocation_unavailable`), never taken as good.'),
+  providers: z
+    .object({
+      sim_signature: SigningProviderSchema.optional().describe('The SIM-signature provider (the holder confirms with the SIM PIN).'),
+      remote_signing: SigningProviderSchema.optional().describe('The remote-signing provider (a SmartCA-style service; the holder confirms in its app).'),
+    })
+    .prefault({})
+    .describe('Who signs for `sim_signature` and `remote_signing`. Production refuses to start with a sandbox, or with either method offered without its provider; in development an offered method without one gets the sandbox.'),
+  requests: z
+    .object({
+      ttlSeconds: z.int().min(30).max(600).default(120).describe('Seconds the holder has to confirm on the phone (never past the challenge\'s expiry); the request is `timed_out` after.'),
+      pollIntervalSeconds: z.int().min(1).max(30).default(2).describe('Seconds a page waits between polls, and the least time between two questions to the provider about one request.'),
+    })
+    .prefault({})
+    .describe('SIM-signature and remote-signing requests: how long the holder has, and how often the provider is asked.'),
 });
 
 /** A DNS name a WebAuthn relying party may use as its RP ID: lower-case labels, not an IP address. */

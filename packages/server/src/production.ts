@@ -9,7 +9,12 @@ export interface ProductionCheckInput {
   readonly registries: { readonly carrier?: { readonly driver: string } | undefined; readonly socialInsurance?: { readonly driver: string } | undefined };
   readonly secrets: { readonly keyEncryptionKey?: string | undefined };
   readonly signatures?:
-    | { readonly methods: readonly SignatureMethod[]; readonly trustAnchors: Readonly<Record<'citizen' | 'enterprise' | 'agency', readonly string[]>>; readonly developmentCa?: boolean | undefined }
+    | {
+        readonly methods: readonly SignatureMethod[];
+        readonly trustAnchors: Readonly<Record<'citizen' | 'enterprise' | 'agency', readonly string[]>>;
+        readonly providers?: Readonly<Partial<Record<'sim_signature' | 'remote_signing', { readonly driver: string }>>> | undefined;
+        readonly developmentCa?: boolean | undefined;
+      }
     | undefined;
 }
 
@@ -34,7 +39,8 @@ export function isLoopback(url: string): boolean {
  * Production means: a real SMS gateway (`sms.driver: "http"`), a real carrier register
  * (`registries.carrier.driver: "http"`; the social-insurance register, when offered, `http` too), an `https` issuer (`http` only on a loopback address) and
  * the operator's key-encryption key (`secrets.keyEncryptionKey`); and each signature method offered
- * (`signatures.methods`) has trust anchors for a subject type it serves, and the development CA
+ * (`signatures.methods`) has trust anchors for a subject type it serves, `sim_signature` and
+ * `remote_signing` each have an `http` provider (never the sandbox), and the development CA
  * (`signatures.developmentCa`) is off.
  */
 export function productionProblems(config: ProductionCheckInput): ProductionProblem[] {
@@ -59,6 +65,7 @@ export function productionProblems(config: ProductionCheckInput): ProductionProb
     problems.push({ path: ['secrets', 'keyEncryptionKey'], message: 'production stores signing and HMAC keys encrypted: set secrets.keyEncryptionKey (DVC_KEY_ENCRYPTION_KEY) to at least 32 random bytes in base64url, e.g. the output of `openssl rand -base64 32 | tr "+/" "-_" | tr -d "="`' });
   }
   problems.push(...signatureProblems(config));
+  problems.push(...signingProviderProblems(config));
   return problems;
 }
 
@@ -81,4 +88,30 @@ function signatureProblems(config: ProductionCheckInput): ProductionProblem[] {
       message: `offers "${method}" in signatures.methods without trust anchors for ${SIGNATURE_METHOD_SUBJECTS[method].join(', ')}: set signatures.trustAnchors.<subject type> to the CA certificates (PEM files) to trust, or take "${method}" out of signatures.methods`,
     }));
   return signatures.developmentCa ? [...methods, developmentCa] : methods;
+}
+
+/**
+ * SIM signature and remote signing need a real provider in production: a sandbox provider (whose
+ * development CA the service would hold the key of) is refused wherever it is configured, and a method
+ * offered without a provider is refused, each naming its key.
+ */
+function signingProviderProblems(config: ProductionCheckInput): ProductionProblem[] {
+  const signatures = config.signatures;
+  if (!signatures) return [];
+  const problems: ProductionProblem[] = [];
+  for (const method of ['sim_signature', 'remote_signing'] as const) {
+    const provider = signatures.providers?.[method];
+    if (provider !== undefined && provider.driver !== 'http') {
+      problems.push({
+        path: ['signatures', 'providers', method, 'driver'],
+        message: `production asks a real signing provider: set signatures.providers.${method}.driver to "http" with its baseUrl and token (the sandbox and its development CA are not allowed), or set mode to "development" (DVC_MODE=development) for a test run`,
+      });
+    } else if (provider === undefined && signatures.methods.includes(method)) {
+      problems.push({
+        path: ['signatures', 'providers', method],
+        message: `offers "${method}" in signatures.methods without a provider: set signatures.providers.${method} (driver "http" with baseUrl and token), or take "${method}" out of signatures.methods`,
+      });
+    }
+  }
+  return problems;
 }

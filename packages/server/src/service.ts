@@ -22,6 +22,8 @@ import type { SocialInsuranceRegistry } from './registries/social-insurance.js';
 import { loadServerKeys } from './server-keys.js';
 import { DevelopmentCa } from './signatures/development-ca.js';
 import { Signatures } from './signatures/signatures.js';
+import { signingSetupFromConfig } from './signatures/providers/from-config.js';
+import { SigningRequests } from './signatures/providers/signing-requests.js';
 import type { SmsGateway } from './sms/gateway.js';
 import { HttpSms } from './sms/http.js';
 import { OutboxSms } from './sms/outbox.js';
@@ -154,7 +156,16 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     if (unanswered.length) throw new ConfigError(unanswered.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
     // Development's alone: production was refused above with signatures.developmentCa on.
     const developmentCa = development && config.signatures.developmentCa ? await DevelopmentCa.open({ secrets: store.secrets, encryption, clock }) : undefined;
-    const signatures = await Signatures.fromConfig(config, clock, undefined, developmentCa);
+    const signing = await signingSetupFromConfig(config, clock);
+    // What the service trusts beside the configured anchors, made by itself in development only: the sandbox
+    // signing providers' CA, and the development signer's CA (every subject type, with its CRL).
+    const trust = developmentCa
+      ? {
+          anchors: Object.fromEntries((['citizen', 'enterprise', 'agency'] as const).map((subject) => [subject, [...(signing.trust.anchors?.[subject] ?? []), developmentCa.certificate]])),
+          crls: [...(signing.trust.crls ?? []), developmentCa.crl],
+        }
+      : signing.trust;
+    const signatures = await Signatures.fromConfig(config, clock, undefined, trust);
     const keyRing = new KeyRing(store, clock, encryption);
     await keyRing.ensureKey();
     const deps: AppDeps = {
@@ -174,6 +185,16 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
       humanCheck: new HumanCheck({ key: keys.humanCheckKey, maxNumber: config.humanCheck.maxNumber, expiresInSeconds: config.humanCheck.expiresInSeconds, used: store.humanChecks, clock }),
       signatures,
       developmentCa,
+      signingRequests: new SigningRequests({
+        providers: signing.providers,
+        signatures,
+        clock,
+        log,
+        hashKey: keys.logHashKey,
+        ttlSeconds: config.signatures.requests.ttlSeconds,
+        pollIntervalSeconds: config.signatures.requests.pollIntervalSeconds,
+        serviceName: new URL(config.issuer).host,
+      }),
       outbox,
       metrics,
     };

@@ -66,6 +66,8 @@ import type { AssuranceRequirement } from '../assurance/levels.js';
 import type { AssuranceCheck, SessionAssuranceView } from '../contract/assurance.js';
 import { DvcError, type DvcErrorClass } from './error.js';
 import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
+import { cancelSignatureRequest, getSignatureRequest, startSignatureRequest } from './signature-requests.js';
+import type { SignatureRequestStarted, SignatureRequestState, StartSignatureRequest } from '../contract/signature-requests.js';
 import { Transport } from './transport.js';
 
 /** Options of a {@link DvcClient}. */
@@ -246,6 +248,52 @@ export class DvcClient extends DvcClientCore {
    */
   previewSignatureCertificate(challengeId: string, body: CertificatePreviewRequest, options?: CallOptions): Promise<CertificatePreview> {
     return previewSignatureCertificate(this, challengeId, body, options);
+  }
+
+  /**
+   * Asks the service's SIM-signature or remote-signing provider to have the holder sign the challenge on
+   * their phone ("Xác nhận trên điện thoại"); then poll {@link DvcClient.getSignatureRequest} every
+   * `pollAfterSeconds` until `expiresAt`. Name the holder by one of `phone`, `idNumber` or `account`
+   * (their account at the provider). One request per challenge. Fails with `not_found` (no provider, or
+   * no such challenge for this portal), `validation_failed` (`method_not_offered` on `method`),
+   * `challenge_used`, `challenge_expired`, `too_many_attempts` with `retryAfter` (per address and per
+   * holder), `provider_unavailable`.
+   *
+   * @example
+   * ```ts
+   * const challenge = await client.createSignatureChallenge({ operation: 'sign_in', subjectType: 'citizen' });
+   * const { requestId } = await client.startSignatureRequest({ challengeId: challenge.challengeId, method: 'sim_signature', holder: { phone: '0971234398' } });
+   * ```
+   */
+  startSignatureRequest(body: StartSignatureRequest, options?: CallOptions): Promise<SignatureRequestStarted> {
+    return startSignatureRequest(this, body, options);
+  }
+
+  /**
+   * Where a signature request stands (a short poll, answered at once): `pending`, then `signed` with the
+   * certificate's details to show, or `refused` / `timed_out` / `failed` with the problem `code` whose
+   * text explains it (`provider_refused`, `provider_timeout`, `provider_unavailable`, `cert_revoked` …),
+   * or `cancelled`. A signed request's id is what the signing flow takes.
+   *
+   * @example
+   * ```ts
+   * let state = await client.getSignatureRequest(requestId);
+   * while (state.state === 'pending') {
+   *   await new Promise((resolve) => setTimeout(resolve, (state.pollAfterSeconds ?? 2) * 1000));
+   *   state = await client.getSignatureRequest(requestId);
+   * }
+   * ```
+   */
+  getSignatureRequest(requestId: string, options?: CallOptions): Promise<SignatureRequestState> {
+    return getSignatureRequest(this, requestId, options);
+  }
+
+  /**
+   * Cancels a pending signature request (the citizen pressed "Hủy"); one already settled keeps its state.
+   * Answers where it stands.
+   */
+  cancelSignatureRequest(requestId: string, options?: CallOptions): Promise<SignatureRequestState> {
+    return cancelSignatureRequest(this, requestId, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */

@@ -94,3 +94,12 @@ export const ASSURANCE_PATHS = {
   sessionAssurance: '/v1/session/assurance',
   sessionAssuranceCheck: '/v1/session/assurance/check',
 } as const;
+
+/**
+ * The paths of SIM-signature and remote-signing requests: start one, poll it, cancel it. Part of `PATHS`.
+ */
+export const SIGNATURE_REQUEST_PATHS = {
+  signatureRequests: '/v1/signature-requests',
+  /** `/v1/signature-requests/{id}`, the id encoded. */
+  signatureRequest: (requestId: string) => `/v1/signature-requests/${encodeURIComponent(requestId)}`,
+} as const;

@@ -21,6 +21,7 @@ export * from './phone-recovery.js';
 export * from './operator.js';
 export * from './signatures.js';
 export * from './development-certificates.js';
+export * from './signature-requests.js';
 export * from './assurance.js';
 export * from './issues.js';
 export * from './paths.js';

@@ -1,4 +1,4 @@
-import { ACCOUNT_PATHS, ASSURANCE_PATHS, FLOW_PATHS, PASSKEY_PATHS, RECOVERY_PATHS } from './flow-paths.js';
+import { ACCOUNT_PATHS, ASSURANCE_PATHS, FLOW_PATHS, PASSKEY_PATHS, RECOVERY_PATHS, SIGNATURE_REQUEST_PATHS } from './flow-paths.js';
 
 /**
  * The paths of what every widget reads first (the configuration, a human-check puzzle) and of sign-in's
@@ -19,6 +19,7 @@ export const PATHS = {
   ...ACCOUNT_PATHS,
   signatureChallenges: '/v1/signature-challenges',
   signatureCertificatePreview: (challengeId: string) => `/v1/signature-challenges/${encodeURIComponent(challengeId)}/certificate`,
+  ...SIGNATURE_REQUEST_PATHS,
   ...PASSKEY_PATHS,
   ...ASSURANCE_PATHS,
   jwks: '/.well-known/jwks.json',

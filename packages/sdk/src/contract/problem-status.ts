@@ -52,6 +52,9 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   passkey_already_added: 409,
   passkey_limit_reached: 409,
   recent_sign_in_required: 403,
+  provider_timeout: 410,
+  provider_refused: 422,
+  provider_unavailable: 503,
   internal: 500,
 });
 

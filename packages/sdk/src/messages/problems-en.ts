@@ -45,4 +45,7 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   challenge_expired: 'The signing request has expired. Please start signing again.',
   challenge_used: 'This signing request has already been used. Please start signing again.',
   revocation_unavailable: 'We could not check whether the certificate has been revoked. Please try again in a few minutes.',
+  provider_timeout: 'The request was not confirmed on the phone in time. Please start signing again.',
+  provider_refused: 'The signing request was declined on the phone or could not reach this subscriber. Please check the details and sign again.',
+  provider_unavailable: 'The remote signing service is not answering. Please try again in a few minutes.',
 };

@@ -45,4 +45,7 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   challenge_expired: 'Yêu cầu ký số đã hết hạn. Vui lòng bắt đầu ký lại.',
   challenge_used: 'Yêu cầu ký số này đã được sử dụng. Vui lòng bắt đầu ký lại.',
   revocation_unavailable: 'Chưa kiểm tra được tình trạng thu hồi của chứng thư số. Vui lòng thử lại sau ít phút.',
+  provider_timeout: 'Hết thời gian xác nhận trên điện thoại. Vui lòng bắt đầu ký lại.',
+  provider_refused: 'Yêu cầu ký số đã bị từ chối trên điện thoại hoặc không gửi được tới thuê bao này. Vui lòng kiểm tra lại thông tin và ký lại.',
+  provider_unavailable: 'Dịch vụ ký số từ xa đang không phản hồi. Vui lòng thử lại sau ít phút.',
 };

@@ -25,6 +25,8 @@ export type { MockCitizen, MockAccount } from './citizens.js';
 export type { MockHumanCheckOptions } from './human-check.js';
 export { MOCK_SIGNATURE_CERTIFICATES } from './signatures.js';
 export type { MockSignatureChallenge } from './signatures.js';
+export { MOCK_SIGNING_HOLDERS, MOCK_SIGNING_DELAY_SECONDS, MOCK_SIGNING_TTL_SECONDS } from './signature-requests.js';
+export type { MockSignatureRequest } from './signature-requests.js';
 export { problemBody } from './problem.js';
 export { PROBLEM_STATUS, type ServiceProblemCode } from '../contract/problem-status.js';
 export type { ProblemDetails } from './problem.js';

@@ -11,6 +11,7 @@ import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
 import { MockTokens } from './tokens.js';
 import type { MockSignatureChallenge } from './signatures.js';
+import type { MockSignatureRequest } from './signature-requests.js';
 import type { MockPasskey, MockPasskeyChallenge } from './passkeys.js';
 import type { SignInAuthentication } from '../assurance/sign-in-methods.js';
 
@@ -46,6 +47,9 @@ export type MockOperation =
   | 'createSignatureChallenge'
   | 'previewSignatureCertificate'
   | 'issueDevelopmentCertificate'
+  | 'startSignatureRequest'
+  | 'getSignatureRequest'
+  | 'cancelSignatureRequest'
   | 'startPasskeyRegistration'
   | 'addPasskey'
   | 'listPasskeys'
@@ -236,6 +240,8 @@ export class MockScenario {
   readonly signatureChallenges = new Map<string, MockSignatureChallenge>();
   /** @internal Certificates the mock's development CA issued (`POST /dev/signature-certificates`), with what they say. */
   readonly developmentCertificates = new Map<string, CertificateDetails>();
+  /** @internal SIM-signature and remote-signing requests started, by id. */
+  readonly signatureRequests = new Map<string, MockSignatureRequest>();
   readonly rotated = new Map<string, { readonly at: number; readonly tokens: ReturnType<MockTokens['issue']> }>();
   /** @internal When each session (`sid`) signed in (epoch ms), for the recent sign-in adding a passkey needs. */
   readonly signedInAt = new Map<string, number>();

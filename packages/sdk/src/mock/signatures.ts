@@ -151,3 +151,12 @@ export function issueDevelopmentCertificate(context: RouteContext): Response {
   const body: DevelopmentCertificate = { certificate, issuer: DEVELOPMENT_CA_PEM, validFrom, validUntil, serialNumber };
   return context.json(body, 201);
 }
+
+/**
+ * What the mock's passing certificate of a subject type says (the one a mock signing provider signs
+ * with): `citizen`, `enterprise` or `agency` of {@link MOCK_SIGNATURE_CERTIFICATES}.
+ */
+export function mockCertificateDetails(subjectType: SubjectType): CertificateDetails {
+  const outcome = OUTCOMES.get(MOCK_SIGNATURE_CERTIFICATES[subjectType])!;
+  return 'details' in outcome ? outcome.details : { holder: '', validFrom: VALID_FROM, validUntil: VALID_UNTIL, issuer: ISSUER, serialNumber: '0' };
+}

@@ -31,6 +31,11 @@ const windows = (defaults: { max: number; windowSeconds: number }[]) => z.array(
  * - `signatureChallenges` — signature challenges issued and certificates previewed per client
  *   address, 30 per 10 minutes and 300 a day: a citizen signs once or twice, a one-stop counter a few
  *   dozen times a day; each preview may make the service fetch a CRL, so no one may drive it at will.
+ * - `signatureRequests` — SIM-signature and remote-signing requests: each sends a prompt to someone's
+ *   phone and asks the provider whether it knows the holder, so both are counted before the provider
+ *   is asked. Per client address 10 per 10 minutes and 50 a day (a citizen signs once or twice; a
+ *   counter a few dozen times a day); per holder 3 per 10 minutes and 10 a day, so no one can flood a
+ *   phone with prompts or probe which numbers have a SIM signature.
  * - `operatorCalls` — calls of one operator credential (a one-stop counter's back office) per hour,
  *   100 by default: a busy counter replaces a few phones an hour, while a leaked token can change only
  *   that many accounts before the audit log and the notices to the new phones show it.
@@ -63,6 +68,17 @@ export const LimitsSchema = z.object({
     })
     .prefault({})
     .describe('Signature challenges and certificate previews per client address.'),
+  signatureRequests: z
+    .object({
+      perAddress: windows([{ max: 10, windowSeconds: 600 }, { max: 50, windowSeconds: 86_400 }]).describe(
+        'SIM-signature and remote-signing requests started from one client address (each sends a prompt to a phone and asks the provider).',
+      ),
+      perHolder: windows([{ max: 3, windowSeconds: 600 }, { max: 10, windowSeconds: 86_400 }]).describe(
+        'Signing requests sent to one holder (phone, ID number or provider account), whatever the address: no one floods a phone with prompts.',
+      ),
+    })
+    .prefault({})
+    .describe('SIM-signature and remote-signing requests per client address and per holder.'),
   operatorCalls: z
     .object({
       perOperator: windows([{ max: 100, windowSeconds: 3600 }]).describe(

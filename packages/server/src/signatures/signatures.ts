@@ -10,7 +10,6 @@ import type { Store } from '../store/store.js';
 import { validateCertificatePath } from './certificate-path.js';
 import { describeCertificate, readCertificate, readCrl, readPemCertificates, type UidPrefixes } from './certificates.js';
 import { CrlSource } from './crl-source.js';
-import type { DevelopmentCa } from './development-ca.js';
 import { SignatureError } from './errors.js';
 import { signedMessage } from './message.js';
 
@@ -26,6 +25,12 @@ export interface SignaturesOptions {
   readonly uidPrefixes: UidPrefixes;
   readonly challengeTtlSeconds: number;
   readonly clock: Clock;
+}
+
+/** Trust anchors and CRLs added to the configured ones (the development signing CA's, in development only). */
+export interface ExtraTrust {
+  readonly anchors?: Readonly<Partial<Record<SubjectType, readonly X509Certificate[]>>>;
+  readonly crls?: readonly X509Crl[];
 }
 
 /** A certificate as sent: the citizen's own and the intermediates beside it (PEM or base64 DER). */
@@ -65,13 +70,12 @@ export class Signatures {
   }
 
   /**
-   * Reads the trust anchors and given CRLs the configuration names. With a `developmentCa` (development
-   * mode, `signatures.developmentCa`), its certificate is a trust anchor of every subject type too, and
-   * its CRL a given one.
+   * Reads the trust anchors and given CRLs the configuration names; `extra` adds anchors and CRLs the
+   * service made itself (the development signing CA, in development only).
    *
    * @throws {ConfigError} naming the key of a file that cannot be read or holds no certificate / CRL.
    */
-  static async fromConfig(config: ServerConfig, clock: Clock, fetchImpl?: typeof fetch, developmentCa?: DevelopmentCa): Promise<Signatures> {
+  static async fromConfig(config: ServerConfig, clock: Clock, fetchImpl?: typeof fetch, extra: ExtraTrust = {}): Promise<Signatures> {
     const { signatures } = config;
     const problems: string[] = [];
     const anchors: Record<SubjectType, X509Certificate[]> = { citizen: [], enterprise: [], agency: [] };
@@ -95,10 +99,8 @@ export class Signatures {
       }
     }
     if (problems.length) throw new ConfigError(problems);
-    if (developmentCa) {
-      for (const subject of ['citizen', 'enterprise', 'agency'] as const) anchors[subject].push(developmentCa.certificate);
-      given.push(developmentCa.crl);
-    }
+    for (const [subject, certificates] of Object.entries(extra.anchors ?? {}) as [SubjectType, readonly X509Certificate[]][]) anchors[subject].push(...certificates);
+    given.push(...(extra.crls ?? []));
     return new Signatures({
       issuer: config.issuer,
       anchors,

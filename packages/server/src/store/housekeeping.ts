@@ -43,6 +43,7 @@ const STATEMENTS: Readonly<Record<string, string>> = {
   sign_in_throttle: batch('sign_in_throttle', 'id_key', `last_failure_at <= $1::timestamptz - ${DAY}`),
   sms_outbox: batch('sms_outbox', 'id', `created_at <= $1::timestamptz - ${DAY}`),
   // Kept a day past expiry, so a late or replayed use is told "expired" or "used", not "not found".
+  signing_requests: batch('signing_requests', 'id', `expires_at <= $1::timestamptz - ${DAY}`),
   signature_challenges: batch('signature_challenges', 'id', `expires_at <= $1::timestamptz - ${DAY}`),
   passkey_challenges: batch('passkey_challenges', 'id', 'expires_at <= $1::timestamptz'),
 };
@@ -53,7 +54,7 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * Removes what no rule needs any more: expired flows (with their codes), idempotency answers older
  * than a day, sessions a day past their absolute end (with their refresh tokens), spent human checks
  * past their expiry, limit events past their bucket's longest window (and the counter keys left
- * without any), sign-in failure counts older than a day, development outbox messages older than a day, signature challenges a day past their expiry, and passkey challenges past theirs.
+ * without any), sign-in failure counts older than a day, development outbox messages older than a day, signature challenges and signing requests a day past their expiry, and passkey challenges past theirs.
  *
  * It deletes in batches of at most `batchSize` rows, each its own short statement over an index,
  * and yields between batches, so a request never waits behind a long delete. Rows locked by another

@@ -20,4 +20,5 @@ export type * from './sms-outbox.js';
 export type * from './operator-audit.js';
 export type * from './phone-recoveries.js';
 export type * from './signature-challenges.js';
+export type * from './signing-requests.js';
 export type * from './passkeys.js';

@@ -385,6 +385,35 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX passkey_challenges_expires_at ON passkey_challenges (expires_at)`,
     ],
   },
+  {
+    version: 16,
+    name: 'signing requests: a SIM-signature or remote-signing provider asked to sign a challenge, one per challenge, settled once',
+    statements: [
+      // state leaves 'pending' by one conditional UPDATE, so parallel polls and a cancel agree on one outcome.
+      // The holder is kept only as a keyed hash.
+      `CREATE TABLE signing_requests (
+        id text PRIMARY KEY,
+        challenge_id text NOT NULL UNIQUE REFERENCES signature_challenges (id) ON DELETE CASCADE,
+        client_id text NOT NULL,
+        method text NOT NULL CHECK (method IN ('sim_signature', 'remote_signing')),
+        holder_kind text NOT NULL CHECK (holder_kind IN ('phone', 'id_number', 'account')),
+        holder_key text NOT NULL,
+        provider_ref text,
+        state text NOT NULL CHECK (state IN ('pending', 'signed', 'refused', 'timed_out', 'cancelled', 'failed')),
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        checked_at timestamptz,
+        settled_at timestamptz,
+        result jsonb,
+        details jsonb,
+        failure text,
+        CHECK (expires_at > created_at),
+        CHECK ((state = 'pending') = (settled_at IS NULL)),
+        CHECK ((state = 'signed') = (result IS NOT NULL))
+      )`,
+      `CREATE INDEX signing_requests_expires_at ON signing_requests (expires_at)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -17,6 +17,7 @@ import { passwordHistoryRepository, type PasswordHistoryRepository } from './pas
 import { operatorAuditRepository, type OperatorAuditRepository } from './operator-audit.js';
 import { phoneRecoveryRepository, type PhoneRecoveryRepository } from './phone-recoveries.js';
 import { signatureChallengeRepository, type SignatureChallengeRepository } from './signature-challenges.js';
+import { signingRequestRepository, type SigningRequestRepository } from './signing-requests.js';
 import { passkeyRepository, type PasskeyRepository } from './passkeys.js';
 
 /**
@@ -64,6 +65,8 @@ export interface Store {
   readonly phoneRecoveries: PhoneRecoveryRepository;
   /** Challenges for a certificate to sign, each used once. */
   readonly signatureChallenges: SignatureChallengeRepository;
+  /** Requests to a SIM-signature or remote-signing provider, each settled once. */
+  readonly signingRequests: SigningRequestRepository;
   /** Accounts' passkeys (WebAuthn credentials) and their challenges. */
   readonly passkeys: PasskeyRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
@@ -109,6 +112,7 @@ export function createStore(sql: Sql): Store {
     operatorAudit: operatorAuditRepository(sql),
     phoneRecoveries: phoneRecoveryRepository(sql),
     signatureChallenges: signatureChallengeRepository(sql),
+    signingRequests: signingRequestRepository(sql),
     passkeys: passkeyRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     sweep: (now, options) => sweepExpired(sql, now, options),

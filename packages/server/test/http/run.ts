@@ -26,6 +26,7 @@ import { sessionAssuranceSpec } from './session-assurance.spec.js';
 import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { signaturesSpec } from './signatures.spec.js';
+import { signatureRequestsSpec } from './signature-requests.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
 /**
@@ -79,6 +80,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     housekeepingSpec(db);
     signaturesSpec(db);
     developmentSignerSpec(db);
+    signatureRequestsSpec(db);
     passkeysSpec(db);
   };
 }

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       signInAttempts: { perAddress: [{ max: 30, windowSeconds: 600 }, { max: 200, windowSeconds: 86_400 }] },
       operatorCalls: { perOperator: [{ max: 100, windowSeconds: 3600 }] },
       signatureChallenges: { perAddress: [{ max: 30, windowSeconds: 600 }, { max: 300, windowSeconds: 86_400 }] },
+      signatureRequests: { perAddress: [{ max: 10, windowSeconds: 600 }, { max: 50, windowSeconds: 86_400 }], perHolder: [{ max: 3, windowSeconds: 600 }, { max: 10, windowSeconds: 86_400 }] },
     });
     assert.deepEqual(config.operators, [], 'no operator API unless operators are configured');
     assert.deepEqual(config.signInThrottle, { freeFailures: 5, stepSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200, maxFailuresPerHour: 100 });

@@ -26,7 +26,8 @@ describe('signatures configuration', () => {
   });
 
   test('production refuses to start when a signature method is offered without trust anchors for it', () => {
-    const problems = configProblems({ ...production, signatures: { methods: ['sim_signature'], trustAnchors: { agency: ['/etc/dvc/government-ca.pem'] } } });
+    const provider = { driver: 'http', baseUrl: 'https://sim-signing.internal/v1', token: 'provider-token' };
+    const problems = configProblems({ ...production, signatures: { methods: ['sim_signature'], trustAnchors: { agency: ['/etc/dvc/government-ca.pem'] }, providers: { sim_signature: provider } } });
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /^signatures\.trustAnchors: offers "sim_signature" in signatures\.methods without trust anchors for citizen, enterprise/);
     // Anchors for a subject type the method serves are enough; in development the check does not apply.
