@@ -6,6 +6,7 @@ export * from './recovery.js';
 export * from './phone-recovery.js';
 export * from './account.js';
 export * from './signatures.js';
+export * from './signature-flows.js';
 export * from './passkeys.js';
 export * from './assurance.js';
 export * from './error.js';

@@ -20,6 +20,7 @@ export * from './passkeys.js';
 export * from './phone-recovery.js';
 export * from './operator.js';
 export * from './signatures.js';
+export * from './signature-flows.js';
 export * from './assurance.js';
 export * from './issues.js';
 export * from './paths.js';

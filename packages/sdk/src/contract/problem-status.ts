@@ -52,6 +52,7 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   passkey_already_added: 409,
   passkey_limit_reached: 409,
   recent_sign_in_required: 403,
+  already_ial3: 409,
   internal: 500,
 });
 

@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'passkey_already_added',
   'passkey_limit_reached',
   'recent_sign_in_required',
+  'already_ial3',
   'internal',
   'network',
   'timeout',

@@ -21,3 +21,4 @@ export type * from './operator-audit.js';
 export type * from './phone-recoveries.js';
 export type * from './signature-challenges.js';
 export type * from './passkeys.js';
+export type * from './assurance-history.js';

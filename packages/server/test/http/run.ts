@@ -25,6 +25,7 @@ import { sessionAssuranceSpec } from './session-assurance.spec.js';
 import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { signaturesSpec } from './signatures.spec.js';
+import { signatureFlowsSpec } from './signature-flows.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
 /**
@@ -77,6 +78,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     signInIdempotencySpec(db);
     housekeepingSpec(db);
     signaturesSpec(db);
+    signatureFlowsSpec(db);
     passkeysSpec(db);
   };
 }
