@@ -25,6 +25,7 @@ export type { MockCitizen, MockAccount } from './citizens.js';
 export type { MockHumanCheckOptions } from './human-check.js';
 export { MOCK_SIGNATURE_CERTIFICATES } from './signatures.js';
 export type { MockSignatureChallenge } from './signatures.js';
+export { MOCK_MISMATCHED_SIGNATURE } from './signature-flows.js';
 export { problemBody } from './problem.js';
 export { PROBLEM_STATUS, type ServiceProblemCode } from '../contract/problem-status.js';
 export type { ProblemDetails } from './problem.js';
