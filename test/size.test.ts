@@ -17,14 +17,14 @@ const LOGIN_PAGE_BUDGET = 15 * 1024;
  * chunk is reported on its own and has a budget of its own.
  *
  * design.md's budget is 30 kB, and today it is MISSED: with every widget of issue 8 (recovery, lost phone and
- * the account page added to sign-in and registration) the widgets are 32.2 kB, after two rounds of cuts and the
+ * the account page added to sign-in and registration) the widgets are 32.1 kB, after two rounds of cuts and the
  * zopfli files; what is left is the text citizens read and the flows themselves (README "Size" has the
  * measurements and what each remaining trade would buy). Until that is decided, this test holds the figure
  * where it is — it fails when all widgets grow past {@link ALL_CEILING} — and prints how far over the budget they are.
  */
 const ALL_BUDGET = 30 * 1024;
 /** Today's all-widgets figure with room for module-order noise (±200 B): a ratchet, lowered as cuts land, never raised. */
-const ALL_CEILING = 32.5 * 1024;
+const ALL_CEILING = 32.4 * 1024;
 /** The English strings (widgets and the SDK's rule texts), fetched in addition by a page with lang="en". */
 const ENGLISH_BUDGET = 4 * 1024;
 

@@ -27,6 +27,7 @@ import { sessionAssuranceRoutes } from './routes/session-assurance.js';
 import { signInRoutes } from './routes/sign-ins.js';
 import { signatureChallengeRoutes } from './routes/signature-challenges.js';
 import { signatureRequestRoutes } from './routes/signature-requests.js';
+import { signatureFlowRoutes } from './routes/signature-flows.js';
 
 /**
  * The identity service's Hono app over its dependencies. Most callers want `createService`, which
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', rootRoutes(deps));
   app.route('/', configRoutes(deps));
   app.route('/', humanCheckRoutes(deps));
+  // Before the registration and account routes: `/v1/registrations/signature` is no flow id, `/v1/account/assurance-upgrades` no account change.
+  app.route('/', signatureFlowRoutes(deps) as unknown as Hono<AppEnv>);
   app.route('/', registrationRoutes(deps));
   app.route('/', signInRoutes(deps));
   app.route('/', recoveryRoutes(deps));

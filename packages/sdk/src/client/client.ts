@@ -67,6 +67,8 @@ import type { AssuranceCheck, SessionAssuranceView } from '../contract/assurance
 import { DvcError, type DvcErrorClass } from './error.js';
 import { createSignatureChallenge, previewSignatureCertificate } from './signatures.js';
 import { cancelSignatureRequest, getSignatureRequest, startSignatureRequest } from './signature-requests.js';
+import { signInWithSignature, startSignatureRegistration, upgradeAssurance } from './signature-flows.js';
+import type { AssuranceUpgraded, AssuranceUpgradeRequest, SignatureSignInRequest, StartSignatureRegistrationRequest } from '../contract/signature-flows.js';
 import type { SignatureRequestStarted, SignatureRequestState, StartSignatureRequest } from '../contract/signature-requests.js';
 import { Transport } from './transport.js';
 
@@ -294,6 +296,60 @@ export class DvcClient extends DvcClientCore {
    */
   cancelSignatureRequest(requestId: string, options?: CallOptions): Promise<SignatureRequestState> {
     return cancelSignatureRequest(this, requestId, options);
+  }
+
+  /**
+   * Registers at IAL3 with a USB token: the signed `register` challenge, the ID number the certificate
+   * must carry, the date of birth, the phone for codes and notices, consent. The account's name is the
+   * certificate's holder. A code then goes to the phone, and the registration goes on with
+   * {@link DvcClient.verifyRegistrationCode} and {@link DvcClient.completeRegistration}. Fails with the
+   * certificate's and challenge's own codes (`subject_mismatch` when the certificate carries another ID
+   * number, `challenge_used`, …), `not_found` when the service does not offer it.
+   *
+   * @example
+   * ```ts
+   * const challenge = await client.createSignatureChallenge({ operation: 'register', subjectType: 'citizen' });
+   * const signature = await signer.sign(challenge); // { challengeId, certificate, intermediates, algorithm, signature }
+   * const { registrationId, otp } = await client.startSignatureRegistration({
+   *   subjectType: 'citizen', method: 'usb_token', idNumber, birthDate: '15/03/1990', phone, consentVersion, signature,
+   * });
+   * ```
+   */
+  startSignatureRegistration(body: StartSignatureRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
+    return startSignatureRegistration(this, body, options);
+  }
+
+  /**
+   * Signs in with a USB token instead of a password and SMS code: AAL3 tokens. The account is the one
+   * whose ID number the certificate carries; a certificate without an account gets
+   * `invalid_credentials`, as a wrong password does. With an `idempotencyKey`, a repeat gets the same
+   * tokens while their refresh token is live.
+   *
+   * @example
+   * ```ts
+   * const challenge = await client.createSignatureChallenge({ operation: 'sign_in', subjectType: 'citizen' });
+   * const { tokens } = await client.signInWithSignature(await signer.sign(challenge), { idempotencyKey: crypto.randomUUID() });
+   * ```
+   */
+  signInWithSignature(body: SignatureSignInRequest, options?: CallOptions): Promise<SignedIn> {
+    return signInWithSignature(this, body, options);
+  }
+
+  /**
+   * Raises the signed-in citizen's account to IAL3 by signing an `upgrade` challenge with a
+   * certificate that carries the account's ID number. Every portal sees it at once
+   * ({@link DvcClient.getSessionAssurance}), and tokens from the next refresh carry it. Fails with
+   * `already_ial3` for an account at IAL3, `subject_mismatch`, and the certificate's own codes.
+   *
+   * @example
+   * ```ts
+   * const challenge = await client.createSignatureChallenge({ operation: 'upgrade', subjectType: 'citizen' });
+   * const { account } = await client.upgradeAssurance(accessToken, await signer.sign(challenge));
+   * account.ial; // 3
+   * ```
+   */
+  upgradeAssurance(accessToken: string, body: AssuranceUpgradeRequest, options?: CallOptions): Promise<AssuranceUpgraded> {
+    return upgradeAssurance(this, accessToken, body, options);
   }
 
   /** ID number and password; on success a code goes to the registered phone. */

@@ -9,7 +9,9 @@ import { problemsVi } from '../messages/problems-vi.js';
 // Only the problem texts, not the field rules' (nor `problemMessage`, which has both).
 const problems = { vi: problemsVi, en: problemsEn } as const;
 const text = (code: ProblemCode, lang: Language, seconds: number): string => fillMessage(problems[lang][code] ?? problems[lang].internal, { seconds });
-const isKnown = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
+const isKnown = (code: string): boolean => (PROBLEM_CODES as readonly string[]).includes(code);
+/** What a problem code looks like: the core keeps any such code as sent (see {@link DvcErrorCore}). */
+const WELL_FORMED_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** What a {@link DvcError} is made of besides its code. */
 export interface DvcErrorOptions {
@@ -33,7 +35,10 @@ export interface DvcErrorOptions {
  * A failure of a call without the texts of the codes: its `message` is the service's `detail` (in the
  * client's language) or else the code. What a {@link DvcClientCore} made with it throws — the widgets'
  * bundle does, since it carries the texts per language and fetches them when it shows one.
- * {@link DvcError}, what {@link DvcClient} throws, is one with the texts. Branch on `code`.
+ * {@link DvcError}, what {@link DvcClient} throws, is one with the texts. Branch on `code`. A code this
+ * version of the SDK does not list (from a newer service) is kept as sent, with the service's words as
+ * its message — so the widgets' bundle need not carry the list of every code; {@link DvcError} names
+ * such a code `internal`.
  *
  * @example
  * ```ts
@@ -68,10 +73,11 @@ export class DvcErrorCore extends Error {
   /**
    * Builds an error of this class from a problem+json response (or any failed response).
    */
-  static async fromResponse<E extends DvcErrorCore>(this: new (code: ProblemCode, options?: DvcErrorOptions) => E, response: Response): Promise<E> {
+  static async fromResponse<E extends DvcErrorCore>(this: (new (code: ProblemCode, options?: DvcErrorOptions) => E) & { knownCode?: (code: string) => boolean }, response: Response): Promise<E> {
     const body = (await response.json().catch(() => ({}))) as Partial<Problem>;
     const code = typeof body.code === 'string' ? body.code : undefined;
-    return new this(code && isKnown(code) ? code : response.status === 404 ? 'not_found' : 'internal', {
+    const known = code !== undefined && (this.knownCode ? this.knownCode(code) : WELL_FORMED_CODE.test(code));
+    return new this(known ? (code as ProblemCode) : response.status === 404 ? 'not_found' : 'internal', {
       status: response.status,
       message: typeof body.detail === 'string' ? body.detail : undefined,
       fieldErrors: Array.isArray(body.errors) ? body.errors : [],
@@ -131,6 +137,11 @@ export class DvcError extends DvcErrorCore {
       retryAfter: error.retryAfter,
       requirement,
     });
+  }
+
+  /** Whether a problem code is one this SDK lists: any other is named `internal` (the core keeps it as sent). */
+  static knownCode(code: string): boolean {
+    return isKnown(code);
   }
 
   /** The citizen-facing text of this error in a language, looked up from its code. */

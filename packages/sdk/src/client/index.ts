@@ -7,6 +7,7 @@ export * from './phone-recovery.js';
 export * from './account.js';
 export * from './signatures.js';
 export * from './signature-requests.js';
+export * from './signature-flows.js';
 export * from './passkeys.js';
 export * from './assurance.js';
 export * from './error.js';

@@ -22,6 +22,7 @@ export * from './operator.js';
 export * from './signatures.js';
 export * from './development-certificates.js';
 export * from './signature-requests.js';
+export * from './signature-flows.js';
 export * from './assurance.js';
 export * from './issues.js';
 export * from './paths.js';

@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'provider_timeout',
   'provider_refused',
   'provider_unavailable',
+  'already_ial3',
   'internal',
   'network',
   'timeout',

@@ -34,6 +34,7 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   passkey_already_added: 'Khóa đăng nhập (passkey) này đã có trong tài khoản.',
   passkey_limit_reached: 'Tài khoản đã có đủ số khóa đăng nhập (passkey) cho phép. Vui lòng xóa bớt một khóa rồi thêm lại.',
   recent_sign_in_required: 'Để thêm khóa đăng nhập (passkey), vui lòng đăng nhập lại rồi thực hiện ngay.',
+  already_ial3: 'Tài khoản này đã được xác minh ở mức độ cao (IAL3); không cần nâng mức nữa.',
   sms_unavailable: 'Không gửi được tin nhắn. Vui lòng thử lại sau ít phút.',
   cert_expired: 'Chứng thư số đã hết hạn. Vui lòng gia hạn hoặc dùng chứng thư số khác.',
   cert_not_yet_valid: 'Chứng thư số chưa đến ngày có hiệu lực. Vui lòng kiểm tra lại ngày giờ hoặc dùng chứng thư số khác.',

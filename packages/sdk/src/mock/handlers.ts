@@ -27,6 +27,7 @@ import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOpt
 import { route, type RouteContext } from './route.js';
 import { createSignatureChallenge, developmentCaCertificate, issueDevelopmentCertificate, previewSignatureCertificate } from './signatures.js';
 import { cancelSignatureRequest, getSignatureRequest, startSignatureRequest } from './signature-requests.js';
+import { signInWithSignature, startSignatureRegistration, upgradeAssurance } from './signature-flows.js';
 import { checkSessionAssurance, getSessionAssurance } from './assurance.js';
 import { authenticationOf } from '../assurance/sign-in-methods.js';
 import type { MockCitizen } from './citizens.js';
@@ -39,7 +40,7 @@ import { MOCK_REGISTER_LOOKUPS_PER_HOUR, MockScenario, type MockFlow, type MockO
  * `too_many_attempts` with `Retry-After`, `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`,
  * `otp_resend_too_soon`, `otp_rate_limited`, `flow_not_found`, `flow_step`, `idempotency_conflict`,
  * `unauthorized` (no live access token on the account routes), `password_reused` (a new password is one of the last 5),
- * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), the signature problems of a certificate preview (`cert_expired`, `cert_not_yet_valid`, `cert_revoked`, `cert_untrusted`, `cert_key_usage`, `subject_mismatch`, `revocation_unavailable`, `challenge_expired`, `challenge_used`, through the fictional `MOCK_SIGNATURE_CERTIFICATES`), SIM-signature and remote-signing requests acted out pending → `signed`, `refused` (`provider_refused`), `timed_out` (`provider_timeout`), `failed` (`provider_unavailable`) or `cancelled` by the fictional `MOCK_SIGNING_HOLDERS` and the scenario's clock, `client_mismatch` (a sign-out
+ * `unchanged` (an email or phone change to the current one), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), the signature problems of a certificate preview (`cert_expired`, `cert_not_yet_valid`, `cert_revoked`, `cert_untrusted`, `cert_key_usage`, `subject_mismatch`, `revocation_unavailable`, `challenge_expired`, `challenge_used`, through the fictional `MOCK_SIGNATURE_CERTIFICATES`; the same, with `signature_mismatch` for `MOCK_MISMATCHED_SIGNATURE`, `invalid_credentials` and `already_ial3`, for registration, sign-in and the IAL3 upgrade by signature), `client_mismatch` (a sign-out
  * `unchanged` (an email or phone change to the current one), the passkey problems (`passkey_verification_failed`, `passkey_not_found`, `passkey_already_added`, `passkey_limit_reached`, `recent_sign_in_required`), `cccd_already_added` and `cccd_in_use` (adding a CCCD to an account that has one, or that another account signs in with), `phone_recovery_unconfirmed` (a lost-phone recovery whose details do not confirm, the same whether or not the ID number has an account), `origin_not_allowed` (a page on an origin not in the `origins` option), `client_mismatch` (a sign-out
  * from another portal) — each reached the way the service reaches it (wrong code, clock past expiry, fifth
  * wrong password …), plus any problem forced with {@link MockScenario.failNext}.
@@ -148,6 +149,9 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     })),
     http.get(at(PATHS.userinfo), route(scenario, 'getAccount', getAccountDetails)),
     http.post(at(PATHS.signatureChallenges), route(scenario, 'createSignatureChallenge', createSignatureChallenge)),
+    http.post(at(PATHS.signatureRegistrations), route(scenario, 'startSignatureRegistration', startSignatureRegistration)),
+    http.post(at(PATHS.signatureSignIns), route(scenario, 'signInWithSignature', signInWithSignature)),
+    http.post(at(PATHS.assuranceUpgrades), route(scenario, 'upgradeAssurance', upgradeAssurance)),
     http.post(at(`${PATHS.signatureChallenges}/:challengeId/certificate`), route(scenario, 'previewSignatureCertificate', previewSignatureCertificate)),
     http.post(at(DEVELOPMENT_CA_PATHS.certificates), route(scenario, 'issueDevelopmentCertificate', issueDevelopmentCertificate)),
     http.get(at(DEVELOPMENT_CA_PATHS.certificate), () => developmentCaCertificate()),
@@ -234,7 +238,8 @@ async function completeRegistration(context: RouteContext): Promise<Response> {
   if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
   // Registered with the number typed: a CMND citizen who registers with the CCCD has a CCCD account.
   const citizen = { ...scenario.citizenOf(flow.idNumber)!, idNumber: flow.idNumber };
-  const account = scenario.addAccount({ ...citizen, phone: flow.phone, ...(details.email ? { email: details.email } : {}) }, password, details.method);
+  const added = scenario.addAccount({ ...citizen, fullName: details.fullName, phone: flow.phone, ...(details.email ? { email: details.email } : {}) }, password, details.method);
+  const account = flow.verifiedBy ? scenario.raiseIal(flow.idNumber, flow.verifiedBy)! : added;
   scenario.flows.delete(flow.id);
   return answer(201, { account });
 }

@@ -27,6 +27,7 @@ export { MOCK_SIGNATURE_CERTIFICATES } from './signatures.js';
 export type { MockSignatureChallenge } from './signatures.js';
 export { MOCK_SIGNING_HOLDERS, MOCK_SIGNING_DELAY_SECONDS, MOCK_SIGNING_TTL_SECONDS } from './signature-requests.js';
 export type { MockSignatureRequest } from './signature-requests.js';
+export { MOCK_MISMATCHED_SIGNATURE } from './signature-flows.js';
 export { problemBody } from './problem.js';
 export { PROBLEM_STATUS, type ServiceProblemCode } from '../contract/problem-status.js';
 export type { ProblemDetails } from './problem.js';

@@ -50,6 +50,9 @@ export type MockOperation =
   | 'startSignatureRequest'
   | 'getSignatureRequest'
   | 'cancelSignatureRequest'
+  | 'startSignatureRegistration'
+  | 'signInWithSignature'
+  | 'upgradeAssurance'
   | 'startPasskeyRegistration'
   | 'addPasskey'
   | 'listPasskeys'
@@ -171,6 +174,8 @@ export interface MockFlow {
   verified: boolean;
   readonly details?: StartRegistrationRequest;
   readonly change?: MockChange;
+  /** A registration whose identity a USB-token signature proved: its account is made at IAL3. */
+  readonly verifiedBy?: 'usb_token';
 }
 
 /** @internal An account, its password and the phone its codes go to (E.164). */
@@ -332,6 +337,20 @@ export class MockScenario {
     this.accounts.set(idNumber, { ...record, account });
     for (const session of this.sessions.values()) if (session.account.sub === account.sub) session.account = account;
     for (const [token, held] of this.accessTokens) if (held.sub === account.sub) this.accessTokens.set(token, account);
+  }
+
+  /**
+   * @internal Raises the account registered with `idNumber` to IAL3 by `method`: every view of it
+   * (sessions, access tokens) shows the new level, as the service's store does at once.
+   */
+  raiseIal(idNumber: string, method: 'usb_token'): Account | undefined {
+    const record = this.accounts.get(idNumber);
+    if (!record) return undefined;
+    const account: Account = { ...record.account, ial: 3, verificationMethod: method };
+    this.accounts.set(idNumber, { ...record, account });
+    for (const session of this.sessions.values()) if (session.account.sub === account.sub) session.account = account;
+    for (const [token, held] of this.accessTokens) if (held.sub === account.sub) this.accessTokens.set(token, account);
+    return account;
   }
 
   /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */

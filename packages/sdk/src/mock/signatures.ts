@@ -73,6 +73,19 @@ export function createSignatureChallenge(context: RouteContext): Response {
 }
 
 /**
+ * @internal What a mock certificate says for a challenge's subject type, or the refusal it gets:
+ * `cert_untrusted` for an unknown certificate or one of another subject type.
+ */
+export function mockCertificateOutcome(certificate: string, subjectType: SubjectType, developmentCertificates?: ReadonlyMap<string, CertificateDetails>): CertificateDetails | ServiceProblemCode {
+  const key = certificate.trim();
+  // The mock's fixed certificates, else one its development CA issued (`POST /dev/signature-certificates`).
+  const outcome = OUTCOMES.get(key) ?? developmentOutcome(developmentCertificates?.get(key), subjectType);
+  if (!outcome) return 'cert_untrusted';
+  if ('refusal' in outcome) return outcome.refusal;
+  return outcome.subjectType === subjectType ? outcome.details : 'cert_untrusted';
+}
+
+/**
  * `POST /v1/signature-challenges/{id}/certificate`: `not_found` for another portal's or an unknown
  * challenge, `challenge_used` / `challenge_expired` by its state and the clock, then the certificate's
  * outcome from {@link MOCK_SIGNATURE_CERTIFICATES} or the mock's development CA
@@ -88,12 +101,9 @@ export function previewSignatureCertificate(context: RouteContext): Response {
   if (!stored || stored.clientId !== context.clientId) return context.problem('not_found');
   if (stored.used) return context.problem('challenge_used');
   if (Date.parse(stored.challenge.expiresAt) <= scenario.now()) return context.problem('challenge_expired');
-  const outcome = OUTCOMES.get(parsed.data.certificate.trim()) ?? developmentOutcome(scenario.developmentCertificates.get(parsed.data.certificate.trim()), stored.challenge.subjectType);
-  if (!outcome) return context.problem('cert_untrusted');
-  if ('refusal' in outcome) return context.problem(outcome.refusal);
-  if (outcome.subjectType !== stored.challenge.subjectType) return context.problem('cert_untrusted');
+  const details = mockCertificateOutcome(parsed.data.certificate, stored.challenge.subjectType, scenario.developmentCertificates);
+  if (typeof details === 'string') return context.problem(details);
   const { idNumber, taxCode } = parsed.data;
-  const details = outcome.details;
   if (idNumber !== undefined && (details.idNumber === undefined || normalizeIdNumber(idNumber) !== details.idNumber)) return context.problem('subject_mismatch');
   if (taxCode !== undefined && details.taxCode !== taxCode) return context.problem('subject_mismatch');
   return context.json(CertificatePreviewSchema.parse({ challengeId: id, subjectType: stored.challenge.subjectType, certificate: details }));

@@ -22,6 +22,22 @@ describe('DvcError', () => {
     await assert.rejects(getConfig(client), (error: unknown) => error instanceof DvcError && error.code === 'insufficient_user_authentication' && error.requirement?.ial === 3);
   });
 
+  test('a code this SDK does not list is internal on DvcError, kept as sent with the service\'s words on DvcErrorCore; a malformed one is internal on both', async () => {
+    const answer = (code: unknown) => new Response(JSON.stringify({ code, detail: 'Lời của dịch vụ.' }), { status: 422 });
+    const full = await DvcError.fromResponse(answer('cert_from_the_future'));
+    assert.equal(full.code, 'internal');
+    assert.equal(full.message, 'Lời của dịch vụ.');
+    const core = await DvcErrorCore.fromResponse(answer('cert_from_the_future'));
+    assert.equal(core.code, 'cert_from_the_future');
+    assert.equal(core.message, 'Lời của dịch vụ.');
+    assert.equal(core.status, 422);
+    assert.equal((await DvcErrorCore.fromResponse(answer('too_many_attempts'))).code, 'too_many_attempts');
+    for (const malformed of ['Not A Code', '', 'x'.repeat(65), '<script>', 42]) {
+      assert.equal((await DvcErrorCore.fromResponse(answer(malformed))).code, 'internal', String(malformed));
+      assert.equal((await DvcError.fromResponse(answer(malformed))).code, 'internal', String(malformed));
+    }
+  });
+
   test('a 401 without a step-up challenge stays what its body says, with no requirement', async () => {
     const error = await DvcError.fromResponse(new Response(JSON.stringify({ code: 'unauthorized' }), { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } }));
     assert.equal(error.code, 'unauthorized');

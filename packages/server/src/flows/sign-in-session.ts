@@ -3,6 +3,7 @@ import type { SignInAuthentication } from '@dvc-kit/sdk';
 import type { SignedIn } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
+import type { AccountRecord } from '../store/accounts.js';
 import type { FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
@@ -24,15 +25,45 @@ export async function openSignInSession(
   spend: (tx: Store) => Promise<void>,
   commit: StepCommit<SignedIn>,
 ): Promise<SignedIn> {
-  const { config, store, clock, log } = deps;
+  const { store, log } = deps;
   const account = await store.accounts.findBySub(accountSub);
   if (!account) throw new ProblemError('flow_not_found');
-  const now = clock();
-  const { tokens: ttl } = config;
+  const { session, refreshToken, result } = await newSession(deps, account, flow.clientId, authentication);
+  await store.transaction(async (tx) => {
+    await spend(tx);
+    if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
+    await tx.sessions.create(session, hashRefreshToken(refreshToken));
+    await commit.alongside(tx, result);
+  });
+  log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id, amr: authentication.amr.join(' ') });
+  return result;
+}
+
+/** A session about to be stored, its refresh token, and the answer that hands out its tokens. */
+export interface NewSession {
+  readonly session: SessionRecord;
+  /** Stored only as its hash (`hashRefreshToken`). */
+  readonly refreshToken: string;
+  readonly result: SignedIn;
+}
+
+/**
+ * A new session of `account` for the portal `clientId`, recording `authentication`, with its tokens
+ * signed — not yet stored: the caller stores it (`sessions.create`) in the transaction that spends
+ * what proved the sign-in, so the tokens are never sent for a session that rolled back.
+ */
+export async function newSession(
+  deps: Pick<AppDeps, 'config' | 'clock' | 'tokens'>,
+  account: AccountRecord,
+  clientId: string,
+  authentication: SignInAuthentication,
+): Promise<NewSession> {
+  const now = deps.clock();
+  const { tokens: ttl } = deps.config;
   const session: SessionRecord = {
     id: randomUUID(),
     accountSub: account.sub,
-    clientId: flow.clientId,
+    clientId,
     authTime: now,
     authentication,
     createdAt: now,
@@ -43,13 +74,5 @@ export async function openSignInSession(
   const refreshToken = generateRefreshToken();
   // Signed before the commit, so the answer can be stored with the session; unsent if it rolls back.
   const tokens = await deps.tokens.issue(account, session, refreshToken);
-  const result: SignedIn = { tokens, account: accountView(account) };
-  await store.transaction(async (tx) => {
-    await spend(tx);
-    if (!(await tx.flows.advance(flow.id, 'code_sent', 'completed'))) throw new ProblemError('flow_step');
-    await tx.sessions.create(session, hashRefreshToken(refreshToken));
-    await commit.alongside(tx, result);
-  });
-  log.info('sign_in.completed', { client: flow.clientId, sub: account.sub, sid: session.id, amr: authentication.amr.join(' ') });
-  return result;
+  return { session, refreshToken, result: { tokens, account: accountView(account) } };
 }

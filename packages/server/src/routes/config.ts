@@ -1,7 +1,8 @@
-import { LANGUAGES, PATHS, registrationChoices, type ServiceConfig } from '@dvc-kit/sdk';
+import { LANGUAGES, PATHS, registrationChoices, SUBJECT_TYPES, type ServiceConfig } from '@dvc-kit/sdk';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { offeredMethods } from '../flows/registration/registration.js';
+import { usbTokenOffered } from '../flows/usb-token.js';
 import { OTP_LENGTH } from '../otp/code.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -11,7 +12,10 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get(PATHS.config, (c) => {
     const { config } = deps;
     const client = c.var.client;
-    const registrationMethods = offeredMethods(deps, client);
+    const registrationMethods: string[] = offeredMethods(deps, client);
+    // IAL3 by USB token, where the service offers it: per subject type, as the flows accept it.
+    const byToken = SUBJECT_TYPES.filter((subjectType) => usbTokenOffered(deps, subjectType));
+    if (byToken.length > 0) registrationMethods.push('usb_token');
     const body: ServiceConfig = {
       clientId: client.id,
       clientName: client.name,
@@ -23,8 +27,11 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
         maxAttempts: config.otp.maxAttempts,
       },
       registrationMethods,
-      subjectTypes: registrationChoices(registrationMethods).map(({ subjectType, methods }) => ({ subjectType, methods: methods.map((choice) => ({ ...choice })) })),
-      signInMethods: [...(client.signInMethods ?? config.signInMethods)],
+      subjectTypes: registrationChoices(registrationMethods).map(({ subjectType, methods }) => ({
+        subjectType,
+        methods: methods.map((choice) => ({ ...choice, available: choice.available && (choice.method !== 'usb_token' || byToken.includes(subjectType)) })),
+      })),
+      signInMethods: [...(client.signInMethods ?? config.signInMethods), ...(byToken.includes('citizen') ? ['usb_token'] : [])],
       // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.
       lostPhoneRecovery: deps.socialInsurance !== undefined,
       languages: [...LANGUAGES],

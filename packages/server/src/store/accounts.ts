@@ -77,6 +77,12 @@ export interface AccountRepository {
   replacePhone(sub: string, expectedPhone: string, newPhone: string): Promise<boolean>;
   /** Replaces an account's email; `false` when there is no such account. */
   replaceEmail(sub: string, email: string): Promise<boolean>;
+  /**
+   * Raises an account's identity level and records the method that proved it, but only if the account
+   * still has `expected` (level and method) and the new level is higher: of parallel upgrades one wins;
+   * `false` otherwise, with nothing changed.
+   */
+  raiseIal(sub: string, expected: { ial: 1 | 2 | 3; verificationMethod: VerificationMethod }, next: { ial: 1 | 2 | 3; verificationMethod: VerificationMethod }): Promise<boolean>;
 }
 
 const COLUMNS = `a.sub::text AS sub, a.id_number, a.full_name, a.birth_date::text AS birth_date, a.phone, a.email, a.subject_type, a.ial,
@@ -161,6 +167,16 @@ export function accountRepository(sql: Sql): AccountRepository {
     },
     async replaceEmail(sub, email) {
       const rows = await sql.query('UPDATE accounts SET email = $2 WHERE sub = $1::uuid RETURNING sub', [sub, email]);
+      return rows.length === 1;
+    },
+    async raiseIal(sub, expected, next) {
+      if (next.ial <= expected.ial) return false;
+      const rows = await sql.query(
+        `UPDATE accounts SET ial = $4, verification_method = $5
+         WHERE sub = $1::uuid AND ial = $2 AND verification_method = $3 AND ial < $4
+         RETURNING sub`,
+        [sub, expected.ial, expected.verificationMethod, next.ial, next.verificationMethod],
+      );
       return rows.length === 1;
     },
   };

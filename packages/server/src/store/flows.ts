@@ -14,8 +14,12 @@ export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
 /** What a registration flow carries from its first step to the account. */
 export interface RegistrationDetails {
-  /** The registration method (`mobile`, `bhxh`); absent in flows stored before it was recorded. */
-  readonly method?: 'mobile' | 'bhxh';
+  /** The registration method (`mobile`, `bhxh`, `usb_token`); absent in flows stored before it was recorded. */
+  readonly method?: 'mobile' | 'bhxh' | 'usb_token';
+  /** By signature: the certificate that proved the identity (serial number, issuing CA), for the account's assurance history. */
+  readonly certificate?: { readonly serialNumber: string; readonly issuer: string };
+  /** By signature: the challenge it signed. */
+  readonly challengeId?: string;
   /** The BHXH code the social-insurance register matched (by social insurance only), for the account. */
   readonly bhxhCode?: string;
   readonly fullName: string;

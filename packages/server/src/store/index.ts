@@ -22,3 +22,4 @@ export type * from './phone-recoveries.js';
 export type * from './signature-challenges.js';
 export type * from './signing-requests.js';
 export type * from './passkeys.js';
+export type * from './assurance-history.js';

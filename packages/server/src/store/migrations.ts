@@ -386,6 +386,32 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 15,
+    name: 'assurance history of accounts: registrations and upgrades by signature, with the certificate that proved them',
+    statements: [
+      // How an account's identity level came to be what it is: a registration at IAL3, or an upgrade
+      // from a lower level, by which method, through which portal, on which certificate (serial and
+      // issuer, never the holder's number). Kept while the account is, never swept.
+      `CREATE TABLE account_assurance_history (
+        id uuid PRIMARY KEY,
+        account_sub uuid NOT NULL REFERENCES accounts (sub) ON DELETE CASCADE,
+        at timestamptz NOT NULL,
+        event text NOT NULL CHECK (event IN ('registered', 'upgraded')),
+        from_ial smallint CHECK (from_ial BETWEEN 1 AND 3),
+        from_method text,
+        to_ial smallint NOT NULL CHECK (to_ial BETWEEN 1 AND 3),
+        to_method text NOT NULL,
+        client_id text NOT NULL,
+        certificate_serial text,
+        certificate_issuer text,
+        challenge_id text,
+        CHECK ((event = 'upgraded') = (from_ial IS NOT NULL AND from_method IS NOT NULL)),
+        CHECK (from_ial IS NULL OR from_ial < to_ial)
+      )`,
+      `CREATE INDEX account_assurance_history_account ON account_assurance_history (account_sub, at DESC)`,
+    ],
+  },
+  {
     version: 16,
     name: 'signing requests: a SIM-signature or remote-signing provider asked to sign a challenge, one per challenge, settled once',
     statements: [

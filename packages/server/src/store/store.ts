@@ -19,6 +19,7 @@ import { phoneRecoveryRepository, type PhoneRecoveryRepository } from './phone-r
 import { signatureChallengeRepository, type SignatureChallengeRepository } from './signature-challenges.js';
 import { signingRequestRepository, type SigningRequestRepository } from './signing-requests.js';
 import { passkeyRepository, type PasskeyRepository } from './passkeys.js';
+import { assuranceHistoryRepository, type AssuranceHistoryRepository } from './assurance-history.js';
 
 /**
  * The account store: every table of the service behind one interface, the same on PGlite and
@@ -69,6 +70,8 @@ export interface Store {
   readonly signingRequests: SigningRequestRepository;
   /** Accounts' passkeys (WebAuthn credentials) and their challenges. */
   readonly passkeys: PasskeyRepository;
+  /** How accounts' identity levels came to be: registrations and upgrades by signature. */
+  readonly assuranceHistory: AssuranceHistoryRepository;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Removes expired rows in bounded batches; see {@link sweepExpired}. */
@@ -114,6 +117,7 @@ export function createStore(sql: Sql): Store {
     signatureChallenges: signatureChallengeRepository(sql),
     signingRequests: signingRequestRepository(sql),
     passkeys: passkeyRepository(sql),
+    assuranceHistory: assuranceHistoryRepository(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     sweep: (now, options) => sweepExpired(sql, now, options),
   };

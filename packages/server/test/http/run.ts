@@ -27,6 +27,7 @@ import { signInIdempotencySpec } from './sign-in-idempotency.spec.js';
 import { signInSpec } from './sign-in.spec.js';
 import { signaturesSpec } from './signatures.spec.js';
 import { signatureRequestsSpec } from './signature-requests.spec.js';
+import { signatureFlowsSpec } from './signature-flows.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
 /**
@@ -81,6 +82,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     signaturesSpec(db);
     developmentSignerSpec(db);
     signatureRequestsSpec(db);
+    signatureFlowsSpec(db);
     passkeysSpec(db);
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { METHOD_IAL, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
+import { identityAssuranceOf, METHOD_IAL, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type OtpChallenge, FLOW_LIFETIME_SECONDS } from '@dvc-kit/sdk';
 import type {
   CompleteRegistrationRequest,
   RegistrationCodeVerified,
@@ -170,8 +170,9 @@ export const registration = {
     const flow = await findFlow(deps, caller, id, 'registration');
     if (flow.state !== 'code_verified' || !flow.details) throw new ProblemError('flow_step');
     const details = flow.details;
-    // Flows stored before the method was recorded were all by mobile subscriber.
-    const method = METHODS[details.method ?? 'mobile'];
+    // Flows stored before the method was recorded were all by mobile subscriber; a signature's flow
+    // (`signature-registration.ts`) shares the steps after its first.
+    const verificationMethod = details.method === 'usb_token' ? 'usb_token' : METHODS[details.method ?? 'mobile'].verificationMethod;
     await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
       idNumber: flow.idNumber,
       phone: flow.phone,
@@ -187,8 +188,8 @@ export const registration = {
       phone: flow.phone,
       email: details.email,
       subjectType: 'citizen',
-      ial: METHOD_IAL[method.verificationMethod],
-      verificationMethod: method.verificationMethod,
+      ial: METHOD_IAL[verificationMethod],
+      verificationMethod,
       bhxhCode: details.bhxhCode ?? null,
       passwordHash: await deps.passwords.hash(data.password),
       consentVersion: details.consentVersion,
@@ -199,6 +200,13 @@ export const registration = {
     await store.transaction(async (tx) => {
       if (!(await tx.flows.advance(flow.id, 'code_verified', 'completed'))) throw new ProblemError('flow_step');
       if (!(await tx.accounts.create(account))) throw new ProblemError('account_exists');
+      if (details.certificate) {
+        const proved = identityAssuranceOf(verificationMethod);
+        await tx.assuranceHistory.add({
+          id: randomUUID(), accountSub: account.sub, at: now, event: 'registered', from: null, to: { ial: proved.ial, verificationMethod },
+          clientId: flow.clientId, certificate: details.certificate, challengeId: details.challengeId ?? null,
+        });
+      }
       await commit.alongside(tx, result);
     });
     log.info('registration.completed', { client: flow.clientId, sub: account.sub });

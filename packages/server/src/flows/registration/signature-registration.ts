@@ -1,0 +1,97 @@
+import { parseBirthDate, parseFullName, parseIdNumber, parsePhone } from '@dvc-kit/sdk';
+import type { RegistrationStarted, SignedChallenge, StartSignatureRegistrationRequest } from '@dvc-kit/sdk/contract';
+import type { AppDeps } from '../../app-deps.js';
+import { ProblemError } from '../../http/problem.js';
+import { verifySignedChallenge } from '../../signatures/verify.js';
+import type { Caller } from '../caller.js';
+import { requireCurrentConsent } from '../consent.js';
+import { newCodeFlow, requireHumanCheck, startCodeFlow } from '../steps.js';
+import { requireUsbToken } from '../usb-token.js';
+import { REGISTRATION_LIFETIME_SECONDS } from './registration.js';
+
+/** A start of registration by USB token whose details were normalised and checked. */
+export interface SignatureRegistrationStart {
+  readonly idNumber: string;
+  /** `yyyy-mm-dd`. */
+  readonly birthDate: string;
+  /** E.164. */
+  readonly phone: string;
+  readonly email: string | null;
+  readonly consentVersion: string;
+  readonly humanCheck: string | undefined;
+  readonly signature: SignedChallenge;
+}
+
+/**
+ * Registration at IAL3 with a USB token ("USB ký số"), citizens: the first step of a registration whose
+ * proof is a signature instead of a register's record. The citizen types the ID number, and the
+ * certificate's UID must carry that number (`subject_mismatch` otherwise); the account's name is the
+ * certificate's holder, as the national portal shows it "from the USB token".
+ *
+ * Unlike the national portal, the account still gets a phone verified by a code and a password: in DVC
+ * Kit one account serves every portal, and the phone is where its codes and security notices go (a
+ * password or phone change, a lost phone), and the password with a code is the way in when the token is
+ * not at hand (AAL2). So after this step the registration goes on as every other —
+ * `POST /v1/registrations/{id}/otp/verify`, then `…/password` — and the account is made at IAL3 with
+ * `verificationMethod: "usb_token"`, its certificate (serial, issuer) in the account's assurance history.
+ * An ID number with an account is told so after the code, as in every registration.
+ */
+export const signatureRegistration = {
+  /**
+   * Normalises and checks the details before anything is counted, verified or stored.
+   * @throws {ProblemError} `not_found` / `validation_failed` (`method_not_offered`, `consent_required`, the identifiers' rules).
+   */
+  prepare(deps: AppDeps, data: StartSignatureRegistrationRequest): SignatureRegistrationStart {
+    requireUsbToken(deps, data.subjectType);
+    const [idNumber, birthDate, phone] = [parseIdNumber(data.idNumber), parseBirthDate(data.birthDate), parsePhone(data.phone)];
+    if (!idNumber.ok || !birthDate.ok || !phone.ok) throw new ProblemError('validation_failed');
+    requireCurrentConsent(deps.config, data.consentVersion);
+    return {
+      idNumber: idNumber.value,
+      birthDate: birthDate.iso,
+      phone: phone.e164,
+      email: data.email?.trim() || null,
+      consentVersion: data.consentVersion,
+      humanCheck: data.humanCheck,
+      signature: data.signature,
+    };
+  },
+
+  /**
+   * Spends the human check, verifies the signed `register` challenge against the typed ID number
+   * (using the challenge up), stores the registration flow and sends the first code.
+   * @throws {SignatureError} the signature's and certificate's refusals (the edge maps them).
+   * @throws {ProblemError} `human_check_failed`, `validation_failed` (a holder name that is no name), the code's send problems.
+   */
+  async start(deps: AppDeps, caller: Caller, start: SignatureRegistrationStart, options: { takenOver?: boolean } = {}): Promise<RegistrationStarted> {
+    const { codes, log } = deps;
+    await requireHumanCheck(deps, start.humanCheck, { spentByThisRequest: options.takenOver ?? false });
+    const { certificate, challenge } = await verifySignedChallenge(deps.signatures, deps.store, start.signature, {
+      operation: 'register',
+      clientId: caller.client.id,
+      subjectType: 'citizen',
+      idNumber: start.idNumber,
+    });
+    const fullName = parseFullName(certificate.details.holder);
+    if (!fullName.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'signature.certificate', code: fullName.rule }] });
+    const flow = newCodeFlow(deps, caller, REGISTRATION_LIFETIME_SECONDS, {
+      kind: 'registration',
+      idNumber: start.idNumber,
+      phone: start.phone,
+      details: {
+        method: 'usb_token',
+        fullName: fullName.value,
+        birthDate: start.birthDate,
+        email: start.email,
+        consentVersion: start.consentVersion,
+        consentAt: deps.clock().toISOString(),
+        certificate: { serialNumber: certificate.details.serialNumber, issuer: certificate.details.issuer },
+        challengeId: challenge.id,
+      },
+      accountSub: null,
+    });
+    const issued = await startCodeFlow(deps, caller, flow);
+    log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber), method: 'usb_token' });
+    return { registrationId: flow.id, otp: codes.view(issued.challenge) };
+  },
+};

@@ -1,0 +1,52 @@
+import { authenticationOf, normalizeIdNumber } from '@dvc-kit/sdk';
+import type { SignatureSignInRequest, SignedIn } from '@dvc-kit/sdk/contract';
+import type { AppDeps } from '../app-deps.js';
+import { ProblemError } from '../http/problem.js';
+import { verifySignedChallenge } from '../signatures/verify.js';
+import { hashRefreshToken } from '../tokens/refresh-token.js';
+import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
+import { takeSignInAttempt } from './sign-in-address-limit.js';
+import { newSession } from './sign-in-session.js';
+import { requireUsbToken } from './usb-token.js';
+
+/**
+ * Sign-in with a USB token ("Đăng nhập bằng USB ký số"): the citizen signs a `sign_in` challenge; the
+ * signature and the certificate's path are verified and the challenge used up
+ * (`verifySignedChallenge`); the account is the one whose ID number the certificate carries (its
+ * registered number or an added CCCD). The session is AAL3 without a password or SMS code
+ * (`authenticationOf('usb_token')`: `amr` `hwk sc pin mfa`).
+ *
+ * No enumeration: every check of the signature and the certificate comes first and answers the same
+ * whether or not an account exists; a valid certificate whose number has no account gets 401
+ * `invalid_credentials`, the answer to a wrong password. Each attempt counts against the caller's
+ * address (`limits.signInAttempts`, with password sign-ins) before anything is verified; a sign-in
+ * gives its attempt back.
+ */
+export const signatureSignIn = {
+  /**
+   * @throws {SignatureError} the signature's and certificate's refusals (the edge maps them).
+   * @throws {ProblemError} `not_found` / `validation_failed` when not offered, `too_many_attempts`, `invalid_credentials`.
+   */
+  async signIn(deps: AppDeps, caller: Caller, signed: SignatureSignInRequest, commit: StepCommit<SignedIn> = NOTHING_ALONGSIDE): Promise<SignedIn> {
+    const { store, log } = deps;
+    requireUsbToken(deps, 'citizen');
+    const attempt = await takeSignInAttempt(deps, caller.address);
+    const { certificate } = await verifySignedChallenge(deps.signatures, store, signed, { operation: 'sign_in', clientId: caller.client.id, subjectType: 'citizen' });
+    // A citizen's certificate always carries an ID number (`inspect` refuses it otherwise).
+    const idNumber = normalizeIdNumber(certificate.details.idNumber ?? '');
+    const account = idNumber ? await store.accounts.findByIdNumber(idNumber) : undefined;
+    if (!account || account.subjectType !== 'citizen') {
+      log.info('sign_in.signature_no_account', { client: caller.client.id, id: log.hash('id', idNumber) });
+      throw new ProblemError('invalid_credentials');
+    }
+    await attempt.giveBack();
+    const authentication = authenticationOf('usb_token');
+    const { session, refreshToken, result } = await newSession(deps, account, caller.client.id, authentication);
+    await store.transaction(async (tx) => {
+      await tx.sessions.create(session, hashRefreshToken(refreshToken));
+      await commit.alongside(tx, result);
+    });
+    log.info('sign_in.completed', { client: caller.client.id, sub: account.sub, sid: session.id, amr: authentication.amr.join(' ') });
+    return result;
+  },
+};
