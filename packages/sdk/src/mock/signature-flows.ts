@@ -86,8 +86,9 @@ function useProof(
 
 /**
  * `POST /v1/registrations/signature`, as the service answers it: the consent in force, the signed
- * `register` challenge (every refusal of {@link useSignedChallenge}, `subject_mismatch` when the
- * certificate carries another ID number), then a code to the phone; the registration goes on at the
+ * `register` challenge or a signed mock request of the body's `method` for one (every refusal of
+ * `useProof`, `method_mismatch` on `method` for a request of another method, `subject_mismatch` when
+ * the certificate carries another ID number), then a code to the phone; the registration goes on at the
  * ordinary code and password steps and ends with an account at IAL3 named after the certificate's holder.
  */
 export async function startSignatureRegistration(context: RouteContext): Promise<Response> {
@@ -129,9 +130,10 @@ export async function startSignatureRegistration(context: RouteContext): Promise
 }
 
 /**
- * `POST /v1/sign-ins/signature`, as the service answers it: the signed `sign_in` challenge, then an
- * AAL3 session (`amr` `hwk sc pin mfa`) for the account whose ID number the certificate carries;
- * `invalid_credentials` when it has none, as a wrong password gets.
+ * `POST /v1/sign-ins/signature`, as the service answers it: the signed `sign_in` challenge, or a signed
+ * mock request for one (every refusal of `useProof`), then a session of the method's authentication
+ * (USB token and SIM signature AAL3, remote signing AAL2) for the account whose ID number the
+ * certificate carries; `invalid_credentials` when it has none, as a wrong password gets.
  */
 export async function signInWithSignature(context: RouteContext): Promise<Response> {
   const { scenario } = context;
