@@ -306,6 +306,11 @@ export class DvcClient extends DvcClientCore {
    * certificate's and challenge's own codes (`subject_mismatch` when the certificate carries another ID
    * number, `challenge_used`, …), `not_found` when the service does not offer it.
    *
+   * By SIM signature or remote signing, name the `signed` request of a `register` challenge
+   * ({@link DvcClient.startSignatureRequest}) as `signatureRequestId`, with its method as `method`;
+   * a request not signed yet fails with `signature_pending`, one declined or timed out with
+   * `provider_refused` / `provider_timeout`.
+   *
    * @example
    * ```ts
    * const challenge = await client.createSignatureChallenge({ operation: 'register', subjectType: 'citizen' });
@@ -313,6 +318,8 @@ export class DvcClient extends DvcClientCore {
    * const { registrationId, otp } = await client.startSignatureRegistration({
    *   subjectType: 'citizen', method: 'usb_token', idNumber, birthDate: '15/03/1990', phone, consentVersion, signature,
    * });
+   * // Or by SIM signature, once GET /v1/signature-requests/{requestId} says `signed`:
+   * await client.startSignatureRegistration({ subjectType: 'citizen', method: 'sim_signature', idNumber, birthDate, phone, consentVersion, signatureRequestId: requestId });
    * ```
    */
   startSignatureRegistration(body: StartSignatureRegistrationRequest, options?: CallOptions): Promise<RegistrationStarted> {
@@ -320,15 +327,21 @@ export class DvcClient extends DvcClientCore {
   }
 
   /**
-   * Signs in with a USB token instead of a password and SMS code: AAL3 tokens. The account is the one
-   * whose ID number the certificate carries; a certificate without an account gets
-   * `invalid_credentials`, as a wrong password does. With an `idempotencyKey`, a repeat gets the same
-   * tokens while their refresh token is live.
+   * Signs in with a signature instead of a password and SMS code: a signed challenge (USB token: AAL3
+   * tokens), or `{ signatureRequestId }` of a signed SIM-signature (AAL3) or remote-signing (AAL2)
+   * request for a `sign_in` challenge. The account is the one whose ID number the certificate carries;
+   * a certificate without an account gets `invalid_credentials`, as a wrong password does. A request not
+   * signed yet fails with `signature_pending`. With an `idempotencyKey`, a repeat gets the same tokens
+   * while their refresh token is live.
    *
    * @example
    * ```ts
    * const challenge = await client.createSignatureChallenge({ operation: 'sign_in', subjectType: 'citizen' });
    * const { tokens } = await client.signInWithSignature(await signer.sign(challenge), { idempotencyKey: crypto.randomUUID() });
+   * // By SIM signature: the holder confirmed on the phone (the request's state is `signed`).
+   * const { requestId } = await client.startSignatureRequest({ challengeId: challenge.challengeId, method: 'sim_signature', holder: { phone: '0971234398' } });
+   * // … poll client.getSignatureRequest(requestId) until `signed` …
+   * const signedIn = await client.signInWithSignature({ signatureRequestId: requestId });
    * ```
    */
   signInWithSignature(body: SignatureSignInRequest, options?: CallOptions): Promise<SignedIn> {
@@ -339,13 +352,16 @@ export class DvcClient extends DvcClientCore {
    * Raises the signed-in citizen's account to IAL3 by signing an `upgrade` challenge with a
    * certificate that carries the account's ID number. Every portal sees it at once
    * ({@link DvcClient.getSessionAssurance}), and tokens from the next refresh carry it. Fails with
-   * `already_ial3` for an account at IAL3, `subject_mismatch`, and the certificate's own codes.
+   * `already_ial3` for an account at IAL3, `subject_mismatch`, and the certificate's own codes. By SIM
+   * signature or remote signing, pass `{ signatureRequestId }` of a signed request for an `upgrade`
+   * challenge: the account's `verificationMethod` becomes the request's method.
    *
    * @example
    * ```ts
    * const challenge = await client.createSignatureChallenge({ operation: 'upgrade', subjectType: 'citizen' });
    * const { account } = await client.upgradeAssurance(accessToken, await signer.sign(challenge));
    * account.ial; // 3
+   * // or: await client.upgradeAssurance(accessToken, { signatureRequestId: requestId });
    * ```
    */
   upgradeAssurance(accessToken: string, body: AssuranceUpgradeRequest, options?: CallOptions): Promise<AssuranceUpgraded> {

@@ -55,6 +55,7 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   provider_timeout: 410,
   provider_refused: 422,
   provider_unavailable: 503,
+  signature_pending: 409,
   already_ial3: 409,
   internal: 500,
 });

@@ -2,24 +2,115 @@ import * as z from 'zod/mini';
 import { AccountSchema } from './common.js';
 import { BirthDateField, ConsentVersionField, EmailField, IdNumberField, PhoneField } from './fields.js';
 import { birthYearCheck } from './registration.js';
-import { SignedChallengeSchema } from './signatures.js';
+import type { FieldRule } from '../messages/codes.js';
+import type { RemoteSignatureMethod } from './signature-requests.js';
+import { SIGNATURE_METHODS, SignedChallengeSchema, type SignedChallenge } from './signatures.js';
 import { typeRule } from './type-rule.js';
 
 /**
- * `POST /v1/registrations/signature`: register at IAL3 with a USB token ("USB ký số"). The body names
- * the citizen's ID number (the certificate's UID must carry the same one), the date of birth (its year
- * must agree with a CCCD's), the phone the account's codes and notices go to, an optional email, the
- * consent and the human check, and the signed `register` challenge. The full name is the certificate's
- * holder (CN). The service verifies the signature and the certificate path, uses the challenge up and
- * sends a code to the phone; the registration then goes on as every other: `…/otp/verify`, then
- * `…/password` (an account at IAL3, `verificationMethod: "usb_token"`).
+ * The id of a SIM-signature or remote-signing request (`POST /v1/signature-requests`) whose state is
+ * `signed`: what a signing flow takes instead of a signature when the holder signed on their phone.
+ */
+export const SignatureRequestIdField = z
+  .string(typeRule())
+  .check(z.minLength(1, 'required' satisfies FieldRule), z.maxLength(128, 'too_long' satisfies FieldRule));
+
+/** A signing flow's proof by a signed SIM-signature or remote-signing request, named by its id. */
+export interface SignatureRequestProof {
+  /** The id `POST /v1/signature-requests` gave; the request must be `signed`. */
+  readonly signatureRequestId: string;
+}
+
+/** What proves a signing flow: a signed challenge (USB token), or a signed request (SIM signature, remote signing). */
+export type SignatureProof = { readonly signed: SignedChallenge } | { readonly requestId: string };
+
+const SIGNED_FIELDS = ['challengeId', 'certificate', 'intermediates', 'algorithm', 'signature'] as const;
+const REQUIRED_SIGNED_FIELDS = ['challengeId', 'certificate', 'algorithm', 'signature'] as const;
+type Issues = { addIssue(issue: { code: 'custom'; message: FieldRule; path: PropertyKey[]; input: unknown }): void };
+
+/**
+ * Exactly one of a signed challenge's fields and `signatureRequestId` in a sign-in or upgrade body:
+ * both are refused on `signatureRequestId` (`exactly_one`), neither names each missing field of the
+ * signed challenge (`required`), as before requests could be named.
+ */
+const proofCheck = z.superRefine((body: Record<string, unknown>, ctx: Issues) => {
+  if (body.signatureRequestId !== undefined) {
+    if (SIGNED_FIELDS.some((field) => body[field] !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'exactly_one', path: ['signatureRequestId'], input: body.signatureRequestId });
+    }
+    return;
+  }
+  for (const field of REQUIRED_SIGNED_FIELDS) {
+    if (body[field] === undefined) ctx.addIssue({ code: 'custom', message: 'required', path: [field], input: undefined });
+  }
+});
+
+/**
+ * A sign-in or upgrade body: the signed challenge's fields (USB token), or `{ signatureRequestId }` (a
+ * SIM signature or remote signing, signed on the phone) — exactly one of the two.
+ */
+const SignatureProofBodySchema = z.extend(z.partial(SignedChallengeSchema), { signatureRequestId: z.optional(SignatureRequestIdField) }).check(proofCheck);
+
+/**
+ * What proves a sign-in or upgrade body that passed its schema: the signed challenge, or the id of the
+ * signed request. The one reading of "exactly one of the two", for the service and the mock.
+ *
+ * @example
+ * ```ts
+ * const proof = signatureProofOf(SignatureSignInSchema.parse(body));
+ * if ('requestId' in proof) await verifySignatureRequest(signatures, store, proof.requestId, expected);
+ * ```
+ */
+export function signatureProofOf(body: {
+  readonly signatureRequestId?: string | undefined;
+  readonly challengeId?: string | undefined;
+  readonly certificate?: string | undefined;
+  readonly intermediates?: string[] | undefined;
+  readonly algorithm?: SignedChallenge['algorithm'] | undefined;
+  readonly signature?: string | undefined;
+}): SignatureProof {
+  if (body.signatureRequestId !== undefined) return { requestId: body.signatureRequestId };
+  const { challengeId, certificate, intermediates, algorithm, signature } = body;
+  return { signed: { challengeId: challengeId!, certificate: certificate!, ...(intermediates ? { intermediates } : {}), algorithm: algorithm!, signature: signature! } };
+}
+
+/**
+ * The body of a registration by signature and its method agree: `usb_token` takes `signature`, a SIM
+ * signature or remote signing takes `signatureRequestId` — exactly one of the two (`exactly_one` on
+ * `signatureRequestId` for both, `required` on the method's field for neither, `method_mismatch` on
+ * `method` for the other method's field).
+ */
+const registrationProofCheck = z.superRefine((body: { method?: unknown; signature?: unknown; signatureRequestId?: unknown }, ctx: Issues) => {
+  if (body.method === undefined) return;
+  const byRequest = body.method !== 'usb_token';
+  if (body.signature !== undefined && body.signatureRequestId !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'exactly_one', path: ['signatureRequestId'], input: body.signatureRequestId });
+  } else if ((byRequest ? body.signature : body.signatureRequestId) !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'method_mismatch', path: ['method'], input: body.method });
+  } else if ((byRequest ? body.signatureRequestId : body.signature) === undefined) {
+    const field = byRequest ? 'signatureRequestId' : 'signature';
+    ctx.addIssue({ code: 'custom', message: 'required', path: [field], input: undefined });
+  }
+});
+
+/**
+ * `POST /v1/registrations/signature`: register at IAL3 with a signature — a USB token ("USB ký số",
+ * `method: "usb_token"` with the signed challenge as `signature`), a SIM signature ("SIM ký số",
+ * `method: "sim_signature"`) or remote signing (`method: "remote_signing"`), each of the last two with
+ * the `signatureRequestId` of a signed request for a `register` challenge of the same method. The body
+ * names the citizen's ID number (the certificate's UID must carry the same one), the date of birth (its
+ * year must agree with a CCCD's), the phone the account's codes and notices go to, an optional email,
+ * the consent and the human check. The full name is the certificate's holder (CN). The service verifies
+ * the signature and the certificate path, uses the challenge up and sends a code to the phone; the
+ * registration then goes on as every other: `…/otp/verify`, then `…/password` (an account at IAL3,
+ * `verificationMethod` the method).
  *
  * Only for citizens today (`subjectType: "citizen"`); enterprises and agency officers come later.
  */
 export const StartSignatureRegistrationSchema = z
   .object({
     subjectType: z.literal('citizen', typeRule('subject_type')),
-    method: z.literal('usb_token', typeRule()),
+    method: z.enum(SIGNATURE_METHODS, typeRule('method_not_offered')),
     idNumber: IdNumberField,
     birthDate: BirthDateField,
     phone: PhoneField,
@@ -28,29 +119,44 @@ export const StartSignatureRegistrationSchema = z
     consentVersion: ConsentVersionField,
     /** Solved human-check payload, when the service asks for one. */
     humanCheck: z.optional(z.string(typeRule()).check(z.maxLength(4096, 'too_long'))),
-    /** The `register` challenge, signed with the certificate that proves who registers. */
-    signature: SignedChallengeSchema,
+    /** With `usb_token`: the `register` challenge, signed with the certificate that proves who registers. */
+    signature: z.optional(SignedChallengeSchema),
+    /** With `sim_signature` / `remote_signing`: the signed request for a `register` challenge. */
+    signatureRequestId: z.optional(SignatureRequestIdField),
   })
-  .check(birthYearCheck);
-/** Body of `POST /v1/registrations/signature`. */
-export type StartSignatureRegistrationRequest = z.infer<typeof StartSignatureRegistrationSchema>;
+  .check(birthYearCheck, registrationProofCheck);
+/**
+ * What proves a registration body that passed its schema: `signature` (USB token) or the signed
+ * request `signatureRequestId` names (SIM signature, remote signing).
+ */
+export function registrationProofOf(body: { readonly signature?: SignedChallenge | undefined; readonly signatureRequestId?: string | undefined }): SignatureProof {
+  return body.signatureRequestId !== undefined ? { requestId: body.signatureRequestId } : { signed: body.signature! };
+}
+
+/** Body of `POST /v1/registrations/signature`: by USB token with `signature`, or by SIM signature / remote signing with `signatureRequestId`. */
+export type StartSignatureRegistrationRequest = Omit<z.infer<typeof StartSignatureRegistrationSchema>, 'method' | 'signature' | 'signatureRequestId'> &
+  ({ method: 'usb_token'; signature: SignedChallenge } | { method: RemoteSignatureMethod; signatureRequestId: string });
 
 /**
- * `POST /v1/sign-ins/signature`: sign in with a USB token, without a password or SMS code (AAL3,
- * `amr: ["hwk", "sc", "pin", "mfa"]`). The body is the signed `sign_in` challenge; the account is the
- * one whose ID number the certificate carries. Answered like the code step of a sign-in (`SignedIn`).
+ * `POST /v1/sign-ins/signature`: sign in with a signature, without a password or SMS code. The body is
+ * the signed `sign_in` challenge (USB token: AAL3, `amr: ["hwk", "sc", "pin", "mfa"]`), or
+ * `{ signatureRequestId }` of a signed request for a `sign_in` challenge (SIM signature: AAL3, the same
+ * `amr`; remote signing: AAL2, `amr: ["swk", "mca", "mfa"]`) — exactly one of the two. The account is
+ * the one whose ID number the certificate carries. Answered like the code step of a sign-in (`SignedIn`).
  */
-export const SignatureSignInSchema = SignedChallengeSchema;
-/** Body of `POST /v1/sign-ins/signature`. */
-export type SignatureSignInRequest = z.infer<typeof SignatureSignInSchema>;
+export const SignatureSignInSchema = SignatureProofBodySchema;
+/** Body of `POST /v1/sign-ins/signature`: a signed challenge, or a signed request's id. */
+export type SignatureSignInRequest = SignedChallenge | SignatureRequestProof;
 
 /**
  * `POST /v1/account/assurance-upgrades`: a signed-in citizen (access token) raises the account to IAL3
- * by signing an `upgrade` challenge with a certificate that carries the account's ID number.
+ * by signing an `upgrade` challenge with a certificate that carries the account's ID number — the
+ * signed challenge (USB token), or `{ signatureRequestId }` of a signed request (SIM signature, remote
+ * signing); exactly one of the two.
  */
-export const AssuranceUpgradeSchema = SignedChallengeSchema;
-/** Body of `POST /v1/account/assurance-upgrades`. */
-export type AssuranceUpgradeRequest = z.infer<typeof AssuranceUpgradeSchema>;
+export const AssuranceUpgradeSchema = SignatureProofBodySchema;
+/** Body of `POST /v1/account/assurance-upgrades`: a signed challenge, or a signed request's id. */
+export type AssuranceUpgradeRequest = SignedChallenge | SignatureRequestProof;
 
 /**
  * `POST /v1/account/assurance-upgrades` response (200): the account as it is now (IAL3, its new

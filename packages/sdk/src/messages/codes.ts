@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'provider_timeout',
   'provider_refused',
   'provider_unavailable',
+  'signature_pending',
   'already_ial3',
   'internal',
   'network',
@@ -104,6 +105,8 @@ export const FIELD_RULES = [
   'consent_required',
   'certificate_format',
   'tax_code_format',
+  'exactly_one',
+  'method_mismatch',
   'password_min_length',
   'password_max_length',
   'password_lower',
@@ -128,7 +131,7 @@ export type FieldRule = (typeof FIELD_RULES)[number];
  */
 export type LocalFieldRule = Exclude<
   FieldRule,
-  'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused' | 'certificate_format' | 'tax_code_format'
+  'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused' | 'certificate_format' | 'tax_code_format' | 'exactly_one' | 'method_mismatch'
 >;
 
 /** Languages every citizen-facing string exists in; Vietnamese first. */

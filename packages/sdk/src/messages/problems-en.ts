@@ -49,4 +49,5 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   provider_timeout: 'The request was not confirmed on the phone in time. Please start signing again.',
   provider_refused: 'The signing request was declined on the phone or could not reach this subscriber. Please check the details and sign again.',
   provider_unavailable: 'The remote signing service is not answering. Please try again in a few minutes.',
+  signature_pending: 'The signing request has not been confirmed on the phone yet. Please confirm it on your phone, then continue.',
 };

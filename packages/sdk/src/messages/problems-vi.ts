@@ -49,4 +49,5 @@ export const problemsVi: Readonly<Record<ProblemCode, string>> = {
   provider_timeout: 'Hết thời gian xác nhận trên điện thoại. Vui lòng bắt đầu ký lại.',
   provider_refused: 'Yêu cầu ký số đã bị từ chối trên điện thoại hoặc không gửi được tới thuê bao này. Vui lòng kiểm tra lại thông tin và ký lại.',
   provider_unavailable: 'Dịch vụ ký số từ xa đang không phản hồi. Vui lòng thử lại sau ít phút.',
+  signature_pending: 'Yêu cầu ký số chưa được xác nhận trên điện thoại. Vui lòng xác nhận trên điện thoại rồi tiếp tục.',
 };

@@ -1,7 +1,7 @@
 import { maskIdNumber } from '../identity/id-number.js';
 import type { Account } from '../contract/common.js';
 import type { ServiceConfig } from '../contract/config.js';
-import type { CertificateDetails } from '../contract/signatures.js';
+import type { CertificateDetails, SignatureMethod } from '../contract/signatures.js';
 import type { StartRegistrationRequest } from '../contract/registration.js';
 import type { FieldRule } from '../messages/codes.js';
 import { DEFAULT_PASSWORD_POLICY } from '../password/policy.js';
@@ -175,7 +175,7 @@ export interface MockFlow {
   readonly details?: StartRegistrationRequest;
   readonly change?: MockChange;
   /** A registration whose identity a USB-token signature proved: its account is made at IAL3. */
-  readonly verifiedBy?: 'usb_token';
+  readonly verifiedBy?: SignatureMethod;
 }
 
 /** @internal An account, its password and the phone its codes go to (E.164). */
@@ -343,7 +343,7 @@ export class MockScenario {
    * @internal Raises the account registered with `idNumber` to IAL3 by `method`: every view of it
    * (sessions, access tokens) shows the new level, as the service's store does at once.
    */
-  raiseIal(idNumber: string, method: 'usb_token'): Account | undefined {
+  raiseIal(idNumber: string, method: SignatureMethod): Account | undefined {
     const record = this.accounts.get(idNumber);
     if (!record) return undefined;
     const account: Account = { ...record.account, ial: 3, verificationMethod: method };

@@ -1,6 +1,6 @@
 import { authenticationOf } from '../assurance/sign-in-methods.js';
-import type { CertificateDetails, SignatureOperation, SignedChallenge } from '../contract/signatures.js';
-import { AssuranceUpgradeSchema, SignatureSignInSchema, StartSignatureRegistrationSchema } from '../contract/signature-flows.js';
+import type { CertificateDetails, SignatureMethod, SignatureOperation, SignedChallenge } from '../contract/signatures.js';
+import { AssuranceUpgradeSchema, registrationProofOf, signatureProofOf, SignatureSignInSchema, StartSignatureRegistrationSchema, type SignatureProof } from '../contract/signature-flows.js';
 import { parseBirthDate } from '../identity/birth-date.js';
 import { normalizeIdNumber } from '../identity/id-number.js';
 import { parsePhone } from '../identity/phone.js';
@@ -8,7 +8,8 @@ import { holderOf } from './account.js';
 import { challengeOf, idempotent, sendLimit, staleConsent } from './flows.js';
 import type { RouteContext } from './route.js';
 import type { MockFlow } from './scenario.js';
-import { mockCertificateOutcome } from './signatures.js';
+import { advanceMockRequest } from './signature-requests.js';
+import { mockCertificateDetails, mockCertificateOutcome } from './signatures.js';
 
 /**
  * A signature the mock takes as not made by its certificate's key (`signature_mismatch`). The mock
@@ -19,28 +20,75 @@ export const MOCK_MISMATCHED_SIGNATURE = 'bW9jay1taXNtYXRjaGVk';
 /**
  * Uses a signed challenge up as the service's `verifySignedChallenge` does, in its order: the challenge
  * is this portal's and this operation's (`not_found`), unused (`challenge_used`), unexpired
- * (`challenge_expired`); the certificate's outcome (`MOCK_SIGNATURE_CERTIFICATES`); the expected ID
- * number (`subject_mismatch`); the signature (`signature_mismatch` for {@link MOCK_MISMATCHED_SIGNATURE}).
+ * (`challenge_expired`); the certificate's outcome (`MOCK_SIGNATURE_CERTIFICATES`, or the details of
+ * the certificate a mock provider signed with); the expected ID number (`subject_mismatch`); the
+ * signature (`signature_mismatch` for {@link MOCK_MISMATCHED_SIGNATURE}).
  */
-function useSignedChallenge(context: RouteContext, signed: SignedChallenge, operation: SignatureOperation, idNumber?: string): CertificateDetails | Response {
+function useChallenge(
+  context: RouteContext,
+  challengeId: string,
+  certificate: { readonly signed: SignedChallenge } | { readonly details: CertificateDetails },
+  operation: SignatureOperation,
+  idNumber?: string,
+): CertificateDetails | Response {
   const { scenario } = context;
-  const stored = scenario.signatureChallenges.get(signed.challengeId);
+  const stored = scenario.signatureChallenges.get(challengeId);
   if (!stored || stored.clientId !== context.clientId || stored.challenge.operation !== operation) return context.problem('not_found');
   if (stored.used) return context.problem('challenge_used');
   if (Date.parse(stored.challenge.expiresAt) <= scenario.now()) return context.problem('challenge_expired');
-  const details = mockCertificateOutcome(signed.certificate, stored.challenge.subjectType, scenario.developmentCertificates);
+  const details = 'details' in certificate ? certificate.details : mockCertificateOutcome(certificate.signed.certificate, stored.challenge.subjectType, scenario.developmentCertificates);
   if (typeof details === 'string') return context.problem(details);
   if (stored.challenge.subjectType !== 'citizen' || details.idNumber === undefined) return context.problem('validation_failed', { fieldErrors: [{ field: 'subjectType', code: 'method_not_offered' }] });
   if (idNumber !== undefined && normalizeIdNumber(idNumber) !== details.idNumber) return context.problem('subject_mismatch');
-  if (signed.signature === MOCK_MISMATCHED_SIGNATURE) return context.problem('signature_mismatch');
+  if ('signed' in certificate && certificate.signed.signature === MOCK_MISMATCHED_SIGNATURE) return context.problem('signature_mismatch');
   stored.used = true;
   return details;
 }
 
 /**
+ * Uses up what proves a signing flow, as the service does: a signed challenge (USB token), or a mock
+ * signing request of this portal (`not_found` otherwise) that is `signed` — `signature_pending` while
+ * the holder has not answered, `provider_refused`, `provider_timeout`, `provider_unavailable` for its
+ * outcomes, `flow_step` once cancelled — whose challenge then gets every check of a signed one.
+ */
+function useProof(
+  context: RouteContext,
+  proof: SignatureProof,
+  operation: SignatureOperation,
+  expected: { idNumber?: string; method?: SignatureMethod } = {},
+): { details: CertificateDetails; method: SignatureMethod } | Response {
+  const { idNumber } = expected;
+  if ('signed' in proof) {
+    const details = useChallenge(context, proof.signed.challengeId, proof, operation, idNumber);
+    return details instanceof Response ? details : { details, method: 'usb_token' };
+  }
+  const request = context.scenario.signatureRequests.get(proof.requestId);
+  if (!request || request.clientId !== context.clientId) return context.problem('not_found');
+  if (expected.method !== undefined && request.method !== expected.method) {
+    return context.problem('validation_failed', { fieldErrors: [{ field: 'method', code: 'method_mismatch' }] });
+  }
+  advanceMockRequest(request, context.scenario.now());
+  switch (request.state) {
+    case 'pending':
+      return context.problem('signature_pending');
+    case 'cancelled':
+      return context.problem('flow_step');
+    case 'refused':
+    case 'timed_out':
+    case 'failed':
+      return context.problem(request.code === 'provider_refused' || request.code === 'provider_timeout' ? request.code : 'provider_unavailable');
+    case 'signed': {
+      const details = useChallenge(context, request.challengeId, { details: mockCertificateDetails(request.subjectType) }, operation, idNumber);
+      return details instanceof Response ? details : { details, method: request.method };
+    }
+  }
+}
+
+/**
  * `POST /v1/registrations/signature`, as the service answers it: the consent in force, the signed
- * `register` challenge (every refusal of {@link useSignedChallenge}, `subject_mismatch` when the
- * certificate carries another ID number), then a code to the phone; the registration goes on at the
+ * `register` challenge or a signed mock request of the body's `method` for one (every refusal of
+ * `useProof`, `method_mismatch` on `method` for a request of another method, `subject_mismatch` when
+ * the certificate carries another ID number), then a code to the phone; the registration goes on at the
  * ordinary code and password steps and ends with an account at IAL3 named after the certificate's holder.
  */
 export async function startSignatureRegistration(context: RouteContext): Promise<Response> {
@@ -53,8 +101,9 @@ export async function startSignatureRegistration(context: RouteContext): Promise
   const answer = idempotent(context);
   if (answer instanceof Response) return answer;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(request.humanCheck))) return context.problem('human_check_failed');
-  const details = useSignedChallenge(context, request.signature, 'register', request.idNumber);
-  if (details instanceof Response) return details;
+  const used = useProof(context, registrationProofOf(request), 'register', { idNumber: request.idNumber, method: request.method });
+  if (used instanceof Response) return used;
+  const { details } = used;
   const phone = parsePhone(request.phone);
   const birthDate = parseBirthDate(request.birthDate);
   if (!phone.ok || !birthDate.ok) return context.problem('validation_failed');
@@ -73,7 +122,7 @@ export async function startSignatureRegistration(context: RouteContext): Promise
     verified: false,
     // The steps after the code read what every registration carries; the certificate gave the name.
     details: { subjectType: 'citizen', method: 'mobile', idNumber, fullName: details.holder, birthDate: request.birthDate, phone: request.phone, consentVersion: request.consentVersion, ...(request.email ? { email: request.email } : {}) },
-    verifiedBy: 'usb_token',
+    verifiedBy: used.method,
   };
   scenario.flows.set(flow.id, flow);
   scenario.sendCode(flow);
@@ -81,9 +130,10 @@ export async function startSignatureRegistration(context: RouteContext): Promise
 }
 
 /**
- * `POST /v1/sign-ins/signature`, as the service answers it: the signed `sign_in` challenge, then an
- * AAL3 session (`amr` `hwk sc pin mfa`) for the account whose ID number the certificate carries;
- * `invalid_credentials` when it has none, as a wrong password gets.
+ * `POST /v1/sign-ins/signature`, as the service answers it: the signed `sign_in` challenge, or a signed
+ * mock request for one (every refusal of `useProof`), then a session of the method's authentication
+ * (USB token and SIM signature AAL3, remote signing AAL2) for the account whose ID number the
+ * certificate carries; `invalid_credentials` when it has none, as a wrong password gets.
  */
 export async function signInWithSignature(context: RouteContext): Promise<Response> {
   const { scenario } = context;
@@ -91,13 +141,14 @@ export async function signInWithSignature(context: RouteContext): Promise<Respon
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   const answer = idempotent(context);
   if (answer instanceof Response) return answer;
-  const details = useSignedChallenge(context, parsed.data, 'sign_in');
-  if (details instanceof Response) return details;
+  const used = useProof(context, signatureProofOf(parsed.data), 'sign_in');
+  if (used instanceof Response) return used;
+  const { details, method } = used;
   const record = scenario.accounts.get(scenario.registeredIdOf(details.idNumber!));
   if (!record) return context.problem('invalid_credentials');
   const { account } = record;
   const sid = scenario.nextId('sid');
-  const session = { account, clientId: context.clientId, sid, authentication: authenticationOf('usb_token'), authTime: Math.floor(scenario.now() / 1000) };
+  const session = { account, clientId: context.clientId, sid, authentication: authenticationOf(method), authTime: Math.floor(scenario.now() / 1000) };
   const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
   scenario.sessions.set(tokens.refreshToken, session);
   scenario.accessTokens.set(tokens.accessToken, account);
@@ -119,9 +170,9 @@ export function upgradeAssurance(context: RouteContext): Response {
   const parsed = AssuranceUpgradeSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   if (holder.account.ial >= 3) return context.problem('already_ial3');
-  const details = useSignedChallenge(context, parsed.data, 'upgrade', holder.idNumber);
-  if (details instanceof Response) return details;
+  const used = useProof(context, signatureProofOf(parsed.data), 'upgrade', { idNumber: holder.idNumber });
+  if (used instanceof Response) return used;
   const previous = { ial: holder.account.ial, verificationMethod: holder.account.verificationMethod };
-  const account = scenario.raiseIal(holder.idNumber, 'usb_token')!;
+  const account = scenario.raiseIal(holder.idNumber, used.method)!;
   return context.json({ account, previous, upgradedAt: new Date(scenario.now()).toISOString() });
 }

@@ -101,8 +101,8 @@ export function startSignatureRequest(context: RouteContext): Response {
   return context.json({ requestId: request.requestId, expiresAt: new Date(request.expiresAt).toISOString(), pollAfterSeconds: POLL_SECONDS }, 201);
 }
 
-/** Settles a pending request by the clock: the holder's answer after the delay, `timed_out` after the expiry. */
-function advance(request: MockSignatureRequest, now: number): void {
+/** @internal Settles a pending request by the clock: the holder's answer after the delay, `timed_out` after the expiry. */
+export function advanceMockRequest(request: MockSignatureRequest, now: number): void {
   if (request.state !== 'pending') return;
   if (now >= request.expiresAt) {
     request.state = 'timed_out';
@@ -135,7 +135,7 @@ function found(context: RouteContext): MockSignatureRequest | undefined {
 export function getSignatureRequest(context: RouteContext): Response {
   const request = found(context);
   if (!request) return context.problem('not_found');
-  advance(request, context.scenario.now());
+  advanceMockRequest(request, context.scenario.now());
   return context.json(view(request));
 }
 
@@ -143,7 +143,7 @@ export function getSignatureRequest(context: RouteContext): Response {
 export function cancelSignatureRequest(context: RouteContext): Response {
   const request = found(context);
   if (!request) return context.problem('not_found');
-  advance(request, context.scenario.now());
+  advanceMockRequest(request, context.scenario.now());
   if (request.state === 'pending') request.state = 'cancelled';
   return context.json(view(request));
 }

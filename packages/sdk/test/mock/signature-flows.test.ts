@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { failure, mockWorld } from './support.js';
 import type { DvcClient } from '../../src/client/index.js';
 import { AssuranceUpgradedSchema, RegistrationStartedSchema, SignedInSchema, type SignatureOperation, type SignedChallenge } from '../../src/contract/index.js';
-import { MOCK_MISMATCHED_SIGNATURE, MOCK_PASSWORD, MOCK_SIGNATURE_CERTIFICATES } from '../../src/mock/index.js';
+import { MOCK_MISMATCHED_SIGNATURE, MOCK_PASSWORD, MOCK_SIGNATURE_CERTIFICATES, MOCK_SIGNING_DELAY_SECONDS, MOCK_SIGNING_HOLDERS } from '../../src/mock/index.js';
 
 const AN_ID = '001090001234';
 const PASSWORD = 'Sông-Hồng-2024';
@@ -24,6 +24,12 @@ const registration = (signature: SignedChallenge, extra: Record<string, unknown>
   signature,
   ...extra,
 });
+
+/** A mock SIM-signature (or remote-signing) request for a challenge of `operation`, not yet answered. */
+async function requested(world: ReturnType<typeof mockWorld>, operation: SignatureOperation, method: 'sim_signature' | 'remote_signing' = 'sim_signature', holder: Record<string, string> = MOCK_SIGNING_HOLDERS.signs): Promise<string> {
+  const { challengeId } = await world.client.createSignatureChallenge({ operation, subjectType: 'citizen' });
+  return (await world.client.startSignatureRequest({ challengeId, method, holder })).requestId;
+}
 
 describe('mock registration, sign-in and upgrade by signature', () => {
   test('registration by signature: a code to the phone, then the ordinary steps end at IAL3 with the certificate\'s name', async () => {
@@ -69,5 +75,46 @@ describe('mock registration, sign-in and upgrade by signature', () => {
     assert.equal((await client.getSessionAssurance(tokens.accessToken)).ial, 3);
     assert.equal((await failure(client.upgradeAssurance(tokens.accessToken, await signed(client, 'upgrade')))).code, 'already_ial3');
     assert.equal((await failure(client.upgradeAssurance('not-a-token', await signed(client, 'upgrade')))).code, 'unauthorized');
+  });
+
+  test('by SIM signature: registration at IAL3 sim_signature, sign-in AAL3 by SIM and AAL2 by remote signing, from signed requests', async () => {
+    const world = mockWorld({ accounts: [] });
+    const { client, scenario } = world;
+    const registering = await requested(world, 'register');
+    world.advance(MOCK_SIGNING_DELAY_SECONDS * 1000);
+    const { signature: _none, ...details } = registration(await signed(client, 'register'));
+    const started = await client.startSignatureRegistration({ ...details, method: 'sim_signature', signatureRequestId: registering });
+    await client.verifyRegistrationCode(started.registrationId, { code: scenario.lastCode('+84971234398')! });
+    const { account } = await client.completeRegistration(started.registrationId, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    assert.deepEqual([account.ial, account.verificationMethod], [3, 'sim_signature']);
+    const bySim = await requested(world, 'sign_in');
+    const byRemote = await requested(world, 'sign_in', 'remote_signing');
+    world.advance(MOCK_SIGNING_DELAY_SECONDS * 1000);
+    const sim = await client.getSessionAssurance((await client.signInWithSignature({ signatureRequestId: bySim })).tokens.accessToken);
+    assert.deepEqual([sim.aal, sim.amr], [3, ['hwk', 'sc', 'pin', 'mfa']]);
+    const remote = await client.getSessionAssurance((await client.signInWithSignature({ signatureRequestId: byRemote })).tokens.accessToken);
+    assert.deepEqual([remote.aal, remote.amr], [2, ['swk', 'mca', 'mfa']]);
+    assert.equal((await failure(client.signInWithSignature({ signatureRequestId: bySim }))).code, 'challenge_used');
+  });
+
+  test('a request not signed is its own problem; a request of another operation, portal or method is refused', async () => {
+    const world = mockWorld({}, { lang: 'en' });
+    const { client, other, scenario } = world;
+    const pending = await requested(world, 'sign_in');
+    const refused = await requested(world, 'sign_in', 'sim_signature', MOCK_SIGNING_HOLDERS.refuses);
+    const waiting = await failure(client.signInWithSignature({ signatureRequestId: pending }));
+    assert.deepEqual([waiting.code, waiting.status], ['signature_pending', 409]);
+    world.advance(MOCK_SIGNING_DELAY_SECONDS * 1000);
+    assert.equal((await failure(client.signInWithSignature({ signatureRequestId: refused }))).code, 'provider_refused');
+    assert.equal((await failure(other.signInWithSignature({ signatureRequestId: pending }))).code, 'not_found');
+    const { signInId } = await client.startSignIn({ idNumber: AN_ID, password: MOCK_PASSWORD });
+    const { tokens } = await client.verifySignInCode(signInId, { code: scenario.lastCode()! });
+    assert.equal((await failure(client.upgradeAssurance(tokens.accessToken, { signatureRequestId: pending }))).code, 'not_found');
+    const upgrade = await requested(world, 'upgrade', 'remote_signing');
+    world.advance(MOCK_SIGNING_DELAY_SECONDS * 1000);
+    const upgraded = await client.upgradeAssurance(tokens.accessToken, { signatureRequestId: upgrade });
+    assert.deepEqual([upgraded.account.ial, upgraded.account.verificationMethod], [3, 'remote_signing']);
+    const both = await failure(client.signInWithSignature({ ...(await signed(client, 'sign_in')), signatureRequestId: pending } as never));
+    assert.deepEqual(both.fieldErrors.map((e) => [e.field, e.code]), [['signatureRequestId', 'exactly_one']]);
   });
 });

@@ -1,13 +1,12 @@
 import { authenticationOf, normalizeIdNumber } from '@dvc-kit/sdk';
-import type { SignatureSignInRequest, SignedIn } from '@dvc-kit/sdk/contract';
+import type { SignatureProof, SignedIn } from '@dvc-kit/sdk/contract';
 import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
-import { verifySignedChallenge } from '../signatures/verify.js';
 import { hashRefreshToken } from '../tokens/refresh-token.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
 import { newSession } from './sign-in-session.js';
-import { requireUsbToken } from './usb-token.js';
+import { requireSignatureFlow, verifyProof } from './signature-proof.js';
 
 /**
  * Sign-in with a USB token ("Đăng nhập bằng USB ký số"): the citizen signs a `sign_in` challenge; the
@@ -15,6 +14,12 @@ import { requireUsbToken } from './usb-token.js';
  * (`verifySignedChallenge`); the account is the one whose ID number the certificate carries (its
  * registered number or an added CCCD). The session is AAL3 without a password or SMS code
  * (`authenticationOf('usb_token')`: `amr` `hwk sc pin mfa`).
+ *
+ * By SIM signature or remote signing the citizen signed on the phone instead: the body names the
+ * signed request (`signatureRequestId`), verified with `verifySignatureRequest` — the same checks —
+ * and the session's authentication is the request's method (`sim_signature`: AAL3, `hwk sc pin mfa`;
+ * `remote_signing`: AAL2, `swk mca mfa`). A request not signed yet, refused or timed out is its own
+ * problem, with or without an account.
  *
  * No enumeration: every check of the signature and the certificate comes first and answers the same
  * whether or not an account exists; a valid certificate whose number has no account gets 401
@@ -25,13 +30,14 @@ import { requireUsbToken } from './usb-token.js';
 export const signatureSignIn = {
   /**
    * @throws {SignatureError} the signature's and certificate's refusals (the edge maps them).
+   * @throws {SigningRequestError} a request that is not signed, or not this portal's.
    * @throws {ProblemError} `not_found` / `validation_failed` when not offered, `too_many_attempts`, `invalid_credentials`.
    */
-  async signIn(deps: AppDeps, caller: Caller, signed: SignatureSignInRequest, commit: StepCommit<SignedIn> = NOTHING_ALONGSIDE): Promise<SignedIn> {
+  async signIn(deps: AppDeps, caller: Caller, proof: SignatureProof, commit: StepCommit<SignedIn> = NOTHING_ALONGSIDE): Promise<SignedIn> {
     const { store, log } = deps;
-    requireUsbToken(deps, 'citizen');
+    requireSignatureFlow(deps, proof, 'citizen');
     const attempt = await takeSignInAttempt(deps, caller.address);
-    const { certificate } = await verifySignedChallenge(deps.signatures, store, signed, { operation: 'sign_in', clientId: caller.client.id, subjectType: 'citizen' });
+    const { certificate, method } = await verifyProof(deps, store, proof, { operation: 'sign_in', clientId: caller.client.id, subjectType: 'citizen' });
     // A citizen's certificate always carries an ID number (`inspect` refuses it otherwise).
     const idNumber = normalizeIdNumber(certificate.details.idNumber ?? '');
     const account = idNumber ? await store.accounts.findByIdNumber(idNumber) : undefined;
@@ -40,7 +46,7 @@ export const signatureSignIn = {
       throw new ProblemError('invalid_credentials');
     }
     await attempt.giveBack();
-    const authentication = authenticationOf('usb_token');
+    const authentication = authenticationOf(method);
     const { session, refreshToken, result } = await newSession(deps, account, caller.client.id, authentication);
     await store.transaction(async (tx) => {
       await tx.sessions.create(session, hashRefreshToken(refreshToken));

@@ -1,8 +1,9 @@
-import { LANGUAGES, PATHS, registrationChoices, SUBJECT_TYPES, type ServiceConfig } from '@dvc-kit/sdk';
+import { LANGUAGES, PATHS, registrationChoices, SUBJECT_TYPES, type ServiceConfig, type SubjectType } from '@dvc-kit/sdk';
+import { SIGNATURE_METHODS } from '@dvc-kit/sdk/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import { offeredMethods } from '../flows/registration/registration.js';
-import { usbTokenOffered } from '../flows/usb-token.js';
+import { signatureFlowOffered } from '../flows/signature-proof.js';
 import { OTP_LENGTH } from '../otp/code.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -13,9 +14,12 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
     const { config } = deps;
     const client = c.var.client;
     const registrationMethods: string[] = offeredMethods(deps, client);
-    // IAL3 by USB token, where the service offers it: per subject type, as the flows accept it.
-    const byToken = SUBJECT_TYPES.filter((subjectType) => usbTokenOffered(deps, subjectType));
-    if (byToken.length > 0) registrationMethods.push('usb_token');
+    // IAL3 by signature (USB token, SIM signature, remote signing), where the service offers it: per
+    // method and subject type, as the flows accept it.
+    const bySignature = SIGNATURE_METHODS.map((method) => ({ method, subjectTypes: SUBJECT_TYPES.filter((subjectType) => signatureFlowOffered(deps, method, subjectType)) }));
+    const offeredTo = (method: string, subjectType: SubjectType) => bySignature.some((entry) => entry.method === method && entry.subjectTypes.includes(subjectType));
+    const signatureMethods = bySignature.filter((entry) => entry.subjectTypes.length > 0).map((entry) => entry.method);
+    registrationMethods.push(...signatureMethods);
     const body: ServiceConfig = {
       clientId: client.id,
       clientName: client.name,
@@ -29,9 +33,12 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
       registrationMethods,
       subjectTypes: registrationChoices(registrationMethods).map(({ subjectType, methods }) => ({
         subjectType,
-        methods: methods.map((choice) => ({ ...choice, available: choice.available && (choice.method !== 'usb_token' || byToken.includes(subjectType)) })),
+        methods: methods.map((choice) => ({
+          ...choice,
+          available: choice.available && (!(SIGNATURE_METHODS as readonly string[]).includes(choice.method) || offeredTo(choice.method, subjectType)),
+        })),
       })),
-      signInMethods: [...(client.signInMethods ?? config.signInMethods), ...(byToken.includes('citizen') ? ['usb_token'] : [])],
+      signInMethods: [...(client.signInMethods ?? config.signInMethods), ...signatureMethods.filter((method) => offeredTo(method, 'citizen'))],
       // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.
       lostPhoneRecovery: deps.socialInsurance !== undefined,
       languages: [...LANGUAGES],

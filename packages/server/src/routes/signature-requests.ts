@@ -87,9 +87,9 @@ export function signatureRequestRoutes(deps: AppDeps): Hono<AppEnv> {
 /**
  * The problem a signing request's refusal is answered with — for these endpoints and for the signing
  * flows that take a request by its id: `provider_refused` (422), `provider_timeout` (410),
- * `provider_unavailable` (503), `not_found` for no such request, `flow_step` (409) for one still
- * pending or cancelled, `method_not_offered` on `method`; a certificate or challenge refusal as
- * `signatureProblem` words it. Anything else is passed on.
+ * `provider_unavailable` (503), `not_found` for no such request, `signature_pending` (409) for one
+ * the holder has not answered yet, `flow_step` (409) for one cancelled, `method_not_offered` on
+ * `method`; a certificate or challenge refusal as `signatureProblem` words it. Anything else is passed on.
  */
 export function signingRequestProblem(deps: Pick<AppDeps, 'log' | 'signatures'>, error: unknown): unknown {
   if (!(error instanceof SigningRequestError)) return signatureProblem(deps, error);
@@ -97,6 +97,7 @@ export function signingRequestProblem(deps: Pick<AppDeps, 'log' | 'signatures'>,
     case 'request_not_found':
       return new ProblemError('not_found');
     case 'request_pending':
+      return new ProblemError('signature_pending');
     case 'request_cancelled':
       return new ProblemError('flow_step');
     case 'method_not_offered':

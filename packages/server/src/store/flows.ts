@@ -14,8 +14,8 @@ export type FlowState = 'code_sent' | 'code_verified' | 'completed' | 'closed';
 
 /** What a registration flow carries from its first step to the account. */
 export interface RegistrationDetails {
-  /** The registration method (`mobile`, `bhxh`, `usb_token`); absent in flows stored before it was recorded. */
-  readonly method?: 'mobile' | 'bhxh' | 'usb_token';
+  /** The registration method (`mobile`, `bhxh`, or a signature's); absent in flows stored before it was recorded. */
+  readonly method?: 'mobile' | 'bhxh' | 'usb_token' | 'sim_signature' | 'remote_signing';
   /** By signature: the certificate that proved the identity (serial number, issuing CA), for the account's assurance history. */
   readonly certificate?: { readonly serialNumber: string; readonly issuer: string };
   /** By signature: the challenge it signed. */

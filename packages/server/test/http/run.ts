@@ -28,6 +28,7 @@ import { signInSpec } from './sign-in.spec.js';
 import { signaturesSpec } from './signatures.spec.js';
 import { signatureRequestsSpec } from './signature-requests.spec.js';
 import { signatureFlowsSpec } from './signature-flows.spec.js';
+import { signatureFlowsRemoteSpec } from './signature-flows-remote.spec.js';
 import { tokensSpec } from './tokens.spec.js';
 
 /**
@@ -83,6 +84,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     developmentSignerSpec(db);
     signatureRequestsSpec(db);
     signatureFlowsSpec(db);
+    signatureFlowsRemoteSpec(db);
     passkeysSpec(db);
   };
 }

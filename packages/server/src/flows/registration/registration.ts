@@ -172,7 +172,8 @@ export const registration = {
     const details = flow.details;
     // Flows stored before the method was recorded were all by mobile subscriber; a signature's flow
     // (`signature-registration.ts`) shares the steps after its first.
-    const verificationMethod = details.method === 'usb_token' ? 'usb_token' : METHODS[details.method ?? 'mobile'].verificationMethod;
+    const method = details.method ?? 'mobile';
+    const verificationMethod = method === 'mobile' || method === 'bhxh' ? METHODS[method].verificationMethod : method;
     await requireAcceptablePassword(config, data.password, data.passwordConfirmation, {
       idNumber: flow.idNumber,
       phone: flow.phone,

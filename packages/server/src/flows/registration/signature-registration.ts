@@ -1,12 +1,14 @@
 import { parseBirthDate, parseFullName, parseIdNumber, parsePhone } from '@dvc-kit/sdk';
-import type { RegistrationStarted, SignedChallenge, StartSignatureRegistrationRequest } from '@dvc-kit/sdk/contract';
+import { registrationProofOf, type RegistrationStarted, type SignatureMethod, type SignatureProof } from '@dvc-kit/sdk/contract';
+import type { StartSignatureRegistrationSchema } from '@dvc-kit/sdk/contract';
+import type * as z from 'zod/mini';
 import type { AppDeps } from '../../app-deps.js';
 import { ProblemError } from '../../http/problem.js';
-import { verifySignedChallenge } from '../../signatures/verify.js';
+import { SigningRequestError } from '../../signatures/providers/errors.js';
 import type { Caller } from '../caller.js';
 import { requireCurrentConsent } from '../consent.js';
 import { newCodeFlow, requireHumanCheck, startCodeFlow } from '../steps.js';
-import { requireUsbToken } from '../usb-token.js';
+import { requireSignatureFlow, verifyProof } from '../signature-proof.js';
 import { REGISTRATION_LIFETIME_SECONDS } from './registration.js';
 
 /** A start of registration by USB token whose details were normalised and checked. */
@@ -19,7 +21,9 @@ export interface SignatureRegistrationStart {
   readonly email: string | null;
   readonly consentVersion: string;
   readonly humanCheck: string | undefined;
-  readonly signature: SignedChallenge;
+  /** `usb_token`, or the method of the signed request. */
+  readonly method: SignatureMethod;
+  readonly proof: SignatureProof;
 }
 
 /**
@@ -35,14 +39,20 @@ export interface SignatureRegistrationStart {
  * `POST /v1/registrations/{id}/otp/verify`, then `…/password` — and the account is made at IAL3 with
  * `verificationMethod: "usb_token"`, its certificate (serial, issuer) in the account's assurance history.
  * An ID number with an account is told so after the code, as in every registration.
+ *
+ * By SIM signature or remote signing ("SIM ký số", a SmartCA-style service) the citizen signed on the
+ * phone: the body names the signed request of a `register` challenge (`signatureRequestId`) and its
+ * `method`, verified with `verifySignatureRequest` — the same checks — and the account is made with
+ * `verificationMethod` that method.
  */
 export const signatureRegistration = {
   /**
    * Normalises and checks the details before anything is counted, verified or stored.
    * @throws {ProblemError} `not_found` / `validation_failed` (`method_not_offered`, `consent_required`, the identifiers' rules).
    */
-  prepare(deps: AppDeps, data: StartSignatureRegistrationRequest): SignatureRegistrationStart {
-    requireUsbToken(deps, data.subjectType);
+  prepare(deps: AppDeps, data: z.infer<typeof StartSignatureRegistrationSchema>): SignatureRegistrationStart {
+    const proof = registrationProofOf(data);
+    requireSignatureFlow(deps, proof, data.subjectType, data.method);
     const [idNumber, birthDate, phone] = [parseIdNumber(data.idNumber), parseBirthDate(data.birthDate), parsePhone(data.phone)];
     if (!idNumber.ok || !birthDate.ok || !phone.ok) throw new ProblemError('validation_failed');
     requireCurrentConsent(deps.config, data.consentVersion);
@@ -53,7 +63,8 @@ export const signatureRegistration = {
       email: data.email?.trim() || null,
       consentVersion: data.consentVersion,
       humanCheck: data.humanCheck,
-      signature: data.signature,
+      method: data.method,
+      proof,
     };
   },
 
@@ -66,20 +77,25 @@ export const signatureRegistration = {
   async start(deps: AppDeps, caller: Caller, start: SignatureRegistrationStart, options: { takenOver?: boolean } = {}): Promise<RegistrationStarted> {
     const { codes, log } = deps;
     await requireHumanCheck(deps, start.humanCheck, { spentByThisRequest: options.takenOver ?? false });
-    const { certificate, challenge } = await verifySignedChallenge(deps.signatures, deps.store, start.signature, {
+    if ('requestId' in start.proof) {
+      const request = await deps.store.signingRequests.find(start.proof.requestId, caller.client.id);
+      if (!request) throw new SigningRequestError('request_not_found');
+      if (request.method !== start.method) throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'method_mismatch' }] });
+    }
+    const { certificate, challenge } = await verifyProof(deps, deps.store, start.proof, {
       operation: 'register',
       clientId: caller.client.id,
       subjectType: 'citizen',
       idNumber: start.idNumber,
     });
     const fullName = parseFullName(certificate.details.holder);
-    if (!fullName.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'signature.certificate', code: fullName.rule }] });
+    if (!fullName.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'requestId' in start.proof ? 'signatureRequestId' : 'signature.certificate', code: fullName.rule }] });
     const flow = newCodeFlow(deps, caller, REGISTRATION_LIFETIME_SECONDS, {
       kind: 'registration',
       idNumber: start.idNumber,
       phone: start.phone,
       details: {
-        method: 'usb_token',
+        method: start.method,
         fullName: fullName.value,
         birthDate: start.birthDate,
         email: start.email,
@@ -91,7 +107,7 @@ export const signatureRegistration = {
       accountSub: null,
     });
     const issued = await startCodeFlow(deps, caller, flow);
-    log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber), method: 'usb_token' });
+    log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber), method: start.method });
     return { registrationId: flow.id, otp: codes.view(issued.challenge) };
   },
 };
