@@ -32,6 +32,8 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
         methods: methods.map((choice) => ({ ...choice, available: choice.available && (choice.method !== 'usb_token' || byToken.includes(subjectType)) })),
       })),
       signInMethods: [...(client.signInMethods ?? config.signInMethods), ...(byToken.includes('citizen') ? ['usb_token'] : [])],
+      // Every client origin may use passkeys once they are configured (under the RP ID, or related to it).
+      passkeys: config.passkeys ? { offered: true, rpId: config.passkeys.rpId } : { offered: false },
       // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.
       lostPhoneRecovery: deps.socialInsurance !== undefined,
       languages: [...LANGUAGES],
