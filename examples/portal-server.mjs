@@ -22,9 +22,11 @@ const HIGH_ASSURANCE = Object.freeze({ ial: 3, aal: 2 });
 
 /**
  * Starts an example portal.
- * @param {{ folder: string, clientId: string, title: string, port?: number, host?: string,
+ * @param {{ folder: string, clientId: string, title: string, port?: number, host?: string, publicHost?: string,
  *   service: () => string, links?: () => Record<string, string>,
  *   highAssurance?: import('@dvc-kit/sdk').AssuranceRequirement }} options
+ *   `host` is the address it listens on (default 127.0.0.1); `publicHost` the name its URL (its origin)
+ *   uses, `host` when absent — `localhost` for a loopback address, so that passkeys work there;
  *   `service` returns the identity service's base URL (also the token issuer); `links` fills
  *   `{{name}}` placeholders in the page with other addresses (the other portal, the outbox);
  *   `highAssurance` is what `GET /api/high-assurance` asks of a session (default IAL3, AAL2).
@@ -92,7 +94,7 @@ export async function startPortal(options) {
   await new Promise((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address();
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${options.publicHost ?? options.host ?? '127.0.0.1'}:${port}`,
     port,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

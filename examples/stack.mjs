@@ -15,11 +15,14 @@ import { startPortal } from './portal-server.mjs';
  */
 export async function startStack(options = {}) {
   const host = options.host ?? '127.0.0.1';
+  // A browser takes `localhost` as a WebAuthn RP ID but never an IP address: on a loopback address the
+  // portals are named `localhost` (still listening on `host`), so passkeys work on both of them.
+  const portalHost = LOOPBACK.has(host) ? 'localhost' : host;
   let serviceUrl = '';
   const addresses = {};
   const outbox = () => `${serviceUrl}/dev/outbox`;
   const startExamplePortal = (folder, clientId, title, port, otherPortal) =>
-    startPortal({ folder, clientId, title, port: port ?? 0, host, service: () => serviceUrl, links: () => ({ otherPortal: addresses[otherPortal], outbox: outbox() }) });
+    startPortal({ folder, clientId, title, port: port ?? 0, host, publicHost: portalHost, service: () => serviceUrl, links: () => ({ otherPortal: addresses[otherPortal], outbox: outbox() }) });
 
   const ministry = await startExamplePortal('ministry-portal', 'ministry-portal', 'Bộ Công an', options.ministryPort, 'provincial');
   const provincial = await startExamplePortal('provincial-portal', 'provincial-portal', 'Cổng Dịch vụ công tỉnh Bắc Ninh', options.provincialPort, 'ministry');
@@ -38,6 +41,7 @@ export async function startStack(options = {}) {
       ],
       database: { ...(options.databaseUrl ? { url: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
       humanCheck: options.humanCheck,
+      passkeys: portalHost === 'localhost' ? localPasskeys(options.extraOrigins ?? []) : undefined,
       log: options.log,
     });
   } catch (error) {
@@ -58,6 +62,22 @@ export async function startStack(options = {}) {
   };
 }
 
+/** Addresses the portals listen on that browsers also reach as `localhost`. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Passkeys on the example portals: bound to the RP ID `localhost`, which every `http://localhost:<port>`
+ * page may use. A portal team's own page elsewhere (`DVC_EXTRA_ORIGINS`, e.g. `https://portal.example`)
+ * cannot use a passkey made for `localhost`; `relatedOrigins` lets the service start with it, and the
+ * citizen there types the SMS code instead (docs/guides/passkeys.md, "In development").
+ *
+ * @param {string[]} extraOrigins
+ */
+function localPasskeys(extraOrigins) {
+  const elsewhere = extraOrigins.some((origin) => new URL(origin).hostname !== 'localhost');
+  return { rpId: 'localhost', rpName: 'DVC Kit (phát triển)', ...(elsewhere ? { relatedOrigins: true } : {}) };
+}
+
 /**
  * The identity service alone, as the examples and the browser tests run it, in development mode:
  * sandbox carrier and social-insurance register, SMS outbox, the given portals as clients (a client's
@@ -65,8 +85,8 @@ export async function startStack(options = {}) {
  *
  * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[], registrationMethods?: ('mobile' | 'bhxh')[] }[],
  *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
- *   log?: (line: string) => void }} options
- *   No port (or 0) takes a free one; no database keeps it in memory.
+ *   passkeys?: { rpId: string, rpName?: string, relatedOrigins?: boolean }, log?: (line: string) => void }} options
+ *   No port (or 0) takes a free one; no database keeps it in memory; no `passkeys`, none offered.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startIdentityService(options) {
@@ -83,6 +103,7 @@ export async function startIdentityService(options) {
     // Both sandbox registers, named: a portal may then offer registration by social insurance, and lost-phone recovery asks it.
     registries: { carrier: { driver: 'sandbox' }, socialInsurance: { driver: 'sandbox' } },
     ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
+    ...(options.passkeys ? { passkeys: options.passkeys } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const { close } = await startService(config, { port, host });

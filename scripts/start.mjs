@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the identity service on 127.0.0.1:4000 with its embedded database in .data/
-// (or PostgreSQL through DATABASE_URL), the ministry portal on :4100, the provincial portal on :4200.
+// (or PostgreSQL through DATABASE_URL), the ministry portal on localhost:4100, the provincial portal on
+// localhost:4200 (named localhost, the passkeys' RP ID in development: browsers refuse an IP address).
 // PORT, MINISTRY_PORT, PROVINCIAL_PORT and DATA_DIR move them. It runs in development mode (asked for
 // in examples/stack.mjs): sandbox carrier, SMS outbox, a key-encryption key generated into DATA_DIR.
 // DVC_EXTRA_ORIGINS (comma-separated) lets a portal team's own page use the service as either portal.

@@ -18,7 +18,11 @@ test('an account registered before a restart of the stack signs in after it, fro
     const first = await startStack({ dataDir, humanCheck: { required: false }, log: () => {} });
     try {
       const client = new DvcClient({ baseUrl: first.service, clientId: 'ministry-portal' });
-      const { consentVersion } = await client.getConfig();
+      const { consentVersion, passkeys } = await client.getConfig();
+      // Passkeys on the example portals: named localhost, the RP ID a browser accepts in development.
+      assert.deepEqual(passkeys, { offered: true, rpId: 'localhost' });
+      assert.match(first.ministry, /^http:\/\/localhost:\d+\/$/);
+      assert.match(first.provincial, /^http:\/\/localhost:\d+\/$/);
       const { registrationId } = await client.startRegistration({ subjectType: 'citizen', method: 'mobile', idNumber: citizen.idNumber, fullName: citizen.fullName, birthDate: citizen.birthDate, phone: citizen.phone, consentVersion });
       await client.verifyRegistrationCode(registrationId, { code: await readCodeFromOutbox(first.service, citizen.e164) });
       await client.completeRegistration(registrationId, { password, passwordConfirmation: password });

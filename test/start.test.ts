@@ -43,8 +43,9 @@ test('the start script prints the service, both portals and the outbox, serves t
     }
     const addresses = {
       service: `http://127.0.0.1:${service}`,
-      ministry: `http://127.0.0.1:${ministry}/`,
-      provincial: `http://127.0.0.1:${provincial}/`,
+      // The portals are named localhost: a browser takes it as their passkeys' RP ID, never 127.0.0.1.
+      ministry: `http://localhost:${ministry}/`,
+      provincial: `http://localhost:${provincial}/`,
       outbox: `http://127.0.0.1:${service}/dev/outbox`,
     };
     for (const address of Object.values(addresses)) assert.ok(output.includes(address), `${address} is not printed:\n${output}`);
@@ -56,6 +57,14 @@ test('the start script prints the service, both portals and the outbox, serves t
 
     const config = await fetch(`${addresses.service}/v1/config`, { headers: { 'DVC-Client': 'ministry-portal' } });
     assert.equal(config.status, 200);
+    assert.deepEqual(((await config.json()) as { passkeys: unknown }).passkeys, { offered: true, rpId: 'localhost' });
+    for (const portal of ['ministry-portal', 'provincial-portal']) {
+      const fromPortal = await fetch(`${addresses.service}/v1/config`, { headers: { 'DVC-Client': portal, Origin: `http://localhost:${portal === 'ministry-portal' ? ministry : provincial}` } });
+      assert.equal(fromPortal.status, 200, `${portal} from its own page`);
+    }
+    // A page outside localhost (https://portal.example) is related, not refused: it signs in with the code.
+    const related = await fetch(`${addresses.service}/.well-known/webauthn`);
+    assert.deepEqual(((await related.json()) as { origins: string[] }).origins, ['https://portal.example']);
     assert.match(output, /Also allowed origins +https:\/\/portal\.example, http:\/\/localhost:5173/);
     // The portal team's own page may call the service as either example portal; other pages may not.
     const portalPages: [origin: string, clientId: string][] = [['https://portal.example', 'ministry-portal'], ['http://localhost:5173', 'provincial-portal']];

@@ -142,7 +142,7 @@ const pemPaths = (who: string) =>
 /** A signing provider for `sim_signature` or `remote_signing`: the development sandbox, or the operator's HTTP API. */
 const SigningProviderSchema = z.discriminatedUnion('driver', [
   z.object({
-    driver: z.literal('sandbox').describe('`sandbox`: fictional holders from a fixture, certificates from a development CA generated at start (development only).'),
+    driver: z.literal('sandbox').describe('`sandbox`: fictional holders from a fixture, certificates from the service\'s development CA, the one the development signer\'s come from (development only).'),
     fixture: z.string().min(1).optional().describe("Path of the sandbox signers fixture (JSON); the package's own fictional holders when absent."),
     delaySeconds: z.int().min(0).max(120).default(5).describe('Seconds before a sandbox holder answers on the phone (signs, refuses, or keeps silent).'),
   }),

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { SUBJECT_TYPES } from '@dvc-kit/sdk';
 import { createApp } from './app.js';
 import { resolveKeyEncryptionKey } from './at-rest/development-key.js';
 import { KeyEncryption } from './at-rest/envelope.js';
@@ -154,16 +155,17 @@ export async function createService(config: ServerConfig, overrides: ServiceOver
     // A method offered without its register is refused at start, whatever the mode (loadConfig does too).
     const unanswered = socialInsurance ? [] : registerProblems({ ...config, registries: {} });
     if (unanswered.length) throw new ConfigError(unanswered.map((problem) => `${problem.path.join('.')}: ${problem.message}`));
-    // Development's alone: production was refused above with signatures.developmentCa on.
-    const developmentCa = development && config.signatures.developmentCa ? await DevelopmentCa.open({ secrets: store.secrets, encryption, clock }) : undefined;
-    const signing = await signingSetupFromConfig(config, clock);
-    // What the service trusts beside the configured anchors, made by itself in development only: the sandbox
-    // signing providers' CA, and the development signer's CA (every subject type, with its CRL).
+    // Development's alone, one CA for the development signer and the sandbox signing providers: production
+    // was refused above with signatures.developmentCa on or a sandbox provider, and the CA refuses to open there.
+    let openedCa: Promise<DevelopmentCa> | undefined;
+    const openDevelopmentCa = () => (openedCa ??= DevelopmentCa.open({ mode: config.mode, secrets: store.secrets, encryption, clock }));
+    const developmentCa = development && config.signatures.developmentCa ? await openDevelopmentCa() : undefined;
+    const signing = await signingSetupFromConfig(config, clock, openDevelopmentCa);
+    // What the service trusts beside the configured anchors, made by itself in development only: with
+    // signatures.developmentCa its CA for every subject type, else for what a sandbox provider signs (citizens
+    // and enterprises); one anchor and one CRL either way.
     const trust = developmentCa
-      ? {
-          anchors: Object.fromEntries((['citizen', 'enterprise', 'agency'] as const).map((subject) => [subject, [...(signing.trust.anchors?.[subject] ?? []), developmentCa.certificate]])),
-          crls: [...(signing.trust.crls ?? []), developmentCa.crl],
-        }
+      ? { anchors: Object.fromEntries(SUBJECT_TYPES.map((subject) => [subject, [developmentCa.certificate]])), crls: [developmentCa.crl] }
       : signing.trust;
     const signatures = await Signatures.fromConfig(config, clock, undefined, trust);
     const keyRing = new KeyRing(store, clock, encryption);

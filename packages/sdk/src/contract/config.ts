@@ -41,8 +41,17 @@ export const ServiceConfigSchema = z.object({
    * the new phone (`POST /v1/phone-recoveries`). When `false`, the only way is a one-stop counter.
    */
   lostPhoneRecovery: z.boolean(),
-  /** Sign-in methods this portal offers. */
+  /** Sign-in methods this portal offers: what the citizen chooses first (`password`, `usb_token`). */
   signInMethods: z.array(z.string()),
+  /**
+   * Passkeys (WebAuthn), which are not a sign-in method of their own: after the password a passkey answers
+   * instead of the SMS code, and a signed-in citizen may add one (`POST /v1/account/passkeys/options`).
+   * `offered: false` when the service has no `passkeys.rpId`; its passkey routes then answer 404. `rpId`
+   * is the domain every passkey is bound to: the page's host is that domain or under it (or, with Related
+   * Origin Requests, listed at `https://<rpId>/.well-known/webauthn`). Absent while offered, the page's
+   * own host (what a browser takes when the options name none).
+   */
+  passkeys: z.object({ offered: z.boolean(), rpId: z.optional(z.string()) }),
   languages: z.array(z.string()),
   humanCheck: z.object({
     required: z.boolean(),

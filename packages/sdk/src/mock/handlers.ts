@@ -23,7 +23,7 @@ import {
 } from './account.js';
 import { completeRecovery, resendRecoveryCode, startRecovery, verifyRecoveryCode } from './recovery.js';
 import { resendPhoneRecoveryCode, startPhoneRecovery, verifyPhoneRecoveryCode } from './phone-recovery.js';
-import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey } from './passkeys.js';
+import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOptions, removePasskey, startPasskeyRegistration, verifySignInPasskey, whenPasskeysOffered } from './passkeys.js';
 import { route, type RouteContext } from './route.js';
 import { createSignatureChallenge, developmentCaCertificate, issueDevelopmentCertificate, previewSignatureCertificate } from './signatures.js';
 import { cancelSignatureRequest, getSignatureRequest, startSignatureRequest } from './signature-requests.js';
@@ -158,12 +158,12 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
     http.post(at(PATHS.signatureRequests), route(scenario, 'startSignatureRequest', startSignatureRequest)),
     http.get(at(`${PATHS.signatureRequests}/:requestId`), route(scenario, 'getSignatureRequest', getSignatureRequest)),
     http.delete(at(`${PATHS.signatureRequests}/:requestId`), route(scenario, 'cancelSignatureRequest', cancelSignatureRequest)),
-    http.post(at(PATHS.passkeyOptions), route(scenario, 'startPasskeyRegistration', startPasskeyRegistration)),
-    http.post(at(PATHS.passkeys), route(scenario, 'addPasskey', addPasskey)),
-    http.get(at(PATHS.passkeys), route(scenario, 'listPasskeys', listPasskeys)),
-    http.delete(at('/v1/account/passkeys/:passkeyId'), route(scenario, 'removePasskey', removePasskey)),
-    http.post(flowPath(PATHS.signIns, 'signInId', 'passkey/options'), route(scenario, 'newSignInPasskeyOptions', newSignInPasskeyOptions)),
-    http.post(flowPath(PATHS.signIns, 'signInId', 'passkey'), route(scenario, 'verifySignInPasskey', verifySignInPasskey)),
+    http.post(at(PATHS.passkeyOptions), route(scenario, 'startPasskeyRegistration', whenPasskeysOffered(startPasskeyRegistration))),
+    http.post(at(PATHS.passkeys), route(scenario, 'addPasskey', whenPasskeysOffered(addPasskey))),
+    http.get(at(PATHS.passkeys), route(scenario, 'listPasskeys', whenPasskeysOffered(listPasskeys))),
+    http.delete(at('/v1/account/passkeys/:passkeyId'), route(scenario, 'removePasskey', whenPasskeysOffered(removePasskey))),
+    http.post(flowPath(PATHS.signIns, 'signInId', 'passkey/options'), route(scenario, 'newSignInPasskeyOptions', whenPasskeysOffered(newSignInPasskeyOptions))),
+    http.post(flowPath(PATHS.signIns, 'signInId', 'passkey'), route(scenario, 'verifySignInPasskey', whenPasskeysOffered(verifySignInPasskey))),
     http.get(at(PATHS.sessionAssurance), route(scenario, 'getSessionAssurance', getSessionAssurance)),
     http.post(at(PATHS.sessionAssuranceCheck), route(scenario, 'checkSessionAssurance', checkSessionAssurance)),
     http.get(at(PATHS.jwks), async () => HttpResponse.json(await scenario.tokens.jwks())),
@@ -259,6 +259,6 @@ async function startSignIn(context: RouteContext): Promise<Response> {
   const flow: MockFlow = { id: scenario.nextId('sign-in'), purpose: 'sign-in', idNumber, phone, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false };
   scenario.flows.set(flow.id, flow);
   scenario.sendCode(flow);
-  const passkey = mockSignInPasskeyOptions(scenario, flow, scenario.accounts.get(idNumber)!.account.sub);
+  const passkey = scenario.config.passkeys.offered ? mockSignInPasskeyOptions(scenario, flow, scenario.accounts.get(idNumber)!.account.sub) : undefined;
   return context.json({ signInId: flow.id, otp: challengeOf(scenario, flow), ...(passkey ? { passkey } : {}) });
 }

@@ -210,3 +210,12 @@ export async function verifySignInPasskey(context: RouteContext): Promise<Respon
   scenario.passkeys.set(account.sub, list.map((entry) => (entry === passkey ? { view: { ...entry.view, lastUsedAt: new Date(scenario.now()).toISOString() } } : entry)));
   return context.json({ tokens, account });
 }
+
+/**
+ * A passkey route as the service mounts it: answered only while the scenario's configuration offers
+ * passkeys (`config.passkeys.offered`, the default); otherwise `not_found`, as the service answers
+ * without `passkeys.rpId`.
+ */
+export function whenPasskeysOffered(run: (context: RouteContext) => Response | Promise<Response>): (context: RouteContext) => Response | Promise<Response> {
+  return (context) => (context.scenario.config.passkeys.offered ? run(context) : context.problem('not_found'));
+}

@@ -408,6 +408,8 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
     registrationMethods: ['mobile'],
     subjectTypes: [],
     signInMethods: ['password'],
+    // The mock acts passkeys out; the browser binds them to the page's own host (no RP ID named).
+    passkeys: { offered: true },
     languages: ['vi', 'en'],
     humanCheck: { required: false, challengePath: '/v1/human-check/challenge' },
     consentVersion: '2025-01',

@@ -14,6 +14,7 @@ const config = {
     { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }] },
   ],
   signInMethods: ['password', 'vneid'],
+  passkeys: { offered: true, rpId: 'dichvucong.gov.vn' },
   languages: ['vi', 'en'],
   humanCheck: { required: true, challengePath: '/v1/human-check/challenge' },
   consentVersion: '2025-01',
@@ -23,6 +24,13 @@ const config = {
 describe('ServiceConfigSchema (GET /v1/config)', () => {
   test('accepts a configuration carrying the SDK’s own password policy', () => {
     assert.deepEqual(ServiceConfigSchema.parse(config), config);
+  });
+
+  test('says whether passkeys are offered: without one the answer is not a configuration, and an RP ID is optional', () => {
+    const { passkeys: _passkeys, ...withoutPasskeys } = config;
+    assert.equal(ServiceConfigSchema.safeParse(withoutPasskeys).success, false);
+    assert.ok(ServiceConfigSchema.safeParse({ ...config, passkeys: { offered: false } }).success);
+    assert.equal(ServiceConfigSchema.safeParse({ ...config, passkeys: { rpId: 'dichvucong.gov.vn' } }).success, false);
   });
 
   test('refuses a subject type it does not know', () => {

@@ -91,4 +91,19 @@ describe('mock passkeys act out the service', () => {
     const refreshed = await client.refresh(fresh.tokens.refreshToken);
     assert.equal((await failure(client.startPasskeyRegistration(refreshed.accessToken, { currentPassword: MOCK_PASSWORD }))).code, 'recent_sign_in_required');
   });
+
+  test('GET /v1/config says passkeys are offered; a scenario that offers none answers its passkey routes not_found, as the service does without an RP ID', async () => {
+    assert.deepEqual((await world().client.getConfig()).passkeys, { offered: true });
+    const { client, advance } = mockWorld({ accounts: [{ idNumber: AN, password: MOCK_PASSWORD }], config: { passkeys: { offered: false } } });
+    assert.deepEqual((await client.getConfig()).passkeys, { offered: false });
+    advance(61_000);
+    const { signInId } = await client.startSignIn({ idNumber: AN, password: MOCK_PASSWORD });
+    const { tokens } = await client.verifySignInCode(signInId, { code: '123456' });
+    assert.equal((await failure(client.startPasskeyRegistration(tokens.accessToken, { currentPassword: MOCK_PASSWORD }))).code, 'not_found');
+    assert.equal((await failure(client.listPasskeys(tokens.accessToken))).code, 'not_found');
+    advance(61_000);
+    const started = await client.startSignIn({ idNumber: AN, password: MOCK_PASSWORD });
+    assert.equal(started.passkey, undefined);
+    assert.equal((await failure(client.newSignInPasskeyOptions(started.signInId))).code, 'not_found');
+  });
 });

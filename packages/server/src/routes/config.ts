@@ -39,6 +39,8 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
         })),
       })),
       signInMethods: [...(client.signInMethods ?? config.signInMethods), ...signatureMethods.filter((method) => offeredTo(method, 'citizen'))],
+      // Every client origin may use passkeys once they are configured (under the RP ID, or related to it).
+      passkeys: config.passkeys ? { offered: true, rpId: config.passkeys.rpId } : { offered: false },
       // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.
       lostPhoneRecovery: deps.socialInsurance !== undefined,
       languages: [...LANGUAGES],

@@ -27,15 +27,36 @@ const SIGNING_CURVES = new Set(['prime256v1', 'secp384r1']);
 /** The CA's name says what it is wherever a certificate under it is shown. */
 const CA_NAME: JsonName = [{ CN: ['DVC Kit Development CA - NOT FOR PRODUCTION'] }, { O: ['DVC Kit (development only)'] }, { C: ['VN'] }];
 
+/** A fictional holder the sandbox signing providers sign for (`fixtures/sandbox-signers.json`). */
+export interface DevelopmentHolder {
+  readonly fullName: string;
+  readonly organisation?: string | undefined;
+  /** Put in the subject's UID behind the ID-number prefix (`CCCD:`, or `CMND:` for 9 digits). */
+  readonly idNumber?: string | undefined;
+  /** An enterprise's tax code, put in the subject's UID behind `MST:` instead of an ID number. */
+  readonly taxCode?: string | undefined;
+}
+
+/** A certificate the development CA issued for a key it made, and that key (it never leaves the process). */
+export interface DevelopmentCertificate {
+  readonly certificate: X509Certificate;
+  /** base64 DER, as a provider hands it back. */
+  readonly base64: string;
+  readonly privateKey: CryptoKey;
+}
+
 /** Why a public key offered for a development certificate was refused. */
 export class DevelopmentKeyError extends Error {
   override readonly name = 'DevelopmentKeyError';
 }
 
 /**
- * The development CA: a CA the service makes for itself in development mode (`signatures.developmentCa`)
- * and trusts, for every subject type, beside the configured anchors, so a development signer (the SDK's
- * `DevelopmentSigner`) can hold a certificate the service accepts without a USB token or a real CA.
+ * The development CA: the one CA the service makes for itself in development mode. With
+ * `signatures.developmentCa` it is trusted for every subject type beside the configured anchors, so a
+ * development signer (the SDK's `DevelopmentSigner`) can hold a certificate the service accepts without a
+ * USB token or a real CA; the sandbox SIM-signature and remote-signing providers sign with certificates
+ * it issues to their fictional holders (trusted for citizens and enterprises, whom those methods serve).
+ * One anchor and one CRL, whichever development part asks for it first.
  *
  * Its key is made once and kept in the database, sealed like the service's other keys, so a restart or
  * a second instance keeps accepting the certificates it issued. Its certificate says
@@ -62,8 +83,10 @@ export class DevelopmentCa {
    * The development CA kept in `secrets`, made and stored first when there is none (the first instance
    * to store one wins; the others use it).
    */
-  static async open(options: { secrets: SecretRepository; encryption: KeyEncryption; clock: Clock }): Promise<DevelopmentCa> {
+  static async open(options: { mode: 'production' | 'development'; secrets: SecretRepository; encryption: KeyEncryption; clock: Clock }): Promise<DevelopmentCa> {
     const { secrets, encryption, clock } = options;
+    // A CA whose key the service holds signs for anyone: it must never exist where citizens are.
+    if (options.mode !== 'development') throw new Error('The development CA exists only in development mode');
     const context = secretContext(SECRET_NAME);
     const made = await makeCa(clock());
     const stored = await secrets.getOrCreate(SECRET_NAME, () => encryption.seal(JSON.stringify(made), context));
@@ -116,6 +139,25 @@ export class DevelopmentCa {
         new KeyUsagesExtension(KeyUsageFlags.digitalSignature | KeyUsageFlags.nonRepudiation, true),
       ],
     });
+  }
+
+  /**
+   * Issues a fictional holder's signing certificate for a new ECDSA P-256 key, which it hands back with
+   * it: what a sandbox signing provider signs with. The holder's tax code goes in the UID when it has one,
+   * else the ID number.
+   */
+  async issueForHolder(holder: DevelopmentHolder, uidPrefixes: UidPrefixes): Promise<DevelopmentCertificate> {
+    const keys = (await webcrypto.subtle.generateKey(CA_KEY, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+    const spki = Buffer.from(await webcrypto.subtle.exportKey('spki', keys.publicKey)).toString('base64');
+    const number = holder.taxCode !== undefined ? { taxCode: holder.taxCode } : holder.idNumber !== undefined ? { idNumber: holder.idNumber } : {};
+    const request: DevelopmentCertificateRequest = {
+      publicKey: spki,
+      holder: holder.fullName,
+      ...(holder.organisation !== undefined ? { organisation: holder.organisation } : {}),
+      ...number,
+    };
+    const certificate = await this.issue(request, uidPrefixes);
+    return { certificate, base64: Buffer.from(certificate.rawData).toString('base64'), privateKey: keys.privateKey };
   }
 }
 

@@ -54,6 +54,7 @@ export function clientsSpec(db: () => TestDatabase): void {
         // Development asks the sandbox social-insurance register, so the lost phone can be recovered without a counter.
         lostPhoneRecovery: true,
         signInMethods: ['password'],
+        passkeys: { offered: false },
         languages: ['vi', 'en'],
         humanCheck: { required: false, challengePath: PATHS.humanCheckChallenge },
         consentVersion: '2025-01',

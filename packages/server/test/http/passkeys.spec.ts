@@ -60,6 +60,18 @@ function answer(t: TestService, signInId: string, credential: unknown, client: s
 
 export function passkeysSpec(db: () => TestDatabase): void {
   describe('passkeys', () => {
+    test('GET /v1/config tells every portal that passkeys are offered and the RP ID they are bound to; without passkeys configured, offered is false', async () => {
+      const t = await passkeyService(db);
+      for (const client of [MINISTRY.id, PROVINCE.id]) {
+        assert.deepEqual((await json(await t.call('GET', PATHS.config, { client }))).passkeys, { offered: true, rpId: RP_ID });
+      }
+      const without = await startTestService(db());
+      assert.deepEqual((await json(await without.call('GET', PATHS.config, { client: MINISTRY.id }))).passkeys, { offered: false });
+      const answered = await without.call('POST', `${PATHS.signInPasskey('sign-in-1')}/options`, { client: MINISTRY.id, body: {} });
+      assert.equal(answered.status, 404);
+      assert.equal((await json(answered)).code, 'not_found');
+    });
+
     test('a signed-in citizen adds a passkey after the current password; the list shows it without its key', async () => {
       const t = await passkeyService(db);
       const tokens = await anSignedIn(t);

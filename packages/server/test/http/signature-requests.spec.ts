@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import fc from 'fast-check';
 import { PATHS } from '@dvc-kit/sdk';
-import { SignatureChallengeSchema, SignatureRequestStartedSchema, SignatureRequestStateSchema } from '@dvc-kit/sdk/contract';
+import { DEVELOPMENT_CA_PATHS, SignatureChallengeSchema, SignatureRequestStartedSchema, SignatureRequestStateSchema } from '@dvc-kit/sdk/contract';
+import 'reflect-metadata';
+import { X509Certificate } from '@peculiar/x509';
 import type { ServerConfigInput } from '../../src/index.js';
 import { SignatureError } from '../../src/signatures/errors.js';
 import { SigningRequestError } from '../../src/signatures/providers/errors.js';
@@ -13,6 +15,7 @@ import { verifySignatureRequest } from '../../src/signatures/providers/verify-re
 import { Signatures } from '../../src/signatures/signatures.js';
 import { createLogger } from '../../src/log.js';
 import type { TestDatabase } from '../support/database.js';
+import { openTestDevelopmentCa } from '../support/development-ca.js';
 import { MINISTRY, PROVINCE, startTestService, type TestService } from '../support/service.js';
 import { createTestCa, signWith, startCrlServer, TEST_CITIZEN_ID, type CrlServer, type TestCa } from '../support/test-ca.js';
 
@@ -113,7 +116,8 @@ export function signatureRequestsSpec(db: () => TestDatabase): void {
       assert.equal(signed.state, 'signed');
       assert.equal(signed.certificate?.holder, 'Nguyễn Văn An');
       assert.equal(signed.certificate?.idNumber, SIGNS.idNumber);
-      assert.match(signed.certificate?.issuer ?? '', /development only/);
+      // The service's one development CA, whose name says so wherever a certificate of it is shown.
+      assert.match(signed.certificate?.issuer ?? '', /DVC Kit Development CA - NOT FOR PRODUCTION/);
       assert.equal(signed.code, undefined);
       // Settled for good: a later poll and a cancel change nothing.
       t.clock.advance(600);
@@ -121,6 +125,24 @@ export function signatureRequestsSpec(db: () => TestDatabase): void {
       const cancel = await t.call('DELETE', PATHS.signatureRequest(request.requestId));
       assert.equal(((await cancel.json()) as { state: string }).state, 'signed');
       await t.service.close();
+    });
+
+    test('one development CA: the sandbox signs under the CA the development signer gets its certificates from, and a restart keeps it', async () => {
+      const t = await service({ signatures: { ...sandbox.signatures, developmentCa: true } });
+      const anchor = new X509Certificate(await (await t.call('GET', DEVELOPMENT_CA_PATHS.certificate)).text());
+      const request = await started(t, { phone: SIGNS.phone });
+      t.clock.advance(DELAY);
+      const signed = await poll(t, request.requestId);
+      assert.equal(signed.state, 'signed');
+      assert.equal(signed.certificate?.issuer, anchor.subjectName.getField('CN')[0]);
+      // The same key across a restart: the sandbox's certificates and the development signer's stay trusted.
+      await t.service.close();
+      const again = await t.restart();
+      assert.equal(await (await again.call('GET', DEVELOPMENT_CA_PATHS.certificate)).text(), anchor.toString('pem'));
+      const later = await started(again, { phone: SIGNS.phone });
+      again.clock.advance(DELAY);
+      assert.equal((await poll(again, later.requestId)).certificate?.issuer, anchor.subjectName.getField('CN')[0]);
+      await again.service.close();
     });
 
     test('by ID number or provider account too; an enterprise signs with its tax code', async () => {
@@ -255,7 +277,7 @@ export function signatureRequestsSpec(db: () => TestDatabase): void {
       const t = await service();
       // The service's parts, over its store, as a signing flow sees them.
       const { config } = t.service;
-      const setup = await signingSetupFromConfig(config, t.clock.now);
+      const setup = await signingSetupFromConfig(config, t.clock.now, () => openTestDevelopmentCa(t.clock.now));
       const signatures = await Signatures.fromConfig(config, t.clock.now, undefined, setup.trust);
       const log = createLogger({ hashKey: 'k'.repeat(32), now: t.clock.now, write: () => {} });
       const requests = new SigningRequests({ providers: setup.providers, signatures, clock: t.clock.now, log, hashKey: 'k'.repeat(32), ttlSeconds: 120, pollIntervalSeconds: 2, serviceName: 'id.dvc.test' });

@@ -2,11 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/index.js';
-import { DevelopmentSigningCa } from '../../src/signatures/providers/development-ca.js';
 import { signingSetupFromConfig } from '../../src/signatures/providers/from-config.js';
 import { HttpSigningProvider } from '../../src/signatures/providers/http.js';
 import { SandboxSigningProvider } from '../../src/signatures/providers/sandbox.js';
 import { configProblems } from '../support/config-problems.js';
+import { openTestDevelopmentCa } from '../support/development-ca.js';
 
 const production = {
   issuer: 'https://id.example.gov.vn',
@@ -57,21 +57,29 @@ describe('signing providers configuration', () => {
     }
   });
 
-  test('development: an offered method without a provider gets the sandbox, whose development CA the service trusts for citizens and enterprises only', async () => {
+  test('development: an offered method without a provider gets the sandbox, signing under the development CA, which the service trusts for citizens and enterprises only', async () => {
+    const clock = () => new Date();
+    const ca = await openTestDevelopmentCa(clock);
+    let asked = 0;
+    const developmentCa = async () => (asked++, ca);
     const config = loadConfig({ ...production, mode: 'development', signatures: { methods: ['usb_token', 'sim_signature', 'remote_signing'], providers: { remote_signing: http } } });
-    const setup = await signingSetupFromConfig(config, () => new Date());
+    const setup = await signingSetupFromConfig(config, clock, developmentCa);
     assert.ok(setup.providers.sim_signature instanceof SandboxSigningProvider);
     assert.ok(setup.providers.remote_signing instanceof HttpSigningProvider);
-    assert.equal(setup.trust.anchors?.citizen?.length, 1);
-    assert.equal(setup.trust.anchors?.enterprise?.length, 1);
+    // The one development CA: the development signer's anchor and CRL, not a CA of the sandbox's own.
+    assert.deepEqual(setup.trust.anchors?.citizen, [ca.certificate]);
+    assert.deepEqual(setup.trust.anchors?.enterprise, [ca.certificate]);
     assert.equal(setup.trust.anchors?.agency, undefined);
-    assert.equal(setup.trust.crls?.length, 1);
-    // Nothing offered: no provider, no development CA.
-    const none = await signingSetupFromConfig(loadConfig({ ...production, mode: 'development' }), () => new Date());
+    assert.deepEqual(setup.trust.crls, [ca.crl]);
+    // Two sandbox providers ask once; nothing offered: no provider, and the development CA is not asked for.
+    await signingSetupFromConfig(loadConfig({ ...production, mode: 'development', signatures: { methods: ['sim_signature', 'remote_signing'] } }), clock, developmentCa);
+    assert.equal(asked, 2);
+    const none = await signingSetupFromConfig(loadConfig({ ...production, mode: 'development' }), clock, developmentCa);
     assert.deepEqual(none, { providers: {}, trust: {} });
+    assert.equal(asked, 2);
   });
 
   test('the development CA refuses to exist in production', async () => {
-    await assert.rejects(DevelopmentSigningCa.create('production', new Date()), /only in development/);
+    await assert.rejects(openTestDevelopmentCa(() => new Date(), 'production'), /only in development/);
   });
 });

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import type { Clock } from '../../config.js';
-import type { DevelopmentCertificate, DevelopmentSigningCa } from './development-ca.js';
+import type { UidPrefixes } from '../certificates.js';
+import type { DevelopmentCa, DevelopmentCertificate } from '../development-ca.js';
 import type { ProviderHolder, SigningOrder, SigningOutcome, SigningProvider, SigningStart } from './provider.js';
 
 /** What a sandbox holder does on the phone once the delay has passed. */
@@ -53,8 +54,10 @@ export async function readSandboxSigners(path: string = DEFAULT_SANDBOX_SIGNERS)
 /** What {@link SandboxSigningProvider} is made of. */
 export interface SandboxSigningOptions {
   readonly holders: readonly SandboxSigner[];
-  /** The development CA that issues the holders' certificates. */
-  readonly ca: DevelopmentSigningCa;
+  /** The service's development CA, which issues the holders' certificates (the one the development signer's come from). */
+  readonly ca: Pick<DevelopmentCa, 'issueForHolder'>;
+  /** How the holders' numbers are written in their certificates' UID (`signatures.uidPrefixes`). */
+  readonly uidPrefixes: UidPrefixes;
   /** Milliseconds before the holder "answers" on the phone. */
   readonly delayMs: number;
   readonly clock: Clock;
@@ -71,13 +74,14 @@ const MAX_ORDERS = 10_000;
 /**
  * A signing provider acted out over fictional holders (development only): after `delayMs` on the
  * service's clock each holder does what the fixture says — signs the bytes with a key whose certificate
- * the {@link DevelopmentSigningCa} issued (ECDSA P-256), refuses, never answers (the request times
- * out), or makes the provider fail. A holder the fixture does not know is `unknown_holder`.
+ * the service's {@link DevelopmentCa} issued (ECDSA P-256, made at its first signature), refuses, never
+ * answers (the request times out), or makes the provider fail. A holder the fixture does not know is
+ * `unknown_holder`.
  *
  * @example
  * ```ts
- * const ca = await DevelopmentSigningCa.create('development', new Date());
- * const provider = new SandboxSigningProvider({ holders: await readSandboxSigners(), ca, delayMs: 3000, clock: () => new Date() });
+ * const ca = await DevelopmentCa.open({ mode: 'development', secrets: store.secrets, encryption, clock });
+ * const provider = new SandboxSigningProvider({ holders: await readSandboxSigners(), ca, uidPrefixes: config.signatures.uidPrefixes, delayMs: 3000, clock });
  * ```
  */
 export class SandboxSigningProvider implements SigningProvider {
@@ -123,7 +127,7 @@ export class SandboxSigningProvider implements SigningProvider {
   async #sign(found: SandboxOrder): Promise<SigningOutcome> {
     let issued = this.#certificates.get(found.holder);
     if (!issued) {
-      issued = this.#options.ca.issue(found.holder);
+      issued = this.#options.ca.issueForHolder(found.holder, this.#options.uidPrefixes);
       this.#certificates.set(found.holder, issued);
     }
     const { base64, privateKey } = await issued;
