@@ -109,7 +109,8 @@ export function signatureFlowsRemoteSpec(db: () => TestDatabase): void {
       assert.deepEqual([account.ial, account.verificationMethod, account.fullName], [3, 'sim_signature', 'Nguyễn Văn An']);
       const history = await t.service.store.assuranceHistory.forAccount(String(account.sub));
       assert.deepEqual(history.map((entry) => [entry.event, entry.to, entry.clientId]), [['registered', { ial: 3, verificationMethod: 'sim_signature' }, MINISTRY.id]]);
-      assert.match(history[0]!.certificate?.issuer ?? '', /development only/);
+      // The sandbox providers sign under the one development CA (the development signer's).
+      assert.match(history[0]!.certificate?.issuer ?? '', /DVC Kit Development CA - NOT FOR PRODUCTION/);
 
       const bySim = await signIn(t, await signedRequest(t, 'sign_in'));
       assert.equal(bySim.status, 200, await bySim.clone().text());
