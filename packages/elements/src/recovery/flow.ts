@@ -9,7 +9,7 @@ import { FlowElement } from '../shared/flow-element.js';
 import { flowTransition, type FlowState } from '../shared/flow-machine.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
 import { refusal } from '../shared/refusal.js';
-import type { DvcActionRequestedDetail } from '../shared/events.js';
+import { emit, type DvcActionRequestedDetail } from '../shared/events.js';
 
 /** One text field of a recovery's first step: its name in the request body (also its id), its label and hint, how it is typed. */
 export type IdentifyField = readonly [name: string, label: TextKey, hint: TextKey, input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
@@ -214,5 +214,5 @@ export abstract class RecoveryFlow<S extends FlowState, E extends { readonly typ
  * manifest takes the event's detail type from the widgets' `@fires` tags.
  */
 function requestSignIn(host: HTMLElement, event: Event, href: string | undefined): void {
-  if (!host.dispatchEvent(new CustomEvent<DvcActionRequestedDetail>('dvc-sign-in-requested', { bubbles: true, composed: true, cancelable: true, detail: { href } }))) event.preventDefault();
+  if (!emit<DvcActionRequestedDetail>(host, 'dvc-sign-in-requested', { href }, true)) event.preventDefault();
 }

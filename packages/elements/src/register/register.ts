@@ -24,8 +24,7 @@ const TOTAL_STEPS = 4;
 function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', text: string, href: string | undefined): TemplateResult {
   // Cancelable: a page that routes itself calls preventDefault() and the link does not navigate.
   const fire = (event: Event) => {
-    const detail: DvcActionRequestedDetail = { href: href || undefined };
-    if (!host.dispatchEvent(new CustomEvent(`dvc-${slot}-requested`, { bubbles: true, composed: true, cancelable: true, detail }))) event.preventDefault();
+    if (!emit<DvcActionRequestedDetail>(host, `dvc-${slot}-requested`, { href: href || undefined }, true)) event.preventDefault();
   };
   return html`<li>
     <slot name=${slot}>

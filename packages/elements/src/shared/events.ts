@@ -66,7 +66,10 @@ export interface DvcSignedInDetail {
   readonly tokens: TokenSet;
 }
 
-/** Dispatches a bubbling, composed `CustomEvent` from an element, so the page hears it. */
-export function emit<T>(target: EventTarget, type: string, detail: T): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+/**
+ * Dispatches a bubbling, composed `CustomEvent` from an element, so the page hears it; `cancelable` for
+ * an action the page may take over (`false` back when it called `preventDefault()`).
+ */
+export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
+  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
 }

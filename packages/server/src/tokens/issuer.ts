@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { acrFor, SIGN_IN_METHODS, type AuthenticationMethod, type TokenSet, type VerificationMethod } from '@dvc-kit/sdk';
-import { SignJWT, jwtVerify, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { acrFor, type TokenSet } from '@dvc-kit/sdk';
+import type { AccessTokenClaims } from '@dvc-kit/sdk/tokens';
+import { SignJWT, jwtVerify, decodeProtectedHeader } from 'jose';
 import type { Clock, ServerConfig } from '../config.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { KeyRing } from './key-ring.js';
 
-/**
- * How a password plus SMS code sign-in is described in `amr` (RFC 8176): `SIGN_IN_METHODS.password_sms`
- * of the SDK. Tokens carry what their session recorded, not this.
- */
-export const PASSWORD_AND_SMS_AMR: readonly AuthenticationMethod[] = SIGN_IN_METHODS.password_sms.amr;
-
-/** The claims of an access token this service issued and verified. */
-export interface AccessTokenClaims extends JWTPayload {
-  readonly sub: string;
-  readonly client_id: string;
-  readonly sid: string;
-  readonly acr: string;
-  readonly amr?: AuthenticationMethod[];
-  readonly auth_time?: number;
-  readonly ial_method?: VerificationMethod;
-}
+/** The claims of an access token this service issued and verified: the SDK's, which portals verify too. */
+export type { AccessTokenClaims } from '@dvc-kit/sdk/tokens';
 
 /**
  * Issues the tokens of a session: an ID token (`typ: JWT`) telling the portal who signed in, and an
@@ -44,10 +31,10 @@ export class TokenIssuer {
   }
 
   /**
-   * Signs an access and an ID token for a session; the caller adds the refresh token. `how` says how
-   * the sign-in was made (`amr`): password and SMS code unless told (a passkey's sign-in tells).
+   * Signs an access and an ID token for a session; the caller adds the refresh token. How the citizen
+   * signed in (`acr`'s AAL, `amr`) is what the session recorded.
    */
-  async issue(account: AccountRecord, session: SessionRecord, refreshToken: string, how: { readonly amr: readonly AuthenticationMethod[] } = { amr: PASSWORD_AND_SMS_AMR }): Promise<TokenSet> {
+  async issue(account: AccountRecord, session: SessionRecord, refreshToken: string): Promise<TokenSet> {
     const { kid, key } = await this.#keys.active();
     const now = Math.floor(this.#clock().getTime() / 1000);
     const { aal, amr, vneidLevel } = session.authentication;
