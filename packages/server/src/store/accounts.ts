@@ -6,12 +6,22 @@ import { iso, toDate } from './values.js';
 export interface AccountRecord {
   /** Opaque UUID, the `sub` of every token. */
   readonly sub: string;
-  /** Normalised ID number (digits only). */
-  readonly idNumber: string;
-  /** NFC full name. */
+  /**
+   * Normalised ID number (digits only): a citizen's, or an agency officer's (their work account, apart
+   * from their citizen account); `null` for an enterprise, which is its tax code.
+   */
+  readonly idNumber: string | null;
+  /** NFC full name: the citizen's or officer's; an enterprise's is its organisation name. */
   readonly fullName: string;
-  /** `yyyy-mm-dd`. */
-  readonly birthDate: string;
+  /** `yyyy-mm-dd`, a citizen's; `null` for an enterprise or an agency officer (not collected). */
+  readonly birthDate: string | null;
+  /** An enterprise's tax code (MST: 10 digits, or 10-3 for a branch), its key; `null` (or absent) otherwise. */
+  readonly taxCode?: string | null;
+  /**
+   * The organisation: an enterprise's name, an agency officer's agency, from the newest certificate's
+   * O (or CN); `null` (or absent) for a citizen.
+   */
+  readonly organisationName?: string | null;
   /** E.164. */
   readonly phone: string;
   readonly email: string | null;
@@ -56,8 +66,13 @@ export interface AccountRepository {
    * account, as its registered number or as an added CCCD.
    */
   create(account: AccountRecord): Promise<boolean>;
-  /** The account a normalised ID number signs in to (registered with it, or added it), if there is one. */
+  /** The citizen account a normalised ID number signs in to (registered with it, or added it), if there is one. */
   findByIdNumber(idNumber: string): Promise<AccountRecord | undefined>;
+  /**
+   * The account a subject type knows by a number: a citizen's by {@link findByIdNumber}, an agency
+   * officer's by the officer's ID number among agency accounts, an enterprise's by its tax code.
+   */
+  findByHolder(subjectType: SubjectType, number: string): Promise<AccountRecord | undefined>;
   /**
    * Adds a 12-digit CCCD the account then also signs in with, only to an account registered with a
    * 9-digit CMND that has none added yet, and only when no account signs in with that number.
@@ -86,16 +101,18 @@ export interface AccountRepository {
 }
 
 const COLUMNS = `a.sub::text AS sub, a.id_number, a.full_name, a.birth_date::text AS birth_date, a.phone, a.email, a.subject_type, a.ial,
-  a.verification_method, a.bhxh_code, a.password_hash, a.consent_version, a.consent_at, a.created_at,
+  a.verification_method, a.bhxh_code, a.tax_code, a.organisation_name, a.password_hash, a.consent_version, a.consent_at, a.created_at,
   (SELECT coalesce(string_agg(n.id_number, ',' ORDER BY n.added_at, n.id_number), '') FROM account_id_numbers n
     WHERE n.account_sub = a.sub AND n.id_number <> a.id_number) AS id_number_aliases`;
 
 function fromRow(row: Row): AccountRecord {
   return {
     sub: String(row.sub),
-    idNumber: String(row.id_number),
+    idNumber: row.id_number === null ? null : String(row.id_number),
     fullName: String(row.full_name),
-    birthDate: String(row.birth_date),
+    birthDate: row.birth_date === null ? null : String(row.birth_date),
+    taxCode: row.tax_code === null || row.tax_code === undefined ? null : String(row.tax_code),
+    organisationName: row.organisation_name === null || row.organisation_name === undefined ? null : String(row.organisation_name),
     phone: String(row.phone),
     email: row.email === null ? null : String(row.email),
     subjectType: row.subject_type as SubjectType,
@@ -114,6 +131,21 @@ function fromRow(row: Row): AccountRecord {
 export function accountRepository(sql: Sql): AccountRepository {
   return {
     async create(account) {
+      if (account.subjectType !== 'citizen') {
+        // Unique per subject type (an officer's number among agency accounts, an enterprise's tax code):
+        // of parallel inserts one wins, the others do nothing.
+        const rows = await sql.query(
+          `INSERT INTO accounts (sub, id_number, full_name, birth_date, phone, email, subject_type, ial, verification_method,
+             password_hash, consent_version, consent_at, created_at, tax_code, organisation_name)
+           VALUES ($1::uuid, $2, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz, $12::timestamptz, $13, $14)
+           ON CONFLICT DO NOTHING
+           RETURNING sub`,
+          [account.sub, account.idNumber, account.fullName, account.phone, account.email, account.subjectType, account.ial,
+            account.verificationMethod, account.passwordHash, account.consentVersion, iso(account.consentAt), iso(account.createdAt),
+            account.taxCode ?? null, account.organisationName ?? null],
+        );
+        return rows.length === 1;
+      }
       // The number is claimed first: the account row exists only if the claim won (a parallel claim
       // waits for the other to commit, then does nothing). Its reference is checked at the statement's end.
       const rows = await sql.query(
@@ -140,10 +172,20 @@ export function accountRepository(sql: Sql): AccountRepository {
       );
       return row ? fromRow(row) : undefined;
     },
+    async findByHolder(subjectType, number) {
+      if (subjectType === 'citizen') return this.findByIdNumber(number);
+      const [row] = await sql.query(
+        subjectType === 'enterprise'
+          ? `SELECT ${COLUMNS} FROM accounts a WHERE a.tax_code = $1 AND a.subject_type = 'enterprise'`
+          : `SELECT ${COLUMNS} FROM accounts a WHERE a.id_number = $1 AND a.subject_type = 'agency'`,
+        [number],
+      );
+      return row ? fromRow(row) : undefined;
+    },
     async addCccd(sub, cccd, now) {
       const rows = await sql.query(
         `INSERT INTO account_id_numbers (id_number, account_sub, added_as, added_at)
-         SELECT $2, a.sub, 'cccd', $3::timestamptz FROM accounts a WHERE a.sub = $1::uuid AND length(a.id_number) = 9
+         SELECT $2, a.sub, 'cccd', $3::timestamptz FROM accounts a WHERE a.sub = $1::uuid AND a.subject_type = 'citizen' AND length(a.id_number) = 9
          ON CONFLICT DO NOTHING
          RETURNING id_number`,
         [sub, cccd, iso(now)],

@@ -440,6 +440,30 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX signing_requests_expires_at ON signing_requests (expires_at)`,
     ],
   },
+  {
+    version: 17,
+    name: 'enterprise and agency-officer accounts: a tax code or a work identity, no personal ID number or birth date where none applies',
+    statements: [
+      // A citizen keeps its ID number and birth date (and its numbers in account_id_numbers, which stays the
+      // citizens' sign-in names); an enterprise is its tax code (MST) and organisation, with neither; an agency
+      // officer is an ID number within the agency subject type, with the agency, and no birth date.
+      `ALTER TABLE accounts ALTER COLUMN id_number DROP NOT NULL`,
+      `ALTER TABLE accounts ALTER COLUMN birth_date DROP NOT NULL`,
+      `ALTER TABLE accounts ADD COLUMN tax_code text CONSTRAINT accounts_tax_code_format CHECK (tax_code ~ '^[0-9]{10}(-[0-9]{3})?$')`,
+      `ALTER TABLE accounts ADD COLUMN organisation_name text CONSTRAINT accounts_organisation_name_length CHECK (length(organisation_name) BETWEEN 1 AND 255)`,
+      // ID numbers are unique per subject type: an officer's work account beside the same person's citizen account.
+      `ALTER TABLE accounts DROP CONSTRAINT accounts_id_number_key`,
+      `CREATE UNIQUE INDEX accounts_subject_id_number ON accounts (subject_type, id_number) WHERE id_number IS NOT NULL`,
+      // One account per tax code.
+      `CREATE UNIQUE INDEX accounts_tax_code ON accounts (tax_code) WHERE tax_code IS NOT NULL`,
+      `ALTER TABLE accounts ADD CONSTRAINT accounts_subject_type_fields CHECK (
+        (subject_type = 'citizen' AND id_number IS NOT NULL AND birth_date IS NOT NULL AND tax_code IS NULL)
+        OR (subject_type = 'enterprise' AND id_number IS NULL AND birth_date IS NULL AND tax_code IS NOT NULL AND organisation_name IS NOT NULL)
+        OR (subject_type = 'agency' AND id_number IS NOT NULL AND birth_date IS NULL AND tax_code IS NULL AND organisation_name IS NOT NULL)
+      )`,
+      `ALTER TABLE accounts ADD CONSTRAINT accounts_agency_id_number_format CHECK (subject_type <> 'agency' OR id_number ~ '^[0-9]{9}([0-9]{3})?$')`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 7_130_524_001;

@@ -20,6 +20,8 @@ function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
     ial: 2,
     verificationMethod: 'mobile',
     bhxhCode: null,
+    taxCode: null,
+    organisationName: null,
     idNumberAliases: [],
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
     consentVersion: '2025-01',
@@ -114,7 +116,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
     test('an account is found by ID number and by sub, with every field as stored', async () => {
       const record = account({ email: 'an.nguyen@example.vn' });
       assert.equal(await store.accounts.create(record), true);
-      assert.deepEqual(await store.accounts.findByIdNumber(record.idNumber), record);
+      assert.deepEqual(await store.accounts.findByIdNumber(record.idNumber!), record);
       assert.deepEqual(await store.accounts.findBySub(record.sub), record);
       assert.equal(await store.accounts.findBySub('not-a-uuid'), undefined);
       assert.equal(await store.accounts.findByIdNumber('079195004321'), undefined);
@@ -189,7 +191,7 @@ export function storeContract(name: string, open: (() => Promise<TestDatabase>) 
         }),
         /power cut/,
       );
-      assert.equal(await store.accounts.findByIdNumber(record.idNumber), undefined);
+      assert.equal(await store.accounts.findByIdNumber(record.idNumber!), undefined);
       assert.equal((await store.flows.find(registration.id, 'registration', 'ministry-portal', T0))?.state, 'code_sent');
     });
 
