@@ -7,7 +7,7 @@ import type { AccountAction } from './state.js';
 export interface AccountCatalogue {
   readonly heading: string;
   readonly idNumbersTerm: string;
-  readonly idNumberKind: (kind: 'cccd' | 'cmnd') => string;
+  readonly idNumberKind: (kind: 'cccd' | 'cmnd' | 'mst') => string;
   readonly levelTerm: string;
   readonly phoneTerm: string;
   readonly emailTerm: string;

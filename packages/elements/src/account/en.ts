@@ -4,7 +4,7 @@ import type { AccountCatalogue } from './catalogue.js';
 export const accountEn: AccountCatalogue = {
   heading: 'Your account',
   idNumbersTerm: 'ID numbers you sign in with',
-  idNumberKind: (kind) => (kind === 'cmnd' ? '9-digit CMND' : '12-digit CCCD'),
+  idNumberKind: (kind) => (kind === 'mst' ? 'tax code' : kind === 'cmnd' ? '9-digit CMND' : '12-digit CCCD'),
   levelTerm: 'Verification',
   phoneTerm: 'Phone that receives codes',
   emailTerm: 'Email',

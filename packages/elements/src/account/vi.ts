@@ -4,7 +4,7 @@ import type { AccountCatalogue } from './catalogue.js';
 export const accountVi: AccountCatalogue = {
   heading: 'Tài khoản của bạn',
   idNumbersTerm: 'Số định danh đăng nhập',
-  idNumberKind: (kind) => (kind === 'cmnd' ? 'CMND 9 số' : 'CCCD 12 số'),
+  idNumberKind: (kind) => (kind === 'mst' ? 'mã số thuế' : kind === 'cmnd' ? 'CMND 9 số' : 'CCCD 12 số'),
   levelTerm: 'Mức xác minh',
   phoneTerm: 'Số điện thoại nhận mã OTP',
   emailTerm: 'Email',

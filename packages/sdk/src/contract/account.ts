@@ -144,8 +144,11 @@ export const AccountDetailsSchema = z.extend(AccountSchema, {
   phoneMasked: z.string(),
   /** The account's e-mail address, masked (`maskEmail`): `a***@example.vn`; absent when it has none. */
   emailMasked: z.optional(z.string()),
-  /** Whether the account registered with a 12-digit CCCD or a 9-digit CMND. */
-  idNumberKind: z.enum(['cccd', 'cmnd']),
+  /**
+   * Whether the account registered with a 12-digit CCCD or a 9-digit CMND; an enterprise's account,
+   * known by its tax code, says `mst`.
+   */
+  idNumberKind: z.enum(['cccd', 'cmnd', 'mst']),
   /** Whether its holder may add a CCCD (`POST /v1/account/cccd-additions`): a CMND account without one. */
   canAddCccd: z.boolean(),
   /** Whether the account keeps a social-insurance (BHXH) code, so a lost phone can be recovered by it; never the code. */

@@ -55,7 +55,10 @@ export const AccountSchema = z.object({
   /** Opaque, stable subject identifier, the same on every portal. */
   sub: z.string(),
   fullName: z.string(),
-  /** The ID number the account registered with, masked for display, e.g. `001******567`. */
+  /**
+   * The number the account is known by, for display: a citizen's or agency officer's ID number masked,
+   * e.g. `001******567`; an enterprise's tax code (MST) whole, e.g. `0101234567` — a tax code is public.
+   */
   idNumberMasked: z.string(),
   /**
    * Every ID number the account signs in with, masked, the registered one first: a CMND account whose
@@ -63,7 +66,16 @@ export const AccountSchema = z.object({
    * of a service from before CCCD additions still read.
    */
   idNumbersMasked: z.optional(z.array(z.string())),
+  /**
+   * Who the account is: `citizen` (công dân), `enterprise` (doanh nghiệp: an account per tax code, made by
+   * the enterprise's certificate) or `agency` (an agency officer's work account, apart from the same
+   * person's citizen account).
+   */
   subjectType: SubjectTypeSchema,
+  /** The organisation, from the newest certificate's O (or CN): an enterprise's name, an officer's agency. Absent for a citizen. */
+  organisationName: z.optional(z.string()),
+  /** An enterprise's tax code (MST: 10 digits, or 10-3 for a branch). Absent otherwise. */
+  taxCode: z.optional(z.string()),
   /** Identity assurance level. */
   ial: z.number(),
   verificationMethod: z.string(),

@@ -44,6 +44,9 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   cert_key_usage: 422,
   signature_mismatch: 422,
   subject_mismatch: 422,
+  cert_no_id_number: 422,
+  cert_no_tax_code: 422,
+  cert_wrong_subject_type: 422,
   challenge_expired: 410,
   challenge_used: 409,
   revocation_unavailable: 503,
@@ -57,6 +60,7 @@ export const PROBLEM_STATUS: Readonly<Record<ServiceProblemCode, number>> = Obje
   provider_unavailable: 503,
   signature_pending: 409,
   already_ial3: 409,
+  subject_type_unsupported: 409,
   internal: 500,
 });
 

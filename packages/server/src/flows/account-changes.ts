@@ -17,6 +17,7 @@ import type { AccountRecord } from '../store/accounts.js';
 import type { AccountChangeDetails, FlowRecord } from '../store/flows.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
+import { accountNumber, requireCitizen, type CitizenAccount } from './account-holder.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { acceptNewPassword, PASSWORD_HISTORY_SIZE } from './password-policy.js';
 import { takeRegisterLookup } from './register-lookup-limit.js';
@@ -60,7 +61,7 @@ export function phoneChangedNotice(newPhone: string): string {
 export async function requireCurrentPassword(deps: AppDeps, caller: Caller, account: AccountRecord, password: string): Promise<void> {
   const { config, store, clock, log } = deps;
   const attempt = await takeSignInAttempt(deps, caller.address);
-  const idKey = signInThrottleKey(deps, account.idNumber, account);
+  const idKey = signInThrottleKey(deps, accountNumber(account), { idNumber: accountNumber(account) });
   const decision = await store.signInThrottle.attempt(idKey, clock(), config.signInThrottle);
   if (!decision.allowed) {
     log.warn('account_change.throttled', { sub: account.sub, retryAfter: decision.retryAfterSeconds });
@@ -78,7 +79,7 @@ export async function requireCurrentPassword(deps: AppDeps, caller: Caller, acco
  * register look-up limits of the address and the ID number before the carrier is asked.
  * @throws {ProblemError} `too_many_attempts`, `carrier_mismatch` or `registry_unavailable`.
  */
-async function requireCarrierMatch(deps: AppDeps, caller: Caller, account: AccountRecord, phone: string): Promise<void> {
+async function requireCarrierMatch(deps: AppDeps, caller: Caller, account: CitizenAccount, phone: string): Promise<void> {
   const { log } = deps;
   await takeRegisterLookup(deps, caller.address, 'carrier', account.idNumber);
   let match: 'match' | 'mismatch';
@@ -99,7 +100,7 @@ export async function beginChange(deps: AppDeps, caller: Caller, holder: Account
   const { codes, log } = deps;
   const flow = newCodeFlow(deps, caller, ACCOUNT_CHANGE_LIFETIME_SECONDS, {
     kind: 'account_change',
-    idNumber: holder.account.idNumber,
+    idNumber: accountNumber(holder.account),
     phone,
     details: null,
     accountSub: holder.account.sub,
@@ -181,11 +182,13 @@ export const accountChanges = {
 
   /**
    * Starts a phone change: the new phone must differ from the current one and be the holder's at the
-   * carrier; its code goes to the new phone.
-   * @throws {ProblemError} `too_many_attempts`, `invalid_credentials`, `validation_failed` (`phone`: `unchanged`), `carrier_mismatch`, `registry_unavailable`, `otp_rate_limited`, `sms_unavailable`.
+   * carrier; its code goes to the new phone. Citizens only: the carrier knows no enterprise or work
+   * account (`subject_type_unsupported`; a counter changes theirs).
+   * @throws {ProblemError} `subject_type_unsupported`, `too_many_attempts`, `invalid_credentials`, `validation_failed` (`phone`: `unchanged`), `carrier_mismatch`, `registry_unavailable`, `otp_rate_limited`, `sms_unavailable`.
    */
   async startPhone(deps: AppDeps, caller: Caller, holder: AccountHolder, data: StartPhoneChangeRequest): Promise<AccountChangeStarted> {
     const { account } = holder;
+    requireCitizen(account);
     await requireCurrentPassword(deps, caller, account, data.currentPassword);
     const parsed = parsePhone(data.phone);
     // The contract's PhoneField already refused anything parsePhone refuses.

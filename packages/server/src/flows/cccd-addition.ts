@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 import { RegistryUnavailableError } from '../registries/carrier.js';
 import type { AccountRecord } from '../store/accounts.js';
+import { requireCitizen, type CitizenAccount } from './account-holder.js';
 import { beginChange, requireCurrentPassword, type AccountHolder } from './account-changes.js';
 import type { Caller } from './caller.js';
 import { takeRegisterLookup, type RegisterName } from './register-lookup-limit.js';
@@ -16,7 +17,7 @@ import { takeRegisterLookup, type RegisterName } from './register-lookup-limit.j
  * registered with any 12-digit number therefore already signs in with its CCCD number.
  */
 export function mayAddCccd(account: Pick<AccountRecord, 'idNumber' | 'idNumberAliases'>): boolean {
-  return /^\d{9}$/.test(account.idNumber) && (account.idNumberAliases ?? []).length === 0;
+  return account.idNumber !== null && /^\d{9}$/.test(account.idNumber) && (account.idNumberAliases ?? []).length === 0;
 }
 
 /**
@@ -27,7 +28,7 @@ export function mayAddCccd(account: Pick<AccountRecord, 'idNumber' | 'idNumberAl
  * look-up limits of the address and of the CCCD before the register is asked, mismatches included.
  * @throws {ProblemError} `too_many_attempts`, `carrier_mismatch`, `bhxh_mismatch` or `registry_unavailable`.
  */
-async function requireRegisterMatch(deps: AppDeps, caller: Caller, account: AccountRecord, cccd: string): Promise<void> {
+async function requireRegisterMatch(deps: AppDeps, caller: Caller, account: CitizenAccount, cccd: string): Promise<void> {
   const { log } = deps;
   const socialInsurance = account.bhxhCode && deps.socialInsurance ? { register: deps.socialInsurance, bhxhCode: account.bhxhCode } : undefined;
   const register: RegisterName = socialInsurance ? 'social_insurance' : 'carrier';
@@ -68,6 +69,7 @@ export const cccdAddition = {
    */
   async start(deps: AppDeps, caller: Caller, holder: AccountHolder, data: StartCccdAdditionRequest): Promise<AccountChangeStarted> {
     const { account } = holder;
+    requireCitizen(account);
     if (!mayAddCccd(account)) throw new ProblemError('cccd_already_added');
     await requireCurrentPassword(deps, caller, account, data.currentPassword);
     const parsed = parseIdNumber(data.cccd, deps.clock());

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 import { SignatureError } from '../signatures/errors.js';
 import type { AccountHolder } from './account-changes.js';
+import { requireCitizen } from './account-holder.js';
 import { accountView } from './account-view.js';
 import type { Caller } from './caller.js';
 import { requireSignatureFlow, verifyProof } from './signature-proof.js';
@@ -34,6 +35,8 @@ export const ialUpgrade = {
     const { account } = holder;
     requireSignatureFlow(deps, proof, account.subjectType);
     if (account.ial >= 3) throw new ProblemError('already_ial3');
+    // Enterprises and agency officers register at IAL3: only a citizen's account has a level to raise.
+    requireCitizen(account);
     const numbers = [account.idNumber, ...(account.idNumberAliases ?? [])];
     // With one number the certificate is held to it before the challenge is used; with two, after.
     const { certificate, challenge, method } = await verifyProof(deps, store, proof, {

@@ -29,6 +29,7 @@ import type { PasskeyRecord } from '../store/passkeys.js';
 import type { AccountHolder } from './account-changes.js';
 import { requireCurrentPassword } from './account-changes.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
+import { accountNumber } from './account-holder.js';
 import { openSignInSession } from './sign-in-session.js';
 import { findFlowAwaitingCode } from './steps.js';
 
@@ -128,7 +129,7 @@ export const passkeys = {
       rpID: settings.rpId,
       userID: userHandle(account.sub),
       // What a passkey manager lists: the masked ID number and the name, never the full number.
-      userName: maskIdNumber(account.idNumber),
+      userName: account.idNumber ? maskIdNumber(account.idNumber) : accountNumber(account),
       userDisplayName: account.fullName,
       timeout: settings.ceremonySeconds * 1000,
       attestationType: 'none',

@@ -3,15 +3,17 @@ import type { AppDeps } from '../app-deps.js';
 import { ProblemError, type FieldErrorSpec } from '../http/problem.js';
 import { checkNewPassword } from '../passwords/check-new-password.js';
 import type { AccountRecord } from '../store/accounts.js';
+import { accountNumber } from './account-holder.js';
 
 export { PASSWORD_HISTORY_SIZE };
 
 /** The citizen's own details a password must not contain. */
 export interface PasswordOwner {
+  /** The ID number, or an enterprise's tax code. */
   readonly idNumber: string;
   readonly phone: string;
-  /** `yyyy-mm-dd`. */
-  readonly birthDate: string;
+  /** `yyyy-mm-dd`; `null` for an enterprise or an agency officer. */
+  readonly birthDate: string | null;
   readonly fullName: string;
 }
 
@@ -32,7 +34,8 @@ export interface PasswordRules {
  */
 export async function requireAcceptablePassword(rules: PasswordRules, password: string, confirmation: string, owner: PasswordOwner): Promise<void> {
   const policy = rules.passwordPolicy;
-  const check = await checkNewPassword(password, policy, owner, confirmation, { minScore: rules.passwordMinScore });
+  const { birthDate, ...rest } = owner;
+  const check = await checkNewPassword(password, policy, birthDate === null ? rest : { ...rest, birthDate }, confirmation, { minScore: rules.passwordMinScore });
   if (!check.ok) {
     const errors: FieldErrorSpec[] = check.unmet.map((rule) => ({
       field: rule === 'mismatch' ? 'passwordConfirmation' : 'password',
@@ -56,7 +59,7 @@ export async function acceptNewPassword(
   data: { readonly password: string; readonly passwordConfirmation: string },
 ): Promise<string> {
   await requireAcceptablePassword(deps.config, data.password, data.passwordConfirmation, {
-    idNumber: account.idNumber,
+    idNumber: accountNumber(account),
     phone: account.phone,
     birthDate: account.birthDate,
     fullName: account.fullName,

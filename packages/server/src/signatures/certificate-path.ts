@@ -54,7 +54,21 @@ export async function validateCertificatePath(check: PathCheck): Promise<X509Cer
   return path;
 }
 
-async function buildPath(check: PathCheck, crls: readonly X509Crl[]): Promise<X509Certificate[]> {
+/**
+ * Whether `leaf` has a path to one of `anchors` (signatures and names, no revocation or limits): how
+ * the service tells a certificate of another subject type's CA from one no subject type trusts.
+ */
+export async function chainsTo(check: Omit<PathCheck, 'crls'>): Promise<boolean> {
+  if (check.anchors.length === 0) return false;
+  try {
+    await buildPath(check, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function buildPath(check: Omit<PathCheck, 'crls'>, crls: readonly X509Crl[]): Promise<X509Certificate[]> {
   const { leaf, intermediates, anchors, now } = check;
   const all = [...intermediates, leaf];
   const engine = new pkijs.CertificateChainValidationEngine({

@@ -7,7 +7,7 @@ import type { CertificateDetails, SignatureChallenge, SubjectType } from '@dvc-k
 import { ConfigError, type Clock, type ServerConfig } from '../config.js';
 import type { SignatureChallengeOperation, SignatureChallengeRecord } from '../store/signature-challenges.js';
 import type { Store } from '../store/store.js';
-import { validateCertificatePath } from './certificate-path.js';
+import { chainsTo, validateCertificatePath } from './certificate-path.js';
 import { describeCertificate, readCertificate, readCrl, readPemCertificates, type UidPrefixes } from './certificates.js';
 import { CrlSource } from './crl-source.js';
 import { SignatureError } from './errors.js';
@@ -179,30 +179,53 @@ export class Signatures {
 
   /**
    * Checks a certificate for a subject type: its path to the subject type's trust anchors (dates, key
-   * usage, basic constraints, revocation) and the number it carries — a citizen's certificate must carry
-   * an ID number, an enterprise's a tax code, and each the expected one when given.
+   * usage, basic constraints, revocation) and the number it carries — a citizen's or an agency officer's
+   * certificate must carry an ID number (`cert_no_id_number`), an enterprise's a well-formed tax code
+   * (`cert_no_tax_code`), and each the expected one when given (`subject_mismatch`). A certificate whose
+   * CA only another subject type trusts (a public CA's for an agency officer, the government CA's for an
+   * enterprise) is `cert_wrong_subject_type` rather than `cert_untrusted`, so the holder learns to choose
+   * the other kind of account.
    *
    * @throws {SignatureError} the first failure: `certificate_format`, `cert_*`, `revocation_unavailable`, `subject_mismatch`.
    */
   async inspect(presented: PresentedCertificate, subjectType: SubjectType, expected: ExpectedHolder = {}): Promise<InspectedCertificate> {
     const leaf = readCertificate(presented.certificate, 'certificate');
     const intermediates = (presented.intermediates ?? []).map((text, index) => readCertificate(text, `intermediates.${index}`));
-    const path = await validateCertificatePath({
-      leaf,
-      intermediates,
-      anchors: this.#options.anchors[subjectType],
-      crls: this.#options.crls,
-      now: this.#options.clock(),
-    });
+    const now = this.#options.clock();
+    let path: X509Certificate[];
+    try {
+      path = await validateCertificatePath({ leaf, intermediates, anchors: this.#options.anchors[subjectType], crls: this.#options.crls, now });
+    } catch (error) {
+      if (error instanceof SignatureError && error.code === 'cert_untrusted' && (await this.#trustedForAnother(leaf, intermediates, subjectType, now))) {
+        throw new SignatureError('cert_wrong_subject_type');
+      }
+      throw error;
+    }
     const details = describeCertificate(leaf, this.#options.uidPrefixes);
-    if (!holderMatches(details, subjectType, expected)) throw new SignatureError('subject_mismatch');
+    if (subjectType === 'enterprise' ? !isTaxCode(details.taxCode) : details.idNumber === undefined) {
+      throw new SignatureError(subjectType === 'enterprise' ? 'cert_no_tax_code' : 'cert_no_id_number');
+    }
+    if (!holderMatches(details, expected)) throw new SignatureError('subject_mismatch');
     return { leaf, path, details };
+  }
+
+  async #trustedForAnother(leaf: X509Certificate, intermediates: readonly X509Certificate[], subjectType: SubjectType, now: Date): Promise<boolean> {
+    const own = new Set(this.#options.anchors[subjectType].map((anchor) => anchor.serialNumber + anchor.subject));
+    for (const other of ['citizen', 'enterprise', 'agency'] as const) {
+      if (other === subjectType) continue;
+      const anchors = this.#options.anchors[other].filter((anchor) => !own.has(anchor.serialNumber + anchor.subject));
+      if (await chainsTo({ leaf, intermediates, anchors, now })) return true;
+    }
+    return false;
   }
 }
 
-function holderMatches(details: CertificateDetails, subjectType: SubjectType, expected: ExpectedHolder): boolean {
-  if (subjectType === 'citizen' && details.idNumber === undefined) return false;
-  if (subjectType === 'enterprise' && details.taxCode === undefined) return false;
+/** A tax code as an enterprise's certificate carries it after `MST:`: 10 digits, or 10-3 for a branch. */
+function isTaxCode(value: string | undefined): value is string {
+  return value !== undefined && /^[0-9]{10}(-[0-9]{3})?$/.test(value);
+}
+
+function holderMatches(details: CertificateDetails, expected: ExpectedHolder): boolean {
   if (expected.idNumber !== undefined && (details.idNumber === undefined || normalizeIdNumber(details.idNumber) !== normalizeIdNumber(expected.idNumber))) return false;
   if (expected.taxCode !== undefined && details.taxCode?.trim() !== expected.taxCode.trim()) return false;
   return true;

@@ -102,7 +102,7 @@ export function signaturesSpec(db: () => TestDatabase): void {
         [ca.revoked, {}, 422, 'cert_revoked'],
         [ca.wrongKeyUsage, {}, 422, 'cert_key_usage'],
         [ca.untrusted, { intermediates: [ca.otherRoot.base64] }, 422, 'cert_untrusted'],
-        [ca.agency, { intermediates: [] }, 422, 'cert_untrusted'],
+        [ca.agency, { intermediates: [] }, 422, 'cert_wrong_subject_type'],
         [ca.citizen, { idNumber: '001090009999' }, 422, 'subject_mismatch'],
       ];
       for (const [signer, extra, status, code] of cases) {

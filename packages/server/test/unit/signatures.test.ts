@@ -111,9 +111,10 @@ describe('signature verification: challenges, certificate paths, CRLs', () => {
     const officer = await verifySignedChallenge(service, store, await signed(service, ca.agency, { subjectType: 'agency' }), { operation: 'register', clientId: CLIENT });
     assert.equal(officer.certificate.details.idNumber, TEST_OFFICER_ID);
     assert.equal(officer.certificate.details.organisation, 'UBND tỉnh Bắc Ninh');
-    // A citizen's certificate is not trusted for an agency officer, nor the officer's for a citizen.
-    assert.equal(await refusal(service.inspect({ certificate: ca.citizen.base64, intermediates: [ca.intermediate.base64] }, 'agency')), 'cert_untrusted');
-    assert.equal(await refusal(service.inspect({ certificate: ca.agency.base64 }, 'citizen')), 'cert_untrusted');
+    // A citizen's certificate is not trusted for an agency officer, nor the officer's for a citizen: each
+    // is another subject type's.
+    assert.equal(await refusal(service.inspect({ certificate: ca.citizen.base64, intermediates: [ca.intermediate.base64] }, 'agency')), 'cert_wrong_subject_type');
+    assert.equal(await refusal(service.inspect({ certificate: ca.agency.base64 }, 'citizen')), 'cert_wrong_subject_type');
   });
 
   test('each certificate failure has its own code', async () => {
@@ -142,10 +143,26 @@ describe('signature verification: challenges, certificate paths, CRLs', () => {
     const citizen = { certificate: ca.citizen.base64, intermediates: [ca.intermediate.base64] };
     assert.equal((await service.inspect(citizen, 'citizen', { idNumber: ` ${TEST_CITIZEN_ID} ` })).details.idNumber, TEST_CITIZEN_ID);
     assert.equal(await refusal(service.inspect(citizen, 'citizen', { idNumber: '001090009999' })), 'subject_mismatch');
-    // A citizen's certificate carries no tax code: not an enterprise's.
-    assert.equal(await refusal(service.inspect(citizen, 'enterprise')), 'subject_mismatch');
     const enterprise = { certificate: ca.enterprise.base64, intermediates: [ca.intermediate.base64] };
     assert.equal(await refusal(service.inspect(enterprise, 'enterprise', { taxCode: '0109999999' })), 'subject_mismatch');
+  });
+
+  test('a certificate without the number its subject type is known by has its own refusal: no tax code, no ID number', async () => {
+    const service = signatures();
+    const citizen = { certificate: ca.citizen.base64, intermediates: [ca.intermediate.base64] };
+    const enterprise = { certificate: ca.enterprise.base64, intermediates: [ca.intermediate.base64] };
+    assert.equal(await refusal(service.inspect(citizen, 'enterprise')), 'cert_no_tax_code');
+    assert.equal(await refusal(service.inspect(enterprise, 'citizen')), 'cert_no_id_number');
+    assert.equal((await service.inspect(enterprise, 'enterprise')).details.taxCode, TEST_TAX_CODE);
+    assert.equal((await service.inspect({ certificate: ca.agency.base64 }, 'agency')).details.idNumber, TEST_OFFICER_ID);
+  });
+
+  test('a certificate of another subject type’s CA is cert_wrong_subject_type; one no subject type trusts stays cert_untrusted', async () => {
+    const service = signatures();
+    assert.equal(await refusal(service.inspect({ certificate: ca.agency.base64 }, 'enterprise')), 'cert_wrong_subject_type');
+    assert.equal(await refusal(service.inspect({ certificate: ca.citizen.base64, intermediates: [ca.intermediate.base64] }, 'agency')), 'cert_wrong_subject_type');
+    assert.equal(await refusal(service.inspect({ certificate: ca.untrusted.base64 }, 'agency')), 'cert_untrusted');
+    assert.equal(await refusal(service.inspect({ certificate: ca.untrusted.base64 }, 'citizen')), 'cert_untrusted');
   });
 
   test('a signature over other bytes, or with another key, is signature_mismatch', async () => {
