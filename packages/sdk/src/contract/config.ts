@@ -33,6 +33,13 @@ export const ServiceConfigSchema = z.object({
     z.object({
       subjectType: SubjectTypeSchema,
       methods: z.array(z.object({ method: z.string(), ial: z.number(), available: z.boolean() })),
+      /**
+       * How this subject type signs in here: a citizen as `signInMethods` says; an enterprise or an agency
+       * officer by the signature methods offered to it (`usb_token`, `sim_signature` for enterprises),
+       * empty where it has no trust anchors (or no provider). Absent from a service before enterprises
+       * and agency officers had accounts.
+       */
+      signInMethods: z.optional(z.array(z.string())),
     }),
   ),
   /**

@@ -24,7 +24,7 @@ const startDetails = {
  * refused on `birthDate` as `id_number_birth_year`. Also reached when other fields were refused, so
  * it looks only at values of the right type.
  */
-export const birthYearCheck = z.superRefine((body: { idNumber: unknown; birthDate: unknown }, ctx) => {
+export const birthYearCheck = z.superRefine((body: { idNumber?: unknown; birthDate?: unknown }, ctx) => {
   if (typeof body.idNumber !== 'string' || typeof body.birthDate !== 'string') return;
   if (!birthYearAgrees(parseIdNumber(body.idNumber), parseBirthDate(body.birthDate))) {
     ctx.addIssue({ code: 'custom', message: 'id_number_birth_year', path: ['birthDate'], input: body.birthDate });

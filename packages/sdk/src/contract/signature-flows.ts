@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { AccountSchema } from './common.js';
+import { AccountSchema, SubjectTypeSchema } from './common.js';
 import { BirthDateField, ConsentVersionField, EmailField, IdNumberField, PhoneField } from './fields.js';
 import { birthYearCheck } from './registration.js';
 import type { FieldRule } from '../messages/codes.js';
 import type { RemoteSignatureMethod } from './signature-requests.js';
-import { SIGNATURE_METHODS, SignedChallengeSchema, type SignedChallenge } from './signatures.js';
+import { SIGNATURE_METHODS, SignedChallengeSchema, TaxCodeField, type SignedChallenge } from './signatures.js';
 import { typeRule } from './type-rule.js';
 
 /**
@@ -94,6 +94,18 @@ const registrationProofCheck = z.superRefine((body: { method?: unknown; signatur
 });
 
 /**
+ * Which number a registration by signature names, by subject type: a citizen its ID number and date of
+ * birth, an agency officer the officer's ID number, an enterprise its tax code (`required` on each one
+ * missing). The fields of another subject type are not read.
+ */
+const subjectFieldsCheck = z.superRefine((body: { subjectType?: unknown; idNumber?: unknown; birthDate?: unknown; taxCode?: unknown }, ctx: Issues) => {
+  const needed = body.subjectType === 'citizen' ? (['idNumber', 'birthDate'] as const) : body.subjectType === 'agency' ? (['idNumber'] as const) : body.subjectType === 'enterprise' ? (['taxCode'] as const) : [];
+  for (const field of needed) {
+    if (body[field] === undefined) ctx.addIssue({ code: 'custom', message: 'required', path: [field], input: undefined });
+  }
+});
+
+/**
  * `POST /v1/registrations/signature`: register at IAL3 with a signature — a USB token ("USB ký số",
  * `method: "usb_token"` with the signed challenge as `signature`), a SIM signature ("SIM ký số",
  * `method: "sim_signature"`) or remote signing (`method: "remote_signing"`), each of the last two with
@@ -105,14 +117,24 @@ const registrationProofCheck = z.superRefine((body: { method?: unknown; signatur
  * registration then goes on as every other: `…/otp/verify`, then `…/password` (an account at IAL3,
  * `verificationMethod` the method).
  *
- * Only for citizens today (`subjectType: "citizen"`); enterprises and agency officers come later.
+ * An **enterprise** (`subjectType: "enterprise"`, USB token or SIM signature) names its tax code
+ * (`taxCode`) instead: the certificate's UID must carry it (`MST:`), and the account — one per tax
+ * code — is named by the certificate's organisation (O, else CN), with no personal ID number or birth
+ * date; `phone` is the legal representative's or the user's. An **agency officer** (`subjectType:
+ * "agency"`, USB token under the government CA) names the officer's ID number (`idNumber`, no
+ * `birthDate`): a work account of its own, apart from the same person's citizen account, its agency the
+ * certificate's O.
  */
 export const StartSignatureRegistrationSchema = z
   .object({
-    subjectType: z.literal('citizen', typeRule('subject_type')),
+    subjectType: z.enum(SubjectTypeSchema.options, typeRule('subject_type')),
     method: z.enum(SIGNATURE_METHODS, typeRule('method_not_offered')),
-    idNumber: IdNumberField,
-    birthDate: BirthDateField,
+    /** A citizen's or an agency officer's ID number (CCCD / CMND). */
+    idNumber: z.optional(IdNumberField),
+    /** A citizen's date of birth. */
+    birthDate: z.optional(BirthDateField),
+    /** An enterprise's tax code (MST): 10 digits, or 10-3 for a branch. */
+    taxCode: z.optional(TaxCodeField),
     phone: PhoneField,
     email: z.optional(EmailField),
     /** Version of the personal-data consent the citizen agreed to (Decree 13/2023). */
@@ -124,7 +146,7 @@ export const StartSignatureRegistrationSchema = z
     /** With `sim_signature` / `remote_signing`: the signed request for a `register` challenge. */
     signatureRequestId: z.optional(SignatureRequestIdField),
   })
-  .check(birthYearCheck, registrationProofCheck);
+  .check(subjectFieldsCheck, birthYearCheck, registrationProofCheck);
 /**
  * What proves a registration body that passed its schema: `signature` (USB token) or the signed
  * request `signatureRequestId` names (SIM signature, remote signing).
@@ -133,8 +155,21 @@ export function registrationProofOf(body: { readonly signature?: SignedChallenge
   return body.signatureRequestId !== undefined ? { requestId: body.signatureRequestId } : { signed: body.signature! };
 }
 
-/** Body of `POST /v1/registrations/signature`: by USB token with `signature`, or by SIM signature / remote signing with `signatureRequestId`. */
-export type StartSignatureRegistrationRequest = Omit<z.infer<typeof StartSignatureRegistrationSchema>, 'method' | 'signature' | 'signatureRequestId'> &
+/** Who registers by signature, and the number each is known by. */
+export type SignatureRegistrant =
+  | { subjectType: 'citizen'; idNumber: string; birthDate: string }
+  | { subjectType: 'enterprise'; taxCode: string }
+  | { subjectType: 'agency'; idNumber: string };
+
+/**
+ * Body of `POST /v1/registrations/signature`: a citizen, an enterprise or an agency officer, by USB token
+ * with `signature`, or by SIM signature / remote signing with `signatureRequestId`.
+ */
+export type StartSignatureRegistrationRequest = Omit<
+  z.infer<typeof StartSignatureRegistrationSchema>,
+  'subjectType' | 'idNumber' | 'birthDate' | 'taxCode' | 'method' | 'signature' | 'signatureRequestId'
+> &
+  SignatureRegistrant &
   ({ method: 'usb_token'; signature: SignedChallenge } | { method: RemoteSignatureMethod; signatureRequestId: string });
 
 /**

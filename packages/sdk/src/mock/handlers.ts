@@ -27,7 +27,7 @@ import { addPasskey, listPasskeys, mockSignInPasskeyOptions, newSignInPasskeyOpt
 import { route, type RouteContext } from './route.js';
 import { createSignatureChallenge, developmentCaCertificate, issueDevelopmentCertificate, previewSignatureCertificate } from './signatures.js';
 import { cancelSignatureRequest, getSignatureRequest, startSignatureRequest } from './signature-requests.js';
-import { signInWithSignature, startSignatureRegistration, upgradeAssurance } from './signature-flows.js';
+import { addOrganisationAccount, signInWithSignature, startSignatureRegistration, upgradeAssurance } from './signature-flows.js';
 import { checkSessionAssurance, getSessionAssurance } from './assurance.js';
 import { authenticationOf } from '../assurance/sign-in-methods.js';
 import type { MockCitizen } from './citizens.js';
@@ -232,6 +232,15 @@ async function completeRegistration(context: RouteContext): Promise<Response> {
   if (answer instanceof Response) return answer;
   if (!flow.verified) return context.problem('flow_step');
   const { password, passwordConfirmation } = parsed.data;
+  if (flow.organisation) {
+    const { organisation } = flow;
+    const fieldErrors = newPasswordErrors(context, password, passwordConfirmation, { idNumber: organisation.taxCode ?? flow.idNumber.replace(/^agency:/, ''), phone: flow.phone, fullName: organisation.fullName });
+    if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });
+    if (scenario.hasAccount(flow.idNumber)) return context.problem('account_exists');
+    const account = addOrganisationAccount(scenario, { ...flow, organisation }, password);
+    scenario.flows.delete(flow.id);
+    return answer(201, { account });
+  }
   const details = flow.details!;
   const fieldErrors = newPasswordErrors(context, password, passwordConfirmation, details);
   if (fieldErrors.length) return context.problem('validation_failed', { fieldErrors });

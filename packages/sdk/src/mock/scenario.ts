@@ -176,6 +176,8 @@ export interface MockFlow {
   readonly change?: MockChange;
   /** A registration whose identity a USB-token signature proved: its account is made at IAL3. */
   readonly verifiedBy?: SignatureMethod;
+  /** An enterprise's or agency officer's registration: who registers, as the certificate named them. */
+  readonly organisation?: { readonly subjectType: 'enterprise' | 'agency'; readonly fullName: string; readonly organisationName: string; readonly taxCode?: string };
 }
 
 /** @internal An account, its password and the phone its codes go to (E.164). */

@@ -1,13 +1,14 @@
 import { authenticationOf } from '../assurance/sign-in-methods.js';
+import type { Account, SubjectType } from '../contract/common.js';
 import type { CertificateDetails, SignatureMethod, SignatureOperation, SignedChallenge } from '../contract/signatures.js';
 import { AssuranceUpgradeSchema, registrationProofOf, signatureProofOf, SignatureSignInSchema, StartSignatureRegistrationSchema, type SignatureProof } from '../contract/signature-flows.js';
 import { parseBirthDate } from '../identity/birth-date.js';
-import { normalizeIdNumber } from '../identity/id-number.js';
+import { maskIdNumber, normalizeIdNumber } from '../identity/id-number.js';
 import { parsePhone } from '../identity/phone.js';
 import { holderOf } from './account.js';
 import { challengeOf, idempotent, sendLimit, staleConsent } from './flows.js';
 import type { RouteContext } from './route.js';
-import type { MockFlow } from './scenario.js';
+import type { MockFlow, MockScenario } from './scenario.js';
 import { advanceMockRequest } from './signature-requests.js';
 import { mockCertificateDetails, mockCertificateOutcome } from './signatures.js';
 
@@ -20,17 +21,18 @@ export const MOCK_MISMATCHED_SIGNATURE = 'bW9jay1taXNtYXRjaGVk';
 /**
  * Uses a signed challenge up as the service's `verifySignedChallenge` does, in its order: the challenge
  * is this portal's and this operation's (`not_found`), unused (`challenge_used`), unexpired
- * (`challenge_expired`); the certificate's outcome (`MOCK_SIGNATURE_CERTIFICATES`, or the details of
- * the certificate a mock provider signed with); the expected ID number (`subject_mismatch`); the
- * signature (`signature_mismatch` for {@link MOCK_MISMATCHED_SIGNATURE}).
+ * (`challenge_expired`); the certificate's outcome for the challenge's subject type
+ * (`MOCK_SIGNATURE_CERTIFICATES`, or the details of the certificate a mock provider signed with); the
+ * expected ID number or tax code (`subject_mismatch`); the signature (`signature_mismatch` for
+ * {@link MOCK_MISMATCHED_SIGNATURE}).
  */
 function useChallenge(
   context: RouteContext,
   challengeId: string,
   certificate: { readonly signed: SignedChallenge } | { readonly details: CertificateDetails },
   operation: SignatureOperation,
-  idNumber?: string,
-): CertificateDetails | Response {
+  expected: ExpectedHolder = {},
+): Used | Response {
   const { scenario } = context;
   const stored = scenario.signatureChallenges.get(challengeId);
   if (!stored || stored.clientId !== context.clientId || stored.challenge.operation !== operation) return context.problem('not_found');
@@ -38,11 +40,55 @@ function useChallenge(
   if (Date.parse(stored.challenge.expiresAt) <= scenario.now()) return context.problem('challenge_expired');
   const details = 'details' in certificate ? certificate.details : mockCertificateOutcome(certificate.signed.certificate, stored.challenge.subjectType, scenario.developmentCertificates);
   if (typeof details === 'string') return context.problem(details);
-  if (stored.challenge.subjectType !== 'citizen' || details.idNumber === undefined) return context.problem('validation_failed', { fieldErrors: [{ field: 'subjectType', code: 'method_not_offered' }] });
-  if (idNumber !== undefined && normalizeIdNumber(idNumber) !== details.idNumber) return context.problem('subject_mismatch');
+  const subjectType = stored.challenge.subjectType;
+  if (expected.subjectType !== undefined && subjectType !== expected.subjectType) return context.problem('not_found');
+  if (expected.idNumber !== undefined && normalizeIdNumber(expected.idNumber) !== details.idNumber) return context.problem('subject_mismatch');
+  if (expected.taxCode !== undefined && expected.taxCode !== details.taxCode) return context.problem('subject_mismatch');
   if ('signed' in certificate && certificate.signed.signature === MOCK_MISMATCHED_SIGNATURE) return context.problem('signature_mismatch');
   stored.used = true;
-  return details;
+  return { details, subjectType };
+}
+
+/** What a flow expects of the certificate and its challenge. */
+interface ExpectedHolder {
+  readonly subjectType?: SubjectType;
+  readonly idNumber?: string | undefined;
+  readonly taxCode?: string | undefined;
+}
+
+/** A used challenge: what its certificate says, and the subject type it was issued for. */
+interface Used {
+  readonly details: CertificateDetails;
+  readonly subjectType: SubjectType;
+}
+
+/**
+ * @internal The key the mock keeps an account under: a citizen's registered ID number, `agency:` and the
+ * officer's ID number (a work account apart from the person's citizen account), `mst:` and an
+ * enterprise's tax code.
+ */
+export function mockAccountKey(subjectType: SubjectType, number: string): string {
+  return subjectType === 'citizen' ? number : `${subjectType === 'agency' ? 'agency' : 'mst'}:${number}`;
+}
+
+/** @internal An enterprise's or an officer's account as the mock makes it after the password step: IAL3 by `method`. */
+export function addOrganisationAccount(scenario: MockScenario, flow: MockFlow & { organisation: NonNullable<MockFlow['organisation']> }, password: string): Account {
+  const { organisation } = flow;
+  const known = organisation.taxCode ?? maskIdNumber(flow.idNumber.replace(/^agency:/, ''));
+  const account: Account = {
+    sub: `mock-${organisation.subjectType}-${known.replace(/\D/g, '').slice(-6)}`,
+    fullName: organisation.fullName,
+    idNumberMasked: known,
+    idNumbersMasked: [known],
+    subjectType: organisation.subjectType,
+    organisationName: organisation.organisationName,
+    ...(organisation.taxCode !== undefined ? { taxCode: organisation.taxCode } : {}),
+    ial: 3,
+    verificationMethod: flow.verifiedBy ?? 'usb_token',
+    createdAt: new Date(scenario.now()).toISOString(),
+  };
+  scenario.accounts.set(flow.idNumber, { account, password: password.normalize('NFC'), phone: flow.phone });
+  return account;
 }
 
 /**
@@ -55,12 +101,11 @@ function useProof(
   context: RouteContext,
   proof: SignatureProof,
   operation: SignatureOperation,
-  expected: { idNumber?: string; method?: SignatureMethod } = {},
-): { details: CertificateDetails; method: SignatureMethod } | Response {
-  const { idNumber } = expected;
+  expected: ExpectedHolder & { method?: SignatureMethod } = {},
+): (Used & { method: SignatureMethod }) | Response {
   if ('signed' in proof) {
-    const details = useChallenge(context, proof.signed.challengeId, proof, operation, idNumber);
-    return details instanceof Response ? details : { details, method: 'usb_token' };
+    const used = useChallenge(context, proof.signed.challengeId, proof, operation, expected);
+    return used instanceof Response ? used : { ...used, method: 'usb_token' };
   }
   const request = context.scenario.signatureRequests.get(proof.requestId);
   if (!request || request.clientId !== context.clientId) return context.problem('not_found');
@@ -78,8 +123,8 @@ function useProof(
     case 'failed':
       return context.problem(request.code === 'provider_refused' || request.code === 'provider_timeout' ? request.code : 'provider_unavailable');
     case 'signed': {
-      const details = useChallenge(context, request.challengeId, { details: mockCertificateDetails(request.subjectType) }, operation, idNumber);
-      return details instanceof Response ? details : { details, method: request.method };
+      const used = useChallenge(context, request.challengeId, { details: mockCertificateDetails(request.subjectType) }, operation, expected);
+      return used instanceof Response ? used : { ...used, method: request.method };
     }
   }
 }
@@ -101,15 +146,35 @@ export async function startSignatureRegistration(context: RouteContext): Promise
   const answer = idempotent(context);
   if (answer instanceof Response) return answer;
   if (scenario.config.humanCheck.required && !(await scenario.humanCheck.verify(request.humanCheck))) return context.problem('human_check_failed');
-  const used = useProof(context, registrationProofOf(request), 'register', { idNumber: request.idNumber, method: request.method });
+  const { subjectType } = request;
+  const number = subjectType === 'enterprise' ? request.taxCode : request.idNumber;
+  const used = useProof(context, registrationProofOf(request), 'register', {
+    subjectType,
+    ...(subjectType === 'enterprise' ? { taxCode: number } : { idNumber: number }),
+    method: request.method,
+  });
   if (used instanceof Response) return used;
   const { details } = used;
   const phone = parsePhone(request.phone);
-  const birthDate = parseBirthDate(request.birthDate);
-  if (!phone.ok || !birthDate.ok) return context.problem('validation_failed');
+  if (!phone.ok || number === undefined) return context.problem('validation_failed');
   const limited = sendLimit(context, phone.e164);
   if (limited) return limited;
-  const idNumber = normalizeIdNumber(request.idNumber);
+  if (subjectType !== 'citizen') {
+    const organisationName = subjectType === 'enterprise' ? (details.organisation ?? details.holder) : (details.organisation ?? '');
+    const key = mockAccountKey(subjectType, subjectType === 'enterprise' ? number : normalizeIdNumber(number));
+    const fullName = subjectType === 'enterprise' ? organisationName : details.holder;
+    const flow: MockFlow = {
+      id: scenario.nextId('reg'), purpose: 'registration', idNumber: key, phone: phone.e164, code: '', expiresAt: 0, resendAt: 0, attempts: 0, verified: false,
+      organisation: { subjectType, fullName, organisationName, ...(subjectType === 'enterprise' ? { taxCode: number } : {}) },
+      verifiedBy: used.method,
+    };
+    scenario.flows.set(flow.id, flow);
+    scenario.sendCode(flow);
+    return answer(201, { registrationId: flow.id, otp: challengeOf(scenario, flow) });
+  }
+  const birthDate = parseBirthDate(request.birthDate ?? '');
+  if (!birthDate.ok) return context.problem('validation_failed');
+  const idNumber = normalizeIdNumber(number);
   const flow: MockFlow = {
     id: scenario.nextId('reg'),
     purpose: 'registration',
@@ -121,7 +186,7 @@ export async function startSignatureRegistration(context: RouteContext): Promise
     attempts: 0,
     verified: false,
     // The steps after the code read what every registration carries; the certificate gave the name.
-    details: { subjectType: 'citizen', method: 'mobile', idNumber, fullName: details.holder, birthDate: request.birthDate, phone: request.phone, consentVersion: request.consentVersion, ...(request.email ? { email: request.email } : {}) },
+    details: { subjectType: 'citizen', method: 'mobile', idNumber, fullName: details.holder, birthDate: birthDate.iso, phone: request.phone, consentVersion: request.consentVersion, ...(request.email ? { email: request.email } : {}) },
     verifiedBy: used.method,
   };
   scenario.flows.set(flow.id, flow);
@@ -143,8 +208,9 @@ export async function signInWithSignature(context: RouteContext): Promise<Respon
   if (answer instanceof Response) return answer;
   const used = useProof(context, signatureProofOf(parsed.data), 'sign_in');
   if (used instanceof Response) return used;
-  const { details, method } = used;
-  const record = scenario.accounts.get(scenario.registeredIdOf(details.idNumber!));
+  const { details, method, subjectType } = used;
+  const number = subjectType === 'enterprise' ? details.taxCode! : details.idNumber!;
+  const record = scenario.accounts.get(subjectType === 'citizen' ? scenario.registeredIdOf(number) : mockAccountKey(subjectType, number));
   if (!record) return context.problem('invalid_credentials');
   const { account } = record;
   const sid = scenario.nextId('sid');
@@ -170,7 +236,7 @@ export function upgradeAssurance(context: RouteContext): Response {
   const parsed = AssuranceUpgradeSchema.safeParse(context.body);
   if (!parsed.success) return context.invalid(parsed.error.issues)!;
   if (holder.account.ial >= 3) return context.problem('already_ial3');
-  const used = useProof(context, signatureProofOf(parsed.data), 'upgrade', { idNumber: holder.idNumber });
+  const used = useProof(context, signatureProofOf(parsed.data), 'upgrade', { subjectType: 'citizen', idNumber: holder.idNumber });
   if (used instanceof Response) return used;
   const previous = { ial: holder.account.ial, verificationMethod: holder.account.verificationMethod };
   const account = scenario.raiseIal(holder.idNumber, used.method)!;

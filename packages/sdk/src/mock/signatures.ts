@@ -82,7 +82,11 @@ export function mockCertificateOutcome(certificate: string, subjectType: Subject
   const outcome = OUTCOMES.get(key) ?? developmentOutcome(developmentCertificates?.get(key), subjectType);
   if (!outcome) return 'cert_untrusted';
   if ('refusal' in outcome) return outcome.refusal;
-  return outcome.subjectType === subjectType ? outcome.details : 'cert_untrusted';
+  if (outcome.subjectType === subjectType) return outcome.details;
+  // As the service tells them apart: the government CA's certificate is another subject type's; a public
+  // CA's citizen or enterprise certificate lacks the number the other is known by.
+  if (outcome.subjectType === 'agency' || subjectType === 'agency') return 'cert_wrong_subject_type';
+  return subjectType === 'enterprise' ? 'cert_no_tax_code' : 'cert_no_id_number';
 }
 
 /**
@@ -114,13 +118,13 @@ const DEVELOPMENT_CA_PEM = `-----BEGIN CERTIFICATE-----\n${marker('development-c
 
 /**
  * A development certificate's outcome for a challenge's subject type: the development CA is trusted for
- * every subject type, but a citizen's certificate must carry an ID number and an enterprise's a tax
- * code, as the service requires (`subject_mismatch`).
+ * every subject type, but a citizen's or officer's certificate must carry an ID number
+ * (`cert_no_id_number`) and an enterprise's a tax code (`cert_no_tax_code`), as the service requires.
  */
 function developmentOutcome(details: CertificateDetails | undefined, subjectType: SubjectType): MockCertificateOutcome | undefined {
   if (!details) return undefined;
-  const numberMissing = (subjectType === 'citizen' && details.idNumber === undefined) || (subjectType === 'enterprise' && details.taxCode === undefined);
-  if (numberMissing) return { refusal: 'subject_mismatch' };
+  if (subjectType === 'enterprise' && details.taxCode === undefined) return { refusal: 'cert_no_tax_code' };
+  if (subjectType !== 'enterprise' && details.idNumber === undefined) return { refusal: 'cert_no_id_number' };
   return { subjectType, details };
 }
 

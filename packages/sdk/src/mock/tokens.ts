@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Account } from '../contract/common.js';
+import type { SubjectClaims } from '../tokens/verify.js';
 import type { TokenSet } from '../contract/sign-in.js';
 import { acrFor } from '../assurance/acr.js';
 import { authenticationOf, type SignInAuthentication } from '../assurance/sign-in-methods.js';
@@ -60,11 +61,23 @@ export class MockTokens {
         .sign(privateKey);
     const { aal, amr, vneidLevel } = authentication;
     const acr = acrFor({ ial: account.ial as IdentityAssuranceLevel, aal, ...(vneidLevel ? { vneidLevel } : {}) });
-    const common = { acr, amr: [...amr], auth_time: authTime ?? now, ial_method: account.verificationMethod, sid: sessionId };
+    const common = { acr, amr: [...amr], auth_time: authTime ?? now, ial_method: account.verificationMethod, sid: sessionId, ...subjectClaims(account) };
     const [idToken, accessToken] = await Promise.all([
       sign({ ...common, name: account.fullName }, 'JWT'),
       sign({ ...common, client_id: clientId }, 'at+jwt'),
     ]);
     return { tokenType: 'Bearer', idToken, accessToken, refreshToken: `mock-refresh-${sessionId}-${++this.#serial}`, expiresIn };
   }
+}
+
+/**
+ * @internal The claims that say who an account is, as the service's tokens carry them: `subject_type`,
+ * and `org_name` / `tax_code` for an enterprise or an agency officer.
+ */
+export function subjectClaims(account: Pick<Account, 'subjectType' | 'organisationName' | 'taxCode'>): SubjectClaims {
+  return {
+    subject_type: account.subjectType,
+    ...(account.organisationName ? { org_name: account.organisationName } : {}),
+    ...(account.taxCode ? { tax_code: account.taxCode } : {}),
+  };
 }

@@ -2,10 +2,31 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { parseAcr } from '../assurance/acr.js';
 import { readAmr, type AuthenticationMethod } from '../assurance/amr.js';
 import { VERIFICATION_METHODS, type SessionAssurance, type VerificationMethod } from '../assurance/levels.js';
+import type { SubjectType } from '../contract/common.js';
 import { PATHS } from '../contract/paths.js';
 
+/**
+ * Who an account is, in every ID and access token the service issues (a portal authorises an enterprise's
+ * or an agency officer's request by them): `subject_type` always; `org_name` for an enterprise (its name)
+ * or an officer (the agency), as the newest certificate named it; `tax_code` for an enterprise (MST).
+ *
+ * @example
+ * ```ts
+ * const { claims } = await verifier.verifyIdToken(idToken);
+ * if (claims.subject_type === 'enterprise') console.log(claims.org_name, claims.tax_code);
+ * ```
+ */
+export interface SubjectClaims {
+  /** `citizen`, `enterprise` or `agency` (an officer's work account). Absent from tokens issued before it was added: read as `citizen`. */
+  readonly subject_type?: SubjectType;
+  /** The organisation: an enterprise's name, an agency officer's agency. */
+  readonly org_name?: string;
+  /** An enterprise's tax code (MST): 10 digits, or 10-3 for a branch. */
+  readonly tax_code?: string;
+}
+
 /** The claims of a DVC Kit ID token, once verified. */
-export interface IdTokenClaims extends JWTPayload {
+export interface IdTokenClaims extends JWTPayload, SubjectClaims {
   /** Opaque subject id, the same on every portal. */
   readonly sub: string;
   /** The portal (client id) the token was issued to. */
@@ -25,7 +46,7 @@ export interface IdTokenClaims extends JWTPayload {
 }
 
 /** The claims of a DVC Kit access token (RFC 9068), once verified. */
-export interface AccessTokenClaims extends JWTPayload {
+export interface AccessTokenClaims extends JWTPayload, SubjectClaims {
   readonly sub: string;
   /** The portal the token was issued to. */
   readonly client_id: string;

@@ -4,22 +4,39 @@ import { ProblemError } from '../http/problem.js';
 import { verifySignatureRequest } from '../signatures/providers/verify-request.js';
 import type { Store } from '../store/store.js';
 import { verifySignedChallenge, type SignatureExpectation, type VerifiedSignature } from '../signatures/verify.js';
-import { requireUsbToken, USB_TOKEN_FLOW_SUBJECTS, usbTokenOffered } from './usb-token.js';
+import { requireUsbToken, usbTokenOffered } from './usb-token.js';
 
 type Deps = Pick<AppDeps, 'config' | 'signatures' | 'signingRequests'>;
 
 const REMOTE_METHODS: readonly RemoteSignatureMethod[] = ['sim_signature', 'remote_signing'];
 
 /**
+ * The subject types SIM signature and remote signing serve (as `METHODS_BY_SUBJECT_TYPE` says):
+ * citizens and enterprises; an agency officer signs with the government CA's USB token.
+ */
+const REMOTE_FLOW_SUBJECTS: readonly SubjectType[] = ['citizen', 'enterprise'];
+
+/**
  * Whether the service offers the signing flows (registration, sign-in, upgrade) by `method` to a
  * subject type: a USB token as {@link usbTokenOffered} says; a SIM signature or remote signing when
  * the method has a provider (`signatures.methods` and `signatures.providers`, or the sandbox in
- * development), the flows serve the subject type (citizens today) and it has trust anchors. What
+ * development), the flows serve the subject type (citizens and enterprises) and it has trust anchors. What
  * `GET /v1/config` reports and what each flow checks first.
  */
 export function signatureFlowOffered(deps: Deps, method: SignatureMethod, subjectType: SubjectType): boolean {
   if (method === 'usb_token') return usbTokenOffered(deps, subjectType);
-  return deps.signingRequests.offers(method) && USB_TOKEN_FLOW_SUBJECTS.includes(subjectType) && deps.signatures.accepts(subjectType);
+  return deps.signingRequests.offers(method) && REMOTE_FLOW_SUBJECTS.includes(subjectType) && deps.signatures.accepts(subjectType);
+}
+
+/**
+ * The subject type a proof's challenge was issued for — a sign-in's body does not say who signs in,
+ * the challenge does (`POST /v1/signature-challenges` bound it). `citizen` when the challenge or request
+ * is not this portal's: verifying it then fails as it would have (`not_found`).
+ */
+export async function proofSubjectType(store: Store, proof: SignatureProof, clientId: string): Promise<SubjectType> {
+  const challengeId = 'signed' in proof ? proof.signed.challengeId : (await store.signingRequests.find(proof.requestId, clientId))?.challengeId;
+  const challenge = challengeId === undefined ? undefined : await store.signatureChallenges.find(challengeId, clientId);
+  return challenge?.subjectType ?? 'citizen';
 }
 
 /**

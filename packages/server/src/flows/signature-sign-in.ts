@@ -6,7 +6,8 @@ import { hashRefreshToken } from '../tokens/refresh-token.js';
 import { NOTHING_ALONGSIDE, type Caller, type StepCommit } from './caller.js';
 import { takeSignInAttempt } from './sign-in-address-limit.js';
 import { newSession } from './sign-in-session.js';
-import { requireSignatureFlow, verifyProof } from './signature-proof.js';
+import { organisationName } from './registration/organisation-name.js';
+import { proofSubjectType, requireSignatureFlow, verifyProof } from './signature-proof.js';
 
 /**
  * Sign-in with a USB token ("Đăng nhập bằng USB ký số"): the citizen signs a `sign_in` challenge; the
@@ -20,6 +21,12 @@ import { requireSignatureFlow, verifyProof } from './signature-proof.js';
  * and the session's authentication is the request's method (`sim_signature`: AAL3, `hwk sc pin mfa`;
  * `remote_signing`: AAL2, `swk mca mfa`). A request not signed yet, refused or timed out is its own
  * problem, with or without an account.
+ *
+ * Enterprises and agency officers sign in the same way: the challenge's subject type says which
+ * account the certificate names — an enterprise's by the tax code it carries, an officer's by the ID
+ * number among agency accounts (never the same person's citizen account, nor the other way round). Their
+ * organisation follows the newest certificate: a sign-in with a certificate naming another (a renamed
+ * enterprise, an officer moved to another agency) records it.
  *
  * No enumeration: every check of the signature and the certificate comes first and answers the same
  * whether or not an account exists; a valid certificate whose number has no account gets 401
@@ -35,17 +42,22 @@ export const signatureSignIn = {
    */
   async signIn(deps: AppDeps, caller: Caller, proof: SignatureProof, commit: StepCommit<SignedIn> = NOTHING_ALONGSIDE): Promise<SignedIn> {
     const { store, log } = deps;
-    requireSignatureFlow(deps, proof, 'citizen');
+    const subjectType = await proofSubjectType(store, proof, caller.client.id);
+    requireSignatureFlow(deps, proof, subjectType);
     const attempt = await takeSignInAttempt(deps, caller.address);
-    const { certificate, method } = await verifyProof(deps, store, proof, { operation: 'sign_in', clientId: caller.client.id, subjectType: 'citizen' });
-    // A citizen's certificate always carries an ID number (`inspect` refuses it otherwise).
-    const idNumber = normalizeIdNumber(certificate.details.idNumber ?? '');
-    const account = idNumber ? await store.accounts.findByIdNumber(idNumber) : undefined;
-    if (!account || account.subjectType !== 'citizen') {
-      log.info('sign_in.signature_no_account', { client: caller.client.id, id: log.hash('id', idNumber) });
+    const { certificate, method } = await verifyProof(deps, store, proof, { operation: 'sign_in', clientId: caller.client.id, subjectType });
+    // The certificate carries the number its subject type is known by (`inspect` refuses it otherwise).
+    const number = subjectType === 'enterprise' ? (certificate.details.taxCode ?? '') : normalizeIdNumber(certificate.details.idNumber ?? '');
+    let account = number ? await store.accounts.findByHolder(subjectType, number) : undefined;
+    if (!account || account.subjectType !== subjectType) {
+      log.info('sign_in.signature_no_account', { client: caller.client.id, id: log.hash('id', number), subjectType });
       throw new ProblemError('invalid_credentials');
     }
     await attempt.giveBack();
+    const organisation = subjectType === 'citizen' ? undefined : organisationName(subjectType === 'enterprise' ? (certificate.details.organisation ?? certificate.details.holder) : certificate.details.organisation);
+    if (organisation !== undefined && organisation !== account.organisationName && (await store.accounts.replaceOrganisationName(account.sub, organisation))) {
+      account = { ...account, organisationName: organisation, ...(subjectType === 'enterprise' ? { fullName: organisation } : {}) };
+    }
     const authentication = authenticationOf(method);
     const { session, refreshToken, result } = await newSession(deps, account, caller.client.id, authentication);
     await store.transaction(async (tx) => {

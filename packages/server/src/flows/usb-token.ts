@@ -3,11 +3,10 @@ import type { AppDeps } from '../app-deps.js';
 import { ProblemError } from '../http/problem.js';
 
 /**
- * The subject types the signing flows serve with a USB token today: citizens. Enterprises and agency
- * officers need accounts without an ID number of their own (a tax code; an officer's work identity),
- * which come later (docs/guides/signatures.md).
+ * The subject types the signing flows serve with a USB token: citizens, enterprises (an account per tax
+ * code) and agency officers (a work account under the government CA) — each where it has trust anchors.
  */
-export const USB_TOKEN_FLOW_SUBJECTS: readonly SubjectType[] = ['citizen'];
+export const USB_TOKEN_FLOW_SUBJECTS: readonly SubjectType[] = ['citizen', 'enterprise', 'agency'];
 
 /**
  * Whether the service offers the USB-token flows (registration, sign-in, upgrade) to a subject type:

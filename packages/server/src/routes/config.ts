@@ -20,6 +20,7 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
     const offeredTo = (method: string, subjectType: SubjectType) => bySignature.some((entry) => entry.method === method && entry.subjectTypes.includes(subjectType));
     const signatureMethods = bySignature.filter((entry) => entry.subjectTypes.length > 0).map((entry) => entry.method);
     registrationMethods.push(...signatureMethods);
+    const passwordMethods = client.signInMethods ?? config.signInMethods;
     const body: ServiceConfig = {
       clientId: client.id,
       clientName: client.name,
@@ -37,8 +38,10 @@ export function configRoutes(deps: AppDeps): Hono<AppEnv> {
           ...choice,
           available: choice.available && (!(SIGNATURE_METHODS as readonly string[]).includes(choice.method) || offeredTo(choice.method, subjectType)),
         })),
+        // A password sign-in finds citizens' accounts only; enterprises and officers sign in by signature.
+        signInMethods: [...(subjectType === 'citizen' ? passwordMethods : []), ...signatureMethods.filter((method) => offeredTo(method, subjectType))],
       })),
-      signInMethods: [...(client.signInMethods ?? config.signInMethods), ...signatureMethods.filter((method) => offeredTo(method, 'citizen'))],
+      signInMethods: [...passwordMethods, ...signatureMethods.filter((method) => offeredTo(method, 'citizen'))],
       // Every client origin may use passkeys once they are configured (under the RP ID, or related to it).
       passkeys: config.passkeys ? { offered: true, rpId: config.passkeys.rpId } : { offered: false },
       // "Mất số điện thoại nhận OTP" by a fresh social-insurance match needs the register.

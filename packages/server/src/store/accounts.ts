@@ -93,6 +93,11 @@ export interface AccountRepository {
   /** Replaces an account's email; `false` when there is no such account. */
   replaceEmail(sub: string, email: string): Promise<boolean>;
   /**
+   * Records the organisation the newest certificate names, for an enterprise (its name too) or an agency
+   * officer; `false` for a citizen's account or no account.
+   */
+  replaceOrganisationName(sub: string, name: string): Promise<boolean>;
+  /**
    * Raises an account's identity level and records the method that proved it, but only if the account
    * still has `expected` (level and method) and the new level is higher: of parallel upgrades one wins;
    * `false` otherwise, with nothing changed.
@@ -209,6 +214,14 @@ export function accountRepository(sql: Sql): AccountRepository {
     },
     async replaceEmail(sub, email) {
       const rows = await sql.query('UPDATE accounts SET email = $2 WHERE sub = $1::uuid RETURNING sub', [sub, email]);
+      return rows.length === 1;
+    },
+    async replaceOrganisationName(sub, name) {
+      const rows = await sql.query(
+        `UPDATE accounts SET organisation_name = $2, full_name = CASE WHEN subject_type = 'enterprise' THEN $2 ELSE full_name END
+         WHERE sub = $1::uuid AND subject_type <> 'citizen' RETURNING sub`,
+        [sub, name],
+      );
       return rows.length === 1;
     },
     async raiseIal(sub, expected, next) {

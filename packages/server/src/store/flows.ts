@@ -20,11 +20,17 @@ export interface RegistrationDetails {
   readonly certificate?: { readonly serialNumber: string; readonly issuer: string };
   /** By signature: the challenge it signed. */
   readonly challengeId?: string;
+  /** Who registers; absent in flows stored before enterprises and agency officers could (citizens). */
+  readonly subjectType?: 'citizen' | 'enterprise' | 'agency';
+  /** An enterprise's tax code (its key, also the flow's `idNumber`). */
+  readonly taxCode?: string;
+  /** An enterprise's or an officer's agency's name, from the certificate. */
+  readonly organisationName?: string;
   /** The BHXH code the social-insurance register matched (by social insurance only), for the account. */
   readonly bhxhCode?: string;
   readonly fullName: string;
-  /** `yyyy-mm-dd`. */
-  readonly birthDate: string;
+  /** `yyyy-mm-dd`; `null` for an enterprise or an agency officer. */
+  readonly birthDate: string | null;
   readonly email: string | null;
   readonly consentVersion: string;
   /** ISO instant the citizen agreed. */
@@ -67,7 +73,7 @@ export interface FlowRecord {
   readonly kind: FlowKind;
   readonly clientId: string;
   readonly state: FlowState;
-  /** Normalised ID number. */
+  /** Normalised ID number; an enterprise's registration or account change: its tax code (the number it is known by). */
   readonly idNumber: string;
   /** E.164 phone the codes go to. */
   readonly phone: string;

@@ -15,7 +15,8 @@ export type { AccessTokenClaims } from '@dvc-kit/sdk/tokens';
  * access token (`typ: at+jwt`, RFC 9068) for calling the service; both ES256 with the key ring's
  * `kid`, `iss` the service, `aud` the portal's client id, `sid`, and the truth of the session: `acr`
  * (the account's IAL now, the AAL and VNeID level its sign-in recorded), `amr` and `auth_time` as the
- * session recorded them, and `ial_method`, how the account's identity was verified.
+ * session recorded them, `ial_method`, how the account's identity was verified, and who the account
+ * is (`subject_type`; `org_name` and `tax_code` for an enterprise or an agency officer: `SubjectClaims`).
  */
 export class TokenIssuer {
   readonly #keys: KeyRing;
@@ -44,6 +45,9 @@ export class TokenIssuer {
       amr: [...amr],
       auth_time: Math.floor(session.authTime.getTime() / 1000),
       ial_method: account.verificationMethod,
+      subject_type: account.subjectType,
+      ...(account.organisationName ? { org_name: account.organisationName } : {}),
+      ...(account.taxCode ? { tax_code: account.taxCode } : {}),
     };
     const accessToken = await new SignJWT({ ...common, client_id: session.clientId })
       .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })

@@ -136,7 +136,8 @@ export const registration = {
     const result: RegistrationCodeVerified = { registrationId: flow.id, next: 'password' };
     const accountExists = await store.transaction(async (tx) => {
       if (!(await tx.otpChallenges.markUsed(challenge.id))) throw new ProblemError('flow_step');
-      const exists = (await tx.accounts.findByIdNumber(flow.idNumber)) !== undefined;
+      // An enterprise's flow is keyed by its tax code, an officer's by the ID number among agency accounts.
+      const exists = (await tx.accounts.findByHolder(flow.details?.subjectType ?? 'citizen', flow.idNumber)) !== undefined;
       if (!(await tx.flows.advance(flow.id, 'code_sent', exists ? 'closed' : 'code_verified'))) throw new ProblemError('flow_step');
       if (!exists) await commit.alongside(tx, result);
       return exists;
@@ -181,14 +182,17 @@ export const registration = {
       fullName: details.fullName,
     });
     const now = clock();
+    const subjectType = details.subjectType ?? 'citizen';
     const account: AccountRecord = {
       sub: randomUUID(),
-      idNumber: flow.idNumber,
+      idNumber: subjectType === 'enterprise' ? null : flow.idNumber,
       fullName: details.fullName,
-      birthDate: details.birthDate,
+      birthDate: subjectType === 'citizen' ? details.birthDate : null,
+      taxCode: subjectType === 'enterprise' ? flow.idNumber : null,
+      organisationName: subjectType === 'citizen' ? null : (details.organisationName ?? null),
       phone: flow.phone,
       email: details.email,
-      subjectType: 'citizen',
+      subjectType,
       ial: METHOD_IAL[verificationMethod],
       verificationMethod,
       bhxhCode: details.bhxhCode ?? null,

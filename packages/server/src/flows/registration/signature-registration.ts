@@ -1,6 +1,7 @@
 import { parseBirthDate, parseFullName, parseIdNumber, parsePhone } from '@dvc-kit/sdk';
-import { registrationProofOf, type RegistrationStarted, type SignatureMethod, type SignatureProof } from '@dvc-kit/sdk/contract';
-import type { StartSignatureRegistrationSchema } from '@dvc-kit/sdk/contract';
+import { registrationProofOf, type RegistrationStarted, type SignatureMethod, type SignatureProof, type SubjectType } from '@dvc-kit/sdk/contract';
+import type { CertificateDetails, StartSignatureRegistrationSchema } from '@dvc-kit/sdk/contract';
+import type { FieldRule } from '@dvc-kit/sdk';
 import type * as z from 'zod/mini';
 import type { AppDeps } from '../../app-deps.js';
 import { ProblemError } from '../../http/problem.js';
@@ -9,13 +10,16 @@ import type { Caller } from '../caller.js';
 import { requireCurrentConsent } from '../consent.js';
 import { newCodeFlow, requireHumanCheck, startCodeFlow } from '../steps.js';
 import { requireSignatureFlow, verifyProof } from '../signature-proof.js';
+import { organisationName } from './organisation-name.js';
 import { REGISTRATION_LIFETIME_SECONDS } from './registration.js';
 
-/** A start of registration by USB token whose details were normalised and checked. */
+/** A start of registration by signature whose details were normalised and checked. */
 export interface SignatureRegistrationStart {
+  readonly subjectType: SubjectType;
+  /** The number the account will be known by: a citizen's or officer's normalised ID number, an enterprise's tax code. */
   readonly idNumber: string;
-  /** `yyyy-mm-dd`. */
-  readonly birthDate: string;
+  /** `yyyy-mm-dd`, a citizen's; `null` for an enterprise or an agency officer. */
+  readonly birthDate: string | null;
   /** E.164. */
   readonly phone: string;
   readonly email: string | null;
@@ -44,6 +48,12 @@ export interface SignatureRegistrationStart {
  * phone: the body names the signed request of a `register` challenge (`signatureRequestId`) and its
  * `method`, verified with `verifySignatureRequest` — the same checks — and the account is made with
  * `verificationMethod` that method.
+ *
+ * An enterprise registers the same way by its tax code: the certificate must carry that code (`MST:`;
+ * `cert_no_tax_code` when it carries none), the account is named by the certificate's organisation (O,
+ * else CN) and keyed by the code — one account per tax code, told `account_exists` after the code as
+ * a citizen is. An agency officer registers by the officer's ID number under the government CA's
+ * anchors: a work account apart from the person's citizen account, its agency the certificate's O.
  */
 export const signatureRegistration = {
   /**
@@ -53,12 +63,29 @@ export const signatureRegistration = {
   prepare(deps: AppDeps, data: z.infer<typeof StartSignatureRegistrationSchema>): SignatureRegistrationStart {
     const proof = registrationProofOf(data);
     requireSignatureFlow(deps, proof, data.subjectType, data.method);
-    const [idNumber, birthDate, phone] = [parseIdNumber(data.idNumber), parseBirthDate(data.birthDate), parsePhone(data.phone)];
-    if (!idNumber.ok || !birthDate.ok || !phone.ok) throw new ProblemError('validation_failed');
+    const phone = parsePhone(data.phone);
+    // The contract's fields and subject-type check already refused anything these refuse.
+    let key: string;
+    let birthDate: string | null = null;
+    if (data.subjectType === 'enterprise') {
+      if (data.taxCode === undefined) throw new ProblemError('validation_failed', { errors: [{ field: 'taxCode', code: 'required' }] });
+      key = data.taxCode;
+    } else {
+      const idNumber = parseIdNumber(data.idNumber ?? '');
+      if (!idNumber.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'idNumber', code: idNumber.rule }] });
+      key = idNumber.value;
+      if (data.subjectType === 'citizen') {
+        const born = parseBirthDate(data.birthDate ?? '');
+        if (!born.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'birthDate', code: born.rule }] });
+        birthDate = born.iso;
+      }
+    }
+    if (!phone.ok) throw new ProblemError('validation_failed');
     requireCurrentConsent(deps.config, data.consentVersion);
     return {
-      idNumber: idNumber.value,
-      birthDate: birthDate.iso,
+      subjectType: data.subjectType,
+      idNumber: key,
+      birthDate,
       phone: phone.e164,
       email: data.email?.trim() || null,
       consentVersion: data.consentVersion,
@@ -82,21 +109,25 @@ export const signatureRegistration = {
       if (!request) throw new SigningRequestError('request_not_found');
       if (request.method !== start.method) throw new ProblemError('validation_failed', { errors: [{ field: 'method', code: 'method_mismatch' }] });
     }
+    const enterprise = start.subjectType === 'enterprise';
     const { certificate, challenge } = await verifyProof(deps, deps.store, start.proof, {
       operation: 'register',
       clientId: caller.client.id,
-      subjectType: 'citizen',
-      idNumber: start.idNumber,
+      subjectType: start.subjectType,
+      ...(enterprise ? { taxCode: start.idNumber } : { idNumber: start.idNumber }),
     });
-    const fullName = parseFullName(certificate.details.holder);
-    if (!fullName.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'requestId' in start.proof ? 'signatureRequestId' : 'signature.certificate', code: fullName.rule }] });
+    const names = namesOf(start.subjectType, certificate.details);
+    if (!names.ok) throw new ProblemError('validation_failed', { errors: [{ field: 'requestId' in start.proof ? 'signatureRequestId' : 'signature.certificate', code: names.rule }] });
     const flow = newCodeFlow(deps, caller, REGISTRATION_LIFETIME_SECONDS, {
       kind: 'registration',
       idNumber: start.idNumber,
       phone: start.phone,
       details: {
         method: start.method,
-        fullName: fullName.value,
+        subjectType: start.subjectType,
+        ...(enterprise ? { taxCode: start.idNumber } : {}),
+        ...(names.organisation !== undefined ? { organisationName: names.organisation } : {}),
+        fullName: names.fullName,
         birthDate: start.birthDate,
         email: start.email,
         consentVersion: start.consentVersion,
@@ -107,7 +138,23 @@ export const signatureRegistration = {
       accountSub: null,
     });
     const issued = await startCodeFlow(deps, caller, flow);
-    log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber), method: start.method });
+    log.info('registration.started', { client: flow.clientId, id: log.hash('id', flow.idNumber), method: start.method, subjectType: start.subjectType });
     return { registrationId: flow.id, otp: codes.view(issued.challenge) };
   },
 };
+
+type Names = { ok: true; fullName: string; organisation?: string } | { ok: false; rule: FieldRule };
+
+/**
+ * The account's names from its certificate: a citizen's or officer's full name from CN (an officer's
+ * agency from O, which a government CA's certificate carries); an enterprise's organisation from O,
+ * else CN (Vietnamese enterprise certificates carry the company in one or both), which is its name too.
+ */
+function namesOf(subjectType: SubjectType, details: CertificateDetails): Names {
+  const organisation = organisationName(subjectType === 'enterprise' ? (details.organisation ?? details.holder) : details.organisation);
+  if (subjectType !== 'citizen' && organisation === undefined) return { ok: false, rule: 'required' };
+  if (subjectType === 'enterprise') return { ok: true, fullName: organisation!, organisation: organisation! };
+  const fullName = parseFullName(details.holder);
+  if (!fullName.ok) return { ok: false, rule: fullName.rule as FieldRule };
+  return { ok: true, fullName: fullName.value, ...(organisation !== undefined && subjectType === 'agency' ? { organisation } : {}) };
+}
