@@ -11,6 +11,7 @@ import { developmentSignerSpec } from './development-signer.spec.js';
 import { modeSpec } from './mode.spec.js';
 import { operatorSpec } from './operator.spec.js';
 import { edgesSpec } from './edges.spec.js';
+import { enterpriseAgencySpec } from './enterprise-agency.spec.js';
 import { limitsSpec } from './limits.spec.js';
 import { lostPhoneSpec } from './lost-phone.spec.js';
 import { metricsSpec } from './metrics.spec.js';
@@ -83,6 +84,7 @@ export function httpSuite(label: string, open: (() => Promise<TestDatabase>) | u
     signaturesSpec(db);
     developmentSignerSpec(db);
     signatureRequestsSpec(db);
+    enterpriseAgencySpec(db);
     signatureFlowsSpec(db);
     signatureFlowsRemoteSpec(db);
     passkeysSpec(db);

@@ -85,15 +85,15 @@ export function signatureFlowsSpec(db: () => TestDatabase): void {
       await t.service.close();
     });
 
-    test('GET /v1/config tells the truth: USB token available to citizens (registration and sign-in), not yet to enterprises or agencies', async () => {
+    test('GET /v1/config tells the truth: USB token available to every subject type with trust anchors (registration and sign-in)', async () => {
       const t = await service();
       const config = ServiceConfigSchema.parse(await json(await t.call('GET', PATHS.config)));
       assert.ok(config.registrationMethods.includes('usb_token'));
       assert.deepEqual(config.signInMethods, ['password', 'usb_token']);
       const usb = Object.fromEntries(config.subjectTypes.map(({ subjectType, methods }) => [subjectType, methods.find((m) => m.method === 'usb_token')]));
       assert.deepEqual(usb.citizen, { method: 'usb_token', ial: 3, available: true });
-      assert.equal(usb.enterprise?.available, false);
-      assert.equal(usb.agency?.available, false);
+      assert.equal(usb.enterprise?.available, true);
+      assert.equal(usb.agency?.available, true);
       await t.service.close();
     });
 
