@@ -40,6 +40,7 @@ export function clientsSpec(db: () => TestDatabase): void {
               { method: 'sim_signature', ial: 3, available: false },
               { method: 'remote_signing', ial: 3, available: false },
             ],
+            signInMethods: ['password'],
           },
           {
             subjectType: 'enterprise',
@@ -48,8 +49,9 @@ export function clientsSpec(db: () => TestDatabase): void {
               { method: 'sim_signature', ial: 3, available: false },
               { method: 'remote_signing', ial: 3, available: false },
             ],
+            signInMethods: [],
           },
-          { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }] },
+          { subjectType: 'agency', methods: [{ method: 'usb_token', ial: 3, available: false }], signInMethods: [] },
         ],
         // Development asks the sandbox social-insurance register, so the lost phone can be recovered without a counter.
         lostPhoneRecovery: true,

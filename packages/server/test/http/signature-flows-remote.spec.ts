@@ -41,9 +41,9 @@ export function signatureFlowsRemoteSpec(db: () => TestDatabase): void {
     const bearer = (token: unknown) => ({ Authorization: `Bearer ${String(token)}` });
 
     /** A request for a challenge of `operation`, started with the sandbox provider; not yet answered. */
-    const requested = async (t: TestService, operation: SignatureOperation, options: { holder?: Record<string, string>; method?: Method; client?: string } = {}) => {
+    const requested = async (t: TestService, operation: SignatureOperation, options: { holder?: Record<string, string>; method?: Method; client?: string; subjectType?: 'citizen' | 'enterprise' } = {}) => {
       const client = options.client ?? MINISTRY.id;
-      const issued = await t.call('POST', PATHS.signatureChallenges, { client, body: { operation, subjectType: 'citizen' } });
+      const issued = await t.call('POST', PATHS.signatureChallenges, { client, body: { operation, subjectType: options.subjectType ?? 'citizen' } });
       assert.equal(issued.status, 201, await issued.clone().text());
       const { challengeId } = SignatureChallengeSchema.parse(await issued.json());
       const started = await t.call('POST', PATHS.signatureRequests, { client, body: { challengeId, method: options.method ?? 'sim_signature', holder: options.holder ?? SIGNS } });
@@ -51,7 +51,7 @@ export function signatureFlowsRemoteSpec(db: () => TestDatabase): void {
       return SignatureRequestStartedSchema.parse(await started.json()).requestId;
     };
     /** A request the holder confirmed on the phone: the sandbox's delay passed and a poll settled it. */
-    const signedRequest = async (t: TestService, operation: SignatureOperation, options: { method?: Method; client?: string } = {}) => {
+    const signedRequest = async (t: TestService, operation: SignatureOperation, options: { method?: Method; client?: string; subjectType?: 'citizen' | 'enterprise'; holder?: Record<string, string> } = {}) => {
       const requestId = await requested(t, operation, options);
       t.clock.advance(DELAY);
       const polled = SignatureRequestStateSchema.parse(await json(await t.call('GET', PATHS.signatureRequest(requestId), options.client ? { client: options.client } : {})));
@@ -80,7 +80,9 @@ export function signatureFlowsRemoteSpec(db: () => TestDatabase): void {
       const choice = (subjectType: string, method: string) => config.subjectTypes.find((s) => s.subjectType === subjectType)?.methods.find((m) => m.method === method);
       assert.deepEqual(choice('citizen', 'sim_signature'), { method: 'sim_signature', ial: 3, available: true });
       assert.equal(choice('citizen', 'remote_signing')?.available, true);
-      assert.equal(choice('enterprise', 'sim_signature')?.available, false, 'enterprise accounts come later');
+      assert.equal(choice('enterprise', 'sim_signature')?.available, true);
+      assert.deepEqual(config.subjectTypes.find((s) => s.subjectType === 'enterprise')?.signInMethods, ['sim_signature', 'remote_signing']);
+      assert.deepEqual(config.subjectTypes.find((s) => s.subjectType === 'agency')?.signInMethods, [], 'an officer signs with the government CA’s USB token only');
       await t.service.close();
       const simOnly = await service({ signatures: { methods: ['sim_signature'], providers: { sim_signature: { driver: 'sandbox', delaySeconds: DELAY } } } });
       const only = ServiceConfigSchema.parse(await json(await simOnly.call('GET', PATHS.config)));
@@ -93,6 +95,24 @@ export function signatureFlowsRemoteSpec(db: () => TestDatabase): void {
       assert.equal(plain.subjectTypes.find((s) => s.subjectType === 'citizen')?.methods.find((m) => m.method === 'sim_signature')?.available, false);
       assert.equal((await signIn(none, 'sgr_x')).status, 404);
       await none.service.close();
+    });
+
+    test('an enterprise registers and signs in by SIM signature: keyed by the tax code its certificate carries, named by its organisation', async () => {
+      const t = await service();
+      const enterprise = { subjectType: 'enterprise' as const, holder: { account: 'mst-0101234567' } };
+      const body = { subjectType: 'enterprise', method: 'sim_signature', taxCode: '0101234567', phone: '0861234567', consentVersion: '2025-01', signatureRequestId: await signedRequest(t, 'register', enterprise) };
+      const started = await startRegistration(t, body);
+      assert.equal(started.status, 201, await started.clone().text());
+      const { registrationId } = RegistrationStartedSchema.parse(await started.json());
+      assert.equal((await t.call('POST', PATHS.registrationVerify(registrationId), { body: { code: await t.latestCode('+84861234567') } })).status, 200);
+      const done = await t.call('POST', PATHS.registrationPassword(registrationId), { body: { password: PASSWORD, passwordConfirmation: PASSWORD } });
+      assert.equal(done.status, 201, await done.clone().text());
+      const { account } = await json(done);
+      assert.deepEqual([account.subjectType, account.taxCode, account.organisationName, account.verificationMethod], ['enterprise', '0101234567', 'Công ty TNHH Ví Dụ', 'sim_signature']);
+      const signedIn = SignedInSchema.parse(await json(await signIn(t, await signedRequest(t, 'sign_in', enterprise))));
+      assert.equal(signedIn.account.sub, account.sub);
+      assert.equal(decodeJwt(signedIn.tokens.accessToken).tax_code, '0101234567');
+      await t.service.close();
     });
 
     test('registration by SIM signature: the signed request names the account, a code and a password end it at IAL3 sim_signature; it then signs in at AAL3 by SIM and AAL2 by remote signing', async () => {
