@@ -311,8 +311,16 @@ export class DvcClient extends DvcClientCore {
    * a request not signed yet fails with `signature_pending`, one declined or timed out with
    * `provider_refused` / `provider_timeout`.
    *
+   * An enterprise registers with `subjectType: 'enterprise'` and its `taxCode` (no ID number or birth
+   * date; the account is named by the certificate's organisation, `cert_no_tax_code` for a certificate
+   * without one); an agency officer with `subjectType: 'agency'` and the officer's `idNumber` (no birth
+   * date; a government CA's certificate, `cert_wrong_subject_type` for another) — each with a challenge
+   * issued for that subject type.
+   *
    * @example
    * ```ts
+   * const forEnterprise = await client.createSignatureChallenge({ operation: 'register', subjectType: 'enterprise' });
+   * await client.startSignatureRegistration({ subjectType: 'enterprise', method: 'usb_token', taxCode: '0101234567', phone, consentVersion, signature: await signer.sign(forEnterprise) });
    * const challenge = await client.createSignatureChallenge({ operation: 'register', subjectType: 'citizen' });
    * const signature = await signer.sign(challenge); // { challengeId, certificate, intermediates, algorithm, signature }
    * const { registrationId, otp } = await client.startSignatureRegistration({
@@ -329,7 +337,8 @@ export class DvcClient extends DvcClientCore {
   /**
    * Signs in with a signature instead of a password and SMS code: a signed challenge (USB token: AAL3
    * tokens), or `{ signatureRequestId }` of a signed SIM-signature (AAL3) or remote-signing (AAL2)
-   * request for a `sign_in` challenge. The account is the one whose ID number the certificate carries;
+   * request for a `sign_in` challenge. The account is the one of the challenge's subject type whose
+   * number the certificate carries (a citizen's or an officer's ID number, an enterprise's tax code);
    * a certificate without an account gets `invalid_credentials`, as a wrong password does. A request not
    * signed yet fails with `signature_pending`. With an `idempotencyKey`, a repeat gets the same tokens
    * while their refresh token is live.

@@ -31,6 +31,51 @@ async function requested(world: ReturnType<typeof mockWorld>, operation: Signatu
   return (await world.client.startSignatureRequest({ challengeId, method, holder })).requestId;
 }
 
+/** A challenge for `subjectType`, "signed" with `certificate`. */
+async function signedAs(client: DvcClient, operation: SignatureOperation, subjectType: 'enterprise' | 'agency' | 'citizen', certificate: string): Promise<SignedChallenge> {
+  const { challengeId } = await client.createSignatureChallenge({ operation, subjectType });
+  return { challengeId, certificate, algorithm: 'ECDSA', signature: 'c2lnbmVk' };
+}
+
+describe('mock enterprise and agency-officer accounts by signature', () => {
+  test('an enterprise registers by its tax code and signs in by its certificate; a second registration is told after the code', async () => {
+    const { client, scenario } = mockWorld({ accounts: [] });
+    const body = async () => ({
+      subjectType: 'enterprise' as const, method: 'usb_token' as const, taxCode: '0101234567', phone: '0912000001', consentVersion: '2025-01',
+      signature: await signedAs(client, 'register', 'enterprise', MOCK_SIGNATURE_CERTIFICATES.enterprise),
+    });
+    const started = await client.startSignatureRegistration(await body());
+    await client.verifyRegistrationCode(started.registrationId, { code: scenario.lastCode('+84912000001')! });
+    const { account } = await client.completeRegistration(started.registrationId, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    assert.deepEqual(
+      [account.subjectType, account.fullName, account.organisationName, account.taxCode, account.idNumberMasked, account.ial],
+      ['enterprise', 'Công ty TNHH Ví Dụ', 'Công ty TNHH Ví Dụ', '0101234567', '0101234567', 3],
+    );
+    const signedIn = SignedInSchema.parse(await client.signInWithSignature(await signedAs(client, 'sign_in', 'enterprise', MOCK_SIGNATURE_CERTIFICATES.enterprise)));
+    assert.equal(signedIn.account.sub, account.sub);
+    const claims = JSON.parse(Buffer.from(signedIn.tokens.idToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    assert.deepEqual([claims.subject_type, claims.org_name, claims.tax_code], ['enterprise', 'Công ty TNHH Ví Dụ', '0101234567']);
+    const again = await client.startSignatureRegistration(await body());
+    assert.equal((await failure(client.verifyRegistrationCode(again.registrationId, { code: scenario.lastCode('+84912000001')! }))).code, 'account_exists');
+    assert.equal((await failure(client.startSignatureRegistration({ ...(await body()), taxCode: '0109999999' }))).code, 'subject_mismatch');
+  });
+
+  test('an agency officer’s work account stands apart from the citizen account; each certificate opens only its own subject type', async () => {
+    const { client, scenario } = mockWorld({ accounts: [] });
+    const started = await client.startSignatureRegistration({
+      subjectType: 'agency', method: 'usb_token', idNumber: '079095004321', phone: '0961000002', consentVersion: '2025-01',
+      signature: await signedAs(client, 'register', 'agency', MOCK_SIGNATURE_CERTIFICATES.agency),
+    });
+    await client.verifyRegistrationCode(started.registrationId, { code: scenario.lastCode('+84961000002')! });
+    const { account } = await client.completeRegistration(started.registrationId, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    assert.deepEqual([account.subjectType, account.organisationName, account.taxCode], ['agency', 'UBND tỉnh Bắc Ninh', undefined]);
+    assert.equal(scenario.hasAccount('079095004321'), false, 'no citizen account was made');
+    const signedIn = SignedInSchema.parse(await client.signInWithSignature(await signedAs(client, 'sign_in', 'agency', MOCK_SIGNATURE_CERTIFICATES.agency)));
+    assert.equal(signedIn.account.sub, account.sub);
+    assert.equal((await failure(client.signInWithSignature(await signedAs(client, 'sign_in', 'citizen', MOCK_SIGNATURE_CERTIFICATES.agency)))).code, 'cert_wrong_subject_type');
+  });
+});
+
 describe('mock registration, sign-in and upgrade by signature', () => {
   test('registration by signature: a code to the phone, then the ordinary steps end at IAL3 with the certificate\'s name', async () => {
     const { client, scenario } = mockWorld({ accounts: [] });

@@ -19,7 +19,11 @@ describe('mock signature challenges and certificate previews', () => {
     const shown = CertificatePreviewSchema.parse(await client.previewSignatureCertificate(challengeId, { certificate: MOCK_SIGNATURE_CERTIFICATES.enterprise, taxCode: '0101234567' }));
     assert.equal(shown.certificate.organisation, 'Công ty TNHH Ví Dụ');
     assert.equal((await failure(client.previewSignatureCertificate(challengeId, { certificate: MOCK_SIGNATURE_CERTIFICATES.enterprise, taxCode: '0109999999' }))).code, 'subject_mismatch');
-    assert.equal((await failure(client.previewSignatureCertificate(challengeId, { certificate: MOCK_SIGNATURE_CERTIFICATES.citizen }))).code, 'cert_untrusted');
+    // As the service tells them apart: a citizen's certificate carries no tax code; the government CA's is another subject type's.
+    assert.equal((await failure(client.previewSignatureCertificate(challengeId, { certificate: MOCK_SIGNATURE_CERTIFICATES.citizen }))).code, 'cert_no_tax_code');
+    assert.equal((await failure(client.previewSignatureCertificate(challengeId, { certificate: MOCK_SIGNATURE_CERTIFICATES.agency }))).code, 'cert_wrong_subject_type');
+    const forCitizen = await client.createSignatureChallenge({ operation: 'register', subjectType: 'citizen' });
+    assert.equal((await failure(client.previewSignatureCertificate(forCitizen.challengeId, { certificate: MOCK_SIGNATURE_CERTIFICATES.enterprise }))).code, 'cert_no_id_number');
   });
 
   test('every refusal of a preview is acted out, with the service\'s status', async () => {

@@ -101,7 +101,7 @@ describe('DevelopmentSigner and signChallenge', () => {
     assert.ok(signed.signature.length > 40);
     assert.equal(challenge.operation, 'upgrade');
     // An enterprise challenge needs a certificate carrying a tax code, as the service requires.
-    assert.equal(await refusal(signChallenge(client, signer, { operation: 'register', subjectType: 'enterprise', confirm: () => true })), 'subject_mismatch');
+    assert.equal(await refusal(signChallenge(client, signer, { operation: 'register', subjectType: 'enterprise', confirm: () => true })), 'cert_no_tax_code');
   });
 
   test('signChallenge finds a missing plugin, token or choice before asking the service for a challenge', async () => {
