@@ -5,7 +5,8 @@ import type { CertificateDetails, SignatureMethod } from '../contract/signatures
 import type { StartRegistrationRequest } from '../contract/registration.js';
 import type { FieldRule } from '../messages/codes.js';
 import { DEFAULT_PASSWORD_POLICY } from '../password/policy.js';
-import { registrationChoices } from '../assurance/registration-choices.js';
+import { METHODS_BY_SUBJECT_TYPE, registrationChoices } from '../assurance/registration-choices.js';
+import type { VerificationMethod } from '../assurance/levels.js';
 import { MOCK_ACCOUNTS, MOCK_CITIZENS, type MockAccount, type MockCitizen } from './citizens.js';
 import { MockHumanCheck, type MockHumanCheckOptions } from './human-check.js';
 import type { ServiceProblemCode } from '../contract/problem-status.js';
@@ -424,7 +425,13 @@ function mergeConfig(overrides: MockConfigOverrides = {}): ServiceConfig {
   }
   // The subject types follow the methods offered, as the service's do, unless a scenario sets them.
   if (overrides.subjectTypes === undefined) {
-    merged.subjectTypes = registrationChoices(merged.registrationMethods as string[]).map(({ subjectType, methods }) => ({ subjectType, methods: [...methods] }));
+    const signIns = merged.signInMethods as string[];
+    merged.subjectTypes = registrationChoices(merged.registrationMethods as string[]).map(({ subjectType, methods }) => ({
+      subjectType,
+      methods: [...methods],
+      // As the service says: a password finds citizens only; the others sign in by the signature methods they may use.
+      signInMethods: subjectType === 'citizen' ? [...signIns] : signIns.filter((method) => METHODS_BY_SUBJECT_TYPE[subjectType].includes(method as VerificationMethod)),
+    }));
   }
   // Self-service phone recovery asks the social-insurance register: offered with social insurance, unless a scenario says.
   if (overrides.lostPhoneRecovery === undefined) merged.lostPhoneRecovery = (merged.registrationMethods as string[]).includes('bhxh');

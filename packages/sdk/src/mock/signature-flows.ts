@@ -135,6 +135,9 @@ function useProof(
  * `useProof`, `method_mismatch` on `method` for a request of another method, `subject_mismatch` when
  * the certificate carries another ID number), then a code to the phone; the registration goes on at the
  * ordinary code and password steps and ends with an account at IAL3 named after the certificate's holder.
+ * An enterprise (`taxCode`, `MOCK_SIGNATURE_CERTIFICATES.enterprise`) gets an account keyed by its tax code
+ * and named by the certificate's organisation; an agency officer (`idNumber`,
+ * `MOCK_SIGNATURE_CERTIFICATES.agency`) a work account apart from any citizen account of the same number.
  */
 export async function startSignatureRegistration(context: RouteContext): Promise<Response> {
   const { scenario } = context;
@@ -197,8 +200,9 @@ export async function startSignatureRegistration(context: RouteContext): Promise
 /**
  * `POST /v1/sign-ins/signature`, as the service answers it: the signed `sign_in` challenge, or a signed
  * mock request for one (every refusal of `useProof`), then a session of the method's authentication
- * (USB token and SIM signature AAL3, remote signing AAL2) for the account whose ID number the
- * certificate carries; `invalid_credentials` when it has none, as a wrong password gets.
+ * (USB token and SIM signature AAL3, remote signing AAL2) for the account of the challenge's subject
+ * type whose number (ID number, or an enterprise's tax code) the certificate carries;
+ * `invalid_credentials` when it has none, as a wrong password gets.
  */
 export async function signInWithSignature(context: RouteContext): Promise<Response> {
   const { scenario } = context;

@@ -103,6 +103,21 @@ export function subjectTypeContract(name: string, open: (() => Promise<TestDatab
       assert.equal(await countRows(database.db, 'SELECT count(*)::int AS count FROM accounts'), 0);
     });
 
+    test('the organisation follows the newest certificate: an enterprise’s name with it, an officer’s agency; a citizen has none', async () => {
+      const company = enterprise();
+      const work = officer();
+      const person = citizen({ idNumber: '001090001234' });
+      for (const record of [company, work, person]) assert.equal(await store.accounts.create(record), true);
+      assert.equal(await store.accounts.replaceOrganisationName(company.sub, 'Công ty Cổ phần Ví Dụ'), true);
+      assert.equal(await store.accounts.replaceOrganisationName(work.sub, 'Sở Tư pháp tỉnh Bắc Ninh'), true);
+      assert.equal(await store.accounts.replaceOrganisationName(person.sub, 'Công ty khác'), false);
+      const renamed = await store.accounts.findBySub(company.sub);
+      assert.deepEqual([renamed?.organisationName, renamed?.fullName], ['Công ty Cổ phần Ví Dụ', 'Công ty Cổ phần Ví Dụ']);
+      const moved = await store.accounts.findBySub(work.sub);
+      assert.deepEqual([moved?.organisationName, moved?.fullName], ['Sở Tư pháp tỉnh Bắc Ninh', 'Trần Thị Bình']);
+      assert.equal((await store.accounts.findBySub(person.sub))?.organisationName, null);
+    });
+
     test('a CCCD is added only to a citizen’s CMND account, never to an officer’s', async () => {
       const work = officer({ idNumber: '013456789' });
       assert.equal(await store.accounts.create(work), true);
