@@ -212,7 +212,10 @@ export class DvcAssuranceGate extends LitElement {
     void this.#check();
   }
 
-  /** The way up for what the session misses. `<dvc-signature>` comes with its own module (its tag is defined there). */
+  /**
+   * The way up for what the session misses. `<dvc-signature>` is named by its tag only: the module that
+   * defines it (`define.js`, or the bundle's loader when it is merged) is another widget's.
+   */
   #renderWayUp(state: Extract<GateState, { step: 'stepUp' }>): TemplateResult | typeof nothing {
     const client = this.calls.client;
     const again = () => void this.#check();
@@ -224,6 +227,8 @@ export class DvcAssuranceGate extends LitElement {
         return html`<dvc-signature
           operation=${state.why === 'ial' ? 'upgrade' : 'sign-in'}
           .client=${client}
+          .service=${this.service}
+          .clientId=${this.clientId}
           .accessToken=${this.#token}
           @dvc-signed-in=${this.#onSignedIn}
           @dvc-assurance-upgraded=${again}
