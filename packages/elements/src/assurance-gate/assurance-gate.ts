@@ -152,7 +152,7 @@ export class DvcAssuranceGate extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back on the page after a check was cut short: ask again.
+    // Back on the page (a check under way was cut short when it left): ask again.
     this.#stale = true;
     this.requestUpdate();
   }
