@@ -83,6 +83,14 @@ describe('framework-ready elements', () => {
       ['dvc-error', 'DvcErrorDetail'],
     ]);
     assert.ok(found.get('dvc-account')!.attributes?.some((a) => a.name === 'access-token'), 'dvc-account lists attribute access-token');
+    assert.deepEqual(found.get('dvc-assurance-gate')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-assurance-met', 'DvcAssuranceMetDetail'],
+      ['dvc-signed-in', 'DvcSignedInDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
+    const gateAttributes = found.get('dvc-assurance-gate')!.attributes?.map((a) => a.name) ?? [];
+    for (const name of ['min-ial', 'min-aal', 'max-age', 'service', 'client-id']) assert.ok(gateAttributes.includes(name), `dvc-assurance-gate lists attribute ${name}`);
+    for (const name of ['ial', 'aal', 'id-token']) assert.ok(!gateAttributes.includes(name), `dvc-assurance-gate no longer lists attribute ${name}`);
     assert.ok(found.get('dvc-login')!.slots?.some((s) => s.name === 'forgot-password'));
     for (const [tag, element] of found) {
       for (const event of element.events ?? []) {

@@ -29,12 +29,14 @@ export { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from './otp-inp
 export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 export { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
+export type { DvcAssuranceMetDetail } from './assurance-gate/events.js';
+export { stepUpFor, strictest, type GateState, type StepUpReason } from './assurance-gate/state.js';
+export type { GateCatalogue } from './assurance-gate/catalogue.js';
 export { DvcAccount } from './account/account.js';
 export type { AccountState, AccountStep, AccountAction, SignedOutReason } from './account/state.js';
 export { accountTransition, type AccountEvent } from './account/machine.js';
 export type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
 export type { AccountCatalogue } from './account/catalogue.js';
-export { claimedAssurance } from './assurance-gate/read-token.js';
 export { FlowElement } from './shared/flow-element.js';
 export type { HumanCheckOutcome } from './shared/human-check-step.js';
 export type { FlowEvent, FlowState, Transition } from './shared/flow-machine.js';

@@ -1,6 +1,7 @@
 import { DvcAccount } from './account/account.js';
 import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';
 import { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
+import type { DvcAssuranceMetDetail } from './assurance-gate/events.js';
 import { DvcHumanCheck, type HumanCheckSolvedDetail } from './human-check/human-check.js';
 import { DvcLogin } from './login/login.js';
 import { DvcMethodPicker, type MethodSelectDetail } from './method-picker/method-picker.js';
@@ -78,5 +79,6 @@ declare global {
     'dvc-forgot-password-requested': CustomEvent<DvcActionRequestedDetail>;
     'dvc-account-changed': CustomEvent<DvcAccountChangedDetail>;
     'dvc-signed-out': CustomEvent<DvcSignedOutDetail>;
+    'dvc-assurance-met': CustomEvent<DvcAssuranceMetDetail>;
   }
 }

@@ -13,8 +13,15 @@ export function SignInPage({ onTokens }: { onTokens: (idToken: string) => void }
         ondvc-error={(event) => console.warn(event.detail.code, event.detail.missing)}
       />
       <dvc-register service="https://id.example.gov.vn" client-id="ministry-portal" ondvc-registered={(event) => console.info(event.detail.account.ial)} />
-      <dvc-assurance-gate ial={2}>
-        <p>Nội dung cho tài khoản mức 2</p>
+      <dvc-assurance-gate
+        min-ial={3}
+        min-aal={2}
+        max-age={600}
+        service="https://id.example.gov.vn"
+        client-id="provincial-portal"
+        ondvc-assurance-met={(event) => console.info(event.detail.assurance.ial, event.detail.assurance.authTime)}
+      >
+        <p>Nội dung cho tài khoản mức 3</p>
       </dvc-assurance-gate>
       <dvc-account
         service="https://id.example.gov.vn"
@@ -36,6 +43,8 @@ export function Mistakes() {
       <dvc-login service="s" client-id="p" ondvc-signed-in={(event) => event.detail.registrationId} />
       {/* @ts-expect-error: a sign-out says why, it carries no tokens */}
       <dvc-account service="s" client-id="p" ondvc-signed-out={(event) => event.detail.tokens} />
+      {/* @ts-expect-error: the gate's met event carries the service's assurance, not tokens */}
+      <dvc-assurance-gate min-ial={2} ondvc-assurance-met={(event) => event.detail.tokens} />
       {/* @ts-expect-error: no such element */}
       <dvc-logon service="s" />
     </>

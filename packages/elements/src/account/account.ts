@@ -80,8 +80,7 @@ const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', l
  * `confirmSignOut → signedOut`.
  *
  * It reads the session from its `accessToken` property (set it from `dvc-signed-in`'s
- * `detail.tokens.accessToken`, and again after each refresh), as `<dvc-assurance-gate>` reads its
- * `idToken`; the attribute `access-token` works too but puts the token in the page's markup. When the
+ * `detail.tokens.accessToken`, and again after each refresh), as `<dvc-assurance-gate>` does; the attribute `access-token` works too but puts the token in the page's markup. When the
  * service no longer accepts the token the element says so and fires `dvc-signed-out`.
  *
  * @fires {DvcAccountChangedDetail} dvc-account-changed - A change is made; `detail` is `{ change, account, otherSessionsEnded }` (`account` read again, masked).

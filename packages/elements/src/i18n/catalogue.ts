@@ -1,5 +1,6 @@
 import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import type { AccountCatalogue } from '../account/catalogue.js';
+import type { GateCatalogue } from '../assurance-gate/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -99,8 +100,6 @@ export interface Catalogue {
   readonly humanCheckSolved: string;
   readonly humanCheckRequired: string;
 
-  readonly assuranceNeeded: string;
-
   /** Shown, and read politely, while a slow step waits for the service. */
   readonly progress: Readonly<Record<ProgressKey, string>>;
   /** The warning before a flow's time on the service runs out (`minutes` left); what happens then. */
@@ -137,6 +136,8 @@ export interface Catalogue {
 
   /** `<dvc-account>`'s own strings (`account/vi.ts`, `account/en.ts`). */
   readonly account: AccountCatalogue;
+  /** `<dvc-assurance-gate>`'s own strings (`assurance-gate/vi.ts`, `assurance-gate/en.ts`). */
+  readonly gate: GateCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */

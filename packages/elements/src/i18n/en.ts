@@ -1,4 +1,5 @@
 import { accountEn } from '../account/en.js';
+import { gateEn } from '../assurance-gate/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /**
@@ -106,8 +107,6 @@ export const en: Catalogue = {
   humanCheckSolved: 'Checked: you are not a robot',
   humanCheckRequired: 'Please tick “I am not a robot”.',
 
-  assuranceNeeded: 'This content needs an account with a higher assurance level.',
-
   progress: {
     checkingCarrier: 'Checking with the mobile carrier…',
     checkingSocialInsurance: 'Checking with the social insurance database…',
@@ -144,4 +143,5 @@ export const en: Catalogue = {
     'Please take your citizen identity card (CCCD) to a one-stop counter (bộ phận một cửa). An officer will check it in person and change the phone that receives codes for your account.',
 
   account: accountEn,
+  gate: gateEn,
 };

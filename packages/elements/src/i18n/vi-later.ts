@@ -1,4 +1,5 @@
 import { accountVi } from '../account/vi.js';
+import { gateVi } from '../assurance-gate/vi.js';
 import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
@@ -87,7 +88,6 @@ export const viLater: LaterCatalogue = {
   ruleMet: 'Đã đạt:',
   ruleUnmet: 'Chưa đạt:',
   rulesProgress: (met, total) => `Mật khẩu đã đạt ${met}/${total} yêu cầu`,
-  assuranceNeeded: 'Nội dung này cần tài khoản có mức xác minh cao hơn.',
   accountExistsHeading: 'Số định danh này đã có tài khoản',
   usernameLabel: 'Tên đăng nhập',
   recoveryIntro: 'Nhập số định danh cá nhân của tài khoản. Nếu số này có tài khoản, mã OTP sẽ được gửi tới số điện thoại đã đăng ký.',
@@ -112,4 +112,5 @@ export const viLater: LaterCatalogue = {
     'Vui lòng mang thẻ Căn cước (CCCD) tới bộ phận một cửa (bộ phận tiếp nhận và trả kết quả). Cán bộ sẽ kiểm tra trực tiếp và đổi số điện thoại nhận OTP cho tài khoản của bạn.',
 
   account: accountVi,
+  gate: gateVi,
 };

@@ -14,7 +14,8 @@ import { MockTokens } from './tokens.js';
 import type { MockSignatureChallenge } from './signatures.js';
 import type { MockSignatureRequest } from './signature-requests.js';
 import type { MockPasskey, MockPasskeyChallenge } from './passkeys.js';
-import type { SignInAuthentication } from '../assurance/sign-in-methods.js';
+import { authenticationOf, type SignInAuthentication, type SignInMethod } from '../assurance/sign-in-methods.js';
+import type { TokenSet } from '../contract/sign-in.js';
 
 /** The operations of the service, named as the `DvcClient` methods that call them. */
 export type MockOperation =
@@ -354,6 +355,32 @@ export class MockScenario {
     for (const session of this.sessions.values()) if (session.account.sub === account.sub) session.account = account;
     for (const [token, held] of this.accessTokens) if (held.sub === account.sub) this.accessTokens.set(token, account);
     return account;
+  }
+
+  /**
+   * Opens a session of an existing account as if it had signed in by `method` now, without acting the
+   * sign-in out: for a test that needs a session of a given assurance — `password` (AAL1, which no flow
+   * of the service gives), `usb_token` (AAL3) — before the widget under test takes over. The session is
+   * the scenario's like any other (`GET /v1/session/assurance` reads it, a refresh keeps it).
+   *
+   * @example
+   * ```ts
+   * const { tokens } = await scenario.openSession('001090001234', 'ministry-portal', 'password');
+   * gate.accessToken = tokens.accessToken; // AAL1: the gate asks the citizen to sign in again
+   * ```
+   */
+  async openSession(idNumber: string, clientId: string, method: SignInMethod): Promise<{ readonly tokens: TokenSet; readonly account: Account }> {
+    const record = this.accounts.get(this.registeredIdOf(idNumber));
+    if (!record) throw new Error(`The mock has no account for ${idNumber}`);
+    const { account } = record;
+    const sid = this.nextId('sid');
+    const session: MockSession = { account, clientId, sid, authentication: authenticationOf(method), authTime: Math.floor(this.now() / 1000) };
+    const tokens = await this.tokens.issue(account, clientId, sid, session.authentication, session.authTime);
+    this.sessions.set(tokens.refreshToken, session);
+    this.accessTokens.set(tokens.accessToken, account);
+    this.accessSids.set(tokens.accessToken, sid);
+    this.signedInAt.set(sid, this.now());
+    return { tokens, account };
   }
 
   /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */
