@@ -1,5 +1,6 @@
 import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import type { AccountCatalogue } from '../account/catalogue.js';
+import type { PasskeyCatalogue } from '../passkey/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -137,6 +138,8 @@ export interface Catalogue {
 
   /** `<dvc-account>`'s own strings (`account/vi.ts`, `account/en.ts`). */
   readonly account: AccountCatalogue;
+  /** The passkey strings of `<dvc-login>` and `<dvc-account>` (`passkey/vi.ts`, `passkey/en.ts`). */
+  readonly passkey: PasskeyCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */

@@ -1,4 +1,5 @@
 import { accountEn } from '../account/en.js';
+import { passkeyEn } from '../passkey/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /**
@@ -144,4 +145,5 @@ export const en: Catalogue = {
     'Please take your citizen identity card (CCCD) to a one-stop counter (bộ phận một cửa). An officer will check it in person and change the phone that receives codes for your account.',
 
   account: accountEn,
+  passkey: passkeyEn,
 };

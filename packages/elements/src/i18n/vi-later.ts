@@ -1,4 +1,5 @@
 import { accountVi } from '../account/vi.js';
+import { passkeyVi } from '../passkey/vi.js';
 import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
@@ -112,4 +113,5 @@ export const viLater: LaterCatalogue = {
     'Vui lòng mang thẻ Căn cước (CCCD) tới bộ phận một cửa (bộ phận tiếp nhận và trả kết quả). Cán bộ sẽ kiểm tra trực tiếp và đổi số điện thoại nhận OTP cho tài khoản của bạn.',
 
   account: accountVi,
+  passkey: passkeyVi,
 };
