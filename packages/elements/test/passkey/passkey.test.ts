@@ -122,7 +122,7 @@ describe('passkeys in <dvc-account> and <dvc-login> (mock service, virtual authe
     const el = await account(service);
     service.clock.advance(11 * 60_000);
     await addPasskey(el, 'Điện thoại');
-    await shows(el, 'vui lòng đăng nhập lại');
+    await shows(el, 'hãy đăng xuất, đăng nhập lại bằng mật khẩu và mã OTP, rồi thêm khóa ngay');
     expect(await heldPasskeys()).to.have.length(0);
     await expect(el).to.be.accessible();
   });
