@@ -24,7 +24,7 @@ const renewed = new Map<string, PasskeyRequestOptions>();
  * refused answer is said on the passkey button and in the summary; the code stays as it was, so the citizen
  * can always type it instead.
  */
-async function usePasskey(host: SignInLaterHost, steps: SignInLaterSteps, state: CodeState, signedIn: (value: SignedIn) => void): Promise<void> {
+async function usePasskey(host: SignInLaterHost, state: CodeState, signedIn: (value: SignedIn) => void): Promise<void> {
   if (host.calls.busy || host.state !== state) return;
   const refused = (error: DvcErrorCore) => {
     if (error.code === 'flow_not_found') host.fail(error);
@@ -81,7 +81,7 @@ export function passkeyOption(
         part="button"
         aria-describedby=${ifDefined(describedBy('passkey', false, error))}
         aria-disabled=${host.calls.busy}
-        @click=${() => void usePasskey(host, steps, state, signedIn)}
+        @click=${() => void usePasskey(host, state, signedIn)}
       >
         ${t.passkey.use}
       </button>
