@@ -85,9 +85,9 @@ const CHUNKS = [
   // The SDK's index files only re-export: they stay with the core, so no chunk imports another for them.
   ['core', SDK_INDEX],
   // English: the widget strings and the SDK's rule texts, fetched for lang="en" only.
-  ['en', /\/packages\/elements\/src\/(i18n|account|assurance-gate)\/en\.ts$|\/packages\/sdk\/dist\/messages\/((problems|rules)-local-|problems-)?en\.js$/],
+  ['en', /\/packages\/elements\/src\/(i18n|account|passkey|assurance-gate)\/en\.ts$|\/packages\/sdk\/dist\/messages\/((problems|rules)-local-|problems-)?en\.js$/],
   // Everything after the first step of the sign-in, and every other widget.
-  ['later', /\/packages\/elements\/src\/(later\.ts$|shared\/(code-step|new-password-step|id-number|refusal|in-place|error-summary|consent-field|controllers\/lifetime-controller)\.ts$|login\/later-steps\.ts$|otp-input\/|password-field\/|register\/|method-picker\/|recovery\/|phone-recovery\/|account\/|assurance-gate\/|human-check\/solver\.ts$|i18n\/vi(-later)?\.ts$)|\/packages\/sdk\/dist\/(messages\/((problems|rules)-local-|problems-)?vi\.js$|contract\/flow-paths\.js$|client\/(sign-in-code|registration|recovery|phone-recovery|account|assurance)\.js$|otp\/(?!flow-lifetimes)|password\/|identity\/|assurance\/(registration-choices|levels|acr)|human-check\/(solve|sha256)\.js$)/],
+  ['later', /\/packages\/elements\/src\/(later\.ts$|shared\/(code-step|new-password-step|id-number|refusal|in-place|error-summary|consent-field|controllers\/lifetime-controller)\.ts$|login\/(later-steps|passkey-option)\.ts$|passkey\/|otp-input\/|password-field\/|register\/|method-picker\/|recovery\/|phone-recovery\/|account\/|assurance-gate\/|human-check\/solver\.ts$|i18n\/vi(-later)?\.ts$)|\/packages\/sdk\/dist\/(messages\/((problems|rules)-local-|problems-)?vi\.js$|contract\/flow-paths\.js$|client\/(sign-in-code|registration|recovery|phone-recovery|account|passkeys|assurance)\.js$|otp\/(?!flow-lifetimes)|password\/|identity\/|assurance\/(registration-choices|levels|acr)|human-check\/(solve|sha256)\.js$)/],
   // What every widget stands on, and <dvc-login>'s first step.
   ['core', /\/packages\/elements\/src\/(autoload|login\/[\w-]+|i18n\/localize|i18n\/vi-first-step|human-check\/human-check)\.ts$|\/packages\/elements\/src\/shared\/|\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/packages\/sdk\/dist\//],
 ];

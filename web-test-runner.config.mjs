@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { identityServicePlugin } from './test/support/wtr-identity-service.mjs';
+import { virtualAuthenticatorPlugin } from './test/support/wtr-virtual-authenticator.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const sdkSource = {
@@ -35,7 +36,8 @@ export default {
   testsFinishTimeout: 90_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   // test/real-service runs the widgets against a real identity service (needs `npm run build` first).
-  plugins: [identityServicePlugin(), sdkFromSource(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) })],
+  // A virtual WebAuthn authenticator (Chromium's, over CDP) for the passkey tests.
+  plugins: [identityServicePlugin(), virtualAuthenticatorPlugin(), sdkFromSource(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -25,10 +25,9 @@ const LOGIN_PAGE_BUDGET = 15 * 1024;
 const ALL_BUDGET = 30 * 1024;
 /**
  * Today's all-widgets figure with room for module-order noise (±200 B): a ratchet, lowered as cuts land, raised only
- * by what a new widget adds, measured (issue 9: `<dvc-assurance-gate>` deciding on the service's answer and stepping
- * up in place, +897 B → +0.9 kB).
+ * by what a new widget adds, measured (issue 9: the gate +897 B, passkeys +2,020 B).
  */
-const ALL_CEILING = 33.4 * 1024;
+const ALL_CEILING = 35.4 * 1024;
 /** The English strings (widgets and the SDK's rule texts), fetched in addition by a page with lang="en". */
 const ENGLISH_BUDGET = 4 * 1024;
 

@@ -1,7 +1,8 @@
 // The provincial portal hands the ID token to its own backend, which verifies it against the
 // identity service's JWKS with @dvc-kit/sdk/tokens before trusting the name and level. Once signed
 // in, the "Tài khoản" section gives <dvc-account> the access token: the citizen sees the account and
-// changes the password, email or phone there, or signs out everywhere.
+// changes the password, email or phone there, adds or removes a passkey (which then answers instead
+// of the code at the next sign-in: the example stack offers passkeys on localhost), or signs out everywhere.
 import { connectLanguageSwitch } from './lang-switch.js';
 const login = document.getElementById('login');
 const session = document.getElementById('session');

@@ -50,6 +50,9 @@ export function identityServicePlugin() {
           { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
         ],
         humanCheck: { required: true, maxNumber: 1000 },
+        // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
+        // 127.0.0.1 origin too (a page there types the code instead).
+        passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
         // The service's JSON log lines would drown the test report.
         log: () => {},
       });

@@ -29,6 +29,7 @@ import { refusal } from '../shared/refusal.js';
 import { baseStyles } from '../shared/styles.js';
 import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './events.js';
 import { accountTransition, type AccountEvent } from './machine.js';
+import { readPasskeys, renderAddPasskey, renderPasskeySection, renderRemovePasskey, type PasskeySteps } from './passkeys.js';
 import type { AccountAction, AccountState } from './state.js';
 import { accountStyles } from './styles.js';
 
@@ -76,6 +77,8 @@ const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', l
  * and a fresh code: change password (then the new password), change email, change phone (the carrier
  * must have the new SIM in the citizen's name; the code goes to the new phone, the old one gets a
  * notice), add the 12-digit CCCD (a CMND account only), and sign out everywhere (after a confirmation).
+ * When the service offers passkeys, a "Khóa truy cập" section lists them (name, added, last used), adds one
+ * (the current password on a recent sign-in, then the browser's prompt) and removes one (after a confirmation).
  * A visible state machine: `reading → overview → change → code → (password →) overview`, or
  * `confirmSignOut → signedOut`.
  *
@@ -177,12 +180,33 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     else this.#refused(result.error);
   }
 
-  /** Reads the account (again) for the overview; `undefined` when refused. */
+  /** Reads the account (again) for the overview, and its passkeys when the service offers them; `undefined` when refused. */
   async #read(): Promise<AccountDetails | undefined> {
-    const result = await this.calls.call((client, signal) => getAccount(client, this.accessToken!, { signal }));
+    const offered = 'config' in this.state && this.state.config.passkeys.offered;
+    const result = await this.calls.call(async (client, signal) => {
+      const token = this.accessToken!;
+      const [account, passkeys] = await Promise.all([getAccount(client, token, { signal }), offered ? readPasskeys(client, token, { signal }) : undefined]);
+      return { account, passkeys };
+    });
     if (!result.ok) return this.#refused(result.error);
-    this.send({ type: 'read', account: result.value });
-    return result.value;
+    this.send({ type: 'read', ...result.value });
+    return result.value.account;
+  }
+
+  /** What the passkey steps use of the widget. */
+  #passkeySteps(cancel: TemplateResult): PasskeySteps {
+    return {
+      calls: this.calls,
+      feedback: this.feedback,
+      state: () => this.state,
+      accessToken: () => this.accessToken!,
+      t: this.localize.t,
+      locale: this.localize.lang === 'en' ? 'en-GB' : 'vi-VN',
+      heading: (text) => this.renderHeading(text),
+      send: (event) => this.send(event),
+      refused: (error) => this.#refused(error),
+      cancel,
+    };
   }
 
   /** After a change: the account read again, then `dvc-account-changed` with it. */
@@ -276,7 +300,11 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
         const { account, done } = state;
         const row = (term: string, value: string) => html`<dt>${term}</dt><dd>${value}</dd>`;
         return html`${this.renderHeading(a.heading)} ${this.feedback.renderSummary([])}
-          ${done ? html`<div class="panel" part="done" role="status"><p>${a.done(done, state.otherSessionsEnded ?? 0)}</p></div>` : nothing}
+          ${done
+            ? html`<div class="panel" part="done" role="status">
+                <p>${done === 'passkeyAdded' ? t.passkey.added : done === 'passkeyRemoved' ? t.passkey.removed : a.done(done, state.otherSessionsEnded ?? 0)}</p>
+              </div>`
+            : nothing}
           <dl part="details">
             ${row(t.fullNameLabel, account.fullName)}
             ${row(a.idNumbersTerm, `${(account.idNumbersMasked ?? [account.idNumberMasked]).join(', ')} (${a.idNumberKind(account.idNumberKind)})`)}
@@ -289,8 +317,13 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
             ${(['password', 'email', 'phone', 'cccd', 'signOut'] as const)
               .filter((action) => action !== 'cccd' || account.canAddCccd)
               .map((action) => html`<li><button type="button" class="secondary" part="button button-secondary" @click=${() => this.send({ type: 'chosen', action })}>${a.actions[action]}</button></li>`)}
-          </ul>`;
+          </ul>
+          ${state.passkeys ? renderPasskeySection(this.#passkeySteps(cancel), state.passkeys) : nothing}`;
       }
+      case 'addPasskey':
+        return renderAddPasskey(this.#passkeySteps(cancel));
+      case 'removePasskey':
+        return renderRemovePasskey(this.#passkeySteps(cancel), state.passkey);
       case 'change': {
         // The new email, phone or CCCD (nothing for a password), the current password, "Đăng xuất khỏi các
         // thiết bị khác" (ticked for a password change, as the service's default; none for a CCCD).

@@ -22,6 +22,11 @@ export const accountStyles = css`
     font-size: 1.125em;
     margin: var(--_space) 0 calc(var(--_space) / 2);
   }
+  .passkeys {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

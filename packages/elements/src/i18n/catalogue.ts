@@ -1,6 +1,7 @@
 import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import type { AccountCatalogue } from '../account/catalogue.js';
 import type { GateCatalogue } from '../assurance-gate/catalogue.js';
+import type { PasskeyCatalogue } from '../passkey/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -138,6 +139,8 @@ export interface Catalogue {
   readonly account: AccountCatalogue;
   /** `<dvc-assurance-gate>`'s own strings (`assurance-gate/vi.ts`, `assurance-gate/en.ts`). */
   readonly gate: GateCatalogue;
+  /** The passkey strings of `<dvc-login>` and `<dvc-account>` (`passkey/vi.ts`, `passkey/en.ts`). */
+  readonly passkey: PasskeyCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */

@@ -1,5 +1,6 @@
 import { accountEn } from '../account/en.js';
 import { gateEn } from '../assurance-gate/en.js';
+import { passkeyEn } from '../passkey/en.js';
 import type { Catalogue } from './catalogue.js';
 
 /**
@@ -144,4 +145,5 @@ export const en: Catalogue = {
 
   account: accountEn,
   gate: gateEn,
+  passkey: passkeyEn,
 };

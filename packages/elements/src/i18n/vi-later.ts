@@ -1,5 +1,6 @@
 import { accountVi } from '../account/vi.js';
 import { gateVi } from '../assurance-gate/vi.js';
+import { passkeyVi } from '../passkey/vi.js';
 import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
@@ -113,4 +114,5 @@ export const viLater: LaterCatalogue = {
 
   account: accountVi,
   gate: gateVi,
+  passkey: passkeyVi,
 };

@@ -1,9 +1,10 @@
 import { html, type TemplateResult } from 'lit';
-import { resendSignInCode, verifySignInCode } from '@dvc-kit/sdk';
+import { resendSignInCode, verifySignInCode, type SignedIn } from '@dvc-kit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { renderCodeStep, type CodeStepHost } from '../shared/code-step.js';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { renderInPlace, type InPlaceHost } from '../shared/in-place.js';
+import { passkeyOption } from './passkey-option.js';
 import type { LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
 
@@ -20,26 +21,29 @@ export interface SignInLaterSteps {
 }
 
 /**
- * The steps of `<dvc-login>` after the credentials — the code (then `dvc-signed-in` with the tokens),
+ * The steps of `<dvc-login>` after the credentials — the code or a passkey (then `dvc-signed-in` with the tokens),
  * signed in, and "Quên mật khẩu" or "Mất số điện thoại nhận OTP" opened in place — with the later
  * steps, so the sign-in page's core carries only the first step.
  */
 export function renderSignInLater(host: SignInLaterHost, steps: SignInLaterSteps, state: Exclude<LoginState, { step: 'loading' | 'credentials' | 'error' }>): TemplateResult {
   const { t, heading, send } = steps;
   switch (state.step) {
-    case 'code':
+    case 'code': {
+      const verified = ({ account, tokens }: SignedIn) => {
+        send({ type: 'signedIn', account });
+        emit<DvcSignedInDetail>(host, 'dvc-signed-in', { account, tokens });
+      };
       return renderCodeStep(host, {
         heading: heading(t.codeHeading, [2, 2]),
         otp: state.otp,
         id: state.signInId,
         verify: verifySignInCode,
-        verified: ({ account, tokens }) => {
-          send({ type: 'signedIn', account });
-          emit<DvcSignedInDetail>(host, 'dvc-signed-in', { account, tokens });
-        },
+        verified,
         resend: resendSignInCode,
         resent: (otp) => send({ type: 'codeResent', otp }),
+        alternative: passkeyOption(host, steps, state, verified),
       });
+    }
     case 'done':
       return html`<div class="panel" part="done">
         ${heading(t.signedIn(state.account.fullName, state.account.ial))}

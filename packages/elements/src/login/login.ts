@@ -117,7 +117,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
     const result = await this.calls.call((client, signal) => startSignIn(client, body, { signal }), 'checkingCredentials');
     if (result.ok) {
       if (!(await this.loaded(later))) return;
-      this.send({ type: 'started', signInId: result.value.signInId, otp: result.value.otp, at: this.clock.now() });
+      this.send({ type: 'started', ...result.value, at: this.clock.now() });
       return;
     }
     humanCheck.answered(result.error);

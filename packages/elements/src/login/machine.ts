@@ -1,11 +1,12 @@
 import type { Account, OtpChallenge, ServiceConfig } from '@dvc-kit/sdk';
 import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
+import type { PasskeyRequestOptions } from '@dvc-kit/sdk/contract';
 import type { LoginState } from './state.js';
 
 /** What moves `<dvc-login>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
 export type LoginEvent =
   | FlowEvent
-  | { readonly type: 'started'; readonly signInId: string; readonly otp: OtpChallenge; readonly at: number }
+  | { readonly type: 'started'; readonly signInId: string; readonly otp: OtpChallenge; readonly at: number; readonly passkey?: PasskeyRequestOptions }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
   | { readonly type: 'signedIn'; readonly account: Account }
   | { readonly type: 'recoveryOpened'; readonly idNumber: string }
@@ -16,7 +17,7 @@ export type LoginEvent =
 const first = (config: ServiceConfig): LoginState => ({ step: 'credentials', config });
 
 /**
- * The sign-in state machine as one pure function: `loading → credentials → code → done`, `credentials ⇄ recovery`, `credentials ⇄ lostPhone`, `error` from
+ * The sign-in state machine as one pure function: `loading → credentials → code → done` (by the code or a passkey), `credentials ⇄ recovery`, `credentials ⇄ lostPhone`, `error` from
  * anywhere, `loading` again on a restart. An event that does not apply to the step on screen leaves the
  * state as it is.
  */
@@ -25,7 +26,7 @@ export function loginTransition(state: LoginState, event: LoginEvent): LoginStat
   if (common) return common;
   switch (event.type) {
     case 'started':
-      return state.step === 'credentials' ? { step: 'code', config: state.config, signInId: event.signInId, otp: event.otp, startedAt: event.at } : state;
+      return state.step === 'credentials' ? { step: 'code', config: state.config, signInId: event.signInId, otp: event.otp, startedAt: event.at, passkey: event.passkey } : state;
     case 'codeResent':
       return state.step === 'code' ? { ...state, otp: event.otp } : state;
     case 'signedIn':

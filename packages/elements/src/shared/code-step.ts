@@ -1,9 +1,9 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { isOtpCode, type CallOptions, type DvcClientCore, type DvcErrorCore, type OtpChallenge } from '@dvc-kit/sdk';
 import { DvcOtpInput, type CodeChallenge, type OtpSubmitDetail } from '../otp-input/otp-input.js';
 import { definePart } from './define-part.js';
 import type { Clock } from './clock.js';
-import type { FeedbackController } from './controllers/feedback-controller.js';
+import type { FeedbackController, FieldTarget } from './controllers/feedback-controller.js';
 import type { ServiceCall, ServiceController } from './controllers/service-controller.js';
 import { problemOf, stepFeedback, type Feedback } from './feedback.js';
 import type { SubmissionKeys } from './submission-keys.js';
@@ -55,6 +55,8 @@ export interface CodeStep<T, O extends CodeChallenge = OtpChallenge> {
   readonly resent: (otp: O) => void;
   /** A refusal that ends this step in its own way (`account_exists`); `false` to show it as usual. */
   readonly refused?: (error: DvcErrorCore) => boolean;
+  /** Another way through the step, shown before the code (a passkey), and its fields in the error summary. */
+  readonly alternative?: { readonly content: TemplateResult; readonly targets: readonly FieldTarget[] };
 }
 
 /**
@@ -79,7 +81,8 @@ export function renderCodeStep<T, O extends CodeChallenge = OtpChallenge>(host: 
       else host.fail(result.error);
     }
   };
-  return html`${step.heading} ${host.feedback.renderSummary([{ name: 'code', id: 'otp', label: 'codeFieldName' }])}
+  const targets: FieldTarget[] = [...(step.alternative?.targets ?? []), { name: 'code', id: 'otp', label: 'codeFieldName' }];
+  return html`${step.heading} ${host.feedback.renderSummary(targets)} ${step.alternative?.content ?? nothing}
     <dvc-otp-input
       id="otp"
       .otp=${step.otp}

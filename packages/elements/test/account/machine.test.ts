@@ -37,7 +37,7 @@ describe('the account page’s state machine', () => {
   });
 
   it('makes an email change at the code step, offers the CCCD only to an account that may add one, and cancels back to the overview', () => {
-    const overview: AccountState = { step: 'overview', config, account };
+    const overview: AccountState = { step: 'overview', config, account, passkeys: [] };
     expect(accountTransition(overview, { type: 'chosen', action: 'cccd' })).to.equal(overview);
     expect(accountTransition({ ...overview, account: { ...account, canAddCccd: true } }, { type: 'chosen', action: 'cccd' }).step).to.equal('change');
     let state = accountTransition(overview, { type: 'chosen', action: 'email' });
@@ -56,5 +56,23 @@ describe('the account page’s state machine', () => {
     expect(ended).to.deep.equal({ step: 'signedOut', config, reason: 'session_ended' });
     expect(accountTransition(ended, { type: 'signedOut', reason: 'signed_out_everywhere' })).to.equal(ended);
     expect(accountTransition(ended, { type: 'restarted' })).to.deep.equal({ step: 'loading' });
+  });
+
+  it('adds or removes a passkey only when the service offers them, keeps the list through a change, and comes back with the new list', () => {
+    const passkey = { id: 'cred-1', name: 'Điện thoại', transports: ['internal'], deviceType: 'single_device' as const, backedUp: false, createdAt: account.createdAt, lastUsedAt: null };
+    const unoffered: AccountState = { step: 'overview', config, account };
+    expect(accountTransition(unoffered, { type: 'passkeyChosen' })).to.equal(unoffered);
+    const overview: AccountState = { step: 'overview', config, account, passkeys: [passkey] };
+    const adding = accountTransition(overview, { type: 'passkeyChosen' });
+    expect(adding.step).to.equal('addPasskey');
+    expect(accountTransition(adding, { type: 'passkeysChanged', passkeys: [passkey, { ...passkey, id: 'cred-2' }], done: 'passkeyAdded' })).to.deep.include({ step: 'overview', done: 'passkeyAdded' });
+    const removing = accountTransition(overview, { type: 'passkeyChosen', remove: passkey });
+    expect(removing).to.deep.include({ step: 'removePasskey', passkey });
+    expect(accountTransition(removing, { type: 'cancelled' })).to.deep.equal(overview);
+    expect(accountTransition(removing, { type: 'passkeysChanged', passkeys: [], done: 'passkeyRemoved' })).to.deep.equal({ step: 'overview', config, account, passkeys: [], done: 'passkeyRemoved' });
+    // A change of email carries the list to the overview it ends on.
+    let state = accountTransition(overview, { type: 'chosen', action: 'email' });
+    state = accountTransition(state, { type: 'started', changeId: 'c3', otp, at: 1 });
+    expect(accountTransition(state, { type: 'changed', otherSessionsEnded: 0 })).to.deep.include({ passkeys: [passkey] });
   });
 });

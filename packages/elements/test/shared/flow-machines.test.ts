@@ -67,7 +67,12 @@ describe('the flows’ state machines', () => {
     let state: LoginState = loginTransition({ step: 'loading' }, { type: 'configured', config });
     state = loginTransition(state, { type: 'started', signInId: 's1', otp, at: 5 });
     state = loginTransition(state, { type: 'codeResent', otp: { ...otp, maskedPhone: '097****398' } });
-    expect(state).to.include({ step: 'code', startedAt: 5 });
+    expect(state).to.include({ step: 'code', startedAt: 5, passkey: undefined });
+    // An account with passkeys: the code step keeps the challenge one of them may answer, through a resend.
+    const passkey = { challenge: 'c2lnbi1pbg', allowCredentials: [{ id: 'cred-1', type: 'public-key' }] };
+    let withPasskey = loginTransition(loginTransition({ step: 'loading' }, { type: 'configured', config }), { type: 'started', signInId: 's2', otp, at: 6, passkey });
+    withPasskey = loginTransition(withPasskey, { type: 'codeResent', otp });
+    expect(withPasskey).to.deep.include({ step: 'code', passkey });
     expect(loginTransition(state, { type: 'signedIn', account: { sub: 'a', fullName: 'A', idNumberMasked: '001******234', subjectType: 'citizen', ial: 2, verificationMethod: 'mobile', createdAt: '2026-01-01T00:00:00.000Z' } }).step).to.equal('done');
   });
 

@@ -8,3 +8,4 @@ declare function it(title: string, body: () => void | Promise<void>): void;
 declare function beforeEach(body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
 declare function before(body: (this: MochaContext) => void | Promise<void>): void;
+declare function after(body: (this: MochaContext) => void | Promise<void>): void;

@@ -33,7 +33,7 @@ export const problemsEn: Readonly<Record<ProblemCode, string>> = {
   passkey_verification_failed: 'The passkey could not be verified. Please try again or use the code.',
   passkey_already_added: 'This passkey is already on the account.',
   passkey_limit_reached: 'The account has as many passkeys as allowed. Please remove one before adding another.',
-  recent_sign_in_required: 'To add a passkey, please sign in again and do it straight away.',
+  recent_sign_in_required: 'To add a passkey you must have signed in recently: sign out, sign in again with your password and code, then add it straight away.',
   already_ial3: 'This account is already verified at the high level (IAL3); there is nothing to upgrade.',
   subject_type_unsupported: 'An enterprise or state-agency account cannot do this online. Please contact support.',
   sms_unavailable: 'We could not send the text message. Please try again in a few minutes.',
