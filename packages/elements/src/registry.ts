@@ -9,6 +9,8 @@ import { DvcPasswordField } from './password-field/password-field.js';
 import { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
 import { DvcRecovery } from './recovery/recovery.js';
 import { DvcRegister } from './register/register.js';
+import type { DvcAssuranceUpgradedDetail } from './signature/events.js';
+import { DvcSignature } from './signature/signature.js';
 import type {
   DvcActionRequestedDetail,
   DvcErrorDetail,
@@ -31,6 +33,7 @@ export const ELEMENTS = Object.freeze({
   'dvc-recovery': DvcRecovery,
   'dvc-phone-recovery': DvcPhoneRecovery,
   'dvc-account': DvcAccount,
+  'dvc-signature': DvcSignature,
 });
 
 /**
@@ -61,6 +64,7 @@ declare global {
     'dvc-recovery': DvcRecovery;
     'dvc-phone-recovery': DvcPhoneRecovery;
     'dvc-account': DvcAccount;
+    'dvc-signature': DvcSignature;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
@@ -78,5 +82,7 @@ declare global {
     'dvc-forgot-password-requested': CustomEvent<DvcActionRequestedDetail>;
     'dvc-account-changed': CustomEvent<DvcAccountChangedDetail>;
     'dvc-signed-out': CustomEvent<DvcSignedOutDetail>;
+    'dvc-assurance-upgraded': CustomEvent<DvcAssuranceUpgradedDetail>;
+    'dvc-signature-cancelled': CustomEvent<undefined>;
   }
 }

@@ -6,7 +6,7 @@ import type { AccountAction, AccountState, SignedOutReason } from './state.js';
 export type AccountEvent =
   | FlowEvent
   | { readonly type: 'read'; readonly account: AccountDetails }
-  | { readonly type: 'chosen'; readonly action: AccountAction | 'signOut' }
+  | { readonly type: 'chosen'; readonly action: AccountAction | 'signOut' | 'upgrade' }
   | { readonly type: 'cancelled' }
   | { readonly type: 'started'; readonly changeId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
@@ -19,7 +19,7 @@ const first = (config: ServiceConfig): AccountState => ({ step: 'reading', confi
 /**
  * The account page's state machine as one pure function: `loading → reading → overview`, then one
  * action at a time — `change → code → (password →) overview` with the change named in `done`, or
- * `confirmSignOut → signedOut`; `cancelled` goes back to the overview from any action step, `signedOut`
+ * `confirmSignOut → signedOut`, or `upgrade → overview` (an IAL2 account only); `cancelled` goes back to the overview from any action step, `signedOut`
  * ends everything (the session ended), `error` from anywhere, `loading` again on a restart. Adding a
  * CCCD is chosen only when the account may add one. An event that does not apply to the step on
  * screen leaves the state as it is.
@@ -38,6 +38,7 @@ export function accountTransition(state: AccountState, event: AccountEvent): Acc
       return step === 'reading' || step === 'overview' ? { ...state, step: 'overview', account: event.account } : state;
     case 'chosen':
       if (step !== 'overview' || (event.action === 'cccd' && !state.account.canAddCccd)) return state;
+      if (event.action === 'upgrade') return state.account.ial === 2 ? { step: 'upgrade', config, account: state.account } : state;
       return event.action === 'signOut' ? { step: 'confirmSignOut', config, account: state.account } : { step: 'change', config, account: state.account, action: event.action };
     case 'cancelled':
       // Back from an action step (reading the account and signed out have none).
@@ -50,6 +51,7 @@ export function accountTransition(state: AccountState, event: AccountEvent): Acc
       if (step !== 'code' || state.action !== 'password') return state;
       return { step: 'password', config, account: state.account, action: 'password', changeId: state.changeId, startedAt: state.startedAt };
     case 'changed':
+      if (step === 'upgrade') return { step: 'overview', config, account: state.account, done: 'upgrade' };
       return step === 'code' || step === 'password' ? { step: 'overview', config, account: state.account, done: state.action, otherSessionsEnded: event.otherSessionsEnded } : state;
   }
   return state;

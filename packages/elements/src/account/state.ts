@@ -11,7 +11,7 @@ export type SignedOutReason = 'signed_out_everywhere' | 'session_ended';
  * The steps of `<dvc-account>`, one at a time: `reading` the account, the `overview` (details, level,
  * the actions; `done` names the change just made), then one action — `change` (the current password
  * and the new detail) → `code` → `password` (a password change only) → back to `overview`; or
- * `confirmSignOut` → `signedOut`. `loading` before the configuration arrives, `error` when the flow
+ * `confirmSignOut` → `signedOut`; or `upgrade` (an IAL2 account to IAL3 by signature) → `overview`. `loading` before the configuration arrives, `error` when the flow
  * cannot go on. `startedAt` (epoch milliseconds, the widget's clock) is when the service opened the
  * change, which it keeps for a limited time.
  */
@@ -19,7 +19,9 @@ export type AccountState =
   | { readonly step: 'loading' }
   | ({ readonly step: 'error' } & StepProblem)
   | { readonly step: 'reading'; readonly config: ServiceConfig }
-  | { readonly step: 'overview'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly done?: AccountAction; readonly otherSessionsEnded?: number }
+  | { readonly step: 'overview'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly done?: AccountAction | 'upgrade'; readonly otherSessionsEnded?: number }
+  /** "Nâng lên mức 3 bằng chữ ký số": `<dvc-signature operation="upgrade">` in place. */
+  | { readonly step: 'upgrade'; readonly config: ServiceConfig; readonly account: AccountDetails }
   | { readonly step: 'change'; readonly config: ServiceConfig; readonly account: AccountDetails; readonly action: AccountAction }
   | {
       readonly step: 'code';

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, startSignIn, type ServiceConfig } from '@dvc-kit/sdk';
+import type { Signer } from '@dvc-kit/sdk/signer';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { textField } from '../shared/field.js';
 import { FlowElement } from '../shared/flow-element.js';
@@ -74,6 +75,11 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
 
   /** Where "Mất số điện thoại nhận OTP" leads (attribute `lost-phone-href`). */
   declare lostPhoneHref: string | undefined;
+  /**
+   * Reaches the citizen's USB token for "Đăng nhập bằng chữ ký số" (a `Signer` from `@dvc-kit/sdk/signer`;
+   * set it before the citizen opens it). Without one the USB token is not offered there.
+   */
+  declare signer: Signer | undefined;
   private declare showPassword: boolean;
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
@@ -128,7 +134,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
    * "Quên mật khẩu" or "Mất số điện thoại nhận OTP" without a page of the portal's own: that flow in
    * place, from the ID number typed so far.
    */
-  async #open(type: 'recoveryOpened' | 'lostPhoneOpened'): Promise<void> {
+  async #open(type: 'recoveryOpened' | 'lostPhoneOpened' | 'signatureOpened'): Promise<void> {
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const idNumber = this.renderRoot.querySelector<HTMLInputElement>('#id-number')?.value.trim() ?? '';
@@ -162,6 +168,9 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       <ul class="links">
         ${this.#link('forgot-password', this.forgotPasswordHref, t.forgotPassword, 'recoveryOpened')}
         ${this.#link('lost-phone', this.lostPhoneHref, t.lostPhone, 'lostPhoneOpened')}
+        ${config.signInMethods.some((method) => method === 'sim_signature' || method === 'remote_signing' || (method === 'usb_token' && this.signer))
+          ? html`<li><button type="button" class="link" part="link" @click=${() => void this.#open('signatureOpened')}>${t.signInWithSignature}</button></li>`
+          : ''}
       </ul>`;
   }
 
