@@ -10,12 +10,8 @@ import type { DvcSignedInDetail } from '../../src/shared/events.js';
 import { announcements, byButton, byLabel, deep, focused, stepHeading, textOf } from '../support/dom.js';
 import { shows } from '../support/flows.js';
 import { press, typeInto } from '../support/keyboard.js';
-import { AN, NGOC, testService } from '../support/service.js';
+import { AN, NGOC, SIGNING, testService } from '../support/service.js';
 
-/** A service that offers every signature method to citizens, for registration, sign-in and the upgrade. */
-export const SIGNING: MockOptions = {
-  config: { registrationMethods: ['mobile', 'usb_token', 'sim_signature', 'remote_signing'], signInMethods: ['password', 'usb_token', 'sim_signature', 'remote_signing'] },
-};
 const AN_HOLDER: DevelopmentHolder = { holder: AN.fullName, idNumber: AN.idNumber };
 
 /** An signed in on the mock (IAL2), a development signer from the mock's development CA, and `<dvc-signature>` for them. */
