@@ -1,7 +1,10 @@
 // The provincial portal hands the ID token to its own backend, which verifies it against the
 // identity service's JWKS with @dvc-kit/sdk/tokens before trusting the name and level. Once signed
 // in, the "Tài khoản" section gives <dvc-account> the access token: the citizen sees the account and
-// changes the password, email or phone there, or signs out everywhere.
+// changes the password, email or phone there, raises an IAL2 account to IAL3 with a digital signature
+// ("Nâng lên mức 3 bằng chữ ký số"), or signs out everywhere. "Đăng nhập bằng chữ ký số" signs in with a
+// USB token or a SIM signature instead of the password and code.
+import { connectDevelopmentSigner } from './dev-signer.js';
 import { connectLanguageSwitch } from './lang-switch.js';
 const login = document.getElementById('login');
 const session = document.getElementById('session');
@@ -40,6 +43,11 @@ login.addEventListener('dvc-phone-recovered', () => {
   accountSection.hidden = true;
 });
 
+// Raised to IAL3 by a signature: the service says so at once; the session line follows.
+account.addEventListener('dvc-assurance-upgraded', (event) => {
+  document.getElementById('session-ial').textContent = `IAL${event.detail.upgrade.account.ial}`;
+});
+
 // Signed out everywhere, or the session ended elsewhere: the portal forgets it and offers the sign-in again.
 account.addEventListener('dvc-signed-out', () => {
   session.hidden = true;
@@ -48,3 +56,5 @@ account.addEventListener('dvc-signed-out', () => {
 });
 
 connectLanguageSwitch(langButton, login);
+// Development only: "USB ký số" with test certificates from the service's development CA.
+void connectDevelopmentSigner([login, account]);
