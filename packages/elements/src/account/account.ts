@@ -78,7 +78,9 @@ const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', l
  * and method, the phone and email masked — and one change at a time, each with the current password
  * and a fresh code: change password (then the new password), change email, change phone (the carrier
  * must have the new SIM in the citizen's name; the code goes to the new phone, the old one gets a
- * notice), add the 12-digit CCCD (a CMND account only), and sign out everywhere (after a confirmation).
+ * notice), add the 12-digit CCCD (a CMND account only), raise an IAL2 account to IAL3 with a digital
+ * signature (`<dvc-signature operation="upgrade">` opened in place; give the `signer` property for a USB
+ * token), and sign out everywhere (after a confirmation).
  * A visible state machine: `reading → overview → change → code → (password →) overview`, or
  * `confirmSignOut → signedOut`.
  *
@@ -88,6 +90,7 @@ const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', l
  * service no longer accepts the token the element says so and fires `dvc-signed-out`.
  *
  * @fires {DvcAccountChangedDetail} dvc-account-changed - A change is made; `detail` is `{ change, account, otherSessionsEnded }` (`account` read again, masked).
+ * @fires {DvcAssuranceUpgradedDetail} dvc-assurance-upgraded - "Nâng lên mức 3 bằng chữ ký số" (an IAL2 account, a signature method offered) raised the account to IAL3; `detail.upgrade` is the service's answer. The overview then shows level 3.
  * @fires {DvcSignedOutDetail} dvc-signed-out - The session is over: `detail.reason` is `signed_out_everywhere` (with `sessionsEnded`) or `session_ended`; forget the tokens.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }`.
  * @csspart details - The account's details.

@@ -14,10 +14,12 @@ import { CREDENTIALS_FIELDS } from './credentials-step.js';
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
  * (and the human check when the service asks), then the one-time code sent to the registered phone.
- * A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
+ * When the service offers a signature sign-in, "Đăng nhập bằng chữ ký số" opens `<dvc-signature
+ * operation="sign-in">` in place (a SIM signature or remote signing; a USB token with the `signer`
+ * property), ending in the same `dvc-signed-in`. A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
- * @fires {DvcSignedInDetail} dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
+ * @fires {DvcSignedInDetail} dvc-signed-in - Signed in (with the password and code, or "Đăng nhập bằng chữ ký số"); `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
  * @fires {DvcRecoveredDetail} dvc-recovered - "Quên mật khẩu" opened in place (no `forgot-password-href`) changed the password; every other session has ended; `detail` is `{ next: 'sign_in' }`.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link. Without it and without `forgot-password-href`, "Quên mật khẩu" opens `<dvc-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.

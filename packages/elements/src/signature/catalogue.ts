@@ -8,7 +8,8 @@ export type RequestOutcome = 'refused' | 'timed_out' | 'cancelled' | 'failed';
  * (the method names, "Tiếp tục", "Thử lại" and the signer's refusals are the widgets' and the SDK's).
  */
 export interface SignatureCatalogue {
-  readonly heading: Readonly<Record<SignatureOperationName, string>>;
+  /** The choice of method's heading, by what the signature is for. */
+  readonly heading: Readonly<Record<SignatureOperationName | 'register', string>>;
   readonly chooseLegend: string;
   readonly noMethod: string;
   readonly otherMethod: string;

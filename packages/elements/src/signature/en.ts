@@ -2,7 +2,7 @@ import type { SignatureCatalogue } from './catalogue.js';
 
 /** `<dvc-signature>` in English. */
 export const signatureEn: SignatureCatalogue = {
-  heading: { upgrade: 'Raise to level 3 with a digital signature', 'sign-in': 'Sign in with a digital signature' },
+  heading: { upgrade: 'Raise to level 3 with a digital signature', 'sign-in': 'Sign in with a digital signature', register: 'Verify with a digital signature' },
   chooseLegend: 'Choose how to sign',
   noMethod: 'This service does not offer digital signatures for this yet.',
   otherMethod: 'Sign another way',

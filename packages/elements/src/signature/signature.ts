@@ -15,7 +15,7 @@ import {
   type SignedIn,
   type SubjectType,
 } from '@dvc-kit/sdk';
-import type { AssuranceUpgraded, AssuranceUpgradeRequest, SignatureMethod, SignatureRequestState, SigningHolder } from '@dvc-kit/sdk/contract';
+import type { AssuranceUpgraded, AssuranceUpgradeRequest, CertificateDetails, SignatureMethod, SignatureRequestState, SigningHolder } from '@dvc-kit/sdk/contract';
 import { SignerError, signerMessage, type Signer, type SignerCertificate } from '@dvc-kit/sdk/signer';
 import { emit, type DvcSignedInDetail } from '../shared/events.js';
 import { textField } from '../shared/field.js';
@@ -60,7 +60,7 @@ const bytesOf = (base64url: string) => Uint8Array.from(atob(base64url.replace(/-
  *
  * @fires {DvcSignedInDetail} dvc-signed-in - Signed in (`operation="sign-in"`); `detail` is `{ account, tokens }`.
  * @fires {DvcAssuranceUpgradedDetail} dvc-assurance-upgraded - The account is at IAL3 (`operation="upgrade"`); `detail.upgrade` is the service's answer.
- * @fires dvc-signature-cancelled - The citizen cancelled ("Huỷ").
+ * @fires {undefined} dvc-signature-cancelled - The citizen cancelled ("Huỷ" before signing, or on the phone step): a widget that opened the signature closes it.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service.
  * @csspart heading - The step heading.
  * @csspart details - What the certificate says.
@@ -80,6 +80,19 @@ const bytesOf = (base64url: string) => Uint8Array.from(atob(base64url.replace(/-
  * @csspart countdown - The time left to confirm on the phone.
  * @csspart done - The notice after the signature.
  * @csspart progress - What a slow step is waiting for.
+ * @cssprop --dvc-color-primary - Buttons, links. Default `#1d5ea8`.
+ * @cssprop --dvc-color-on-primary - Text on buttons. Default white.
+ * @cssprop --dvc-color-text - Text. Default `#0b0c0c`.
+ * @cssprop --dvc-color-muted - Hints, the time left. Default `#484f54`.
+ * @cssprop --dvc-color-error - Errors. Default `#c0281b`.
+ * @cssprop --dvc-color-success - The notice after the signature. Default `#00703c`.
+ * @cssprop --dvc-color-border - Input borders.
+ * @cssprop --dvc-color-background - Input background.
+ * @cssprop --dvc-color-focus - Focus highlight. Default `#ffdd00`.
+ * @cssprop --dvc-font-family - Typeface.
+ * @cssprop --dvc-font-size - Base size. Default `1rem`.
+ * @cssprop --dvc-radius - Corner radius. Default `4px`.
+ * @cssprop --dvc-spacing - Base spacing. Default `1rem`.
  * @example
  * ```html
  * <dvc-signature service="https://id.example.gov.vn" client-id="provincial-portal" operation="upgrade"></dvc-signature>
@@ -118,6 +131,15 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
   declare accessToken: string | undefined;
   /** Reaches the USB token (a `Signer` from `@dvc-kit/sdk/signer`); without one the USB token is not offered. */
   declare signer: Signer | undefined;
+  /**
+   * `<dvc-register>`'s own use (not an attribute): the signature proves a registration at IAL3 instead of
+   * an upgrade or a sign-in. It takes the proof (a signed `register` challenge, or a signed request's id),
+   * the method and what the certificate says, starts the registration, and gives back the service's
+   * refusal, if any, for this element to show.
+   */
+  declare registration: ((proof: AssuranceUpgradeRequest, method: SignatureMethod, certificate: CertificateDetails | undefined) => Promise<DvcErrorCore | undefined>) | undefined;
+  /** With {@link DvcSignature.registration}: the ID number typed, which the certificate must carry (the preview checks it). */
+  declare idNumber: string | undefined;
   protected readonly transition = (state: SignatureState, event: SignatureEvent) => signatureTransition(state, event, (config) => this.#offered(config));
   /** No step keeps a flow open on the service (a challenge's expiry is answered when it is used). */
   protected readonly lifetimeMs = 0;
@@ -177,8 +199,8 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
   }
 
   /** The challenge's operation on the wire. */
-  get #operation(): 'upgrade' | 'sign_in' {
-    return this.operation === 'sign-in' ? 'sign_in' : 'upgrade';
+  get #operation(): 'upgrade' | 'sign_in' | 'register' {
+    return this.registration ? 'register' : this.operation === 'sign-in' ? 'sign_in' : 'upgrade';
   }
 
   /** A refusal shown on the step in the citizen's language, announced; `code` names it (the text is `text`). */
@@ -226,7 +248,8 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     const result = await this.calls.call(async (client, signal) => {
       const challenge = await createSignatureChallenge(client, { operation: this.#operation, subjectType: this.subjectType }, { signal });
       const intermediates = certificate.intermediates?.length ? { intermediates: [...certificate.intermediates] } : {};
-      const read = await previewSignatureCertificate(client, challenge.challengeId, { certificate: certificate.certificate, ...intermediates }, { signal });
+      const expected = this.idNumber ? { idNumber: this.idNumber } : {};
+      const read = await previewSignatureCertificate(client, challenge.challengeId, { certificate: certificate.certificate, ...intermediates, ...expected }, { signal });
       return { challenge, preview: read.certificate };
     });
     if (this.state !== state) return;
@@ -242,15 +265,21 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
       const made = await this.calls.hold(this.signer!.sign({ certificateId: certificate.id, data: bytesOf(challenge.toBeSigned) }));
       if (this.state !== state) return;
       const intermediates = made.intermediates?.length ? { intermediates: [...made.intermediates] } : {};
-      await this.#finish({ challengeId: challenge.challengeId, certificate: made.certificate, ...intermediates, algorithm: made.algorithm, signature: made.signature });
+      const signed = { challengeId: challenge.challengeId, certificate: made.certificate, ...intermediates, algorithm: made.algorithm, signature: made.signature };
+      await this.#finish(signed, 'usb_token', state.preview);
     } catch (error) {
       if (this.state === state) this.#back(error);
     }
   }
 
-  /** The operation with its proof; `done` and the event only with the service's answer. */
-  async #finish(proof: AssuranceUpgradeRequest): Promise<void> {
+  /** The operation with its proof; `done` and the event only with the service's answer. A registration goes on in `<dvc-register>`. */
+  async #finish(proof: AssuranceUpgradeRequest, method: SignatureMethod, certificate: CertificateDetails | undefined): Promise<void> {
     const state = this.state;
+    if (this.registration) {
+      const refused = await this.registration(proof, method, certificate);
+      if (refused && this.state === state) this.#back(refused);
+      return;
+    }
     const result = await this.calls.call<SignedIn | AssuranceUpgraded>((client, signal) =>
       this.operation === 'sign-in' ? signInWithSignature(client, proof, { signal }) : upgradeAssurance(client, this.accessToken ?? '', proof, { signal }),
     );
@@ -316,7 +345,7 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     const later = (seconds: number | undefined) => this.send({ type: 'polled', pollAt: this.clock.now() + (seconds ?? POLL_SECONDS) * 1000 });
     if (answer instanceof DvcErrorCore) return answer.code === 'not_found' ? this.fail(answer) : later(answer.retryAfter);
     if (answer.state === 'pending') return later(answer.pollAfterSeconds);
-    if (answer.state === 'signed') return void this.#finish({ signatureRequestId: state.requestId });
+    if (answer.state === 'signed') return void this.#finish({ signatureRequestId: state.requestId }, state.method, answer.certificate);
     this.#ended(answer.state);
   }
 
@@ -353,7 +382,7 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
       case 'error':
         return this.renderFailure(state, true);
       case 'choose':
-        return html`${this.renderHeading(s.heading[this.operation])}
+        return html`${this.renderHeading(s.heading[this.registration ? 'register' : this.operation])}
           ${state.methods.length
             ? html`<p id="choose">${s.chooseLegend}</p>
                 <ul class="actions" aria-labelledby="choose">

@@ -2,7 +2,7 @@ import type { SignatureCatalogue } from './catalogue.js';
 
 /** `<dvc-signature>` in Vietnamese. */
 export const signatureVi: SignatureCatalogue = {
-  heading: { upgrade: 'Nâng lên mức 3 bằng chữ ký số', 'sign-in': 'Đăng nhập bằng chữ ký số' },
+  heading: { upgrade: 'Nâng lên mức 3 bằng chữ ký số', 'sign-in': 'Đăng nhập bằng chữ ký số', register: 'Xác minh bằng chữ ký số' },
   chooseLegend: 'Chọn cách ký số',
   noMethod: 'Dịch vụ này chưa hỗ trợ ký số cho việc này.',
   otherMethod: 'Chọn cách ký khác',
