@@ -4,8 +4,6 @@ import {
   createSignatureChallenge,
   DvcErrorCore,
   formatCountdown,
-  getSignatureRequest,
-  parsePhone,
   previewSignatureCertificate,
   signInWithSignature,
   startSignatureRequest,
@@ -26,7 +24,10 @@ import { baseStyles } from '../shared/styles.js';
 import type { RequestOutcome, SignatureCatalogue } from './catalogue.js';
 import { signatureEn } from './en.js';
 import type { DvcAssuranceUpgradedDetail } from './events.js';
+import { readHolder } from './holder.js';
 import { signatureTransition, type SignatureEvent } from './machine.js';
+import { RequestPoller, type PendingRequest } from './request-poller.js';
+import { renderCertificate, renderCertificatePicker } from './token-steps.js';
 import type { RemoteMethod, SignatureOperationName, SignatureState } from './state.js';
 import { signatureVi } from './vi.js';
 
@@ -144,8 +145,13 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
   /** No step keeps a flow open on the service (a challenge's expiry is answered when it is used). */
   protected readonly lifetimeMs = 0;
   #listedFor: SignatureState | undefined;
-  #stopTicking: (() => void) | undefined;
-  #polling = false;
+  /** While the holder confirms on the phone: the time left every second, and a poll when it is due. */
+  protected readonly poller = new RequestPoller(this, {
+    clock: () => this.clock,
+    client: () => this.calls.client,
+    pending: () => (this.state.step === 'waiting' ? this.state : undefined),
+    answered: (request, answer) => this.#polled(request, answer),
+  });
 
   constructor() {
     super();
@@ -180,23 +186,6 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     if (state.step === 'token' && !state.certificates && this.#listedFor !== state) void this.#list();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // While the holder confirms on the phone: the time left every second, and a poll when it is due.
-    const waiting = this.state.step === 'waiting';
-    if (waiting && !this.#stopTicking) this.#stopTicking = this.clock.every(1000, () => this.#tick());
-    if (!waiting) this.#stop();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stop();
-  }
-
-  #stop(): void {
-    this.#stopTicking?.();
-    this.#stopTicking = undefined;
-  }
 
   /** The challenge's operation on the wire. */
   get #operation(): 'upgrade' | 'sign_in' | 'register' {
@@ -299,15 +288,9 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
   #submitHolder(event: SubmitEvent, method: RemoteMethod): void {
     event.preventDefault();
     if (this.busy) return;
-    const text = String(new FormData(event.currentTarget as HTMLFormElement).get('holder')).trim();
-    let holder: SigningHolder;
-    if (method === 'sim_signature') {
-      const phone = parsePhone(text);
-      if (!phone.ok) return this.feedback.show({ fields: { holder: phone } });
-      holder = { phone: phone.e164 };
-    } else if (!text) return this.feedback.show({ fields: { holder: { rule: 'required' } } });
-    else holder = /^\d+$/.test(text) ? { idNumber: text } : { account: text };
-    void this.#request(method, holder);
+    const read = readHolder(String(new FormData(event.currentTarget as HTMLFormElement).get('holder')).trim(), method);
+    if ('problem' in read) return this.feedback.show({ fields: { holder: read.problem } });
+    void this.#request(method, read.holder);
   }
 
   async #request(method: RemoteMethod, holder: SigningHolder): Promise<void> {
@@ -322,26 +305,10 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     this.send({ type: 'started', requestId, expiresAt: Date.parse(expiresAt), pollAt: this.clock.now() + pollAfterSeconds * 1000 });
   }
 
-  #tick(): void {
-    this.requestUpdate();
+  /** A poll's answer: again after its interval (or the service's `Retry-After`) while pending, else its outcome. */
+  #polled(request: PendingRequest, answer: SignatureRequestState | DvcErrorCore): void {
     const state = this.state;
-    if (state.step === 'waiting' && !this.#polling && this.clock.now() >= state.pollAt) void this.#poll(state);
-  }
-
-  /** One short poll of the request: again after its interval (or the service's `Retry-After`) while pending, else its outcome. */
-  async #poll(state: Step<'waiting'>): Promise<void> {
-    const client = this.calls.client;
-    if (!client) return;
-    this.#polling = true;
-    let answer: SignatureRequestState | DvcErrorCore;
-    try {
-      answer = await getSignatureRequest(client, state.requestId);
-    } catch (error) {
-      answer = error instanceof DvcErrorCore ? error : new DvcErrorCore('network', { cause: error });
-    } finally {
-      this.#polling = false;
-    }
-    if (this.state !== state) return;
+    if (state !== request || state.step !== 'waiting') return;
     const later = (seconds: number | undefined) => this.send({ type: 'polled', pollAt: this.clock.now() + (seconds ?? POLL_SECONDS) * 1000 });
     if (answer instanceof DvcErrorCore) return answer.code === 'not_found' ? this.fail(answer) : later(answer.retryAfter);
     if (answer.state === 'pending') return later(answer.pollAfterSeconds);
@@ -394,32 +361,16 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
         return html`${this.renderHeading(t.methodNames.usb_token)} ${summary}
           <p>${s.tokenIntro}</p>
           ${certificates
-            ? html`<form part="form" novalidate aria-busy=${busy} @submit=${(event: SubmitEvent) => this.#choose(event, certificates)}>
-                <fieldset part="fieldset">
-                  <legend part="legend">${s.certificateLegend}</legend>
-                  ${certificates.map(
-                    ({ id, details }, index) => html`<div class="choice">
-                      <input id="c${index}" type="radio" name="certificate" value=${id} part="radio" ?checked=${index === 0} />
-                      <label for="c${index}" part="label">${s.certificateOption(details.holder, details.issuer ?? '', details.validUntil ? date(details.validUntil) : '')}</label>
-                    </div>`,
-                  )}
-                </fieldset>
-                <button type="submit" part="button" aria-disabled=${busy}>${t.continue}</button>
-              </form>`
+            ? renderCertificatePicker(s, certificates, { busy, submitText: t.continue, date, onSubmit: (event) => this.#choose(event, certificates) })
             : this.busy
               ? html`<p class="hint" role="status">${s.readingToken}</p>`
               : button(s.readAgain, () => void this.#list(), false)}
           ${other}`;
       }
       case 'confirm': {
-        const { preview } = state;
-        const row = (term: string, value: string | undefined) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
         return html`${this.renderHeading(s.confirmHeading)} ${summary}
           <p>${s.confirmIntro}</p>
-          <dl part="details">
-            ${row(s.holderTerm, preview.holder)} ${row(s.organisationTerm, preview.organisation)} ${row(s.idNumberTerm, preview.idNumber ?? preview.taxCode)}
-            ${row(s.validityTerm, s.validity(date(preview.validFrom), date(preview.validUntil)))} ${row(s.issuerTerm, preview.issuer)}
-          </dl>
+          ${renderCertificate(s, state.preview, date)}
           ${button(s.confirm, () => void this.#sign(state), false)}
           ${button(s.cancel, () => {
             this.send({ type: 'back' });
