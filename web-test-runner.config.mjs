@@ -14,6 +14,7 @@ const sdkSource = {
   '@dvc-kit/sdk/mock': '/packages/sdk/src/mock/index.ts',
   '@dvc-kit/sdk/contract': '/packages/sdk/src/contract/index.ts',
   '@dvc-kit/sdk/tokens': '/packages/sdk/src/tokens/index.ts',
+  '@dvc-kit/sdk/signer': '/packages/sdk/src/signer/index.ts',
 };
 
 /** Resolves the SDK's entry points to its sources. */

@@ -1,6 +1,6 @@
 // A small web server for an example portal: serves its page with a strict Content-Security-Policy,
 // the DVC Kit widget bundle (bundle.js as /vendor/dvc-elements.js and the chunks it fetches from beside
-// it, /vendor/bundle-*.js; the SDK's step-up challenge reader at /vendor/sdk/), and two backend routes: one verifies the citizen's ID token with the SDK, the
+// it, /vendor/bundle-*.js; the SDK's modules as /vendor/sdk/*, for the development signer and the step-up challenge reader), and two backend routes: one verifies the citizen's ID token with the SDK, the
 // other guards a high-assurance service and answers a session below it with an RFC 9470 step-up challenge.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -14,12 +14,13 @@ const bundlePath = fileURLToPath(import.meta.resolve('@dvc-kit/elements/bundle.j
 const bundleDir = dirname(bundlePath);
 /** The chunks bundle.js fetches with import(), relative to its own URL: `bundle-<name>-<hash>.js`. */
 const CHUNK = /^\/vendor\/(bundle-[\w-]+\.js)$/;
-const SHARED_FILES = new Set(['shared.css', 'lang-switch.js']);
+const SHARED_FILES = new Set(['shared.css', 'lang-switch.js', 'dev-signer.js']);
 /**
- * The SDK modules the example pages import in the browser (`readStepUpChallenge` and what it imports), served
- * from the SDK's build: the examples have no bundler. A portal that bundles its scripts imports them from `@dvc-kit/sdk`.
+ * The SDK's browser modules (`/vendor/sdk/signer/index.js`, `/vendor/sdk/assurance/step-up.js` …), for the development
+ * signer the example pages use (shared/dev-signer.js) and the step-up challenge reader: the examples have no bundler,
+ * and the SDK's dist has no bare imports, so a browser loads it as it is. A portal that bundles imports `@dvc-kit/sdk`.
  */
-const SDK_MODULE = /^\/vendor\/sdk\/(assurance\/(?:step-up|acr)\.js)$/;
+const SDK_MODULE = /^\/vendor\/sdk\/((?:[\w-]+\/)?[\w-]+\.js)$/;
 const sdkDir = dirname(fileURLToPath(import.meta.resolve('@dvc-kit/sdk')));
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
@@ -78,7 +79,10 @@ export async function startPortal(options) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, security, 'Method not allowed');
       if (url.pathname === '/vendor/dvc-elements.js') return sendBundleFile(req, res, bundlePath, security);
       const sdkModule = SDK_MODULE.exec(url.pathname);
-      if (sdkModule) return send(res, 200, { 'Content-Type': types['.js'], ...security }, await readFile(join(sdkDir, sdkModule[1])));
+      if (sdkModule) {
+        const content = await readFile(join(sdkDir, sdkModule[1])).catch(() => undefined);
+        return content ? send(res, 200, { 'Content-Type': types['.js'], ...security }, content) : send(res, 404, security, 'Not found');
+      }
       const chunk = CHUNK.exec(url.pathname);
       if (chunk) {
         // A chunk's name carries a hash of its content: it never changes, so it may be kept.

@@ -80,13 +80,17 @@ function localPasskeys(extraOrigins) {
 
 /**
  * The identity service alone, as the examples and the browser tests run it, in development mode:
- * sandbox carrier and social-insurance register, SMS outbox, the given portals as clients (a client's
+ * sandbox carrier and social-insurance register, SMS outbox, every signature method (the development CA,
+ * which the SDK's `DevelopmentSigner` gets its certificates from, for a USB token; the sandbox signing
+ * provider for SIM signatures and remote signing), the given portals as clients (a client's
  * `registrationMethods` may add `bhxh`), served on `host:port` with that address as its issuer.
  *
  * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[], registrationMethods?: ('mobile' | 'bhxh')[] }[],
  *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
- *   passkeys?: { rpId: string, rpName?: string, relatedOrigins?: boolean }, log?: (line: string) => void }} options
- *   No port (or 0) takes a free one; no database keeps it in memory; no `passkeys`, none offered.
+ *   passkeys?: { rpId: string, rpName?: string, relatedOrigins?: boolean }, log?: (line: string) => void,
+ *   signing?: { delaySeconds?: number, fixture?: string } }} options
+ *   No port (or 0) takes a free one; no database keeps it in memory; no `passkeys`, none offered; `signing`
+ *   tunes the sandbox signing provider (how long its holders take to answer, 5 s by default; its fixture of holders).
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startIdentityService(options) {
@@ -105,7 +109,20 @@ export async function startIdentityService(options) {
     ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
     ...(options.passkeys ? { passkeys: options.passkeys } : {}),
     ...(options.log ? { log: options.log } : {}),
+    signatures: developmentSigning(options.signing),
   });
   const { close } = await startService(config, { port, host });
   return { url: config.issuer, close };
+}
+
+/**
+ * Signatures in development: every method offered, a USB token through the development CA (never in
+ * production: the service refuses to start with it outside development mode), SIM signature and remote
+ * signing through the sandbox provider's fictional holders.
+ *
+ * @param {{ delaySeconds?: number, fixture?: string }} [signing]
+ */
+function developmentSigning(signing = {}) {
+  const sandbox = { driver: 'sandbox', ...(signing.delaySeconds !== undefined ? { delaySeconds: signing.delaySeconds } : {}), ...(signing.fixture ? { fixture: signing.fixture } : {}) };
+  return { methods: ['usb_token', 'sim_signature', 'remote_signing'], developmentCa: true, providers: { sim_signature: sandbox, remote_signing: sandbox } };
 }

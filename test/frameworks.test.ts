@@ -43,8 +43,8 @@ async function typeCheck(tool: 'tsc' | 'vue-tsc', project: string): Promise<void
 describe('framework-ready elements', () => {
   test('custom-elements.json describes every element with its tag, attributes, typed events, slots, parts and custom properties', () => {
     const found = elements();
-    assert.deepEqual([...found.keys()].sort(), ['dvc-account', 'dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-phone-recovery', 'dvc-recovery', 'dvc-register']);
-    for (const tag of ['dvc-login', 'dvc-register', 'dvc-recovery', 'dvc-phone-recovery', 'dvc-account']) {
+    assert.deepEqual([...found.keys()].sort(), ['dvc-account', 'dvc-assurance-gate', 'dvc-human-check', 'dvc-login', 'dvc-method-picker', 'dvc-otp-input', 'dvc-password-field', 'dvc-phone-recovery', 'dvc-recovery', 'dvc-register', 'dvc-signature']);
+    for (const tag of ['dvc-login', 'dvc-register', 'dvc-recovery', 'dvc-phone-recovery', 'dvc-account', 'dvc-signature']) {
       const element = found.get(tag)!;
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       for (const name of ['service', 'client-id', 'forgot-password-href']) assert.ok(attributes.includes(name), `${tag} lists attribute ${name}`);
@@ -79,7 +79,14 @@ describe('framework-ready elements', () => {
     ]);
     assert.deepEqual(found.get('dvc-account')!.events?.map((e) => [e.name, e.type?.text]), [
       ['dvc-account-changed', 'DvcAccountChangedDetail'],
+      ['dvc-assurance-upgraded', 'DvcAssuranceUpgradedDetail'],
       ['dvc-signed-out', 'DvcSignedOutDetail'],
+      ['dvc-error', 'DvcErrorDetail'],
+    ]);
+    assert.deepEqual(found.get('dvc-signature')!.events?.map((e) => [e.name, e.type?.text]), [
+      ['dvc-signed-in', 'DvcSignedInDetail'],
+      ['dvc-assurance-upgraded', 'DvcAssuranceUpgradedDetail'],
+      ['dvc-signature-cancelled', 'undefined'],
       ['dvc-error', 'DvcErrorDetail'],
     ]);
     assert.ok(found.get('dvc-account')!.attributes?.some((a) => a.name === 'access-token'), 'dvc-account lists attribute access-token');

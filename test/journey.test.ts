@@ -98,7 +98,7 @@ test('a citizen registers on the ministry portal by mobile subscriber and signs 
   await page.getByLabel('Số định danh cá nhân').fill(an.idNumber);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await passHumanCheck(page);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 
   await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
   await expectNoAxeViolations(page, 'sign-in code');
@@ -168,7 +168,7 @@ test('a wrong password and an unknown ID number get the same answer on sign-in, 
     await page.getByLabel('Password', { exact: true }).fill('Sai-Mat-Khau-9!');
     await page.getByRole('checkbox', { name: 'I am not a robot' }).check();
     await page.getByText('Checked: you are not a robot').waitFor();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'incorrect' }).first();
     await alert.waitFor();
     answers.push((await alert.innerText()).trim());
@@ -217,7 +217,7 @@ test('a citizen recovers a forgotten password and changes phone on the provincia
   await page.getByLabel('Số định danh cá nhân').fill(ha.idNumber);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(haPasswords[1]);
   await passHumanCheck(page);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByText('Mã OTP đã được gửi tới số 032****567').waitFor();
   const signInCode = await readCodeFromOutboxPage(context, stack.outbox, haNational, recoveryCode);
   codesSeen.push(signInCode);

@@ -4,9 +4,12 @@
 // its RFC 9470 step-up challenge goes to the gate, which takes the citizen up to exactly that (an upgrade by
 // signature) and fires dvc-assurance-met again.
 import { readStepUpChallenge } from '/vendor/sdk/assurance/step-up.js';
+import { connectDevelopmentSigner } from './dev-signer.js';
 import { connectLanguageSwitch } from './lang-switch.js';
 
 const gate = document.getElementById('gate');
+// Development only: a USB-token signer for the gate's signature step (none on a production service).
+void connectDevelopmentSigner([gate]);
 const status = document.getElementById('records-status');
 const records = document.getElementById('records');
 let accessToken;

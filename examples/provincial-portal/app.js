@@ -2,7 +2,10 @@
 // identity service's JWKS with @dvc-kit/sdk/tokens before trusting the name and level. Once signed
 // in, the "Tài khoản" section gives <dvc-account> the access token: the citizen sees the account and
 // changes the password, email or phone there, adds or removes a passkey (which then answers instead
-// of the code at the next sign-in: the example stack offers passkeys on localhost), or signs out everywhere.
+// of the code at the next sign-in: the example stack offers passkeys on localhost), raises an IAL2 account
+// to IAL3 with a digital signature ("Nâng lên mức 3 bằng chữ ký số"), or signs out everywhere. "Đăng nhập
+// bằng chữ ký số" signs in with a USB token or a SIM signature instead of the password and code.
+import { connectDevelopmentSigner } from './dev-signer.js';
 import { connectLanguageSwitch } from './lang-switch.js';
 const login = document.getElementById('login');
 const session = document.getElementById('session');
@@ -41,6 +44,11 @@ login.addEventListener('dvc-phone-recovered', () => {
   accountSection.hidden = true;
 });
 
+// Raised to IAL3 by a signature: the service says so at once; the session line follows.
+account.addEventListener('dvc-assurance-upgraded', (event) => {
+  document.getElementById('session-ial').textContent = `IAL${event.detail.upgrade.account.ial}`;
+});
+
 // Signed out everywhere, or the session ended elsewhere: the portal forgets it and offers the sign-in again.
 account.addEventListener('dvc-signed-out', () => {
   session.hidden = true;
@@ -49,3 +57,5 @@ account.addEventListener('dvc-signed-out', () => {
 });
 
 connectLanguageSwitch(langButton, login);
+// Development only: "USB ký số" with test certificates from the service's development CA.
+void connectDevelopmentSigner([login, account]);

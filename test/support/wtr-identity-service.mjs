@@ -7,7 +7,10 @@
 // CORS header (a page on another origin must not read codes). `executeServerCommand('dvc-register-citizen',
 // { citizen, password })` makes an account through the API in Node, for a test that needs one (by social
 // insurance when the citizen comes with a `bhxhCode`, through a second portal that offers that method).
-// The service starts on the first request for it, so suites that do not use it pay nothing.
+// Every signature method is offered (the development CA for a USB token; the sandbox signing provider with
+// the holders of sandbox-signers.json for SIM signatures and remote signing). The service starts on the
+// first request for it, so suites that do not use it pay nothing.
+import { fileURLToPath } from 'node:url';
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
 import { registerCitizen } from './register-citizen.mjs';
@@ -53,6 +56,8 @@ export function identityServicePlugin() {
         // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
         // 127.0.0.1 origin too (a page there types the code instead).
         passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
+        // Holders of the sandbox signing provider no other test signs as, answering after a second.
+        signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
         // The service's JSON log lines would drown the test report.
         log: () => {},
       });

@@ -35,6 +35,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<CustomElemen
   'dvc-recovery': () => later.load().then((m) => m.DvcRecovery),
   'dvc-phone-recovery': () => later.load().then((m) => m.DvcPhoneRecovery),
   'dvc-account': () => later.load().then((m) => m.DvcAccount),
+  'dvc-signature': () => later.load().then((m) => m.DvcSignature),
 });
 
 /**

@@ -1,6 +1,6 @@
 /**
  * DVC Kit custom elements: `<dvc-register>`, `<dvc-login>`, `<dvc-recovery>`, `<dvc-phone-recovery>` and
- * `<dvc-account>` for any public-service portal page, and the parts they are made of. Importing this
+ * `<dvc-account>` and `<dvc-signature>` for any public-service portal page, and the parts they are made of. Importing this
  * module defines nothing; import `@dvc-kit/elements/define.js`
  * (or load the self-contained `bundle.js`) to register the tags.
  *
@@ -33,6 +33,11 @@ export type { DvcAssuranceMetDetail } from './assurance-gate/events.js';
 export { stepUpFor, strictest, type GateState, type StepUpReason } from './assurance-gate/state.js';
 export type { GateCatalogue } from './assurance-gate/catalogue.js';
 export { DvcAccount } from './account/account.js';
+export { DvcSignature } from './signature/signature.js';
+export type { SignatureState, SignatureStep, SignatureOperationName, RemoteMethod } from './signature/state.js';
+export { signatureTransition, type SignatureEvent } from './signature/machine.js';
+export type { DvcAssuranceUpgradedDetail } from './signature/events.js';
+export type { SignatureCatalogue, RequestOutcome } from './signature/catalogue.js';
 export type { AccountState, AccountStep, AccountAction, SignedOutReason } from './account/state.js';
 export { accountTransition, type AccountEvent } from './account/machine.js';
 export type { DvcAccountChangedDetail, DvcSignedOutDetail } from './account/events.js';

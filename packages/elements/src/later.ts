@@ -22,3 +22,4 @@ export { DvcOtpInput } from './otp-input/otp-input.js';
 export { DvcPasswordField } from './password-field/password-field.js';
 export { DvcAssuranceGate } from './assurance-gate/assurance-gate.js';
 export { DvcAccount } from './account/account.js';
+export { DvcSignature } from './signature/signature.js';

@@ -10,6 +10,8 @@ import { DvcPasswordField } from './password-field/password-field.js';
 import { DvcPhoneRecovery } from './phone-recovery/phone-recovery.js';
 import { DvcRecovery } from './recovery/recovery.js';
 import { DvcRegister } from './register/register.js';
+import type { DvcAssuranceUpgradedDetail } from './signature/events.js';
+import { DvcSignature } from './signature/signature.js';
 import type {
   DvcActionRequestedDetail,
   DvcErrorDetail,
@@ -32,6 +34,7 @@ export const ELEMENTS = Object.freeze({
   'dvc-recovery': DvcRecovery,
   'dvc-phone-recovery': DvcPhoneRecovery,
   'dvc-account': DvcAccount,
+  'dvc-signature': DvcSignature,
 });
 
 /**
@@ -62,6 +65,7 @@ declare global {
     'dvc-recovery': DvcRecovery;
     'dvc-phone-recovery': DvcPhoneRecovery;
     'dvc-account': DvcAccount;
+    'dvc-signature': DvcSignature;
   }
   // The elements' events, so `addEventListener('dvc-signed-in', …)` gets a typed `event.detail`.
   interface HTMLElementEventMap {
@@ -80,5 +84,7 @@ declare global {
     'dvc-account-changed': CustomEvent<DvcAccountChangedDetail>;
     'dvc-signed-out': CustomEvent<DvcSignedOutDetail>;
     'dvc-assurance-met': CustomEvent<DvcAssuranceMetDetail>;
+    'dvc-assurance-upgraded': CustomEvent<DvcAssuranceUpgradedDetail>;
+    'dvc-signature-cancelled': CustomEvent<undefined>;
   }
 }

@@ -11,6 +11,7 @@ import {
   startAccountChange,
   verifyAccountChangeCode,
   type AccountDetails,
+  type ServiceConfig,
   type CallOptions,
   type DvcClientCore,
   type DvcErrorCore,
@@ -26,7 +27,9 @@ import { FlowElement } from '../shared/flow-element.js';
 import { flowStyles } from '../shared/flow-styles.js';
 import { passwordFieldIn, readPassword, renderNewPasswordStep } from '../shared/new-password-step.js';
 import { refusal } from '../shared/refusal.js';
+import { renderSignatureInPlace } from '../shared/signature-in-place.js';
 import { baseStyles } from '../shared/styles.js';
+import type { Signer } from '@dvc-kit/sdk/signer';
 import type { DvcAccountChangedDetail, DvcSignedOutDetail } from './events.js';
 import { accountTransition, type AccountEvent } from './machine.js';
 import { readPasskeys, renderAddPasskey, renderPasskeySection, renderRemovePasskey, type PasskeySteps } from './passkeys.js';
@@ -76,7 +79,9 @@ const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', l
  * and method, the phone and email masked — and one change at a time, each with the current password
  * and a fresh code: change password (then the new password), change email, change phone (the carrier
  * must have the new SIM in the citizen's name; the code goes to the new phone, the old one gets a
- * notice), add the 12-digit CCCD (a CMND account only), and sign out everywhere (after a confirmation).
+ * notice), add the 12-digit CCCD (a CMND account only), raise an IAL2 account to IAL3 with a digital
+ * signature (`<dvc-signature operation="upgrade">` opened in place; give the `signer` property for a USB
+ * token), and sign out everywhere (after a confirmation).
  * When the service offers passkeys, a "Khóa truy cập" section lists them (name, added, last used), adds one
  * (the current password on a recent sign-in, then the browser's prompt) and removes one (after a confirmation).
  * A visible state machine: `reading → overview → change → code → (password →) overview`, or
@@ -87,6 +92,7 @@ const CURRENT: FieldTarget = { name: 'currentPassword', id: 'currentPassword', l
  * service no longer accepts the token the element says so and fires `dvc-signed-out`.
  *
  * @fires {DvcAccountChangedDetail} dvc-account-changed - A change is made; `detail` is `{ change, account, otherSessionsEnded }` (`account` read again, masked).
+ * @fires {DvcAssuranceUpgradedDetail} dvc-assurance-upgraded - "Nâng lên mức 3 bằng chữ ký số" (an IAL2 account, a signature method offered) raised the account to IAL3; `detail.upgrade` is the service's answer. The overview then shows level 3.
  * @fires {DvcSignedOutDetail} dvc-signed-out - The session is over: `detail.reason` is `signed_out_everywhere` (with `sessionsEnded`) or `session_ended`; forget the tokens.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }`.
  * @csspart details - The account's details.
@@ -141,10 +147,13 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   static override properties = {
     ...FlowElement.properties,
     accessToken: { type: String, attribute: 'access-token' },
+    signer: { attribute: false },
   };
 
   /** The signed-in citizen's access token (`dvc-signed-in`'s `detail.tokens.accessToken`); attribute `access-token`. */
   declare accessToken: string | undefined;
+  /** Reaches the citizen's USB token for "Nâng lên mức 3 bằng chữ ký số" (a `Signer` from `@dvc-kit/sdk/signer`); without one the USB token is not offered. */
+  declare signer: Signer | undefined;
   protected readonly transition = accountTransition;
   /** The service keeps a change for 15 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.accountChange * 1000;
@@ -152,6 +161,7 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   constructor() {
     super();
     this.accessToken = undefined;
+    this.signer = undefined;
   }
 
   /** Reading the account counts as loading: focus stays where the page put it until the citizen acts. */
@@ -210,11 +220,12 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
   }
 
   /** After a change: the account read again, then `dvc-account-changed` with it. */
-  async #changed(change: AccountAction, otherSessionsEnded = 0): Promise<void> {
+  async #changed(change: AccountAction | 'upgrade', otherSessionsEnded = 0): Promise<void> {
     this.keys.reset();
     this.send({ type: 'changed', otherSessionsEnded });
     const account = await this.#read();
-    if (account) emit<DvcAccountChangedDetail>(this, 'dvc-account-changed', { change, account, otherSessionsEnded });
+    // An upgrade is told by `dvc-assurance-upgraded`, which bubbled out of the signature.
+    if (account && change !== 'upgrade') emit<DvcAccountChangedDetail>(this, 'dvc-account-changed', { change, account, otherSessionsEnded });
   }
 
   /** The session is over (`sessionsEnded` of them when the citizen signed out everywhere): said once, with `dvc-signed-out`. */
@@ -276,6 +287,12 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
     );
   }
 
+  /** An IAL2 account, and a signature method for citizens (IAL3) this service offers here (a USB token only with a signer). */
+  #canUpgrade(config: ServiceConfig, account: AccountDetails): boolean {
+    const citizen = config.subjectTypes.find((entry) => entry.subjectType === 'citizen');
+    return account.ial === 2 && !!citizen?.methods.some((choice) => choice.available && choice.ial === 3 && (choice.method !== 'usb_token' || this.signer));
+  }
+
   readonly #cancel = (): void => {
     if (!this.busy) this.send({ type: 'cancelled' });
   };
@@ -314,8 +331,8 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
           </dl>
           <h3>${a.actionsHeading}</h3>
           <ul class="actions">
-            ${(['password', 'email', 'phone', 'cccd', 'signOut'] as const)
-              .filter((action) => action !== 'cccd' || account.canAddCccd)
+            ${(['password', 'email', 'phone', 'cccd', 'upgrade', 'signOut'] as const)
+              .filter((action) => (action !== 'cccd' || account.canAddCccd) && (action !== 'upgrade' || this.#canUpgrade(state.config, account)))
               .map((action) => html`<li><button type="button" class="secondary" part="button button-secondary" @click=${() => this.send({ type: 'chosen', action })}>${a.actions[action]}</button></li>`)}
           </ul>
           ${state.passkeys ? renderPasskeySection(this.#passkeySteps(cancel), state.passkeys) : nothing}`;
@@ -371,6 +388,19 @@ export class DvcAccount extends FlowElement<AccountState, AccountEvent> {
           root: () => this.renderRoot,
         })}
         ${cancel}`;
+      case 'upgrade':
+        // The signature's events bubble out to the page; the account is read again at IAL3.
+        return html`<div @dvc-assurance-upgraded=${() => this.#changed('upgrade')}>
+          ${renderSignatureInPlace(this, {
+            operation: 'upgrade',
+            signer: this.signer,
+            accessToken: this.accessToken,
+            cancelled: (event) => {
+              event.stopPropagation();
+              this.#cancel();
+            },
+          })}
+        </div>`;
       case 'confirmSignOut':
         return html`${this.renderHeading(a.confirmSignOutHeading)} ${this.feedback.renderSummary([])}
           <p>${a.confirmSignOutText}</p>

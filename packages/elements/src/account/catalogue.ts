@@ -15,10 +15,10 @@ export interface AccountCatalogue {
   readonly bhxhKept: string;
   readonly none: string;
   readonly actionsHeading: string;
-  /** The overview's buttons: each change, and sign-out everywhere (also the confirming button). */
-  readonly actions: Readonly<Record<AccountAction | 'signOut', string>>;
+  /** The overview's buttons: each change, raising an IAL2 account to IAL3 by signature, and sign-out everywhere (also the confirming button). */
+  readonly actions: Readonly<Record<AccountAction | 'signOut' | 'upgrade', string>>;
   /** What the citizen gets when a change is made (`otherSessionsEnded` other sessions ended with it). */
-  readonly done: (action: AccountAction, otherSessionsEnded: number) => string;
+  readonly done: (action: AccountAction | 'upgrade', otherSessionsEnded: number) => string;
   readonly currentPasswordLabel: string;
   readonly currentPasswordWrong: string;
   readonly newEmailLabel: string;

@@ -12,9 +12,9 @@ export const accountEn: AccountCatalogue = {
   bhxhKept: 'Kept, used if you lose your phone',
   none: 'None',
   actionsHeading: 'Change your account',
-  actions: { password: 'Change password', email: 'Change email', phone: 'Change phone number', cccd: 'Add your CCCD number', signOut: 'Sign out everywhere' },
+  actions: { password: 'Change password', email: 'Change email', phone: 'Change phone number', cccd: 'Add your CCCD number', signOut: 'Sign out everywhere', upgrade: 'Raise to level 3 with a digital signature' },
   done: (action, ended) =>
-    `${{ password: 'Your password is changed.', email: 'Your email is changed.', phone: 'Your phone number is changed; the old number got a notice.', cccd: 'Your CCCD is added; you can sign in with either number.' }[action]}${ended ? ` ${ended} other ${ended === 1 ? 'session' : 'sessions'} signed out.` : ''}`,
+    `${{ password: 'Your password is changed.', email: 'Your email is changed.', phone: 'Your phone number is changed; the old number got a notice.', cccd: 'Your CCCD is added; you can sign in with either number.', upgrade: 'Your account is now at assurance level 3.' }[action]}${ended ? ` ${ended} other ${ended === 1 ? 'session' : 'sessions'} signed out.` : ''}`,
   currentPasswordLabel: 'Current password',
   currentPasswordWrong: 'The current password is incorrect.',
   newEmailLabel: 'New email',

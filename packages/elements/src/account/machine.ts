@@ -8,7 +8,7 @@ export type AccountEvent =
   | FlowEvent
   /** The account read (again), with its passkeys when the service offers them. */
   | { readonly type: 'read'; readonly account: AccountDetails; readonly passkeys?: readonly Passkey[] }
-  | { readonly type: 'chosen'; readonly action: AccountAction | 'signOut' }
+  | { readonly type: 'chosen'; readonly action: AccountAction | 'signOut' | 'upgrade' }
   | { readonly type: 'cancelled' }
   | { readonly type: 'started'; readonly changeId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
@@ -26,7 +26,7 @@ const first = (config: ServiceConfig): AccountState => ({ step: 'reading', confi
  * The account page's state machine as one pure function: `loading → reading → overview`, then one
  * action at a time — `change → code → (password →) overview` with the change named in `done`, or
  * `confirmSignOut → signedOut`, or `addPasskey` / `removePasskey → overview` (only when the service offers
- * passkeys); `cancelled` goes back to the overview from any action step, `signedOut`
+ * passkeys), or `upgrade → overview` (an IAL2 account only); `cancelled` goes back to the overview from any action step, `signedOut`
  * ends everything (the session ended), `error` from anywhere, `loading` again on a restart. Adding a
  * CCCD is chosen only when the account may add one. An event that does not apply to the step on
  * screen leaves the state as it is.
@@ -47,6 +47,7 @@ export function accountTransition(state: AccountState, event: AccountEvent): Acc
       return step === 'reading' || step === 'overview' ? { ...state, step: 'overview', account: event.account, passkeys: event.passkeys } : state;
     case 'chosen':
       if (step !== 'overview' || (event.action === 'cccd' && !state.account.canAddCccd)) return state;
+      if (event.action === 'upgrade') return state.account.ial === 2 ? { ...held!, step: 'upgrade' } : state;
       return event.action === 'signOut' ? { ...held!, step: 'confirmSignOut' } : { ...held!, step: 'change', action: event.action };
     case 'passkeyChosen':
       if (step !== 'overview' || !state.passkeys) return state;
@@ -64,6 +65,7 @@ export function accountTransition(state: AccountState, event: AccountEvent): Acc
       if (step !== 'code' || state.action !== 'password') return state;
       return { ...held!, step: 'password', action: 'password', changeId: state.changeId, startedAt: state.startedAt };
     case 'changed':
+      if (step === 'upgrade') return { ...held!, step: 'overview', done: 'upgrade' };
       return step === 'code' || step === 'password' ? { ...held!, step: 'overview', done: state.action, otherSessionsEnded: event.otherSessionsEnded } : state;
   }
   return state;

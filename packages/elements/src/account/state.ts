@@ -13,7 +13,8 @@ export type SignedOutReason = 'signed_out_everywhere' | 'session_ended';
  * the actions; `done` names the change just made), then one action — `change` (the current password
  * and the new detail) → `code` → `password` (a password change only) → back to `overview`; or
  * `confirmSignOut` → `signedOut`; or a passkey: `addPasskey` (the current password, then the browser makes
- * it) or `removePasskey` (a confirmation) → back to `overview`. `loading` before the configuration arrives, `error` when the flow
+ * it) or `removePasskey` (a confirmation) → back to `overview`; or `upgrade` (an IAL2 account to IAL3 by
+ * signature) → `overview`. `loading` before the configuration arrives, `error` when the flow
  * cannot go on. `startedAt` (epoch milliseconds, the widget's clock) is when the service opened the
  * change, which it keeps for a limited time.
  */
@@ -22,6 +23,8 @@ export type AccountState =
   | ({ readonly step: 'error' } & StepProblem)
   | { readonly step: 'reading'; readonly config: ServiceConfig }
   | (AccountHeld & { readonly step: 'overview'; readonly done?: AccountDone; readonly otherSessionsEnded?: number })
+  /** "Nâng lên mức 3 bằng chữ ký số": `<dvc-signature operation="upgrade">` in place. */
+  | (AccountHeld & { readonly step: 'upgrade' })
   | (AccountHeld & { readonly step: 'change'; readonly action: AccountAction })
   | (AccountHeld & { readonly step: 'code'; readonly action: AccountAction; readonly changeId: string; readonly otp: OtpChallenge; readonly startedAt: number })
   | (AccountHeld & { readonly step: 'password'; readonly action: 'password'; readonly changeId: string; readonly startedAt: number })
@@ -40,8 +43,8 @@ export interface AccountHeld {
   readonly passkeys?: readonly Passkey[];
 }
 
-/** What the overview says was just done: a change, or a passkey added or removed. */
-export type AccountDone = AccountAction | 'passkeyAdded' | 'passkeyRemoved';
+/** What the overview says was just done: a change, the upgrade to IAL3, or a passkey added or removed. */
+export type AccountDone = AccountAction | 'upgrade' | 'passkeyAdded' | 'passkeyRemoved';
 
 /** The name of one step of `<dvc-account>`. */
 export type AccountStep = AccountState['step'];

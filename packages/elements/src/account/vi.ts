@@ -12,9 +12,9 @@ export const accountVi: AccountCatalogue = {
   bhxhKept: 'Đã lưu, dùng khi mất số điện thoại',
   none: 'Chưa có',
   actionsHeading: 'Thay đổi tài khoản',
-  actions: { password: 'Đổi mật khẩu', email: 'Đổi email', phone: 'Đổi số điện thoại', cccd: 'Bổ sung số CCCD', signOut: 'Đăng xuất khỏi mọi thiết bị' },
+  actions: { password: 'Đổi mật khẩu', email: 'Đổi email', phone: 'Đổi số điện thoại', cccd: 'Bổ sung số CCCD', signOut: 'Đăng xuất khỏi mọi thiết bị', upgrade: 'Nâng lên mức 3 bằng chữ ký số' },
   done: (action, ended) =>
-    `${{ password: 'Đã đổi mật khẩu.', email: 'Đã đổi email.', phone: 'Đã đổi số điện thoại; số cũ nhận được tin báo.', cccd: 'Đã bổ sung số CCCD; bạn đăng nhập được bằng cả hai số.' }[action]}${ended ? ` Đã đăng xuất ${ended} phiên khác.` : ''}`,
+    `${{ password: 'Đã đổi mật khẩu.', email: 'Đã đổi email.', phone: 'Đã đổi số điện thoại; số cũ nhận được tin báo.', cccd: 'Đã bổ sung số CCCD; bạn đăng nhập được bằng cả hai số.', upgrade: 'Tài khoản đã được nâng lên mức xác minh 3.' }[action]}${ended ? ` Đã đăng xuất ${ended} phiên khác.` : ''}`,
   currentPasswordLabel: 'Mật khẩu hiện tại',
   currentPasswordWrong: 'Mật khẩu hiện tại không đúng.',
   newEmailLabel: 'Email mới',

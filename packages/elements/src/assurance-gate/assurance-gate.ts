@@ -1,7 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checkSessionAssurance, type AssuranceRequirement, type DvcClientCore } from '@dvc-kit/sdk';
 import { LocalizeController } from '../i18n/localize.js';
+import type { Signer } from '@dvc-kit/sdk/signer';
 import { DvcLogin } from '../login/login.js';
+import { DvcSignature } from '../signature/signature.js';
 import { FocusController } from '../shared/controllers/focus-controller.js';
 import { ServiceController } from '../shared/controllers/service-controller.js';
 import { definePart } from '../shared/define-part.js';
@@ -83,6 +85,7 @@ export class DvcAssuranceGate extends LitElement {
     clientId: { type: String, attribute: 'client-id' },
     client: { attribute: false },
     accessToken: { attribute: false },
+    signer: { attribute: false },
     state: { state: true },
   };
 
@@ -100,6 +103,11 @@ export class DvcAssuranceGate extends LitElement {
   declare client: DvcClientCore | undefined;
   /** The session's access token: set it from `dvc-signed-in`'s `detail.tokens.accessToken` (and after each refresh). */
   declare accessToken: string | undefined;
+  /**
+   * The page's USB-token signer (`@dvc-kit/sdk/signer`), handed to `<dvc-signature>` when the step up is a
+   * signature; without one the USB token is not offered (a SIM signature or remote signing still is).
+   */
+  declare signer: Signer | undefined;
   /** The step on screen. */
   declare state: GateState;
 
@@ -212,10 +220,7 @@ export class DvcAssuranceGate extends LitElement {
     void this.#check();
   }
 
-  /**
-   * The way up for what the session misses. `<dvc-signature>` is named by its tag only: the module that
-   * defines it (`define.js`, or the bundle's loader when it is merged) is another widget's.
-   */
+  /** The way up for what the session misses: a sign-in inside the gate, or a signature. */
   #renderWayUp(state: Extract<GateState, { step: 'stepUp' }>): TemplateResult | typeof nothing {
     const client = this.calls.client;
     const again = () => void this.#check();
@@ -224,12 +229,14 @@ export class DvcAssuranceGate extends LitElement {
         return nothing;
       case 'aal3':
       case 'ial':
+        definePart('dvc-signature', DvcSignature);
         return html`<dvc-signature
           operation=${state.why === 'ial' ? 'upgrade' : 'sign-in'}
           .client=${client}
           .service=${this.service}
           .clientId=${this.clientId}
           .accessToken=${this.#token}
+          .signer=${this.signer}
           @dvc-signed-in=${this.#onSignedIn}
           @dvc-assurance-upgraded=${again}
           @dvc-signature-cancelled=${again}

@@ -76,6 +76,8 @@ export interface Catalogue {
   readonly passwordLabel: string;
   readonly signedIn: (name: string, level: number) => string;
   readonly signedInAccount: (maskedId: string) => string;
+  /** Opens `<dvc-signature>` from the sign-in form, when the service offers a signature sign-in. */
+  readonly signInWithSignature: string;
 
   readonly codeSentTo: (maskedPhone: string) => string;
   readonly codeResentTo: (maskedPhone: string) => string;
@@ -155,7 +157,7 @@ export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K 
  * error, what a slow step waits for, the expiry warning, the console's advice to the portal team) comes
  * with the later strings, which a submission waits for.
  */
-export type FirstStepKey = 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved';
+export type FirstStepKey = 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'signInWithSignature' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved';
 
 /** The strings a widget's first step shows: the bundle's core carries them in Vietnamese. */
 export type FirstStepCatalogue = Pick<Catalogue, FirstStepKey>;

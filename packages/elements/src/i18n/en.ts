@@ -82,6 +82,7 @@ export const en: Catalogue = {
   signIn: 'Sign in',
   passwordLabel: 'Password',
   signedIn: (name, level) => `Signed in: ${name} — Assurance level ${level}`,
+  signInWithSignature: 'Sign in with a digital signature',
   signedInAccount: (maskedId) => `ID number: ${maskedId}`,
 
   codeSentTo: (maskedPhone) => `A code has been sent to ${maskedPhone}`,

@@ -20,6 +20,7 @@ export const viFirstStep: FirstStepCatalogue = {
   signIn: 'Đăng nhập',
   passwordLabel: 'Mật khẩu',
   showPassword: 'Hiện mật khẩu',
+  signInWithSignature: 'Đăng nhập bằng chữ ký số',
   humanCheckLabel: 'Tôi không phải là người máy',
   humanCheckSolving: 'Đang xác minh…',
   humanCheckSolved: 'Đã xác minh bạn không phải là người máy',

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { FLOW_LIFETIME_SECONDS, startSignIn, type ServiceConfig } from '@dvc-kit/sdk';
+import type { Signer } from '@dvc-kit/sdk/signer';
 import { hasFeedback, type FieldProblem } from '../shared/feedback.js';
 import { textField } from '../shared/field.js';
 import { FlowElement } from '../shared/flow-element.js';
@@ -13,10 +14,12 @@ import { CREDENTIALS_FIELDS } from './credentials-step.js';
 /**
  * `<dvc-login>`: a citizen signs in with the one account every portal shares — ID number and password
  * (and the human check when the service asks), then the one-time code sent to the registered phone.
- * A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
+ * When the service offers a signature sign-in, "Đăng nhập bằng chữ ký số" opens `<dvc-signature
+ * operation="sign-in">` in place (a SIM signature or remote signing; a USB token with the `signer`
+ * property), ending in the same `dvc-signed-in`. A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
- * @fires {DvcSignedInDetail} dvc-signed-in - Signed in; `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
+ * @fires {DvcSignedInDetail} dvc-signed-in - Signed in (with the password and code, or "Đăng nhập bằng chữ ký số"); `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
  * @fires {DvcRecoveredDetail} dvc-recovered - "Quên mật khẩu" opened in place (no `forgot-password-href`) changed the password; every other session has ended; `detail` is `{ next: 'sign_in' }`.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
  * @slot forgot-password - Replaces the "Quên mật khẩu" link. Without it and without `forgot-password-href`, "Quên mật khẩu" opens `<dvc-recovery>` in place, starting from the ID number typed so far, with a way back to sign in.
@@ -74,6 +77,11 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
 
   /** Where "Mất số điện thoại nhận OTP" leads (attribute `lost-phone-href`). */
   declare lostPhoneHref: string | undefined;
+  /**
+   * Reaches the citizen's USB token for "Đăng nhập bằng chữ ký số" (a `Signer` from `@dvc-kit/sdk/signer`;
+   * set it before the citizen opens it). Without one the USB token is not offered there.
+   */
+  declare signer: Signer | undefined;
   private declare showPassword: boolean;
   protected readonly transition = loginTransition;
   /** The service keeps a sign-in for 15 minutes from its start. */
@@ -128,7 +136,7 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
    * "Quên mật khẩu" or "Mất số điện thoại nhận OTP" without a page of the portal's own: that flow in
    * place, from the ID number typed so far.
    */
-  async #open(type: 'recoveryOpened' | 'lostPhoneOpened'): Promise<void> {
+  async #open(type: 'recoveryOpened' | 'lostPhoneOpened' | 'signatureOpened'): Promise<void> {
     const state = this.state;
     if (state.step !== 'credentials' || this.busy) return;
     const idNumber = this.renderRoot.querySelector<HTMLInputElement>('#id-number')?.value.trim() ?? '';
@@ -162,6 +170,9 @@ export class DvcLogin extends FlowElement<LoginState, LoginEvent> {
       <ul class="links">
         ${this.#link('forgot-password', this.forgotPasswordHref, t.forgotPassword, 'recoveryOpened')}
         ${this.#link('lost-phone', this.lostPhoneHref, t.lostPhone, 'lostPhoneOpened')}
+        ${config.signInMethods.some((method) => method === 'sim_signature' || method === 'remote_signing' || (method === 'usb_token' && this.signer))
+          ? html`<li><button type="button" class="link" part="link" @click=${() => void this.#open('signatureOpened')}>${t.signInWithSignature}</button></li>`
+          : ''}
       </ul>`;
   }
 

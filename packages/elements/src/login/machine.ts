@@ -11,13 +11,15 @@ export type LoginEvent =
   | { readonly type: 'signedIn'; readonly account: Account }
   | { readonly type: 'recoveryOpened'; readonly idNumber: string }
   | { readonly type: 'lostPhoneOpened'; readonly idNumber: string }
-  /** The citizen went back to sign in from recovery or the lost-phone recovery. */
+  /** "Đăng nhập bằng chữ ký số" (the ID number typed so far is not needed: the certificate names the account). */
+  | { readonly type: 'signatureOpened'; readonly idNumber: string }
+  /** The citizen went back to sign in from recovery, the lost-phone recovery or the signature. */
   | { readonly type: 'recoveryClosed' };
 
 const first = (config: ServiceConfig): LoginState => ({ step: 'credentials', config });
 
 /**
- * The sign-in state machine as one pure function: `loading → credentials → code → done` (by the code or a passkey), `credentials ⇄ recovery`, `credentials ⇄ lostPhone`, `error` from
+ * The sign-in state machine as one pure function: `loading → credentials → code → done` (by the code or a passkey), `credentials ⇄ recovery | lostPhone | signature`, `signature → done`, `error` from
  * anywhere, `loading` again on a restart. An event that does not apply to the step on screen leaves the
  * state as it is.
  */
@@ -30,12 +32,14 @@ export function loginTransition(state: LoginState, event: LoginEvent): LoginStat
     case 'codeResent':
       return state.step === 'code' ? { ...state, otp: event.otp } : state;
     case 'signedIn':
-      return state.step === 'code' ? { step: 'done', config: state.config, account: event.account } : state;
+      return state.step === 'code' || state.step === 'signature' ? { step: 'done', config: state.config, account: event.account } : state;
     case 'recoveryOpened':
     case 'lostPhoneOpened':
       return state.step === 'credentials' ? { step: event.type === 'recoveryOpened' ? 'recovery' : 'lostPhone', config: state.config, idNumber: event.idNumber } : state;
+    case 'signatureOpened':
+      return state.step === 'credentials' ? { step: 'signature', config: state.config } : state;
     case 'recoveryClosed':
-      return state.step === 'recovery' || state.step === 'lostPhone' ? first(state.config) : state;
+      return state.step === 'recovery' || state.step === 'lostPhone' || state.step === 'signature' ? first(state.config) : state;
     default:
       return state;
   }

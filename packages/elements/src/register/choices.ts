@@ -2,7 +2,10 @@ import type { ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sd
 import type { SubjectTypeOffer } from '../method-picker/method-picker.js';
 
 /** Verification methods this widget can take a citizen through; the others are shown as not yet available. */
-const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile', 'bhxh']);
+const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile', 'bhxh', 'usb_token', 'sim_signature', 'remote_signing']);
+
+/** The IAL3 methods, by a digital signature (`<dvc-signature>` after the details). */
+export const isSignatureMethod = (method: string): boolean => /_(token|signature|signing)$/.test(method);
 
 /** What the portal narrows the offer to: the `methods` and `subject-type` attributes of `<dvc-register>`. */
 export interface RegisterNarrowing {
@@ -10,6 +13,8 @@ export interface RegisterNarrowing {
   readonly methods?: readonly string[] | undefined;
   /** The one subject type the portal serves; all three when absent. */
   readonly subjectType?: string | undefined;
+  /** Whether the page gave a `signer`: without one the USB token is shown as not available. */
+  readonly signer?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ export function registerChoices(config: ServiceConfig, narrowing: RegisterNarrow
     .filter((choice) => !narrowing.subjectType || choice.subjectType === narrowing.subjectType)
     .map(({ subjectType, methods }) => ({
       subjectType,
-      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && SUPPORTED_METHODS.has(m.method) })),
+      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && SUPPORTED_METHODS.has(m.method) && (m.method !== 'usb_token' || !!narrowing.signer) })),
     }))
     .filter((choice) => choice.methods.length);
 }

@@ -2,6 +2,7 @@ import { birthYearAgrees, isEmail, parseBhxhCode, parseBirthDate, parseFullName,
 import type { HumanCheckOutcome } from '../shared/human-check-step.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import type { RegistrationDetails } from './state.js';
+import { isSignatureMethod } from './choices.js';
 
 /** The details step's form, read: the details when every field passes the SDK's checks, else each field's problem. */
 export type DetailsReading =
@@ -22,7 +23,8 @@ export function readDetails(data: FormData, today: Date, method: VerificationMet
   if (!idNumber.ok) fields.idNumber = idNumber;
   const bhxh = method === 'bhxh' ? parseBhxhCode(text('bhxhCode')) : undefined;
   if (bhxh && !bhxh.ok) fields.bhxhCode = bhxh;
-  const fullName = parseFullName(text('fullName'));
+  // By a signature the certificate names the holder: no name is typed (`fullName` stays empty until then).
+  const fullName = isSignatureMethod(method) ? ({ ok: true, value: '' } as const) : parseFullName(text('fullName'));
   if (!fullName.ok) fields.fullName = fullName;
   const birthDate = parseBirthDate(text('birthDate'), today);
   if (!birthDate.ok) fields.birthDate = birthDate;

@@ -5,6 +5,7 @@ import { textField, type TextFieldOptions } from '../shared/field.js';
 import { CONSENT_TARGET, consentField } from '../shared/consent-field.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { humanCheckField, type FormStepView } from '../shared/form-step.js';
+import { isSignatureMethod } from './choices.js';
 
 /** What the details step needs from the widget around it: what every form step needs, and the method chosen. */
 export interface DetailsStepView extends FormStepView {
@@ -40,7 +41,7 @@ export const DETAILS_FIELDS: readonly FieldTarget[] = [
  * Step 2 of registration: ID number, the 10-digit social-insurance code when registering by social
  * insurance, full name, date of birth (dd/mm/yyyy), phone, optional email, consent to personal-data
  * processing (Decree 13/2023, the version from the configuration) and, when the service asks, the
- * human check. The method chosen is named under the heading. "Quay lại" leads back to the choice of
+ * human check. By a signature (IAL3) no full name: the certificate's holder is the account's name. The method chosen is named under the heading. "Quay lại" leads back to the choice of
  * method, with what the text fields hold.
  */
 export function renderDetailsStep(view: DetailsStepView): TemplateResult {
@@ -55,7 +56,7 @@ export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   return html`${view.heading} ${view.summary}
     <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[view.method]}`}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
-      ${TEXT_FIELDS.filter(([name]) => bhxh || name !== 'bhxhCode').map(([name, input]) =>
+      ${TEXT_FIELDS.filter(([name]) => (bhxh || name !== 'bhxhCode') && (name !== 'fullName' || !isSignatureMethod(view.method))).map(([name, input]) =>
         textField({
           id: name,
           name,

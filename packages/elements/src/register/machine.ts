@@ -1,6 +1,7 @@
 import type { Account, OtpChallenge, ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import { flowTransition, type FlowEvent } from '../shared/flow-machine.js';
 import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
+import type { SignatureMethod } from '@dvc-kit/sdk/contract';
 import type { DetailsDraft, RegisterState, RegistrationDetails } from './state.js';
 
 /** What moves `<dvc-register>` from one step to the next, besides the {@link FlowEvent}s every flow has. */
@@ -8,6 +9,8 @@ export type RegisterEvent =
   | FlowEvent
   | { readonly type: 'methodChosen'; readonly subjectType: SubjectType; readonly method: VerificationMethod }
   | { readonly type: 'back'; readonly draft?: DetailsDraft }
+  /** The details of an IAL3 method, read: on to the signature that proves them. */
+  | { readonly type: 'signing'; readonly details: RegistrationDetails; readonly humanCheck: Readonly<Record<string, string>> }
   | { readonly type: 'started'; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
   | { readonly type: 'codeVerified' }
@@ -22,7 +25,8 @@ function first(config: ServiceConfig, narrowing: RegisterNarrowing): RegisterSta
 
 /**
  * The registration state machine as one pure function:
- * `loading → method → details → code → password → done`, `error` from anywhere, `loading` again on a
+ * `loading → method → details → (signature →) code → password → done` (`signature` for an IAL3 method,
+ * `back` from it to the details), `error` from anywhere, `loading` again on a
  * restart, and the final `exists` from details, code or password when the ID number has an account.
  * The configuration leads straight to `details` when, once the portal's `narrowing` is applied, there
  * is only one subject type and one method to choose. `back` leads from `details` to `method`, the
@@ -38,12 +42,16 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
       return state.step === 'method'
         ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method, draft: state.draft }
         : state;
+    case 'signing':
+      return state.step === 'details' ? { step: 'signature', config: state.config, details: event.details, method: state.method as SignatureMethod, humanCheck: event.humanCheck } : state;
     case 'back':
+      // From the signature ("Huỷ") back to the details.
+      if (state.step === 'signature') return { step: 'details', config: state.config, subjectType: 'citizen', method: state.method };
       return state.step === 'details' && !onlyChoice(registerChoices(state.config, narrowing))
         ? { step: 'method', config: state.config, chosen: { subjectType: state.subjectType, method: state.method }, draft: event.draft }
         : state;
     case 'started':
-      return state.step === 'details'
+      return state.step === 'details' || state.step === 'signature'
         ? { step: 'code', config: state.config, details: event.details, registrationId: event.registrationId, otp: event.otp, startedAt: event.at }
         : state;
     case 'codeResent':
@@ -55,7 +63,7 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
     case 'registered':
       return state.step === 'password' ? { step: 'done', config: state.config, account: event.account } : state;
     case 'accountExists':
-      return state.step === 'details' || state.step === 'code' || state.step === 'password' ? { step: 'exists', config: state.config } : state;
+      return state.step === 'details' || state.step === 'signature' || state.step === 'code' || state.step === 'password' ? { step: 'exists', config: state.config } : state;
     default:
       return state;
   }

@@ -1,5 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
+import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, startSignatureRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
+import type { AssuranceUpgradeRequest, CertificateDetails, SignatureMethod, StartSignatureRegistrationRequest } from '@dvc-kit/sdk/contract';
+import type { Signer } from '@dvc-kit/sdk/signer';
 import { DvcMethodPicker, type MethodSelectDetail } from '../method-picker/method-picker.js';
 import { renderCodeStep } from '../shared/code-step.js';
 import { definePart } from '../shared/define-part.js';
@@ -10,7 +12,8 @@ import { problemOf } from '../shared/feedback.js';
 import type { FieldTarget } from '../shared/controllers/feedback-controller.js';
 import { detailsSubmission, readDetails } from './details-form.js';
 import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
-import { onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
+import { isSignatureMethod, onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
+import { renderSignatureInPlace } from '../shared/signature-in-place.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
 import type { RegisterState } from './state.js';
 import { refusal } from '../shared/refusal.js';
@@ -107,6 +110,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     signInHref: { type: String, attribute: 'sign-in-href' },
     methods: { type: String },
     subjectType: { type: String, attribute: 'subject-type' },
+    signer: { attribute: false },
   };
 
   /** Where "Đăng nhập" leads when the ID number already has an account (attribute `sign-in-href`). */
@@ -119,13 +123,15 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
   declare methods: string | undefined;
   /** The one subject type this portal serves (`citizen`, `enterprise`, `agency`; attribute `subject-type`); all three when absent. */
   declare subjectType: string | undefined;
+  /** Reaches the citizen's USB token for "USB ký số" (a `Signer` from `@dvc-kit/sdk/signer`); without one it is shown as not available. */
+  declare signer: Signer | undefined;
   protected readonly transition = (state: RegisterState, event: RegisterEvent) => registerTransition(state, event, this.#narrowing());
   /** The service keeps a registration for 30 minutes from its start. */
   protected readonly lifetimeMs = FLOW_LIFETIME_SECONDS.registration * 1000;
 
   /** What the `methods` and `subject-type` attributes narrow the first step to. */
   #narrowing(): RegisterNarrowing {
-    return { methods: this.methods?.split(/[\s,]+/).filter(Boolean), subjectType: this.subjectType || undefined };
+    return { methods: this.methods?.split(/[\s,]+/).filter(Boolean), subjectType: this.subjectType || undefined, signer: !!this.signer };
   }
 
   #chooseMethod(detail: MethodSelectDetail): void {
@@ -144,6 +150,8 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
     if (!submission.ok) return this.feedback.show(submission);
     const { details, body } = submission;
+    // An IAL3 method: the signature proves the details before the registration starts.
+    if (isSignatureMethod(state.method)) return this.send({ type: 'signing', details, humanCheck: humanCheck.body });
     const idempotencyKey = this.keys.keyFor(body);
     const progress = body.method === 'bhxh' ? 'checkingSocialInsurance' : 'checkingCarrier';
     const result = await this.calls.call((client, signal) => startRegistration(client, body, { idempotencyKey, signal }), progress);
@@ -173,6 +181,27 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
       return;
     }
     this.#refused(result.error);
+  }
+
+  /**
+   * Starts the registration by signature with the details and the signature's proof (the certificate's
+   * holder is the account's name); the service's refusal goes back to `<dvc-signature>`, but an ID number
+   * that has an account ends here.
+   */
+  async #registerBySignature(proof: AssuranceUpgradeRequest, method: SignatureMethod, certificate: CertificateDetails | undefined): Promise<DvcErrorCore | undefined> {
+    const state = this.state;
+    if (state.step !== 'signature') return undefined;
+    const { fullName, ...person } = state.details;
+    const common = { subjectType: 'citizen', ...person, consentVersion: state.config.consentVersion, ...state.humanCheck } as const;
+    const body: StartSignatureRegistrationRequest =
+      'signatureRequestId' in proof ? { ...common, method: method as Exclude<SignatureMethod, 'usb_token'>, signatureRequestId: proof.signatureRequestId } : { ...common, method: 'usb_token', signature: proof };
+    const result = await this.calls.call((client, signal) => startSignatureRegistration(client, body, { idempotencyKey: this.keys.keyFor(body), signal }), 'sendingCode');
+    if (this.state !== state) return undefined;
+    if (!result.ok) return result.error.code === 'account_exists' ? void this.#refused(result.error) : result.error;
+    this.keys.reset();
+    const { registrationId, otp } = result.value;
+    this.send({ type: 'started', details: { ...state.details, fullName: certificate?.holder ?? fullName }, registrationId, otp, at: this.clock.now() });
+    return undefined;
   }
 
   #refused(error: DvcErrorCore): true {
@@ -227,6 +256,19 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           onBack: skipped ? undefined : (draft) => this.busy || this.send({ type: 'back', draft }),
           error: this.feedback.fieldError,
           onSubmit: (event) => void this.#submitDetails(event),
+        });
+      case 'signature':
+        // The chosen method's signature, in place; "Huỷ" goes back to the details.
+        return renderSignatureInPlace(this, {
+          operation: 'upgrade',
+          methods: state.method,
+          signer: this.signer,
+          idNumber: state.details.idNumber,
+          registration: (proof, method, certificate) => this.#registerBySignature(proof, method, certificate),
+          cancelled: (event) => {
+            event.stopPropagation();
+            this.send({ type: 'back' });
+          },
         });
       case 'code':
         return renderCodeStep(this, {

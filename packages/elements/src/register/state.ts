@@ -1,4 +1,5 @@
 import type { Account, OtpChallenge, ProblemCode, ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
+import type { SignatureMethod } from '@dvc-kit/sdk/contract';
 
 /** What the citizen entered at the details step, as checked by the SDK's parsers. */
 export interface RegistrationDetails {
@@ -25,7 +26,8 @@ export interface RegisterChoice {
 export type DetailsDraft = Readonly<Record<string, string>>;
 
 /**
- * The steps of `<dvc-register>`, one at a time: `method → details → code → password → done` (straight
+ * The steps of `<dvc-register>`, one at a time: `method → details → (signature →) code → password → done`
+ * (`signature` for an IAL3 method; straight
  * to `details` when there is only one subject type and method to choose), with
  * `loading` before the configuration arrives, `error` when the flow cannot go on, and `exists`, a final
  * step, when the ID number already has an account. `startedAt` (epoch
@@ -38,6 +40,8 @@ export type RegisterState =
   | { readonly step: 'loading' }
   | { readonly step: 'method'; readonly config: ServiceConfig; readonly chosen?: RegisterChoice; readonly draft?: DetailsDraft }
   | ({ readonly step: 'details'; readonly config: ServiceConfig; readonly draft?: DetailsDraft } & RegisterChoice)
+  /** An IAL3 method: `<dvc-signature>` proves the details (the certificate must carry the ID number); `humanCheck` is the details step's solution, sent with the registration. */
+  | { readonly step: 'signature'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly method: SignatureMethod; readonly humanCheck: Readonly<Record<string, string>> }
   | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number }
   | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }

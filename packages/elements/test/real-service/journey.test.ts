@@ -69,6 +69,8 @@ describe('the widgets against a running identity service', () => {
     const el = await fixture<DvcRegister>(html`<dvc-register service=${service.url} client-id=${service.clientId}></dvc-register>`);
     await shows(el, 'Thuê bao di động');
     await expect(el).to.be.accessible();
+    // The service offers the IAL3 signature methods too: the citizen chooses the mobile subscriber.
+    byLabel(el, 'Thuê bao di động').click();
     byButton(el, 'Tiếp tục').click();
 
     await shows(el, 'Thông tin công dân');

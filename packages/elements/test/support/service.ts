@@ -53,3 +53,8 @@ export const AN = {
   phone: '0971234398',
   maskedPhone: '097****398',
 } as const;
+
+/** A service that offers every signature method to citizens, for registration, sign-in and the upgrade. */
+export const SIGNING: MockOptions = {
+  config: { registrationMethods: ['mobile', 'usb_token', 'sim_signature', 'remote_signing'], signInMethods: ['password', 'usb_token', 'sim_signature', 'remote_signing'] },
+};

@@ -4,18 +4,6 @@ import { IdNumberField } from './fields.js';
 import { TaxCodeField } from './signatures.js';
 import { typeRule } from './type-rule.js';
 
-/**
- * The development CA's paths, answered only by a service in development mode with
- * `signatures.developmentCa` on (404 anywhere else, and never in production). They stay out of the
- * OpenAPI document, which describes what a production service answers.
- */
-export const DEVELOPMENT_CA_PATHS = {
-  /** `GET`: the development CA's certificate, PEM (`application/x-pem-file`). */
-  certificate: '/dev/signature-ca',
-  /** `POST` a {@link DevelopmentCertificateRequest}: a certificate for that key, issued by the development CA. */
-  certificates: '/dev/signature-certificates',
-} as const;
-
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 // A holder's or organisation's name as a CA writes it: any letters, digits and punctuation, no control characters.
 const PRINTABLE = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;

@@ -103,3 +103,15 @@ export const SIGNATURE_REQUEST_PATHS = {
   /** `/v1/signature-requests/{id}`, the id encoded. */
   signatureRequest: (requestId: string) => `/v1/signature-requests/${encodeURIComponent(requestId)}`,
 } as const;
+
+/**
+ * The development CA's paths, answered only by a service in development mode with
+ * `signatures.developmentCa` on (404 anywhere else, and never in production). They stay out of the
+ * OpenAPI document, which describes what a production service answers.
+ */
+export const DEVELOPMENT_CA_PATHS = {
+  /** `GET`: the development CA's certificate, PEM (`application/x-pem-file`). */
+  certificate: '/dev/signature-ca',
+  /** `POST` a `DevelopmentCertificateRequest`: a certificate for that key, issued by the development CA. */
+  certificates: '/dev/signature-certificates',
+} as const;

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { PATHS } from '../contract/paths.js';
-import { DEVELOPMENT_CA_PATHS } from '../contract/development-certificates.js';
+import { DEVELOPMENT_CA_PATHS } from '../contract/flow-paths.js';
 import { CompleteRegistrationSchema, StartRegistrationSchema } from '../contract/registration.js';
 import { RefreshSchema, StartSignInSchema } from '../contract/sign-in.js';
 import { parseBirthDate } from '../identity/birth-date.js';

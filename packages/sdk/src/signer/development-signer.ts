@@ -1,5 +1,6 @@
 import type { CallOptions, DvcClientCore } from '../client/client.js';
-import { DEVELOPMENT_CA_PATHS, type DevelopmentCertificate, type DevelopmentCertificateRequest } from '../contract/development-certificates.js';
+import type { DevelopmentCertificate, DevelopmentCertificateRequest } from '../contract/development-certificates.js';
+import { DEVELOPMENT_CA_PATHS } from '../contract/flow-paths.js';
 import type { SignatureAlgorithm } from '../contract/signatures.js';
 import { toBase64Url } from './base64.js';
 import { SignerError, type SignerErrorCode } from './errors.js';

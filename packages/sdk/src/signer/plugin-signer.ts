@@ -1,4 +1,4 @@
-import { SignatureAlgorithmSchema, type SignatureAlgorithm } from '../contract/signatures.js';
+import type { SignatureAlgorithm } from '../contract/signatures.js';
 import { fromBase64, toBase64Url } from './base64.js';
 import { SIGNER_ERROR_CODES, SignerError, type SignerErrorCode } from './errors.js';
 import type { Signer, SignerCertificate, SignerSignature, SignRequest } from './signer.js';
@@ -110,7 +110,7 @@ export class PluginSigner<V> implements Signer {
     if (!entry) throw new SignerError('certificate_not_found');
     const data = Uint8Array.from(request.data);
     const answer = await this.#call((signal) => this.#binding.sign(entry.vendor, data, signal), this.#signTimeoutMs, request.signal);
-    if (!SignatureAlgorithmSchema.safeParse(answer.algorithm).success) {
+    if (!ALGORITHMS.includes(answer.algorithm)) {
       throw new SignerError('failed', { message: `The plugin signed with an algorithm the service does not verify: ${String(answer.algorithm)}.` });
     }
     const signature = signatureBytes(answer.signature);
@@ -163,6 +163,9 @@ export class PluginSigner<V> implements Signer {
     }
   }
 }
+
+/** The algorithms the service verifies (`SignatureAlgorithmSchema`), without the schema: the signer's entry carries no zod, so a widget bundle may import it. */
+const ALGORITHMS: readonly unknown[] = ['RSASSA-PKCS1-v1_5', 'RSA-PSS', 'ECDSA'] satisfies readonly SignatureAlgorithm[];
 
 function signatureBytes(signature: Uint8Array | string): Uint8Array | undefined {
   if (typeof signature !== 'string') return signature.byteLength > 0 ? signature : undefined;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEVELOPMENT_CA_PATHS } from '../../src/contract/development-certificates.js';
+import { DEVELOPMENT_CA_PATHS } from '../../src/contract/flow-paths.js';
 import { DevelopmentSigner, SignerError, signerMessage, SIGNER_ERROR_CODES, signChallenge } from '../../src/signer/index.js';
 import { MOCK_SIGNATURE_CERTIFICATES } from '../../src/mock/index.js';
 import { fakeService, json } from '../client/fake-service.js';

@@ -1,0 +1,38 @@
+import type { SignatureCatalogue } from './catalogue.js';
+
+/** `<dvc-signature>` in English. */
+export const signatureEn: SignatureCatalogue = {
+  heading: { upgrade: 'Raise to level 3 with a digital signature', 'sign-in': 'Sign in with a digital signature', register: 'Verify with a digital signature' },
+  chooseLegend: 'Choose how to sign',
+  noMethod: 'This service does not offer digital signatures for this yet.',
+  otherMethod: 'Sign another way',
+  term: 'Signature',
+  tokenIntro: 'Plug in your USB signing token and open the signing software from your certificate provider.',
+  readingToken: 'Reading the certificates…',
+  readAgain: 'Read the USB token again',
+  certificateLegend: 'Choose the certificate to sign with',
+  certificateOption: (holder, issuer, until) => `${holder} — ${issuer}, valid until ${until}`,
+  confirmHeading: 'Check the certificate',
+  confirmIntro: 'The service has checked this certificate. If it is yours, confirm to sign.',
+  holderTerm: 'Holder',
+  organisationTerm: 'Organisation',
+  idNumberTerm: 'ID number',
+  validityTerm: 'Valid',
+  validity: (from, until) => `From ${from} to ${until}`,
+  issuerTerm: 'Issued by',
+  confirm: 'Confirm and sign',
+  cancel: 'Cancel',
+  holderLabel: { sim_signature: 'Phone number with the signing SIM', remote_signing: 'Remote-signing account or ID number' },
+  holderHint: { sim_signature: 'The signing request is sent to this phone', remote_signing: 'Your account name at the signing provider, or your CCCD number' },
+  sendRequest: 'Send the signing request',
+  waitingHeading: 'Confirm on your phone',
+  waitingText: 'Open the signing notice on your phone, check what it says and enter your PIN to sign.',
+  timeLeft: (time) => `Time left: ${time}`,
+  outcome: {
+    refused: 'The signing request was declined on the phone, or the provider does not know this subscriber.',
+    timed_out: 'The time to confirm on the phone ran out. Send the signing request again.',
+    cancelled: 'You cancelled the signing request.',
+    failed: 'The signature could not be made: the signing provider failed or the certificate was refused. Try again later.',
+  },
+  upgraded: (level) => `Your account is now at assurance level ${level}.`,
+};

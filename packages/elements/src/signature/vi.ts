@@ -1,0 +1,38 @@
+import type { SignatureCatalogue } from './catalogue.js';
+
+/** `<dvc-signature>` in Vietnamese. */
+export const signatureVi: SignatureCatalogue = {
+  heading: { upgrade: 'Nâng lên mức 3 bằng chữ ký số', 'sign-in': 'Đăng nhập bằng chữ ký số', register: 'Xác minh bằng chữ ký số' },
+  chooseLegend: 'Chọn cách ký số',
+  noMethod: 'Dịch vụ này chưa hỗ trợ ký số cho việc này.',
+  otherMethod: 'Chọn cách ký khác',
+  term: 'Ký số',
+  tokenIntro: 'Cắm USB ký số và mở phần mềm ký số của nhà cung cấp chứng thư số.',
+  readingToken: 'Đang đọc chứng thư số…',
+  readAgain: 'Đọc lại USB ký số',
+  certificateLegend: 'Chọn chứng thư số để ký',
+  certificateOption: (holder, issuer, until) => `${holder} — ${issuer}, hiệu lực đến ${until}`,
+  confirmHeading: 'Kiểm tra chứng thư số',
+  confirmIntro: 'Dịch vụ đã kiểm tra chứng thư số này. Nếu đúng là của bạn, hãy xác nhận để ký.',
+  holderTerm: 'Chủ sở hữu',
+  organisationTerm: 'Tổ chức',
+  idNumberTerm: 'Số định danh',
+  validityTerm: 'Hiệu lực',
+  validity: (from, until) => `Từ ${from} đến ${until}`,
+  issuerTerm: 'Tổ chức cấp',
+  confirm: 'Xác nhận ký',
+  cancel: 'Huỷ',
+  holderLabel: { sim_signature: 'Số điện thoại có SIM ký số', remote_signing: 'Tài khoản ký số từ xa hoặc số định danh' },
+  holderHint: { sim_signature: 'Yêu cầu ký sẽ được gửi tới điện thoại này', remote_signing: 'Tên tài khoản tại nhà cung cấp dịch vụ ký số, hoặc số CCCD' },
+  sendRequest: 'Gửi yêu cầu ký',
+  waitingHeading: 'Xác nhận trên điện thoại',
+  waitingText: 'Mở thông báo ký số trên điện thoại, kiểm tra nội dung rồi nhập mã PIN để ký.',
+  timeLeft: (time) => `Thời gian còn lại: ${time}`,
+  outcome: {
+    refused: 'Yêu cầu ký đã bị từ chối trên điện thoại, hoặc nhà cung cấp không tìm thấy thuê bao này.',
+    timed_out: 'Đã hết thời gian xác nhận trên điện thoại. Hãy gửi lại yêu cầu ký.',
+    cancelled: 'Bạn đã huỷ yêu cầu ký.',
+    failed: 'Không ký được: nhà cung cấp dịch vụ ký số gặp sự cố hoặc chứng thư số bị từ chối. Hãy thử lại sau.',
+  },
+  upgraded: (level) => `Tài khoản của bạn đã được nâng lên mức xác minh ${level}.`,
+};
