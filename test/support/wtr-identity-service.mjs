@@ -9,7 +9,7 @@
 // insurance when the citizen comes with a `bhxhCode`, through a second portal that offers that method).
 // Every signature method is offered (the development CA for a USB token; the sandbox signing provider with
 // the holders of sandbox-signers.json for SIM signatures and remote signing). The service starts on the
-// first request for it, so suites that do not use it pay nothing.
+// test runner's start, in the background, so the first test asking for it does not wait out its command time-out.
 import { fileURLToPath } from 'node:url';
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
@@ -26,14 +26,35 @@ export const BHXH_CLIENT_ID = 'component-tests-bhxh';
 export function identityServicePlugin() {
   let origins = [];
   let starting;
+  const start = () =>
+    startIdentityService({
+      clients: [
+        { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
+        { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
+      ],
+      humanCheck: { required: true, maxNumber: 1000 },
+      // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
+      // 127.0.0.1 origin too (a page there types the code instead).
+      passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
+      // Holders of the sandbox signing provider no other test signs as, answering after a second.
+      signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
+      // The carrier's citizens with a few more, so each test file signs in its own (a phone gets 3 codes a minute).
+      carrierFixture: fileURLToPath(new URL('./sandbox-citizens.json', import.meta.url)),
+      // The service's JSON log lines would drown the test report.
+      log: () => {},
+    });
   return {
     name: 'dvc-identity-service',
     serverStart({ config }) {
       origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
       if (config.hostname && !['localhost', '127.0.0.1'].includes(config.hostname)) origins.push(`http://${config.hostname}:${config.port}`);
+      // Started now, in the background: a browser command waits at most 20 s, and on a busy machine PGlite alone
+      // took 8–14 s to open, so the first test to ask would time out. A failed start is reported to the test that asks.
+      starting = start();
+      starting.catch(() => {});
     },
     async serverStop() {
-      await (await starting)?.close();
+      await (await starting?.catch(() => undefined))?.close();
     },
     async executeCommand({ command, payload }) {
       if (command === 'dvc-outbox-code') {
@@ -47,20 +68,7 @@ export function identityServicePlugin() {
         return { code };
       }
       if (command !== 'dvc-identity-service') return undefined;
-      starting ??= startIdentityService({
-        clients: [
-          { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
-          { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
-        ],
-        humanCheck: { required: true, maxNumber: 1000 },
-        // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
-        // 127.0.0.1 origin too (a page there types the code instead).
-        passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
-        // Holders of the sandbox signing provider no other test signs as, answering after a second.
-        signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
-        // The service's JSON log lines would drown the test report.
-        log: () => {},
-      });
+      starting ??= start();
       const { url } = await starting;
       return { url, clientId: CLIENT_ID, bhxhClientId: BHXH_CLIENT_ID };
     },
