@@ -34,7 +34,7 @@ after(async () => {
 async function signIn(page: Page, context: Parameters<typeof readCodeFromOutboxPage>[0], previousCode: string): Promise<string> {
   await page.getByLabel('Số định danh cá nhân').fill(thang.idNumber);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByText('Mã OTP đã được gửi tới số').waitFor();
   const code = await readCodeFromOutboxPage(context, stack.outbox, thang.national, previousCode);
   await page.getByLabel('Mã OTP (6 chữ số)').fill(code);
