@@ -3,7 +3,8 @@
 // relative to its own URL: the core every widget stands on (Lit, the parts of @dvc-kit/sdk they use: the
 // SDK's main entry, no zod, no jose), the later steps and other widgets, and the English strings.
 // Budgets (test/size.test.ts): a page with only <dvc-login> loads at most 15 kB gzip before the citizen
-// acts; everything a Vietnamese page showing every widget fetches at most 30 kB gzip (English apart).
+// acts (in Vietnamese, or in English with the English first-step strings); everything a Vietnamese page
+// showing every widget fetches at most 30 kB gzip (English apart).
 // Beside them, bundle.inputs.json lists every module the chunks were built from (so the size test checks
 // what went in rather than what minification left of it) and bundle.chunks.json the chunk graph: each
 // chunk's static and dynamic imports and the module it stands for.
@@ -74,9 +75,11 @@ function manifests() {
  * How the modules are grouped into chunks: few and large, since each chunk is compressed on its own and
  * loses the words it shares with the others. `bundle-core-*.js` (imported by bundle.js) holds what every
  * widget stands on — Lit, the SDK's client with its problem texts, the flow base and its controllers, the
- * human check, the Vietnamese strings, the styles — and <dvc-login>'s first step. `bundle-later-*.js` holds
- * every later step and every other widget, fetched when one appears or the citizen starts typing.
- * `bundle-en-*.js`, the English strings with the SDK's English rule texts, only for lang="en". A module of a
+ * human check, the Vietnamese strings of the first step, the styles — and <dvc-login>'s first step.
+ * `bundle-later-*.js` holds every later step and every other widget with the rest of the Vietnamese strings,
+ * fetched when one appears or the citizen starts typing. English only for lang="en":
+ * `bundle-en-first-step-*.js`, the first step's strings, and `bundle-en-*.js`, the rest with the SDK's English
+ * rule and problem texts, fetched when a later step is needed in English or the citizen starts typing. A module of a
  * manual chunk brings its static imports with it unless they belong to another, so every SDK module used
  * only later is named here (the SDK's index re-exports them all).
  */
@@ -84,8 +87,10 @@ const SDK_INDEX = /\/packages\/sdk\/dist\/(.+\/)?index\.js$/;
 const CHUNKS = [
   // The SDK's index files only re-export: they stay with the core, so no chunk imports another for them.
   ['core', SDK_INDEX],
-  // English: the widget strings and the SDK's rule texts, fetched for lang="en" only.
-  ['en', /\/packages\/elements\/src\/(i18n|account|passkey|assurance-gate)\/en\.ts$|\/packages\/sdk\/dist\/messages\/((problems|rules)-local-|problems-)?en\.js$/],
+  // English, fetched for lang="en" only, split as Vietnamese is: the first step's strings as soon as a widget
+  // speaks English, and the rest with the SDK's rule and problem texts when a later step is needed in English.
+  ['en-first-step', /\/packages\/elements\/src\/i18n\/en-first-step\.ts$/],
+  ['en', /\/packages\/elements\/src\/(i18n\/en(-later)?|(account|passkey|assurance-gate|signature)\/en)\.ts$|\/packages\/sdk\/dist\/messages\/((problems|rules)-local-|problems-)?en\.js$/],
   // <dvc-signature> with the SDK's signer and signature calls, with the later steps: as a chunk of its own it made
   // all widgets 1.4 kB larger (39.4 against 38.0 kB, measured 2026-12-02), each chunk compressed without the other's words.
   ['later', /\/packages\/elements\/src\/signature\/|\/packages\/sdk\/dist\/(signer\/|client\/signature)/],

@@ -73,21 +73,25 @@ export function onTheFlyGzipBytes(names: Iterable<string>): number {
 }
 
 /**
- * What a page that shows only `<dvc-login>` (in Vietnamese) fetches before the citizen acts: bundle.js
- * with every chunk it imports statically, the chunk of the `<dvc-login>` element with every chunk that
- * imports statically, and the chunks of what the sign-in's first step needs (its form, the human check,
- * the Vietnamese strings of the first step) with theirs. The code step with the other strings, English and
- * the proof-of-work search are fetched later — when the citizen is in the form, when the page speaks
- * English, when the box is ticked.
+ * What a page that shows only `<dvc-login>` fetches before the citizen acts: bundle.js with every chunk it
+ * imports statically, the chunk of the `<dvc-login>` element with every chunk that imports statically, and
+ * the chunks of what the sign-in's first step needs (its form, the human check, the strings of the first step
+ * in the page's language) with theirs. The code step with the other strings, the rest of the English strings
+ * and the proof-of-work search are fetched later — when the citizen is in the form, when the box is ticked.
  */
-export function loginPageChunks(graph: BundleGraph): Set<string> {
-  const first = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', 'packages/elements/src/i18n/vi-first-step.ts'];
+export function loginPageChunks(graph: BundleGraph, lang: 'vi' | 'en' = 'vi'): Set<string> {
+  const first = ['packages/elements/src/login/login.ts', 'packages/elements/src/login/credentials-step.ts', 'packages/elements/src/human-check/human-check.ts', `packages/elements/src/i18n/${lang}-first-step.ts`];
   return staticClosure(graph, [graph.entry, ...first.map((module) => chunkOf(graph, module))]);
 }
 
-/** The chunk of the English strings, fetched only by a page (or widget) with `lang="en"`. */
+/** The chunk of the English strings of the later steps, fetched only by a page (or widget) with `lang="en"` when it needs them. */
 export function englishChunk(graph: BundleGraph): string {
   return chunkOf(graph, 'packages/elements/src/i18n/en.ts');
+}
+
+/** The chunk of the English strings of the first step, fetched as soon as a widget speaks English. */
+export function englishFirstStepChunk(graph: BundleGraph): string {
+  return chunkOf(graph, 'packages/elements/src/i18n/en-first-step.ts');
 }
 
 /**
@@ -95,10 +99,10 @@ export function englishChunk(graph: BundleGraph): string {
  * the English strings (and what only they import), each compressed on its own as a server sends it.
  */
 export function allWidgetsChunks(graph: BundleGraph): Set<string> {
-  const english = englishChunk(graph);
+  const english = new Set([englishChunk(graph), englishFirstStepChunk(graph)]);
   const seen = new Set<string>();
   const visit = (name: string) => {
-    if (seen.has(name) || name === english) return;
+    if (seen.has(name) || english.has(name)) return;
     seen.add(name);
     for (const next of [...graph.chunks[name]!.imports, ...graph.chunks[name]!.dynamicImports]) visit(next);
   };

@@ -2,6 +2,7 @@ import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import type { AccountCatalogue } from '../account/catalogue.js';
 import type { GateCatalogue } from '../assurance-gate/catalogue.js';
 import type { PasskeyCatalogue } from '../passkey/catalogue.js';
+import type { SignatureCatalogue } from '../signature/catalogue.js';
 
 /**
  * Every string a citizen reads in the widgets, besides problem and rule texts (those come from the
@@ -143,6 +144,8 @@ export interface Catalogue {
   readonly gate: GateCatalogue;
   /** The passkey strings of `<dvc-login>` and `<dvc-account>` (`passkey/vi.ts`, `passkey/en.ts`). */
   readonly passkey: PasskeyCatalogue;
+  /** `<dvc-signature>`'s own strings (`signature/vi.ts`, `signature/en.ts`). */
+  readonly signature: SignatureCatalogue;
 }
 
 /** What a slow step is doing while the citizen waits. */
@@ -159,7 +162,7 @@ export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K 
  */
 export type FirstStepKey = 'loading' | 'retry' | 'startAgain' | 'fatalHeading' | 'forgotPassword' | 'lostPhone' | 'stepOf' | 'widgetMisconfigured' | 'idNumberLabel' | 'idNumberHint' | 'signInTitle' | 'signIn' | 'passwordLabel' | 'showPassword' | 'signInWithSignature' | 'humanCheckLabel' | 'humanCheckSolving' | 'humanCheckSolved';
 
-/** The strings a widget's first step shows: the bundle's core carries them in Vietnamese. */
+/** The strings a widget's first step shows: the bundle's core carries them in Vietnamese; English ones come in a small chunk. */
 export type FirstStepCatalogue = Pick<Catalogue, FirstStepKey>;
 
 /** The strings of the later steps and the other widgets, fetched with them. */

@@ -6,10 +6,14 @@ import type { Catalogue, FirstStepCatalogue } from './catalogue.js';
 import { viFirstStep } from './vi-first-step.js';
 
 /**
- * Vietnamese comes with the widgets; English (the widget strings, the SDK's English rule texts and the
- * texts of the problems a widget words itself) is fetched the first time a widget speaks it.
+ * English is fetched in two parts, as the Vietnamese strings arrive: the strings of the first step
+ * (`en-first-step.ts`) the first time a widget speaks English on its first step, all of them (with the
+ * SDK's English rule texts and the texts of the problems a widget words itself) the first time a later
+ * step, a refusal or the error step is needed in English, or the citizen starts on a step in English.
  */
-const english = new LazyModule(() => import('./en.js'));
+const englishFirstStep = new LazyModule(() => import('./en-first-step.js'));
+// Both at once: the later English strings import the first step's, which the browser would fetch only after them.
+const english = new LazyModule(() => (englishFirstStep.get(), import('./en.js')));
 /**
  * The core carries the Vietnamese strings of the first step ({@link viFirstStep}); all of them come with
  * the later steps with the SDK's rule texts and the texts of the problems a widget words itself (a
@@ -22,7 +26,8 @@ const vietnamese = later;
 export interface LocalizeOptions {
   /**
    * Whether the step on screen shows only first-step strings ({@link FirstStepCatalogue}): then it renders
-   * in Vietnamese without waiting for the rest. By default every render waits for all the strings.
+   * in Vietnamese without waiting for the rest, and in English once the English first-step strings are in.
+   * By default every render waits for all the strings of its language.
    */
   readonly firstStepOnly?: () => boolean;
 }
@@ -92,22 +97,26 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * The widget strings in the current language. English is fetched the first time a widget speaks it;
-   * an element that renders through {@link LocalizeController.whenReady} waits for it (others show
-   * Vietnamese until it arrives, then render again).
+   * The widget strings in the current language. English is fetched the first time a widget speaks it
+   * (its first-step strings only, while the host is on a first step); an element that renders through
+   * {@link LocalizeController.whenReady} waits for them (others show Vietnamese until they arrive, then
+   * render again).
    */
   get t(): Catalogue {
-    // Before the rest of the Vietnamese strings arrive, only a first step renders (whenReady), and it
+    // Before the rest of the strings of a language arrive, only a first step renders (whenReady), and it
     // reads first-step strings only.
     const vi = vietnamese.peek()?.vi ?? (viFirstStep as Catalogue);
-    return this.lang === 'en' ? (english.get(this.host)?.en ?? vi) : vi;
+    if (this.lang === 'vi') return vi;
+    const en = english.peek()?.en ?? (this.#firstStepOnly() ? (englishFirstStep.get(this.host)?.enFirstStep as Catalogue | undefined) : english.get(this.host)?.en);
+    return en ?? vi;
   }
 
   /**
    * Runs `update` (the host's `scheduleUpdate`) once the strings of the current language are in: at once
-   * for a Vietnamese first step ({@link LocalizeOptions.firstStepOnly}), else once the strings (all the
-   * Vietnamese ones, or English) have arrived, after they arrive the first time — so a widget never
-   * shows a moment of the wrong language, and its `updateComplete` waits for the right one.
+   * for a Vietnamese first step ({@link LocalizeOptions.firstStepOnly}), once the English first-step
+   * strings are in for an English one, else once all the strings of the language have arrived, after they
+   * arrive the first time — so a widget never shows a moment of the wrong language, and its
+   * `updateComplete` waits for the right one.
    *
    * @example
    * ```ts
@@ -117,7 +126,8 @@ export class LocalizeController implements ReactiveController {
    * ```
    */
   whenReady(update: () => void | Promise<unknown>): void | Promise<unknown> {
-    const strings = this.lang === 'en' ? english : this.#firstStepOnly() ? undefined : vietnamese;
+    const firstStep = this.#firstStepOnly();
+    const strings = this.lang === 'en' ? (firstStep ? englishFirstStep : english) : firstStep ? undefined : vietnamese;
     if (!strings || strings.peek()) return update();
     return strings.load().then(update, update);
   }
@@ -126,7 +136,7 @@ export class LocalizeController implements ReactiveController {
    * The text of a problem: `detail`, the service's own text (in the language the request asked for, the
    * wait filled in), when it gave one; else the widget's text for a problem it meets on its own (no answer,
    * a flow that ran out on the page …), the generic one for any other code. Those texts come with the later
-   * strings (or English): empty until they arrive, and the host renders again then.
+   * strings (Vietnamese or English): empty until they arrive, and the host renders again then.
    */
   problem(code: ProblemCode, detail?: string): string {
     if (detail) return detail;
@@ -135,7 +145,7 @@ export class LocalizeController implements ReactiveController {
     return problems ? (problems[code] ?? problems.internal!) : '';
   }
 
-  /** Resolves once every string of the current language is in (or could not be fetched: then texts fall back). */
+  /** Resolves once every string of the current language is in, its first step's and the later ones (or could not be fetched: then texts fall back). */
   ready(): Promise<void> {
     return (this.lang === 'en' ? english : vietnamese).load().then(
       () => undefined,

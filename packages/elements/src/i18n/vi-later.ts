@@ -1,6 +1,7 @@
 import { accountVi } from '../account/vi.js';
 import { gateVi } from '../assurance-gate/vi.js';
 import { passkeyVi } from '../passkey/vi.js';
+import { signatureVi } from '../signature/vi.js';
 import type { LaterCatalogue } from './catalogue.js';
 
 /** The Vietnamese strings of the later steps and the other widgets, fetched with them. */
@@ -115,4 +116,5 @@ export const viLater: LaterCatalogue = {
   account: accountVi,
   gate: gateVi,
   passkey: passkeyVi,
+  signature: signatureVi,
 };

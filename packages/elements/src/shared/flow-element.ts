@@ -85,8 +85,9 @@ export abstract class FlowElement<S extends FlowState = FlowState, E extends { r
     super();
     this.clock = systemClock;
     this.state = { step: 'loading' } as S;
-    // The citizen has started on a step: fetch what the next steps need while they type.
-    this.addEventListener('focusin', () => later.get(), { once: true });
+    // The citizen has started on a step: fetch what the next steps need while they type (and the rest of the
+    // English strings on an English page).
+    this.addEventListener('focusin', () => (later.get(), this.localize.ready()), { once: true });
   }
 
   /**

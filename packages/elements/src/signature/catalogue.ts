@@ -4,8 +4,10 @@ import type { RemoteMethod, SignatureOperationName } from './state.js';
 export type RequestOutcome = 'refused' | 'timed_out' | 'cancelled' | 'failed';
 
 /**
- * The strings of `<dvc-signature>`, one object per language; both come with the signature's own code
- * (the method names, "Tiếp tục", "Thử lại" and the signer's refusals are the widgets' and the SDK's).
+ * The strings of `<dvc-signature>`, one object per language (`signature/vi.ts`, `signature/en.ts`), in the
+ * widgets' catalogue as `signature`: the Vietnamese ones come with the later steps, the English ones with the
+ * later English strings, so a Vietnamese page never fetches them in English (the method names, "Tiếp tục",
+ * "Thử lại" and the signer's refusals are the widgets' and the SDK's).
  */
 export interface SignatureCatalogue {
   /** The choice of method's heading, by what the signature is for. */

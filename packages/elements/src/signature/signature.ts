@@ -22,14 +22,12 @@ import { flowStyles } from '../shared/flow-styles.js';
 import { refusal } from '../shared/refusal.js';
 import { baseStyles } from '../shared/styles.js';
 import type { RequestOutcome, SignatureCatalogue } from './catalogue.js';
-import { signatureEn } from './en.js';
 import type { DvcAssuranceUpgradedDetail } from './events.js';
 import { readHolder } from './holder.js';
 import { signatureTransition, type SignatureEvent } from './machine.js';
 import { RequestPoller, type PendingRequest } from './request-poller.js';
 import { renderCertificate, renderCertificatePicker } from './token-steps.js';
 import type { RemoteMethod, SignatureOperationName, SignatureState } from './state.js';
-import { signatureVi } from './vi.js';
 
 type Step<N extends SignatureState['step']> = Extract<SignatureState, { step: N }>;
 
@@ -163,7 +161,7 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
   }
 
   get #s(): SignatureCatalogue {
-    return this.localize.lang === 'en' ? signatureEn : signatureVi;
+    return this.localize.t.signature;
   }
 
   /** The methods this configuration offers here: for the subject type, for sign-in when signing in, narrowed by `methods`, a USB token only with a signer. */
