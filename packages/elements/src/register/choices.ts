@@ -21,7 +21,9 @@ export interface RegisterNarrowing {
  * What the first step shows: the service's subject types and their methods (`config.subjectTypes`),
  * narrowed to the portal's `methods` and `subject-type`, a method available only when the service
  * offers it and this widget can take a citizen through it. A subject type left with no method at all
- * is not shown.
+ * is not shown. The widget registers citizens only: an enterprise (by its tax code) or an agency officer
+ * registers through the service's API (`startSignatureRegistration`), so their methods are shown as not
+ * yet available here even where the service offers them.
  */
 export function registerChoices(config: ServiceConfig, narrowing: RegisterNarrowing = {}): SubjectTypeOffer[] {
   const shown = narrowing.methods?.length ? new Set(narrowing.methods) : undefined;
@@ -29,7 +31,7 @@ export function registerChoices(config: ServiceConfig, narrowing: RegisterNarrow
     .filter((choice) => !narrowing.subjectType || choice.subjectType === narrowing.subjectType)
     .map(({ subjectType, methods }) => ({
       subjectType,
-      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && SUPPORTED_METHODS.has(m.method) && (m.method !== 'usb_token' || !!narrowing.signer) })),
+      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && subjectType === 'citizen' && SUPPORTED_METHODS.has(m.method) && (m.method !== 'usb_token' || !!narrowing.signer) })),
     }))
     .filter((choice) => choice.methods.length);
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { MockOptions } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
+import { registerChoices } from '../../src/register/choices.js';
 import type { DvcRegister } from '../../src/register/register.js';
 import { byButton, byLabel, byLink, descriptionOf, focused, stepHeading, textOf } from '../support/dom.js';
 import { registerToCode, shows } from '../support/flows.js';
@@ -141,6 +142,22 @@ describe('<dvc-register> first step: who registers, and how', () => {
     expect(textOf(el)).to.contain('Cổng này chưa cung cấp phương thức đăng ký trực tuyến.');
     expect(el.shadowRoot!.querySelector('dvc-method-picker')!.shadowRoot!.querySelectorAll('button, input:enabled:not([name="subjectType"])')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('offers an enterprise or an agency officer nothing to press even where the service registers them by signature (the API does)', async () => {
+    const { client } = testService(BOTH);
+    const config = await client.getConfig();
+    const offered = {
+      ...config,
+      subjectTypes: config.subjectTypes.map((choice) => ({ ...choice, methods: choice.methods.map((m) => ({ ...m, available: m.available || m.method === 'usb_token' })) })),
+    };
+    const choices = registerChoices(offered, { signer: true });
+    for (const subjectType of ['enterprise', 'agency']) {
+      const choice = choices.find((c) => c.subjectType === subjectType);
+      expect(choice, subjectType).to.exist;
+      expect(choice!.methods.filter((m) => m.available), subjectType).to.deep.equal([]);
+    }
+    expect(choices.find((c) => c.subjectType === 'citizen')!.methods.find((m) => m.method === 'usb_token')!.available).to.be.true;
   });
 
   it('goes back from the details to the choice by keyboard, the choice still selected and what was typed kept', async () => {
