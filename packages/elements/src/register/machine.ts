@@ -52,13 +52,13 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
         : state;
     case 'started':
       return state.step === 'details' || state.step === 'signature'
-        ? { step: 'code', config: state.config, details: event.details, registrationId: event.registrationId, otp: event.otp, startedAt: event.at }
+        ? { step: 'code', config: state.config, details: event.details, registrationId: event.registrationId, otp: event.otp, startedAt: event.at, bySignature: state.step === 'signature' }
         : state;
     case 'codeResent':
       return state.step === 'code' ? { ...state, otp: event.otp } : state;
     case 'codeVerified':
       return state.step === 'code'
-        ? { step: 'password', config: state.config, details: state.details, registrationId: state.registrationId, startedAt: state.startedAt }
+        ? { step: 'password', config: state.config, details: state.details, registrationId: state.registrationId, startedAt: state.startedAt, bySignature: state.bySignature }
         : state;
     case 'registered':
       return state.step === 'password' ? { step: 'done', config: state.config, account: event.account } : state;

@@ -219,9 +219,13 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     const summary = (targets: readonly FieldTarget[]) => this.feedback.renderSummary(targets);
     const root = () => this.renderRoot;
     const choices = 'config' in state ? registerChoices(state.config, this.#narrowing()) : [];
-    // "Bước n/4", or n/3 when the first step is skipped (one subject type, one method).
+    // "Bước n/4" (method, details, code, password), n/5 with the signature of an IAL3 method after the details;
+    // one fewer when the first step is skipped (one subject type, one method).
     const skipped = onlyChoice(choices) ? 1 : 0;
-    const heading = (text: string, n: number) => this.renderHeading(text, [n - skipped, TOTAL_STEPS - skipped]);
+    const method = state.step === 'method' ? state.chosen?.method : 'method' in state ? state.method : undefined;
+    const signs = 'bySignature' in state ? state.bySignature : !!method && isSignatureMethod(method);
+    const total = TOTAL_STEPS + +signs - skipped;
+    const heading = (text: string, n: number) => this.renderHeading(text, [n - skipped, total]);
     switch (state.step) {
       case 'loading':
         return this.setup.renderLoading(html`<p class="loading" role="status">${t.loading}</p>`);
@@ -264,6 +268,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           methods: state.method,
           signer: this.signer,
           idNumber: state.details.idNumber,
+          step: [3 - skipped, total],
           registration: (proof, method, certificate) => this.#registerBySignature(proof, method, certificate),
           cancelled: (event) => {
             event.stopPropagation();
@@ -272,7 +277,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         });
       case 'code':
         return renderCodeStep(this, {
-          heading: heading(t.codeHeading, 3),
+          heading: heading(t.codeHeading, 3 + +signs),
           otp: state.otp,
           id: state.registrationId,
           verify: verifyRegistrationCode,
@@ -285,7 +290,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         // Checked as the citizen types against the details given, saved against the ID number as the user name.
         return renderNewPasswordStep({
           t,
-          heading: heading(t.passwordHeading, 4),
+          heading: heading(t.passwordHeading, 4 + +signs),
           summary,
           policy: state.config.passwordPolicy,
           context: state.details,

@@ -42,8 +42,9 @@ export type RegisterState =
   | ({ readonly step: 'details'; readonly config: ServiceConfig; readonly draft?: DetailsDraft } & RegisterChoice)
   /** An IAL3 method: `<dvc-signature>` proves the details (the certificate must carry the ID number); `humanCheck` is the details step's solution, sent with the registration. */
   | { readonly step: 'signature'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly method: SignatureMethod; readonly humanCheck: Readonly<Record<string, string>> }
-  | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number }
-  | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number }
+  /** `bySignature`: an IAL3 registration, whose signature came before the code (one step more to count). */
+  | { readonly step: 'code'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly startedAt: number; readonly bySignature: boolean }
+  | { readonly step: 'password'; readonly config: ServiceConfig; readonly details: RegistrationDetails; readonly registrationId: string; readonly startedAt: number; readonly bySignature: boolean }
   | { readonly step: 'done'; readonly config: ServiceConfig; readonly account: Account }
   | { readonly step: 'exists'; readonly config: ServiceConfig }
   | { readonly step: 'error'; readonly code: ProblemCode };

@@ -14,6 +14,8 @@ export interface SignatureInPlace {
   /** A registration's: see `DvcSignature.registration` and `idNumber`. */
   readonly registration?: DvcSignature['registration'];
   readonly idNumber?: string;
+  /** A registration's "Bước n/m" for the signature's headings (see `DvcSignature.step`). */
+  readonly step?: readonly [number, number];
   /** The page's signer (the widget's `signer` property): without one the USB token is not offered. */
   readonly signer: Signer | undefined;
   readonly accessToken?: string | undefined;
@@ -38,6 +40,7 @@ export function renderSignatureInPlace(host: InPlaceHost, options: SignatureInPl
     methods=${ifDefined(options.methods)}
     .registration=${options.registration}
     .idNumber=${options.idNumber}
+    .step=${options.step}
     .client=${host.calls.client}
     .clock=${host.clock}
     .signer=${options.signer}

@@ -139,6 +139,8 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
   declare registration: ((proof: AssuranceUpgradeRequest, method: SignatureMethod, certificate: CertificateDetails | undefined) => Promise<DvcErrorCore | undefined>) | undefined;
   /** With {@link DvcSignature.registration}: the ID number typed, which the certificate must carry (the preview checks it). */
   declare idNumber: string | undefined;
+  /** With {@link DvcSignature.registration}: where the signature stands in the registration ("Bước 3/5"), shown above its headings. */
+  declare step: readonly [number, number] | undefined;
   protected readonly transition = (state: SignatureState, event: SignatureEvent) => signatureTransition(state, event, (config) => this.#offered(config));
   /** No step keeps a flow open on the service (a challenge's expiry is answered when it is used). */
   protected readonly lifetimeMs = 0;
@@ -329,6 +331,11 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     if (!result.ok) return this.#refused(result.error);
     this.#ended('cancelled');
     this.#cancelled();
+  }
+
+  /** Each heading with the registration's {@link DvcSignature.step}, when it is a step of one. */
+  protected override renderHeading(text: string, step = this.step): TemplateResult {
+    return super.renderHeading(text, step);
   }
 
   protected override renderStep(): TemplateResult {

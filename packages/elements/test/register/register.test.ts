@@ -106,6 +106,7 @@ describe('<dvc-register>', () => {
       await press('Enter');
       await shows(el, 'Đặt mật khẩu');
       expect(focused()).to.equal(stepHeading(el));
+      expect(textOf(stepHeading(el))).to.equal('Bước 4/4 Đặt mật khẩu');
       await expect(el).to.be.accessible();
 
       await press('Tab');

@@ -18,12 +18,22 @@ describe('the flows’ state machines', () => {
     state = registerTransition(state, { type: 'methodChosen', subjectType: 'citizen', method: 'mobile' });
     expect(state).to.include({ step: 'details', subjectType: 'citizen', method: 'mobile' });
     state = registerTransition(state, { type: 'started', details, registrationId: 'r1', otp, at: 1000 });
-    expect(state).to.include({ step: 'code', registrationId: 'r1', startedAt: 1000 });
+    expect(state).to.include({ step: 'code', registrationId: 'r1', startedAt: 1000, bySignature: false });
     expect(registerTransition(state, { type: 'accountExists' }).step).to.equal('exists');
     state = registerTransition(state, { type: 'codeVerified' });
-    expect(state).to.include({ step: 'password', startedAt: 1000 });
+    expect(state).to.include({ step: 'password', startedAt: 1000, bySignature: false });
     expect(registerTransition(state, { type: 'failed', code: 'flow_not_found' })).to.deep.equal({ step: 'error', code: 'flow_not_found' });
     expect(registerTransition(state, { type: 'restarted' })).to.deep.equal({ step: 'loading' });
+  });
+
+  it('remembers through the code and the password that an IAL3 registration came by a signature (its step count has one more)', () => {
+    let state: RegisterState = registerTransition({ step: 'loading' }, { type: 'configured', config });
+    state = registerTransition(state, { type: 'methodChosen', subjectType: 'citizen', method: 'usb_token' });
+    state = registerTransition(state, { type: 'signing', details, humanCheck: {} });
+    expect(state.step).to.equal('signature');
+    state = registerTransition(state, { type: 'started', details, registrationId: 'r1', otp, at: 1000 });
+    expect(state).to.include({ step: 'code', bySignature: true });
+    expect(registerTransition(state, { type: 'codeVerified' })).to.include({ step: 'password', bySignature: true });
   });
 
   it('goes straight from loading to the details when the portal narrows the choice to one subject type and one method', () => {

@@ -5,7 +5,7 @@ import { DevelopmentSigner, type DevelopmentHolder } from '@dvc-kit/sdk/signer';
 import '../../src/define.js';
 import type { DvcRegister } from '../../src/register/register.js';
 import type { DvcRegisteredDetail } from '../../src/shared/events.js';
-import { byButton, byLabel, deep, textOf } from '../support/dom.js';
+import { byButton, byLabel, deep, stepHeading, textOf } from '../support/dom.js';
 import { shows } from '../support/flows.js';
 import { press, typeInto } from '../support/keyboard.js';
 import { AN, NGOC, SIGNING, testService } from '../support/service.js';
@@ -66,6 +66,31 @@ describe('<dvc-register> at IAL3 by signature', () => {
     byButton(el, 'Xác nhận ký').click();
     const account = await finish(el);
     expect([account.ial, account.verificationMethod, account.fullName]).to.deep.equal([3, 'usb_token', NGOC.fullName]);
+  });
+
+  it('counts the signature among the steps: “Bước n/5” from the choice of an IAL3 method to the password, the signature being step 3', async () => {
+    const { el } = await register();
+    expect(textOf(stepHeading(el))).to.equal('Bước 1/4 Chọn đối tượng và phương thức xác minh');
+    byLabel(el, 'USB ký số').click();
+    byButton(el, 'Tiếp tục').click();
+    await shows(el, 'Số định danh cá nhân');
+    expect(textOf(stepHeading(el))).to.match(/^Bước 2\/5 /);
+    await typeInto(byLabel(el, 'Số định danh cá nhân'), NGOC.idNumber);
+    await typeInto(byLabel(el, 'Ngày sinh'), NGOC.birthDate);
+    await typeInto(byLabel(el, 'Số điện thoại'), NGOC.phone);
+    byLabel(el, 'Nghị định 13/2023').click();
+    byButton(el, 'Tiếp tục').click();
+    await shows(el, 'Kiểm tra chứng thư số');
+    const signature = deep(el, 'dvc-signature')!;
+    expect(textOf(stepHeading(signature))).to.equal('Bước 3/5 Kiểm tra chứng thư số');
+    byButton(el, 'Xác nhận ký').click();
+    await shows(el, 'Mã OTP đã được gửi tới số');
+    expect(textOf(stepHeading(el))).to.equal('Bước 4/5 Nhập mã OTP');
+    await typeInto(byLabel(el, 'Mã OTP'), '123456');
+    await press('Enter');
+    await shows(el, 'Đặt mật khẩu');
+    expect(textOf(stepHeading(el))).to.equal('Bước 5/5 Đặt mật khẩu');
+    await expect(el).to.be.accessible();
   });
 
   it('refuses a certificate that does not carry the typed ID number before anything is signed', async () => {
