@@ -65,7 +65,7 @@ function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', te
  * @csspart group - The heading of a level's methods ("Mức độ 2 – xác minh mức độ trung bình").
  * @csspart radio - A radio button of the first step.
  * @csspart heading - The step heading.
- * @csspart caption - "Bước n/4" above it.
+ * @csspart caption - "Bước n/4" above it ("n/5" for an IAL3 method, whose signature is a step).
  * @csspart field - A field (label, hint, error, input).
  * @csspart label - A label.
  * @csspart hint - A hint under a label.

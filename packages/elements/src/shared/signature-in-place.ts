@@ -24,7 +24,7 @@ export interface SignatureInPlace {
 }
 
 /** The parts of `<dvc-signature>` the widget that opens it exports as its own. */
-const PARTS = 'heading, details, form, fieldset, legend, radio, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, countdown, done, progress';
+const PARTS = 'heading, caption, details, form, fieldset, legend, radio, field, label, hint, input, error, error-summary, error-summary-link, button, button-secondary, countdown, done, progress';
 
 /**
  * `<dvc-signature>` opened in place by `<dvc-login>` ("Đăng nhập bằng chữ ký số"), `<dvc-account>`

@@ -62,6 +62,7 @@ const bytesOf = (base64url: string) => Uint8Array.from(atob(base64url.replace(/-
  * @fires {undefined} dvc-signature-cancelled - The citizen cancelled ("Huỷ" before signing, or on the phone step): a widget that opened the signature closes it.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service.
  * @csspart heading - The step heading.
+ * @csspart caption - "Bước n/m" above it, as a step of `<dvc-register>` (see `step`).
  * @csspart details - What the certificate says.
  * @csspart form - Each step's form.
  * @csspart fieldset - The certificates to choose from.
