@@ -17,8 +17,10 @@ import { press, typeInto } from '../support/keyboard.js';
 
 /** Trần Thị Bích Ngọc: registered here at IAL2, then raised to IAL3 and signed in by her SIM signature. */
 const NGOC = { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc', birthDate: '1995-03-12', phone: '+84912345678', national: '0912345678' };
-/** Ngô Văn Bình (a 9-digit CMND): registered here; a certificate of another person is refused for his account. */
-const BINH = { idNumber: '013456789', fullName: 'Ngô Văn Bình', birthDate: '1975-04-10', phone: '+84977123456', national: '0977123456' };
+/** Mai Thị Hồng Nhung: registered here; a certificate of another person is refused for her account. */
+const NHUNG = { idNumber: '052179001122', fullName: 'Mai Thị Hồng Nhung', birthDate: '1979-12-01', phone: '+84562345678' };
+/** Ngô Văn Bình, the sandbox holder who refuses on the phone (no account here: the passkey tests register him). */
+const BINH_PHONE = '0977123456';
 const HANH_PHONE = '0912003344';
 const PASSWORD = 'Sông-Cầu-Nước-Chảy-1995';
 
@@ -56,12 +58,12 @@ describe('<dvc-signature> against a running identity service', () => {
     this.timeout(90_000);
     service = await command<IdentityService>('dvc-identity-service');
     client = new DvcClient({ baseUrl: service.url, clientId: service.clientId });
-    for (const citizen of [NGOC, BINH]) codes[citizen.idNumber] = (await command<{ code: string }>('dvc-register-citizen', { citizen, password: PASSWORD })).code;
+    for (const citizen of [NGOC, NHUNG]) codes[citizen.idNumber] = (await command<{ code: string }>('dvc-register-citizen', { citizen, password: PASSWORD })).code;
   });
 
   it('refuses a USB-token certificate of another person with subject mismatch on screen, and the account stays at level 2', async function (this: MochaContext) {
     this.timeout(30_000);
-    const token = await signIn(client, BINH, codes[BINH.idNumber]!);
+    const token = await signIn(client, NHUNG, codes[NHUNG.idNumber]!);
     const signer = await DevelopmentSigner.fromService(client, [{ holder: 'Lê Văn Khác', idNumber: '001099009999' }]);
     const el = await fixture<DvcSignature>(html`<dvc-signature service=${service.url} client-id=${service.clientId} methods="usb_token" .signer=${signer} .accessToken=${token}></dvc-signature>`);
     await shows(el, 'Xác nhận ký');
@@ -119,7 +121,7 @@ describe('<dvc-signature> against a running identity service', () => {
     this.timeout(30_000);
     const el = await fixture<DvcSignature>(html`<dvc-signature service=${service.url} client-id=${service.clientId} operation="sign-in" methods="sim_signature"></dvc-signature>`);
     await shows(el, 'Số điện thoại có SIM ký số');
-    await typeInto(byLabel(el, 'Số điện thoại có SIM ký số'), BINH.national);
+    await typeInto(byLabel(el, 'Số điện thoại có SIM ký số'), BINH_PHONE);
     await press('Enter');
     await shows(el, 'Xác nhận trên điện thoại');
     await shows(el, 'Yêu cầu ký đã bị từ chối trên điện thoại');
