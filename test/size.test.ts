@@ -25,9 +25,9 @@ const LOGIN_PAGE_BUDGET = 15 * 1024;
 const ALL_BUDGET = 30 * 1024;
 /**
  * Today's all-widgets figure with room for module-order noise (±200 B): a ratchet, lowered as cuts land, raised only
- * by what a new widget adds, measured (issue 9: the gate +897 B, passkeys +2,020 B, <dvc-signature> +5,616 B).
+ * by what a new widget adds, measured (issue 9: the gate +897 B, passkeys +2,020 B, <dvc-signature> +5,616 B, the gate's AAL3 methods +16 B).
  */
-const ALL_CEILING = 41.0 * 1024;
+const ALL_CEILING = 41.1 * 1024;
 /** The English strings (widgets and the SDK's rule texts), fetched in addition by a page with lang="en". */
 const ENGLISH_BUDGET = 4 * 1024;
 
