@@ -186,7 +186,8 @@ describe('<dvc-assurance-gate>', () => {
     expect(signature.getAttribute('operation')).to.equal('sign-in');
     // Only the methods whose sign-in is AAL3 by the SDK's table: remote signing (AAL2) could never open the gate.
     const aal3 = (['usb_token', 'sim_signature', 'remote_signing'] as const).filter((method) => SIGN_IN_METHODS[method].aal === 3);
-    expect(signature.getAttribute('methods')).to.equal(AAL3_METHODS).and.to.equal(aal3.join(','));
+    expect(AAL3_METHODS).to.equal(aal3.join(','));
+    expect(signature.getAttribute('methods')).to.equal(AAL3_METHODS);
     const signedInHere = await service.scenario.openSession(AN.idNumber, 'ministry-portal', 'usb_token');
     const heard: Event[] = [];
     document.addEventListener('dvc-signed-in', (event) => heard.push(event));
