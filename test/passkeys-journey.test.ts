@@ -33,7 +33,7 @@ async function signInWithPassword(page: Page) {
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('checkbox', { name: 'Tôi không phải là người máy' }).check();
   await page.getByText('Đã xác minh bạn không phải là người máy').waitFor();
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByText('Mã OTP đã được gửi tới số 097****398').waitFor();
 }
 

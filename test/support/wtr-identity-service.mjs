@@ -10,6 +10,11 @@
 // Every signature method is offered (the development CA for a USB token; the sandbox signing provider with
 // the holders of sandbox-signers.json for SIM signatures and remote signing). The service starts on the
 // first request for it, so suites that do not use it pay nothing.
+//
+// Each command takes an optional `instance` (a name): a service of its own, with its own database and
+// limits. Every test page calls from the same address, and the service sends at most 25 codes per address
+// in 5 minutes (design.md; an operator may tighten it, never loosen it); the suites that sign citizens in
+// to sign (`instance: 'signatures'`) get a service of their own, so that all suites together stay within it.
 import { fileURLToPath } from 'node:url';
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
@@ -25,7 +30,13 @@ export const BHXH_CLIENT_ID = 'component-tests-bhxh';
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function identityServicePlugin() {
   let origins = [];
-  let starting;
+  /** The services started, by instance name. */
+  const services = new Map();
+  const started = (payload) => {
+    const service = services.get(payload?.instance ?? 'main');
+    if (!service) throw new Error('Ask for dvc-identity-service first (with the same instance)');
+    return service;
+  };
   return {
     name: 'dvc-identity-service',
     serverStart({ config }) {
@@ -33,36 +44,38 @@ export function identityServicePlugin() {
       if (config.hostname && !['localhost', '127.0.0.1'].includes(config.hostname)) origins.push(`http://${config.hostname}:${config.port}`);
     },
     async serverStop() {
-      await (await starting)?.close();
+      await Promise.all([...services.values()].map(async (starting) => (await starting)?.close()));
     },
     async executeCommand({ command, payload }) {
-      if (command === 'dvc-outbox-code') {
-        if (!starting) throw new Error('Ask for dvc-identity-service first');
-        return readCodeFromOutbox((await starting).url, payload.phone);
-      }
+      if (command === 'dvc-outbox-code') return readCodeFromOutbox((await started(payload)).url, payload.phone);
       if (command === 'dvc-register-citizen') {
-        if (!starting) throw new Error('Ask for dvc-identity-service first');
         const clientId = payload.citizen.bhxhCode ? BHXH_CLIENT_ID : CLIENT_ID;
-        const { code } = await registerCitizen({ service: (await starting).url, clientId, citizen: payload.citizen, password: payload.password });
+        const { code } = await registerCitizen({ service: (await started(payload)).url, clientId, citizen: payload.citizen, password: payload.password });
         return { code };
       }
       if (command !== 'dvc-identity-service') return undefined;
-      starting ??= startIdentityService({
-        clients: [
-          { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
-          { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
-        ],
-        humanCheck: { required: true, maxNumber: 1000 },
-        // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
-        // 127.0.0.1 origin too (a page there types the code instead).
-        passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
-        // Holders of the sandbox signing provider no other test signs as, answering after a second.
-        signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
-        // The service's JSON log lines would drown the test report.
-        log: () => {},
-      });
-      const { url } = await starting;
+      const instance = payload?.instance ?? 'main';
+      if (!services.has(instance)) services.set(instance, startTestService(origins));
+      const { url } = await services.get(instance);
       return { url, clientId: CLIENT_ID, bhxhClientId: BHXH_CLIENT_ID };
     },
   };
+}
+
+/** One identity service for the test pages at `origins`. */
+function startTestService(origins) {
+  return startIdentityService({
+    clients: [
+      { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
+      { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
+    ],
+    humanCheck: { required: true, maxNumber: 1000 },
+    // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
+    // 127.0.0.1 origin too (a page there types the code instead).
+    passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
+    // Holders of the sandbox signing provider no other test signs as, answering after a second.
+    signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
+    // The service's JSON log lines would drown the test report.
+    log: () => {},
+  });
 }

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { DvcClient } from '@dvc-kit/sdk';
 import { DevelopmentSigner, type Signer } from '@dvc-kit/sdk/signer';
 import '../../src/define.js';
 import type { DvcAssuranceGate } from '../../src/assurance-gate/assurance-gate.js';
@@ -7,10 +6,10 @@ import type { DvcAssuranceMetDetail } from '../../src/assurance-gate/events.js';
 import type { DvcSignedInDetail } from '../../src/shared/events.js';
 import { byLabel, focused, stepHeading, textOf } from '../support/dom.js';
 import { press, typeInto } from '../support/keyboard.js';
-import { command, signInThroughApi, type IdentityService } from '../support/real-service.js';
+import { identityService, type TestIdentityService } from '../support/real-service.js';
 
 // <dvc-assurance-gate>'s IAL3 and AAL3 paths end to end, against the real identity service the test runner
-// starts (test/support/wtr-identity-service.mjs): the upgrade by USB token (the development CA's certificate
+// starts (test/support/wtr-identity-service.mjs; the `signatures` service, shared with signature.test.ts): the upgrade by USB token (the development CA's certificate
 // in a DevelopmentSigner: real X.509, a real ECDSA signature the service verifies) and by SIM signature (the
 // sandbox provider's holder confirms after a second), the sign-in by signature for min-aal 3, and "Huỷ".
 // Keyboard only; the service's POST /v1/session/assurance/check decides when the content shows.
@@ -37,15 +36,15 @@ async function tabTo(name: string, limit = 6): Promise<void> {
 }
 
 describe('<dvc-assurance-gate> stepping up by signature against a running identity service', () => {
-  let service: IdentityService;
-  let client: DvcClient;
+  let service: TestIdentityService;
+  let client: TestIdentityService['client'];
   const codes: Record<string, string> = {};
 
   before(async function (this: MochaContext) {
     this.timeout(60_000);
-    service = await command<IdentityService>('dvc-identity-service');
-    client = new DvcClient({ baseUrl: service.url, clientId: service.clientId });
-    for (const citizen of [MAI, HIEU]) codes[citizen.idNumber] = (await command<{ code: string }>('dvc-register-citizen', { citizen, password: PASSWORD })).code;
+    service = await identityService('signatures');
+    client = service.client;
+    for (const citizen of [MAI, HIEU]) codes[citizen.idNumber] = await service.register(citizen, PASSWORD);
   });
 
   const gate = (attributes: { ial?: number; aal?: number; token?: string; signer?: Signer }) =>
@@ -61,7 +60,7 @@ describe('<dvc-assurance-gate> stepping up by signature against a running identi
 
   it('an IAL2 citizen at min-ial 3 upgrades by USB token, keyboard only: why, the certificate, “Huỷ” keeps the content hidden and the gate usable, “Xác nhận ký” → IAL3 → the content; axe clean', async function (this: MochaContext) {
     this.timeout(40_000);
-    const { accessToken } = await signInThroughApi(client, MAI, PASSWORD, codes[MAI.idNumber]!);
+    const { accessToken } = await service.signIn(MAI, PASSWORD, codes[MAI.idNumber]!);
     const signer = await DevelopmentSigner.fromService(client, [{ holder: MAI.fullName, idNumber: MAI.idNumber }]);
     const el = await gate({ ial: 3, token: accessToken, signer });
     await shows(el, WHY_IAL3);
@@ -105,7 +104,7 @@ describe('<dvc-assurance-gate> stepping up by signature against a running identi
 
   it('an IAL2 citizen at min-ial 3 upgrades by SIM signature: the count-down while the sandbox holder confirms, then IAL3 and the content', async function (this: MochaContext) {
     this.timeout(40_000);
-    const { accessToken } = await signInThroughApi(client, HIEU, PASSWORD, codes[HIEU.idNumber]!);
+    const { accessToken } = await service.signIn(HIEU, PASSWORD, codes[HIEU.idNumber]!);
     // No signer on this page: the USB token is not offered, the SIM signature and remote signing are.
     const el = await gate({ ial: 3, token: accessToken });
     await shows(el, WHY_IAL3);
