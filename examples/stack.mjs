@@ -88,10 +88,9 @@ function localPasskeys(extraOrigins) {
  * @param {{ host?: string, port?: number, clients: { id: string, name: string, origins: string[], registrationMethods?: ('mobile' | 'bhxh')[] }[],
  *   database?: { url?: string, dataDir?: string }, humanCheck?: { required: boolean, maxNumber?: number },
  *   passkeys?: { rpId: string, rpName?: string, relatedOrigins?: boolean }, log?: (line: string) => void,
- *   signing?: { delaySeconds?: number, fixture?: string }, carrierFixture?: string }} options
+ *   signing?: { delaySeconds?: number, fixture?: string } }} options
  *   No port (or 0) takes a free one; no database keeps it in memory; no `passkeys`, none offered; `signing`
- *   tunes the sandbox signing provider (how long its holders take to answer, 5 s by default; its fixture of holders);
- *   `carrierFixture` is the sandbox carrier's fixture of citizens (the package's own when absent).
+ *   tunes the sandbox signing provider (how long its holders take to answer, 5 s by default; its fixture of holders).
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startIdentityService(options) {
@@ -106,7 +105,7 @@ export async function startIdentityService(options) {
     clients: options.clients,
     sms: { driver: 'outbox' },
     // Both sandbox registers, named: a portal may then offer registration by social insurance, and lost-phone recovery asks it.
-    registries: { carrier: { driver: 'sandbox', ...(options.carrierFixture ? { fixture: options.carrierFixture } : {}) }, socialInsurance: { driver: 'sandbox' } },
+    registries: { carrier: { driver: 'sandbox' }, socialInsurance: { driver: 'sandbox' } },
     ...(options.humanCheck ? { humanCheck: options.humanCheck } : {}),
     ...(options.passkeys ? { passkeys: options.passkeys } : {}),
     ...(options.log ? { log: options.log } : {}),

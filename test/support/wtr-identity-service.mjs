@@ -9,7 +9,12 @@
 // insurance when the citizen comes with a `bhxhCode`, through a second portal that offers that method).
 // Every signature method is offered (the development CA for a USB token; the sandbox signing provider with
 // the holders of sandbox-signers.json for SIM signatures and remote signing). The service starts on the
-// test runner's start, in the background, so the first test asking for it does not wait out its command time-out.
+// first request for it (the main one when the test runner starts, in the background).
+//
+// Each command takes an optional `instance` (a name): a service of its own, with its own database and
+// limits. Every test page calls from the same address, and the service sends at most 25 codes per address
+// in 5 minutes (design.md; an operator may tighten it, never loosen it); the suites that sign citizens in
+// to sign (`instance: 'signatures'`) get a service of their own, so that all suites together stay within it.
 import { fileURLToPath } from 'node:url';
 import { readCodeFromOutbox } from '../../examples/node-integrator/sign-in.mjs';
 import { startIdentityService } from '../../examples/stack.mjs';
@@ -25,52 +30,57 @@ export const BHXH_CLIENT_ID = 'component-tests-bhxh';
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function identityServicePlugin() {
   let origins = [];
-  let starting;
-  const start = () =>
-    startIdentityService({
-      clients: [
-        { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
-        { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
-      ],
-      humanCheck: { required: true, maxNumber: 1000 },
-      // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
-      // 127.0.0.1 origin too (a page there types the code instead).
-      passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
-      // Holders of the sandbox signing provider no other test signs as, answering after a second.
-      signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
-      // The carrier's citizens with a few more, so each test file signs in its own (a phone gets 3 codes a minute).
-      carrierFixture: fileURLToPath(new URL('./sandbox-citizens.json', import.meta.url)),
-      // The service's JSON log lines would drown the test report.
-      log: () => {},
-    });
+  /** The services started, by instance name. */
+  const services = new Map();
+  const started = (payload) => {
+    const service = services.get(payload?.instance ?? 'main');
+    if (!service) throw new Error('Ask for dvc-identity-service first (with the same instance)');
+    return service;
+  };
   return {
     name: 'dvc-identity-service',
     serverStart({ config }) {
       origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
       if (config.hostname && !['localhost', '127.0.0.1'].includes(config.hostname)) origins.push(`http://${config.hostname}:${config.port}`);
-      // Started now, in the background: a browser command waits at most 20 s, and on a busy machine PGlite alone
-      // took 8–14 s to open, so the first test to ask would time out. A failed start is reported to the test that asks.
-      starting = start();
-      starting.catch(() => {});
+      // The main service starts now, in the background: a browser command waits at most 20 s, and on a busy machine
+      // PGlite alone took 8–14 s to open, so the first test to ask would time out. A failed start fails the test that asks.
+      const main = startTestService(origins);
+      main.catch(() => {});
+      services.set('main', main);
     },
     async serverStop() {
-      await (await starting?.catch(() => undefined))?.close();
+      await Promise.all([...services.values()].map(async (starting) => (await starting.catch(() => undefined))?.close()));
     },
     async executeCommand({ command, payload }) {
-      if (command === 'dvc-outbox-code') {
-        if (!starting) throw new Error('Ask for dvc-identity-service first');
-        return readCodeFromOutbox((await starting).url, payload.phone);
-      }
+      if (command === 'dvc-outbox-code') return readCodeFromOutbox((await started(payload)).url, payload.phone);
       if (command === 'dvc-register-citizen') {
-        if (!starting) throw new Error('Ask for dvc-identity-service first');
         const clientId = payload.citizen.bhxhCode ? BHXH_CLIENT_ID : CLIENT_ID;
-        const { code } = await registerCitizen({ service: (await starting).url, clientId, citizen: payload.citizen, password: payload.password });
+        const { code } = await registerCitizen({ service: (await started(payload)).url, clientId, citizen: payload.citizen, password: payload.password });
         return { code };
       }
       if (command !== 'dvc-identity-service') return undefined;
-      starting ??= start();
-      const { url } = await starting;
+      const instance = payload?.instance ?? 'main';
+      if (!services.has(instance)) services.set(instance, startTestService(origins));
+      const { url } = await services.get(instance);
       return { url, clientId: CLIENT_ID, bhxhClientId: BHXH_CLIENT_ID };
     },
   };
+}
+
+/** One identity service for the test pages at `origins`. */
+function startTestService(origins) {
+  return startIdentityService({
+    clients: [
+      { id: CLIENT_ID, name: 'Kiểm thử thành phần', origins },
+      { id: BHXH_CLIENT_ID, name: 'Kiểm thử thành phần (BHXH)', origins, registrationMethods: ['mobile', 'bhxh'] },
+    ],
+    humanCheck: { required: true, maxNumber: 1000 },
+    // Passkeys bound to `localhost`, the test page's host; `relatedOrigins` lets the service start with the
+    // 127.0.0.1 origin too (a page there types the code instead).
+    passkeys: { rpId: 'localhost', rpName: 'Kiểm thử thành phần', relatedOrigins: true },
+    // Holders of the sandbox signing provider no other test signs as, answering after a second.
+    signing: { delaySeconds: 1, fixture: fileURLToPath(new URL('./sandbox-signers.json', import.meta.url)) },
+    // The service's JSON log lines would drown the test report.
+    log: () => {},
+  });
 }

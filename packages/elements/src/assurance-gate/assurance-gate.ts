@@ -15,14 +15,21 @@ import type { DvcAssuranceMetDetail } from './events.js';
 import { stepUpFor, strictest, type GateState } from './state.js';
 
 /**
+ * The signature methods whose sign-in is AAL3 (`SIGN_IN_METHODS` of the SDK): remote signing gives AAL2 (the
+ * provider holds the key), so it is not offered where `min-aal` is 3.
+ */
+export const AAL3_METHODS = 'usb_token,sim_signature';
+
+/**
  * `<dvc-assurance-gate>`: shows its content only once the identity service says the citizen's session
  * meets the levels a public service needs (`POST /v1/session/assurance/check`, never the token read in
  * the page), and otherwise takes the citizen up in place, by what the session misses: no session, a
  * session that ended, a sign-in too weak for `min-aal` 2 or older than `max-age` → `<dvc-login>` (a
- * password with the SMS code, or a passkey, gives AAL2); `min-aal` 3 → `<dvc-signature operation="sign-in">`
- * (USB token or SIM signature); an identity below `min-ial` → `<dvc-signature operation="upgrade">` with
- * the session's token. One sentence says why the step is asked. After each step it asks the service
- * again; when the session meets the requirement it shows the content, fires `dvc-signed-in` with the new
+ * password with the SMS code, or a passkey, gives AAL2); `min-aal` 3, with or without a session →
+ * `<dvc-signature operation="sign-in">` (USB token or SIM signature only: remote signing gives AAL2); an
+ * identity below `min-ial` → `<dvc-signature operation="upgrade">` with the session's token. One sentence
+ * says why the step is asked. "Huỷ" in the signature leaves the citizen on its step (the content hidden)
+ * to sign another way or later. After each step it asks the service again; when the session meets the requirement it shows the content, fires `dvc-signed-in` with the new
  * tokens (if the citizen signed in here) and `dvc-assurance-met`. A service that cannot answer is shown,
  * with "Thử lại" — the content never is.
  *
@@ -187,7 +194,8 @@ export class DvcAssuranceGate extends LitElement {
     const check = ++this.#checks;
     const token = this.#token;
     if (!token) {
-      this.state = { step: 'stepUp', why: 'signIn' };
+      // No session: a sign-in, by signature straight away when nothing less would do.
+      this.state = { step: 'stepUp', why: this.requirement.aal === 3 ? 'aal3' : 'signIn' };
       return;
     }
     this.state = { step: 'checking' };
@@ -232,6 +240,7 @@ export class DvcAssuranceGate extends LitElement {
         definePart('dvc-signature', DvcSignature);
         return html`<dvc-signature
           operation=${state.why === 'ial' ? 'upgrade' : 'sign-in'}
+          methods=${state.why === 'ial' ? nothing : AAL3_METHODS}
           .client=${client}
           .service=${this.service}
           .clientId=${this.clientId}
@@ -239,7 +248,6 @@ export class DvcAssuranceGate extends LitElement {
           .signer=${this.signer}
           @dvc-signed-in=${this.#onSignedIn}
           @dvc-assurance-upgraded=${again}
-          @dvc-signature-cancelled=${again}
         ></dvc-signature>`;
       default:
         definePart('dvc-login', DvcLogin);

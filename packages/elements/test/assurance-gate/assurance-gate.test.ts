@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { readStepUpChallenge, stepUpChallenge } from '@dvc-kit/sdk';
+import { readStepUpChallenge, SIGN_IN_METHODS, stepUpChallenge } from '@dvc-kit/sdk';
 import { MOCK_PASSWORD } from '@dvc-kit/sdk/mock';
 import '../../src/define.js';
-import type { DvcAssuranceGate } from '../../src/assurance-gate/assurance-gate.js';
+import { AAL3_METHODS, type DvcAssuranceGate } from '../../src/assurance-gate/assurance-gate.js';
 import type { DvcAssuranceMetDetail } from '../../src/assurance-gate/events.js';
 import type { DvcSignedInDetail } from '../../src/shared/events.js';
 import { announcements, byButton, deep, focused, textOf } from '../support/dom.js';
@@ -184,6 +184,10 @@ describe('<dvc-assurance-gate>', () => {
     await shows(el, 'Dịch vụ này yêu cầu đăng nhập bằng chữ ký số (USB ký số hoặc SIM ký số).');
     const signature = deep(el, 'dvc-signature')!;
     expect(signature.getAttribute('operation')).to.equal('sign-in');
+    // Only the methods whose sign-in is AAL3 by the SDK's table: remote signing (AAL2) could never open the gate.
+    const aal3 = (['usb_token', 'sim_signature', 'remote_signing'] as const).filter((method) => SIGN_IN_METHODS[method].aal === 3);
+    expect(AAL3_METHODS).to.equal(aal3.join(','));
+    expect(signature.getAttribute('methods')).to.equal(AAL3_METHODS);
     const signedInHere = await service.scenario.openSession(AN.idNumber, 'ministry-portal', 'usb_token');
     const heard: Event[] = [];
     document.addEventListener('dvc-signed-in', (event) => heard.push(event));
@@ -193,6 +197,14 @@ describe('<dvc-assurance-gate>', () => {
     await met;
     expect(heard.map((e) => (e as CustomEvent<DvcSignedInDetail>).detail.tokens.accessToken)).to.deep.equal([signedInHere.tokens.accessToken]);
     await shows(el, CONTENT);
+  });
+
+  it('for min-aal 3 without a session goes straight to the sign-in by signature, not to a password sign-in that could not open it', async () => {
+    const service = testService();
+    const el = await gate(service, { aal: 3 });
+    await shows(el, 'Dịch vụ này yêu cầu đăng nhập bằng chữ ký số (USB ký số hoặc SIM ký số).');
+    expect(deep(el, 'dvc-signature')!.getAttribute('operation')).to.equal('sign-in');
+    expect(deep(el, 'dvc-login')).to.equal(undefined);
   });
 
   it('stepUp takes a portal backend\'s RFC 9470 challenge: the content hides, and the citizen is taken up to exactly that', async () => {

@@ -11,9 +11,12 @@ import { press, typeInto } from '../support/keyboard.js';
 // (test/support/wtr-identity-service.mjs): the service's POST /v1/session/assurance/check decides, the
 // sign-in inside the gate solves the service's human check and reads the code from its development outbox.
 
-/** Lý Văn Phúc, of the component tests' carrier fixture (test/support/sandbox-citizens.json), whom no other browser test registers. */
-const PHUC = { idNumber: '044085008833', fullName: 'Lý Văn Phúc', birthDate: '1985-08-30', phone: '+84708833185' };
-const PASSWORD = 'Hàm-Rồng-1975!';
+/**
+ * Vũ Minh Tuấn, a fictional citizen of the sandbox carrier whom no other browser test registers: registered, then
+ * signed in twice inside the gate (the service sends a phone at most three codes a minute).
+ */
+const TUAN = { idNumber: '036085003141', fullName: 'Vũ Minh Tuấn', birthDate: '1985-03-08', phone: '+84931234560' };
+const PASSWORD = 'Sông-Đáy-Chảy-2468!';
 const CONTENT = 'Hồ sơ sức khỏe điện tử';
 
 interface IdentityService {
@@ -32,7 +35,7 @@ async function command<T>(name: string, payload?: unknown): Promise<T> {
 
 async function newCode(previous: string | undefined): Promise<string> {
   let code: string | undefined;
-  await waitUntil(async () => (code = await command<string>('dvc-outbox-code', { phone: PHUC.phone })) !== previous, 'no new code reached the phone', { timeout: 8000 });
+  await waitUntil(async () => (code = await command<string>('dvc-outbox-code', { phone: TUAN.phone })) !== previous, 'no new code reached the phone', { timeout: 8000 });
   return code!;
 }
 
@@ -44,7 +47,7 @@ describe('<dvc-assurance-gate> against a running identity service', () => {
   before(async function (this: MochaContext) {
     this.timeout(60_000);
     service = await command<IdentityService>('dvc-identity-service');
-    lastCode = (await command<{ code: string }>('dvc-register-citizen', { citizen: PHUC, password: PASSWORD })).code;
+    lastCode = (await command<{ code: string }>('dvc-register-citizen', { citizen: TUAN, password: PASSWORD })).code;
   });
 
   const gate = (attributes: { ial?: number; aal?: number; maxAge?: number; service?: string; token?: string }) =>
@@ -61,7 +64,7 @@ describe('<dvc-assurance-gate> against a running identity service', () => {
   /** The sign-in inside the gate, keyboard only: ID number, password, the human check (Space), the code. */
   async function signInInside(el: DvcAssuranceGate): Promise<void> {
     await shows(el, 'Số định danh cá nhân');
-    await typeInto(byLabel(el, 'Số định danh cá nhân'), PHUC.idNumber);
+    await typeInto(byLabel(el, 'Số định danh cá nhân'), TUAN.idNumber);
     await typeInto(byLabel(el, 'Mật khẩu'), PASSWORD);
     byLabel(el, 'Tôi không phải là người máy').focus();
     await press('Space');

@@ -11,14 +11,14 @@ import { press, typeInto } from '../support/keyboard.js';
 // with Chromium's virtual authenticator: real key pairs, real attestation and assertion checked by the service.
 
 /**
- * Trịnh Minh Khoa and Mai Thị Hồng, of the component tests' carrier fixture (test/support/sandbox-citizens.json);
- * no other suite on this service uses them. Each test signs one of them in at most three times in a minute with its registration: the
+ * Ngô Văn Bình and Đỗ Thị Hạnh, by the CCCDs the sandbox carrier also knows them by; no other suite on this
+ * service uses them. Each test signs one of them in at most three times in a minute with its registration: the
  * service sends at most three codes a minute to a phone, and every sign-in sends one (the fallback).
  */
-const KHOA = { idNumber: '001088006611', fullName: 'Trịnh Minh Khoa', birthDate: '1988-06-11', phone: '+84936611088' };
-const HONG = { idNumber: '036192007722', fullName: 'Mai Thị Hồng', birthDate: '1992-07-22', phone: '+84837722192' };
+const BINH = { idNumber: '001075012345', fullName: 'Ngô Văn Bình', birthDate: '1975-04-10', phone: '+84977123456' };
+const HANH = { idNumber: '031182004567', fullName: 'Đỗ Thị Hạnh', birthDate: '1982-08-15', phone: '+84912003344' };
 const PASSWORD = 'Hồ-Gươm-Xanh-1975';
-type Citizen = typeof KHOA;
+type Citizen = typeof BINH;
 
 interface IdentityService {
   readonly url: string;
@@ -49,7 +49,7 @@ describe('passkeys against a running identity service (virtual authenticator)', 
   before(async function (this: MochaContext) {
     this.timeout(60_000);
     service = await command<IdentityService>('dvc-identity-service');
-    for (const citizen of [KHOA, HONG]) lastCodes.set(citizen.phone, (await command<{ code: string }>('dvc-register-citizen', { citizen, password: PASSWORD })).code);
+    for (const citizen of [BINH, HANH]) lastCodes.set(citizen.phone, (await command<{ code: string }>('dvc-register-citizen', { citizen, password: PASSWORD })).code);
     await command('dvc-authenticator', { action: 'add' });
   });
 
@@ -100,8 +100,8 @@ describe('passkeys against a running identity service (virtual authenticator)', 
 
   it('adds a passkey, then signs in with password and passkey (no code) — after a cancelled prompt said — with amr hwk/swk; axe clean', async function (this: MochaContext) {
     this.timeout(60_000);
-    await addPasskey(KHOA, 'Máy tính cơ quan');
-    const login = await toCode(KHOA);
+    await addPasskey(BINH, 'Máy tính cơ quan');
+    const login = await toCode(BINH);
     await press('Tab');
     expect(textOf(focused()!)).to.equal('Dùng khóa truy cập (passkey)');
     await expect(login).to.be.accessible();
@@ -123,16 +123,16 @@ describe('passkeys against a running identity service (virtual authenticator)', 
 
   it('removes a passkey after a confirmation; the next sign-in asks the code only', async function (this: MochaContext) {
     this.timeout(60_000);
-    const el = await addPasskey(HONG, 'Điện thoại');
+    const el = await addPasskey(HANH, 'Điện thoại');
     byButton(el, 'Xóa Điện thoại').click();
     await shows(el, 'Xóa Điện thoại?');
     await expect(el).to.be.accessible();
     byButton(el, 'Xóa Điện thoại').click();
     await shows(el, 'Đã xóa khóa truy cập.');
     expect(textOf(el)).to.include('Chưa có');
-    const codeOnly = await toCode(HONG);
+    const codeOnly = await toCode(HANH);
     expect(textOf(codeOnly)).not.to.include('Dùng khóa truy cập');
-    const { amr } = claims((await withCode(codeOnly, HONG)).tokens.idToken);
+    const { amr } = claims((await withCode(codeOnly, HANH)).tokens.idToken);
     expect(amr).to.include('pwd').and.not.include('hwk').and.not.include('swk');
   });
 });

@@ -1,7 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { DvcClient, solveHumanCheck } from '@dvc-kit/sdk';
 import { DevelopmentSigner } from '@dvc-kit/sdk/signer';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { DvcLogin } from '../../src/login/login.js';
 import type { DvcAssuranceUpgradedDetail } from '../../src/signature/events.js';
@@ -9,59 +7,45 @@ import type { DvcSignature } from '../../src/signature/signature.js';
 import type { DvcSignedInDetail } from '../../src/shared/events.js';
 import { byButton, byLabel, deep, focused, stepHeading, textOf } from '../support/dom.js';
 import { press, typeInto } from '../support/keyboard.js';
+import { identityService, type TestIdentityService } from '../support/real-service.js';
 
-// <dvc-signature> against the real identity service the test runner starts (test/support/wtr-identity-service.mjs),
+// <dvc-signature> against the real identity service the test runner starts (test/support/wtr-identity-service.mjs;
+// the `signatures` service, shared with assurance-gate-step-up.test.ts),
 // in development with every signature method: the development CA issues the DevelopmentSigner's certificates
 // (real X.509, real ECDSA signatures the service verifies), and the sandbox signing provider answers for the
 // holders of test/support/sandbox-signers.json after a second — Ngọc signs, Bình refuses, Hạnh never answers.
 
 /** Trần Thị Bích Ngọc: registered here at IAL2, then raised to IAL3 and signed in by her SIM signature. */
 const NGOC = { idNumber: '079195004321', fullName: 'Trần Thị Bích Ngọc', birthDate: '1995-03-12', phone: '+84912345678', national: '0912345678' };
-/** Ngô Văn Bình (a 9-digit CMND): registered here; a certificate of another person is refused for his account. */
-const BINH = { idNumber: '013456789', fullName: 'Ngô Văn Bình', birthDate: '1975-04-10', phone: '+84977123456', national: '0977123456' };
+/** Mai Thị Hồng Nhung: registered here; a certificate of another person is refused for her account. */
+const NHUNG = { idNumber: '052179001122', fullName: 'Mai Thị Hồng Nhung', birthDate: '1979-12-01', phone: '+84562345678' };
+/** Ngô Văn Bình, the sandbox holder who refuses on the phone (no account here: the passkey tests register him). */
+const BINH_PHONE = '0977123456';
 const HANH_PHONE = '0912003344';
 const PASSWORD = 'Sông-Cầu-Nước-Chảy-1995';
-
-interface IdentityService {
-  readonly url: string;
-  readonly clientId: string;
-}
 
 const shows = (el: Element, text: string, timeout = 10_000) =>
   waitUntil(() => textOf(el).includes(text), `never showed “${text}”; shows “${textOf(el)}”`, { timeout });
 
-async function command<T>(name: string, payload?: unknown): Promise<T> {
-  const answer = await executeServerCommand<T, unknown>(name, payload);
-  if (!answer) throw new Error('The test runner has no identity service plugin');
-  return answer;
-}
-
-/** Signs a registered citizen in through the API (human check solved, the code read from the outbox): the access token. */
-async function signIn(client: DvcClient, citizen: { idNumber: string; phone: string }, previousCode: string): Promise<string> {
-  const humanCheck = await solveHumanCheck(await client.getHumanCheckChallenge());
-  const { signInId } = await client.startSignIn({ idNumber: citizen.idNumber, password: PASSWORD, humanCheck });
-  let code = previousCode;
-  await waitUntil(async () => (code = await command<string>('dvc-outbox-code', { phone: citizen.phone })) !== previousCode, 'no sign-in code', { timeout: 8000 });
-  return (await client.verifySignInCode(signInId, { code })).tokens.accessToken;
-}
-
 const claimsOf = (jwt: string) => JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { acr: string; amr: string[] };
 
 describe('<dvc-signature> against a running identity service', () => {
-  let service: IdentityService;
-  let client: DvcClient;
+  let service: TestIdentityService;
+  let client: TestIdentityService['client'];
   const codes: Record<string, string> = {};
 
   before(async function (this: MochaContext) {
     this.timeout(90_000);
-    service = await command<IdentityService>('dvc-identity-service');
-    client = new DvcClient({ baseUrl: service.url, clientId: service.clientId });
-    for (const citizen of [NGOC, BINH]) codes[citizen.idNumber] = (await command<{ code: string }>('dvc-register-citizen', { citizen, password: PASSWORD })).code;
+    service = await identityService('signatures');
+    client = service.client;
+    for (const citizen of [NGOC, NHUNG]) codes[citizen.idNumber] = await service.register(citizen, PASSWORD);
   });
+
+  const signIn = async (citizen: typeof NGOC | typeof NHUNG) => (await service.signIn(citizen, PASSWORD, codes[citizen.idNumber]!)).accessToken;
 
   it('refuses a USB-token certificate of another person with subject mismatch on screen, and the account stays at level 2', async function (this: MochaContext) {
     this.timeout(30_000);
-    const token = await signIn(client, BINH, codes[BINH.idNumber]!);
+    const token = await signIn(NHUNG);
     const signer = await DevelopmentSigner.fromService(client, [{ holder: 'Lê Văn Khác', idNumber: '001099009999' }]);
     const el = await fixture<DvcSignature>(html`<dvc-signature service=${service.url} client-id=${service.clientId} methods="usb_token" .signer=${signer} .accessToken=${token}></dvc-signature>`);
     await shows(el, 'Xác nhận ký');
@@ -75,7 +59,7 @@ describe('<dvc-signature> against a running identity service', () => {
 
   it('upgrades by USB token by keyboard alone: the certificate shown (holder, ID number, CA, validity) before “Xác nhận ký”, then the service says IAL3; axe clean', async function (this: MochaContext) {
     this.timeout(30_000);
-    const token = await signIn(client, NGOC, codes[NGOC.idNumber]!);
+    const token = await signIn(NGOC);
     const signer = await DevelopmentSigner.fromService(client, [{ holder: NGOC.fullName, idNumber: NGOC.idNumber }]);
     const el = await fixture<DvcSignature>(html`<dvc-signature service=${service.url} client-id=${service.clientId} .signer=${signer} .accessToken=${token}></dvc-signature>`);
     await shows(el, 'Chọn cách ký số');
@@ -119,7 +103,7 @@ describe('<dvc-signature> against a running identity service', () => {
     this.timeout(30_000);
     const el = await fixture<DvcSignature>(html`<dvc-signature service=${service.url} client-id=${service.clientId} operation="sign-in" methods="sim_signature"></dvc-signature>`);
     await shows(el, 'Số điện thoại có SIM ký số');
-    await typeInto(byLabel(el, 'Số điện thoại có SIM ký số'), BINH.national);
+    await typeInto(byLabel(el, 'Số điện thoại có SIM ký số'), BINH_PHONE);
     await press('Enter');
     await shows(el, 'Xác nhận trên điện thoại');
     await shows(el, 'Yêu cầu ký đã bị từ chối trên điện thoại');

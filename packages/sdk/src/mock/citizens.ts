@@ -53,6 +53,10 @@ export const MOCK_CITIZENS: readonly MockCitizen[] = Object.freeze([
   { idNumber: '026194005555', fullName: 'Bùi Thị Lan', birthDate: '1994-07-07', phone: '+84981234567', bhxhCode: '2601234567' },
   { idNumber: '013456789', cccd: '001075012345', fullName: 'Ngô Văn Bình', birthDate: '1975-04-10', phone: '+84977123456' },
   { idNumber: '025678901', cccd: '031182004567', fullName: 'Đỗ Thị Hạnh', birthDate: '1982-08-15', phone: '+84912003344', bhxhCode: '3101112223' },
+  { idNumber: '036085003141', fullName: 'Vũ Minh Tuấn', birthDate: '1985-03-08', phone: '+84931234560', bhxhCode: '3609876543' },
+  { idNumber: '027192006677', fullName: 'Lý Thị Mai', birthDate: '1992-05-18', phone: '+84886123456', bhxhCode: '2701234567' },
+  { idNumber: '046200008899', fullName: 'Trương Quang Hiếu', birthDate: '2000-10-02', phone: '+84703456789', bhxhCode: '4601234567' },
+  { idNumber: '052179001122', fullName: 'Mai Thị Hồng Nhung', birthDate: '1979-12-01', phone: '+84562345678', bhxhCode: '5201234567' },
 ]);
 
 /**
