@@ -16,12 +16,11 @@ import { CREDENTIALS_FIELDS } from './credentials-step.js';
  * (and the human check when the service asks), then the one-time code sent to the registered phone.
  * When the service offers a signature sign-in, "Đăng nhập bằng chữ ký số" opens `<dvc-signature
  * operation="sign-in">` in place (a SIM signature or remote signing; a USB token with the `signer`
- * property), ending in the same `dvc-signed-in`; on an enterprise's or agency's portal `subject-type`
- * makes it sign in an enterprise (its certificate's tax code) or an agency officer (the government CA's
- * token). The ID number and password form signs in citizens. A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
+ * property), ending in the same `dvc-signed-in`; on an enterprise's or agency's portal the attribute
+ * `subject-type="enterprise"` (or `"agency"`, read when the signature opens, not a property) makes it sign
+ * in an enterprise (its certificate's tax code) or an agency officer (the government CA's token). The ID number and password form signs in citizens. A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
- * @attr {string} subject-type - Whose signature "Đăng nhập bằng chữ ký số" takes: `citizen` (the default), `enterprise` or `agency` (read when it opens).
  * @fires {DvcSignedInDetail} dvc-signed-in - Signed in (with the password and code, or "Đăng nhập bằng chữ ký số"); `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).
  * @fires {DvcRecoveredDetail} dvc-recovered - "Quên mật khẩu" opened in place (no `forgot-password-href`) changed the password; every other session has ended; `detail` is `{ next: 'sign_in' }`.
  * @fires {DvcErrorDetail} dvc-error - A problem stopped the citizen, or the widget cannot reach the service; `detail` is `{ code, message, missing? }` (`origin_not_allowed`: add the page's origin to the client's `origins`; `widget_misconfigured`: set `service` and `client-id`).
