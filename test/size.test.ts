@@ -28,9 +28,10 @@ const ALL_BUDGET = 30 * 1024;
  * Today's all-widgets figure with room for module-order noise (±200 B): a ratchet, lowered as cuts land, raised only
  * by what a new widget adds, measured (issue 9: the gate +897 B, passkeys +2,020 B, <dvc-signature> +5,616 B; then
  * its English strings moved from the later chunk to the English one, −715 B: 40,803 B measured 2026-12-02; the IAL3
- * registration's step count +76 B, rounded up to 0.1 kB; the gate's AAL3 methods +16 B).
+ * registration's step count +76 B, rounded up to 0.1 kB; the gate's AAL3 methods +16 B; <dvc-register> for
+ * enterprises and agency officers +553 B, raised by 600).
  */
-const ALL_CEILING = 40_803 + 200 + 0.1 * 1024 + 16;
+const ALL_CEILING = 40_803 + 200 + 0.1 * 1024 + 16 + 600;
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 

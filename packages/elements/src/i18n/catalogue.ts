@@ -46,13 +46,17 @@ export interface Catalogue {
   readonly methodUnavailable: string;
   readonly bhxhCodeLabel: string;
   readonly bhxhCodeHint: string;
-  /** The phone's hint when registering by social insurance: the code goes there. */
+  /** The phone's hint when no carrier checks it (social insurance, a signature): the code goes there. */
   readonly phoneHintBhxh: string;
-  readonly detailsHeading: string;
+  /** The details step's heading, by who registers. */
+  readonly detailsHeading: Readonly<Record<SubjectType, string>>;
   /** From the details back to the choice of subject type and method. */
   readonly back: string;
   readonly idNumberLabel: string;
   readonly idNumberHint: string;
+  /** An enterprise's tax code (MST), the number its account is known by. */
+  readonly taxCodeLabel: string;
+  readonly taxCodeHint: string;
   readonly fullNameLabel: string;
   readonly fullNameHint: string;
   readonly birthDateLabel: string;
@@ -110,6 +114,10 @@ export interface Catalogue {
   readonly expiryWarning: (minutes: number) => string;
   /** The heading of the final step when the ID number already has an account. */
   readonly accountExistsHeading: string;
+  /** That heading for an enterprise's tax code or an agency officer's ID number, whose accounts sign in by signature only. */
+  readonly organisationExistsHeading: Readonly<Record<'enterprise' | 'agency', string>>;
+  /** What such an account does instead of "Quên mật khẩu". */
+  readonly organisationExistsText: string;
   /** The read-only user name on the new-password step, for password managers. */
   readonly usernameLabel: string;
 

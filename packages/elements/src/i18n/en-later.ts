@@ -41,7 +41,9 @@ export const enLater: LaterCatalogue = {
   bhxhCodeLabel: 'Social insurance code',
   bhxhCodeHint: '10 digits, on your social insurance book or health insurance card',
   phoneHintBhxh: 'The code will be sent to this number, for example 0971234398',
-  detailsHeading: 'Your details',
+  detailsHeading: { citizen: 'Your details', enterprise: 'The enterprise’s details', agency: 'Your details as an officer' },
+  taxCodeLabel: 'Tax code (MST)',
+  taxCodeHint: 'The enterprise code, 10 digits; a branch adds “-” and 3 digits, for example 0101234567-001',
   back: 'Back',
   fullNameLabel: 'Full name',
   fullNameHint: 'With diacritics, as on your ID card',
@@ -97,6 +99,8 @@ export const enLater: LaterCatalogue = {
   expiryWarning: (minutes) =>
     `This session ends in ${minutes} minutes and cannot be extended. Finish before then; otherwise you will need to start again.`,
   accountExistsHeading: 'This ID number already has an account',
+  organisationExistsHeading: { enterprise: 'This tax code already has an account', agency: 'This ID number already has an officer account' },
+  organisationExistsText: 'Please sign in with the digital signature you registered with.',
   usernameLabel: 'User name',
 
   recoveryIntro: 'Enter the ID number of the account. If it has an account, a code will be sent to its registered phone.',

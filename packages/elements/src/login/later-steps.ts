@@ -11,7 +11,7 @@ import type { LoginEvent } from './machine.js';
 import type { LoginState } from './state.js';
 
 /** `<dvc-login>` as the steps after the credentials see it: the code step's host, which fires the events. */
-export type SignInLaterHost = CodeStepHost & InPlaceHost & EventTarget & { readonly signer: Signer | undefined };
+export type SignInLaterHost = CodeStepHost & InPlaceHost & Element & { readonly signer: Signer | undefined };
 
 /** What those steps do through `<dvc-login>`'s own (protected) means. */
 export interface SignInLaterSteps {
@@ -58,6 +58,8 @@ export function renderSignInLater(host: SignInLaterHost, steps: SignInLaterSteps
       >
         ${renderSignatureInPlace(host, {
           operation: 'sign-in',
+          // An enterprise's or agency's portal signs its own in (read here, so the sign-in page's core carries nothing of it).
+          subjectType: host.getAttribute('subject-type') ?? undefined,
           signer: host.signer,
           cancelled: (event) => {
             event.stopPropagation();

@@ -16,7 +16,9 @@ import { CREDENTIALS_FIELDS } from './credentials-step.js';
  * (and the human check when the service asks), then the one-time code sent to the registered phone.
  * When the service offers a signature sign-in, "Đăng nhập bằng chữ ký số" opens `<dvc-signature
  * operation="sign-in">` in place (a SIM signature or remote signing; a USB token with the `signer`
- * property), ending in the same `dvc-signed-in`. A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
+ * property), ending in the same `dvc-signed-in`; on an enterprise's or agency's portal the attribute
+ * `subject-type="enterprise"` (or `"agency"`, read when the signature opens, not a property) makes it sign
+ * in an enterprise (its certificate's tax code) or an agency officer (the government CA's token). The ID number and password form signs in citizens. A visible state machine, `credentials → code → done`. The tokens go to the page in `dvc-signed-in`;
  * the portal's backend verifies the ID token before it trusts a name or a level.
  *
  * @fires {DvcSignedInDetail} dvc-signed-in - Signed in (with the password and code, or "Đăng nhập bằng chữ ký số"); `detail` is `{ account, tokens }` (`tokens.idToken`, `accessToken`, `refreshToken`, `expiresIn`).

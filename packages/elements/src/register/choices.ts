@@ -1,7 +1,7 @@
 import type { ServiceConfig, SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import type { SubjectTypeOffer } from '../method-picker/method-picker.js';
 
-/** Verification methods this widget can take a citizen through; the others are shown as not yet available. */
+/** Verification methods this widget can take someone through; the others are shown as not yet available. */
 const SUPPORTED_METHODS: ReadonlySet<string> = new Set<VerificationMethod>(['mobile', 'bhxh', 'usb_token', 'sim_signature', 'remote_signing']);
 
 /** The IAL3 methods, by a digital signature (`<dvc-signature>` after the details). */
@@ -20,10 +20,9 @@ export interface RegisterNarrowing {
 /**
  * What the first step shows: the service's subject types and their methods (`config.subjectTypes`),
  * narrowed to the portal's `methods` and `subject-type`, a method available only when the service
- * offers it and this widget can take a citizen through it. A subject type left with no method at all
- * is not shown. The widget registers citizens only: an enterprise (by its tax code) or an agency officer
- * registers through the service's API (`startSignatureRegistration`), so their methods are shown as not
- * yet available here even where the service offers them.
+ * offers it to that subject type and this widget can take them through it (an enterprise by its tax
+ * code, an agency officer by the ID number, both by signature; the USB token only with a `signer`). A
+ * subject type left with no method at all is not shown.
  */
 export function registerChoices(config: ServiceConfig, narrowing: RegisterNarrowing = {}): SubjectTypeOffer[] {
   const shown = narrowing.methods?.length ? new Set(narrowing.methods) : undefined;
@@ -31,7 +30,7 @@ export function registerChoices(config: ServiceConfig, narrowing: RegisterNarrow
     .filter((choice) => !narrowing.subjectType || choice.subjectType === narrowing.subjectType)
     .map(({ subjectType, methods }) => ({
       subjectType,
-      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && subjectType === 'citizen' && SUPPORTED_METHODS.has(m.method) && (m.method !== 'usb_token' || !!narrowing.signer) })),
+      methods: methods.filter((m) => !shown || shown.has(m.method)).map((m) => ({ ...m, available: m.available && SUPPORTED_METHODS.has(m.method) && (m.method !== 'usb_token' || !!narrowing.signer) })),
     }))
     .filter((choice) => choice.methods.length);
 }

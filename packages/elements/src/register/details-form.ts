@@ -1,4 +1,4 @@
-import { birthYearAgrees, isEmail, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, type StartRegistrationRequest, type VerificationMethod } from '@dvc-kit/sdk';
+import { birthYearAgrees, isEmail, parseBhxhCode, parseBirthDate, parseFullName, parseIdNumber, parsePhone, parseTaxCode, type StartRegistrationRequest, type SubjectType, type VerificationMethod } from '@dvc-kit/sdk';
 import type { HumanCheckOutcome } from '../shared/human-check-step.js';
 import type { FieldProblem } from '../shared/feedback.js';
 import type { RegistrationDetails } from './state.js';
@@ -14,21 +14,26 @@ export type DetailsReading =
  * code when registering by social insurance (`method: 'bhxh'`, pasted separators and invisible
  * characters read through), full name, date of birth (and that its year agrees with the CCCD), phone,
  * optional email, consent (unless `consent` is false: lost-phone recovery reads the same details without it).
+ * An enterprise (`subjectType`) gives its tax code instead of the ID number, and neither it nor an agency
+ * officer a date of birth; by a signature no one types a name (the certificate gives it).
  * Pure; `today` bounds the dates.
  */
-export function readDetails(data: FormData, today: Date, method: VerificationMethod = 'mobile', consent = true): DetailsReading {
+export function readDetails(data: FormData, today: Date, method: VerificationMethod = 'mobile', consent = true, subjectType: SubjectType = 'citizen'): DetailsReading {
   const text = (name: string) => String(data.get(name) ?? '');
   const fields: Record<string, FieldProblem> = {};
+  const citizen = subjectType === 'citizen';
   const idNumber = parseIdNumber(text('idNumber'), today);
-  if (!idNumber.ok) fields.idNumber = idNumber;
+  // An enterprise is known by its tax code, a citizen or an agency officer by the ID number.
+  const number = subjectType === 'enterprise' ? parseTaxCode(text('taxCode')) : idNumber;
+  if (!number.ok) fields[subjectType === 'enterprise' ? 'taxCode' : 'idNumber'] = number;
   const bhxh = method === 'bhxh' ? parseBhxhCode(text('bhxhCode')) : undefined;
   if (bhxh && !bhxh.ok) fields.bhxhCode = bhxh;
   // By a signature the certificate names the holder: no name is typed (`fullName` stays empty until then).
   const fullName = isSignatureMethod(method) ? ({ ok: true, value: '' } as const) : parseFullName(text('fullName'));
   if (!fullName.ok) fields.fullName = fullName;
-  const birthDate = parseBirthDate(text('birthDate'), today);
+  const birthDate = citizen ? parseBirthDate(text('birthDate'), today) : ({ ok: true, iso: '' } as const);
   if (!birthDate.ok) fields.birthDate = birthDate;
-  else if (!birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
+  else if (citizen && !birthYearAgrees(idNumber, birthDate)) fields.birthDate = { rule: 'id_number_birth_year' };
   const phone = text('phone').trim();
   const parsedPhone = parsePhone(phone);
   // A refused parse is the field's problem as it stands: its rule, and its params when it has them.
@@ -36,8 +41,8 @@ export function readDetails(data: FormData, today: Date, method: VerificationMet
   const email = text('email').trim();
   if (email && !isEmail(email)) fields.email = { rule: 'email_format' };
   if (consent && !data.has('consent')) fields.consentVersion = { rule: 'consent_required' };
-  if (!idNumber.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
-  const details = { idNumber: idNumber.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}), ...(bhxh?.ok ? { bhxhCode: bhxh.value } : {}) };
+  if (!number.ok || !fullName.ok || !birthDate.ok || Object.keys(fields).length) return { ok: false, fields };
+  const details = { subjectType, idNumber: number.value, fullName: fullName.value, birthDate: birthDate.iso, phone, ...(email ? { email } : {}), ...(bhxh?.ok ? { bhxhCode: bhxh.value } : {}) };
   return { ok: true, details, consent };
 }
 
@@ -54,6 +59,6 @@ export function detailsSubmission(reading: DetailsReading, humanCheck: HumanChec
   }
   const { details } = reading;
   const { bhxhCode, ...person } = details;
-  const common = { subjectType: 'citizen', ...person, consentVersion, ...humanCheck.body } as const;
+  const common = { ...person, subjectType: 'citizen', consentVersion, ...humanCheck.body } as const;
   return { ok: true, details, body: bhxhCode === undefined ? { ...common, method: 'mobile' } : { ...common, method: 'bhxh', bhxhCode } };
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { VerificationMethod } from '@dvc-kit/sdk';
+import type { SubjectType, VerificationMethod } from '@dvc-kit/sdk';
 import type { DetailsDraft } from './state.js';
 import { textField, type TextFieldOptions } from '../shared/field.js';
 import { CONSENT_TARGET, consentField } from '../shared/consent-field.js';
@@ -11,6 +11,8 @@ import { isSignatureMethod } from './choices.js';
 export interface DetailsStepView extends FormStepView {
   /** `bhxh` asks for the social-insurance code too. */
   readonly method: VerificationMethod;
+  /** An enterprise gives its tax code, an agency officer the ID number, neither a date of birth. */
+  readonly subjectType: SubjectType;
   /** What the citizen typed before going back to the first step: the text fields start with it. */
   readonly draft: DetailsDraft | undefined;
   /** "Quay lại" to the first step; no such button without it (the first step was skipped). */
@@ -18,11 +20,12 @@ export interface DetailsStepView extends FormStepView {
 }
 
 /** One text field of the details: its name in the request body (also its id; its label and hint are `<name>Label`, `<name>Hint`), how it is typed. */
-type DetailsField = readonly [name: 'idNumber' | 'bhxhCode' | 'fullName' | 'birthDate' | 'phone' | 'email', input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
+type DetailsField = readonly [name: 'idNumber' | 'taxCode' | 'bhxhCode' | 'fullName' | 'birthDate' | 'phone' | 'email', input: Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'short'>];
 
-/** The text fields of the details in order; the BHXH code only when registering by social insurance. */
+/** The text fields of the details in order; which of them a registration asks, {@link renderDetailsStep} says. */
 const TEXT_FIELDS: readonly DetailsField[] = [
   ['idNumber', { inputmode: 'numeric', autocomplete: 'username', short: true }],
+  ['taxCode', { inputmode: 'numeric', autocomplete: 'username', short: true }],
   ['bhxhCode', { inputmode: 'numeric', autocomplete: 'off', short: true }],
   ['fullName', { autocomplete: 'name' }],
   ['birthDate', { inputmode: 'numeric', autocomplete: 'bday', short: true }],
@@ -41,27 +44,40 @@ export const DETAILS_FIELDS: readonly FieldTarget[] = [
  * Step 2 of registration: ID number, the 10-digit social-insurance code when registering by social
  * insurance, full name, date of birth (dd/mm/yyyy), phone, optional email, consent to personal-data
  * processing (Decree 13/2023, the version from the configuration) and, when the service asks, the
- * human check. By a signature (IAL3) no full name: the certificate's holder is the account's name. The method chosen is named under the heading. "Quay lại" leads back to the choice of
- * method, with what the text fields hold.
+ * human check. By a signature (IAL3) no full name: the certificate's holder is the account's name. An
+ * enterprise gives its tax code (MST) instead of the ID number, and neither it nor an agency officer a
+ * date of birth (the organisation's name and the agency come from the certificate). The method chosen is
+ * named under the heading. "Quay lại" leads back to the choice of method, with what the text fields hold.
  */
 export function renderDetailsStep(view: DetailsStepView): TemplateResult {
   const { t, error } = view;
-  const bhxh = view.method === 'bhxh';
-  const { draft, onBack } = view;
+  const { draft, onBack, method, subjectType } = view;
+  const bhxh = method === 'bhxh';
+  const enterprise = subjectType === 'enterprise';
+  const asked: Record<DetailsField[0], boolean> = {
+    idNumber: !enterprise,
+    taxCode: enterprise,
+    bhxhCode: bhxh,
+    fullName: !isSignatureMethod(method),
+    birthDate: subjectType === 'citizen',
+    phone: true,
+    email: true,
+  };
   // The fields as they stand (and a BHXH code typed earlier, when not shown now), for the details shown again after the choice.
   const back = (event: Event) => {
     const now = Object.fromEntries(new FormData((event.currentTarget as HTMLButtonElement).form!)) as DetailsDraft;
     onBack!({ ...draft, ...now });
   };
   return html`${view.heading} ${view.summary}
-    <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[view.method]}`}</p>
+    <p class="hint" part="hint">${`${t.methodLegend}: ${t.methodNames[method]}`}</p>
     <form part="form" novalidate @submit=${view.onSubmit} aria-busy=${view.busy ? 'true' : 'false'}>
-      ${TEXT_FIELDS.filter(([name]) => (bhxh || name !== 'bhxhCode') && (name !== 'fullName' || !isSignatureMethod(view.method))).map(([name, input]) =>
+      ${TEXT_FIELDS.filter(([name]) => asked[name]).map(([name, input]) =>
         textField({
           id: name,
           name,
           label: t[`${name}Label`],
-          hint: t[bhxh && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)],
+          // The phone a carrier does not check (social insurance, a signature) is where the code goes.
+          hint: t[method !== 'mobile' && name === 'phone' ? 'phoneHintBhxh' : (`${name}Hint` as const)],
           error: error(name),
           errorPrefix: t.errorPrefix,
           initial: draft?.[name],

@@ -10,7 +10,7 @@ export type RegisterEvent =
   | { readonly type: 'methodChosen'; readonly subjectType: SubjectType; readonly method: VerificationMethod }
   | { readonly type: 'back'; readonly draft?: DetailsDraft }
   /** The details of an IAL3 method, read: on to the signature that proves them. */
-  | { readonly type: 'signing'; readonly details: RegistrationDetails; readonly humanCheck: Readonly<Record<string, string>> }
+  | { readonly type: 'signing'; readonly details: RegistrationDetails; readonly humanCheck: Readonly<Record<string, string>>; readonly draft?: DetailsDraft }
   | { readonly type: 'started'; readonly details: RegistrationDetails; readonly registrationId: string; readonly otp: OtpChallenge; readonly at: number }
   | { readonly type: 'codeResent'; readonly otp: OtpChallenge }
   | { readonly type: 'codeVerified' }
@@ -43,10 +43,12 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
         ? { step: 'details', config: state.config, subjectType: event.subjectType, method: event.method, draft: state.draft }
         : state;
     case 'signing':
-      return state.step === 'details' ? { step: 'signature', config: state.config, details: event.details, method: state.method as SignatureMethod, humanCheck: event.humanCheck } : state;
+      return state.step === 'details'
+        ? { step: 'signature', config: state.config, details: event.details, method: state.method as SignatureMethod, humanCheck: event.humanCheck, draft: event.draft }
+        : state;
     case 'back':
-      // From the signature ("Huỷ") back to the details.
-      if (state.step === 'signature') return { step: 'details', config: state.config, subjectType: 'citizen', method: state.method };
+      // From the signature ("Huỷ", or a detail refused) back to the details as typed.
+      if (state.step === 'signature') return { step: 'details', config: state.config, subjectType: state.details.subjectType ?? 'citizen', method: state.method, draft: state.draft };
       return state.step === 'details' && !onlyChoice(registerChoices(state.config, narrowing))
         ? { step: 'method', config: state.config, chosen: { subjectType: state.subjectType, method: state.method }, draft: event.draft }
         : state;
@@ -63,7 +65,8 @@ export function registerTransition(state: RegisterState, event: RegisterEvent, n
     case 'registered':
       return state.step === 'password' ? { step: 'done', config: state.config, account: event.account } : state;
     case 'accountExists':
-      return state.step === 'details' || state.step === 'signature' || state.step === 'code' || state.step === 'password' ? { step: 'exists', config: state.config } : state;
+      if (state.step === 'details') return { step: 'exists', config: state.config, subjectType: state.subjectType };
+      return state.step === 'signature' || state.step === 'code' || state.step === 'password' ? { step: 'exists', config: state.config, subjectType: state.details.subjectType } : state;
     default:
       return state;
   }

@@ -1,6 +1,6 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { completeRegistration, FLOW_LIFETIME_SECONDS, resendRegistrationCode, startRegistration, startSignatureRegistration, verifyRegistrationCode, type DvcErrorCore } from '@dvc-kit/sdk';
-import type { AssuranceUpgradeRequest, CertificateDetails, SignatureMethod, StartSignatureRegistrationRequest } from '@dvc-kit/sdk/contract';
+import type { AssuranceUpgradeRequest, CertificateDetails, SignatureMethod, SignatureRegistrant, StartSignatureRegistrationRequest } from '@dvc-kit/sdk/contract';
 import type { Signer } from '@dvc-kit/sdk/signer';
 import { DvcMethodPicker, type MethodSelectDetail } from '../method-picker/method-picker.js';
 import { renderCodeStep } from '../shared/code-step.js';
@@ -15,7 +15,7 @@ import { DETAILS_FIELDS, renderDetailsStep } from './details-step.js';
 import { isSignatureMethod, onlyChoice, registerChoices, type RegisterNarrowing } from './choices.js';
 import { renderSignatureInPlace } from '../shared/signature-in-place.js';
 import { registerTransition, type RegisterEvent } from './machine.js';
-import type { RegisterState } from './state.js';
+import type { DetailsDraft, RegisterState } from './state.js';
 import { refusal } from '../shared/refusal.js';
 
 const TOTAL_STEPS = 4;
@@ -40,13 +40,15 @@ function existsAction(host: HTMLElement, slot: 'sign-in' | 'forgot-password', te
 
 /**
  * `<dvc-register>`: a citizen creates the one account every portal shares, verified by mobile
- * subscriber or by social insurance (mức xác minh 2). The first step is the national portal's choice:
+ * subscriber or by social insurance (mức xác minh 2) or by a digital signature (mức xác minh 3); an
+ * enterprise registers by its tax code (MST) and an agency officer by the ID number, each by signature,
+ * the organisation's name coming from the certificate. The first step is the national portal's choice:
  * who registers (Công dân, Doanh nghiệp, Cơ quan nhà nước), then that subject type's methods grouped by
- * level, those this service does not offer yet (every IAL3 one today) shown disabled. `methods` and
+ * level, those this service does not offer shown disabled. `methods` and
  * `subject-type` narrow what the portal shows; with one subject type and one method left, the widget
  * starts at the details, else the details offer "Quay lại" to the choice until a code is sent. A
  * visible state machine, one step at a time —
- * `method → details → code → password → done` — each step checked in the browser with the SDK's rules
+ * `method → details → (signature →) code → password → done` — each step checked in the browser with the SDK's rules
  * (the same texts the service answers with) before it is sent. Everything it shows comes from the
  * service's `GET /v1/config` (password policy, code timings, methods, consent version, human check).
  *
@@ -144,14 +146,15 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
     event.preventDefault();
     const state = this.state;
     if (state.step !== 'details' || this.busy) return;
-    const reading = readDetails(new FormData(event.currentTarget as HTMLFormElement), new Date(this.clock.now()), state.method);
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const reading = readDetails(form, new Date(this.clock.now()), state.method, true, state.subjectType);
     const humanCheck = await this.humanCheck(state.config);
     if (!humanCheck) return;
     const submission = detailsSubmission(reading, humanCheck, state.config.consentVersion);
     if (!submission.ok) return this.feedback.show(submission);
     const { details, body } = submission;
     // An IAL3 method: the signature proves the details before the registration starts.
-    if (isSignatureMethod(state.method)) return this.send({ type: 'signing', details, humanCheck: humanCheck.body });
+    if (isSignatureMethod(state.method)) return this.send({ type: 'signing', details, humanCheck: humanCheck.body, draft: Object.fromEntries(form) as DetailsDraft });
     const idempotencyKey = this.keys.keyFor(body);
     const progress = body.method === 'bhxh' ? 'checkingSocialInsurance' : 'checkingCarrier';
     const result = await this.calls.call((client, signal) => startRegistration(client, body, { idempotencyKey, signal }), progress);
@@ -185,22 +188,37 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
 
   /**
    * Starts the registration by signature with the details and the signature's proof (the certificate's
-   * holder is the account's name); the service's refusal goes back to `<dvc-signature>`, but an ID number
-   * that has an account ends here.
+   * holder is the account's name, an enterprise's organisation); the service's refusal goes back to
+   * `<dvc-signature>`, but a number that has an account ends here, and a refused detail (on a field of the
+   * details step) goes back to the details as typed, shown on its field.
    */
   async #registerBySignature(proof: AssuranceUpgradeRequest, method: SignatureMethod, certificate: CertificateDetails | undefined): Promise<DvcErrorCore | undefined> {
     const state = this.state;
     if (state.step !== 'signature') return undefined;
-    const { fullName, ...person } = state.details;
-    const common = { subjectType: 'citizen', ...person, consentVersion: state.config.consentVersion, ...state.humanCheck } as const;
+    const { fullName, subjectType = 'citizen', idNumber, birthDate, ...contact } = state.details;
+    // Each is known by its own number: a citizen by the ID number and birth date, an officer by the ID number, an enterprise by its tax code.
+    const registrant: SignatureRegistrant =
+      subjectType === 'enterprise' ? { subjectType, taxCode: idNumber } : subjectType === 'agency' ? { subjectType, idNumber } : { subjectType, idNumber, birthDate };
+    const common = { ...registrant, ...contact, consentVersion: state.config.consentVersion, ...state.humanCheck };
     const body: StartSignatureRegistrationRequest =
       'signatureRequestId' in proof ? { ...common, method: method as Exclude<SignatureMethod, 'usb_token'>, signatureRequestId: proof.signatureRequestId } : { ...common, method: 'usb_token', signature: proof };
     const result = await this.calls.call((client, signal) => startSignatureRegistration(client, body, { idempotencyKey: this.keys.keyFor(body), signal }), 'sendingCode');
     if (this.state !== state) return undefined;
-    if (!result.ok) return result.error.code === 'account_exists' ? void this.#refused(result.error) : result.error;
+    if (!result.ok) {
+      const feedback = refusal(result.error);
+      if (result.error.code === 'account_exists') this.#refused(result.error);
+      else if (!DETAILS_FIELDS.some(({ name }) => name in feedback.fields)) return result.error;
+      else {
+        this.send({ type: 'back' });
+        this.feedback.show(feedback);
+      }
+      return undefined;
+    }
     this.keys.reset();
     const { registrationId, otp } = result.value;
-    this.send({ type: 'started', details: { ...state.details, fullName: certificate?.holder ?? fullName }, registrationId, otp, at: this.clock.now() });
+    // The account's name as the service makes it: an enterprise's organisation (O, else CN), anyone else's holder.
+    const named = (subjectType === 'enterprise' && certificate?.organisation) || certificate?.holder || fullName;
+    this.send({ type: 'started', details: { ...state.details, fullName: named }, registrationId, otp, at: this.clock.now() });
     return undefined;
   }
 
@@ -252,9 +270,10 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           config: state.config,
           client: this.calls.client,
           busy: this.busy,
-          heading: heading(t.detailsHeading, 2),
+          heading: heading(t.detailsHeading[state.subjectType], 2),
           summary: summary(DETAILS_FIELDS),
           method: state.method,
+          subjectType: state.subjectType,
           draft: state.draft,
           // Back to the choice, when there was one; not while the details are being sent.
           onBack: skipped ? undefined : (draft) => this.busy || this.send({ type: 'back', draft }),
@@ -266,6 +285,7 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
         return renderSignatureInPlace(this, {
           operation: 'upgrade',
           methods: state.method,
+          subjectType: state.details.subjectType,
           signer: this.signer,
           idNumber: state.details.idNumber,
           step: [3 - skipped, total],
@@ -309,15 +329,18 @@ export class DvcRegister extends FlowElement<RegisterState, RegisterEvent> {
           <p><strong>${t.assuranceLevel(state.account.ial)}</strong></p>
           <p>${t.registeredEverywhere}</p>
         </div>`;
-      case 'exists':
-        // The ID number already has an account: no code field, no countdown, a message and two ways on.
+      case 'exists': {
+        // The number already has an account: no code field, no countdown, a message and the ways on. An
+        // enterprise's or officer's account signs in by signature: no "Quên mật khẩu" for it.
+        const organisation = state.subjectType === 'enterprise' || state.subjectType === 'agency' ? state.subjectType : undefined;
         return html`<div part="exists">
-          ${this.renderHeading(t.accountExistsHeading)}
-          <p>${this.localize.problem('account_exists')}</p>
+          ${this.renderHeading(organisation ? t.organisationExistsHeading[organisation] : t.accountExistsHeading)}
+          <p>${organisation ? t.organisationExistsText : this.localize.problem('account_exists')}</p>
           <ul class="links actions">
-            ${existsAction(this, 'sign-in', t.signIn, this.signInHref)} ${existsAction(this, 'forgot-password', t.forgotPassword, this.forgotPasswordHref)}
+            ${existsAction(this, 'sign-in', t.signIn, this.signInHref)} ${organisation ? nothing : existsAction(this, 'forgot-password', t.forgotPassword, this.forgotPasswordHref)}
           </ul>
         </div>`;
+      }
     }
   }
 }

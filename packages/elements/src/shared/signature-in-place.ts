@@ -9,9 +9,11 @@ import { DvcSignature } from '../signature/signature.js';
 /** What a widget that opens `<dvc-signature>` in place gives it besides its client and clock. */
 export interface SignatureInPlace {
   readonly operation: SignatureOperationName;
+  /** Whose certificate signs (`citizen` when absent): an enterprise's registration, or `<dvc-login subject-type>`. */
+  readonly subjectType?: string | undefined;
   /** The one method to use (a registration's chosen method); all those offered when absent. */
   readonly methods?: string;
-  /** A registration's: see `DvcSignature.registration` and `idNumber`. */
+  /** A registration's: see `DvcSignature.registration` and `idNumber` (an enterprise's tax code). */
   readonly registration?: DvcSignature['registration'];
   readonly idNumber?: string;
   /** A registration's "Bước n/m" for the signature's headings (see `DvcSignature.step`). */
@@ -37,6 +39,7 @@ export function renderSignatureInPlace(host: InPlaceHost, options: SignatureInPl
   return html`<dvc-signature
     autofocus
     operation=${options.operation}
+    subject-type=${ifDefined(options.subjectType)}
     methods=${ifDefined(options.methods)}
     .registration=${options.registration}
     .idNumber=${options.idNumber}

@@ -138,7 +138,10 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
    * refusal, if any, for this element to show.
    */
   declare registration: ((proof: AssuranceUpgradeRequest, method: SignatureMethod, certificate: CertificateDetails | undefined) => Promise<DvcErrorCore | undefined>) | undefined;
-  /** With {@link DvcSignature.registration}: the ID number typed, which the certificate must carry (the preview checks it). */
+  /**
+   * With {@link DvcSignature.registration}: the number typed, which the certificate must carry (the preview
+   * checks it) — the ID number, or with `subject-type="enterprise"` the tax code.
+   */
   declare idNumber: string | undefined;
   /** With {@link DvcSignature.registration}: where the signature stands in the registration ("Bước 3/5"), shown above its headings. */
   declare step: readonly [number, number] | undefined;
@@ -238,7 +241,7 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     const result = await this.calls.call(async (client, signal) => {
       const challenge = await createSignatureChallenge(client, { operation: this.#operation, subjectType: this.subjectType }, { signal });
       const intermediates = certificate.intermediates?.length ? { intermediates: [...certificate.intermediates] } : {};
-      const expected = this.idNumber ? { idNumber: this.idNumber } : {};
+      const expected = this.idNumber ? { [this.subjectType === 'enterprise' ? 'taxCode' : 'idNumber']: this.idNumber } : {};
       const read = await previewSignatureCertificate(client, challenge.challengeId, { certificate: certificate.certificate, ...intermediates, ...expected }, { signal });
       return { challenge, preview: read.certificate };
     });
@@ -347,7 +350,8 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
     const summary = this.feedback.renderSummary(state.step === 'holder' ? [{ name: 'holder', id: 'holder', label: () => s.holderLabel[state.method] }] : []);
     const button = (text: string, click: () => void, secondary = true) =>
       html`<button type="button" class=${secondary ? 'secondary' : ''} part=${secondary ? 'button button-secondary' : 'button'} aria-disabled=${busy} @click=${click}>${text}</button>`;
-    const other = 'methods' in state && state.methods.length > 1 ? button(s.otherMethod, () => this.send({ type: 'methods' })) : nothing;
+    // Another method, when there are several, and "Huỷ" back to where the signature was opened (a refused certificate is no dead end).
+    const other = html`${'methods' in state && state.methods.length > 1 ? button(s.otherMethod, () => this.send({ type: 'methods' })) : nothing} ${button(s.cancel, this.#cancelled)}`;
     const date = (iso: string) => new Date(iso).toLocaleDateString(this.localize.lang === 'en' ? 'en-GB' : 'vi-VN');
     switch (state.step) {
       case 'loading':
@@ -361,7 +365,8 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
                 <ul class="actions" aria-labelledby="choose">
                   ${state.methods.map((method) => html`<li>${button(t.methodNames[method], () => this.send({ type: 'chosen', method }))}</li>`)}
                 </ul>`
-            : html`<p>${s.noMethod}</p>`}`;
+            : html`<p>${s.noMethod}</p>`}
+          ${button(s.cancel, this.#cancelled)}`;
       case 'token': {
         const { certificates } = state;
         return html`${this.renderHeading(t.methodNames.usb_token)} ${summary}
@@ -376,7 +381,7 @@ export class DvcSignature extends FlowElement<SignatureState, SignatureEvent> {
       case 'confirm': {
         return html`${this.renderHeading(s.confirmHeading)} ${summary}
           <p>${s.confirmIntro}</p>
-          ${renderCertificate(s, state.preview, date)}
+          ${renderCertificate(s, state.preview, date, t.taxCodeLabel)}
           ${button(s.confirm, () => void this.#sign(state), false)}
           ${button(s.cancel, () => {
             this.send({ type: 'back' });

@@ -26,11 +26,14 @@ export function renderCertificatePicker(
   </form>`;
 }
 
-/** What the service read from a certificate, before "Xác nhận ký": holder, organisation, the number found, validity, issuing CA. */
-export function renderCertificate(s: SignatureCatalogue, preview: CertificateDetails, date: (iso: string) => string): TemplateResult {
+/**
+ * What the service read from a certificate, before "Xác nhận ký": holder, organisation (an enterprise's
+ * name, an officer's agency), the ID number or the tax code (`taxCodeTerm`) found, validity, issuing CA.
+ */
+export function renderCertificate(s: SignatureCatalogue, preview: CertificateDetails, date: (iso: string) => string, taxCodeTerm: string): TemplateResult {
   const row = (term: string, value: string | undefined) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
   return html`<dl part="details">
-    ${row(s.holderTerm, preview.holder)} ${row(s.organisationTerm, preview.organisation)} ${row(s.idNumberTerm, preview.idNumber ?? preview.taxCode)}
+    ${row(s.holderTerm, preview.holder)} ${row(s.organisationTerm, preview.organisation)} ${row(s.idNumberTerm, preview.idNumber)} ${row(taxCodeTerm, preview.taxCode)}
     ${row(s.validityTerm, s.validity(date(preview.validFrom), date(preview.validUntil)))} ${row(s.issuerTerm, preview.issuer)}
   </dl>`;
 }

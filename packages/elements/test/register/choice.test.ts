@@ -144,20 +144,23 @@ describe('<dvc-register> first step: who registers, and how', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('offers an enterprise or an agency officer nothing to press even where the service registers them by signature (the API does)', async () => {
-    const { client } = testService(BOTH);
+  it('offers an enterprise and an agency officer the signature methods the service offers them (the USB token with a signer), and nothing it does not', async () => {
+    const { client } = testService({ config: { registrationMethods: ['mobile', 'usb_token', 'sim_signature'] } });
     const config = await client.getConfig();
-    const offered = {
-      ...config,
-      subjectTypes: config.subjectTypes.map((choice) => ({ ...choice, methods: choice.methods.map((m) => ({ ...m, available: m.available || m.method === 'usb_token' })) })),
-    };
-    const choices = registerChoices(offered, { signer: true });
-    for (const subjectType of ['enterprise', 'agency']) {
-      const choice = choices.find((c) => c.subjectType === subjectType);
-      expect(choice, subjectType).to.exist;
-      expect(choice!.methods.filter((m) => m.available), subjectType).to.deep.equal([]);
-    }
-    expect(choices.find((c) => c.subjectType === 'citizen')!.methods.find((m) => m.method === 'usb_token')!.available).to.be.true;
+    const available = (choices: ReturnType<typeof registerChoices>, subjectType: string) =>
+      choices.find((c) => c.subjectType === subjectType)!.methods.filter((m) => m.available).map((m) => m.method);
+    const withSigner = registerChoices(config, { signer: true });
+    expect(available(withSigner, 'enterprise')).to.deep.equal(['usb_token', 'sim_signature']);
+    expect(available(withSigner, 'agency')).to.deep.equal(['usb_token']);
+    expect(available(withSigner, 'citizen')).to.deep.equal(['mobile', 'usb_token', 'sim_signature']);
+    const withoutSigner = registerChoices(config);
+    expect(available(withoutSigner, 'enterprise')).to.deep.equal(['sim_signature']);
+    expect(available(withoutSigner, 'agency')).to.deep.equal([]);
+    // Where the service offers no signature method, an enterprise and an officer have nothing to press.
+    const ial2Only = registerChoices(await testService(BOTH).client.getConfig(), { signer: true });
+    for (const subjectType of ['enterprise', 'agency']) expect(available(ial2Only, subjectType), subjectType).to.deep.equal([]);
+    // `subject-type` narrows to one of them.
+    expect(registerChoices(config, { signer: true, subjectType: 'enterprise' }).map((c) => c.subjectType)).to.deep.equal(['enterprise']);
   });
 
   it('goes back from the details to the choice by keyboard, the choice still selected and what was typed kept', async () => {

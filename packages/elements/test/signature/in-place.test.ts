@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { MOCK_PASSWORD, MOCK_SIGNING_HOLDERS } from '@dvc-kit/sdk/mock';
-import { DevelopmentSigner } from '@dvc-kit/sdk/signer';
+import { DevelopmentSigner, signChallenge } from '@dvc-kit/sdk/signer';
 import '../../src/define.js';
 import type { DvcAccount } from '../../src/account/account.js';
 import type { DvcLogin } from '../../src/login/login.js';
@@ -65,6 +65,37 @@ describe('signing from <dvc-login> and <dvc-account>', () => {
     await shows(login, 'Mật khẩu');
     expect(byLabel(login, 'Số định danh cá nhân')).to.exist;
     expect(heard, 'the sign-in took the cancellation as its own').to.be.false;
+  });
+
+  it('<dvc-login subject-type="enterprise"> signs an enterprise in by its USB token, with an enterprise’s challenge; “Huỷ” before a method goes back to the form', async () => {
+    const { client, clock, scenario } = testService(SIGNING);
+    const vidu = { holder: 'Công ty TNHH Ví Dụ', organisation: 'Công ty TNHH Ví Dụ', taxCode: '0101234567' };
+    const signer = await DevelopmentSigner.fromService(client, [vidu]);
+    // The enterprise registered through the API.
+    const signature = await signChallenge(client, signer, { operation: 'register', subjectType: 'enterprise' });
+    const { registrationId } = await client.startSignatureRegistration({ subjectType: 'enterprise', method: 'usb_token', taxCode: vidu.taxCode, phone: '0912000001', consentVersion: '2025-01', signature });
+    await client.verifyRegistrationCode(registrationId, { code: '123456' });
+    await client.completeRegistration(registrationId, { password: 'Sông-Hồng-Đỏ-Nặng-1995', passwordConfirmation: 'Sông-Hồng-Đỏ-Nặng-1995' });
+
+    const login = await fixture<DvcLogin>(html`<dvc-login subject-type="enterprise" .client=${client} .clock=${clock} .signer=${signer}></dvc-login>`);
+    await shows(login, 'Đăng nhập bằng chữ ký số');
+    byButton(login, 'Đăng nhập bằng chữ ký số').click();
+    await shows(login, 'Chọn cách ký số');
+    byButton(login, 'Huỷ').click();
+    await shows(login, 'Mật khẩu');
+    byButton(login, 'Đăng nhập bằng chữ ký số').click();
+    await shows(login, 'Chọn cách ký số');
+    byButton(login, 'USB ký số').click();
+    await shows(login, 'Kiểm tra chứng thư số');
+    expect(textOf(login)).to.contain(`Mã số thuế ${vidu.taxCode}`);
+    await expect(login).to.be.accessible();
+    const signedIn = oneEvent(login, 'dvc-signed-in') as Promise<CustomEvent<DvcSignedInDetail>>;
+    byButton(login, 'Xác nhận ký').click();
+    const { account } = (await signedIn).detail;
+    expect([account.subjectType, account.taxCode, account.fullName]).to.deep.equal(['enterprise', vidu.taxCode, vidu.organisation]);
+    const signIns = [...scenario.signatureChallenges.values()].filter(({ challenge }) => challenge.operation === 'sign_in');
+    expect(signIns.map(({ challenge }) => challenge.subjectType)).to.deep.equal(['enterprise']);
+    await shows(login, `Đã đăng nhập: ${vidu.organisation}`);
   });
 
   it('<dvc-account> raises an IAL2 account to IAL3 with “Nâng lên mức 3 bằng chữ ký số”, then shows level 3', async () => {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { FieldRule } from '../messages/codes.js';
 import { SubjectTypeSchema, type SubjectType } from './common.js';
 import { IdNumberField } from './fields.js';
+import { TAX_CODE_PATTERN } from '../identity/tax-code.js';
 import { typeRule } from './type-rule.js';
 
 /**
@@ -63,7 +64,7 @@ export const CertificateField = z.string(typeRule()).check(
 /**
  * A Vietnamese tax code (mã số thuế): 10 digits, or 13 for a branch written `0101234567-001`.
  */
-export const TaxCodeField = z.string(typeRule()).check(z.maxLength(32, 'too_long' satisfies FieldRule), z.regex(/^[0-9]{10}(-[0-9]{3})?$/, 'tax_code_format' satisfies FieldRule));
+export const TaxCodeField = z.string(typeRule()).check(z.maxLength(32, 'too_long' satisfies FieldRule), z.regex(TAX_CODE_PATTERN, 'tax_code_format' satisfies FieldRule));
 
 /** `POST /v1/signature-challenges`: a challenge for a certificate of this subject type to sign. */
 export const StartSignatureChallengeSchema = z.object({

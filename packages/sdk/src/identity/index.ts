@@ -6,3 +6,4 @@ export * from './bhxh.js';
 export * from './birth-date.js';
 export * from './name.js';
 export * from './email.js';
+export * from './tax-code.js';

@@ -135,7 +135,7 @@ export type FieldRule = (typeof FIELD_RULES)[number];
  */
 export type LocalFieldRule = Exclude<
   FieldRule,
-  'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused' | 'certificate_format' | 'tax_code_format' | 'exactly_one' | 'method_mismatch'
+  'too_long' | 'unchanged' | 'method_not_offered' | 'subject_type' | 'password_guessable' | 'password_reused' | 'certificate_format' | 'exactly_one' | 'method_mismatch'
 >;
 
 /** Languages every citizen-facing string exists in; Vietnamese first. */

@@ -14,7 +14,6 @@ export const rulesEn: Readonly<Record<FieldRule, string>> = {
   method_not_offered: 'This portal does not offer the verification method you chose. Please choose another one.',
   password_guessable: 'This password is easy to guess (a common word or password with only capitals, substitutions or digits added). Choose a longer phrase that is harder to guess.',
   password_reused: 'The new password must differ from your last 5 passwords.',
-  tax_code_format: 'A tax code has 10 digits, or 10 digits, “-” and 3 digits for a branch.',
   certificate_format: 'The certificate cannot be read (PEM, or DER in base64, is expected).',
   exactly_one: 'Send only one of the two: the signature or the signing request id.',
   method_mismatch: 'The method chosen does not match the signature sent.',

@@ -1,7 +1,7 @@
 import type { LocalFieldRule } from './codes.js';
 
 /**
- * English text of the field rules a browser client checks on its own (the SDK's checks of ID numbers,
+ * English text of the field rules a browser client checks on its own (the SDK's checks of ID numbers, tax codes,
  * phones, dates, names and passwords, a missing field, the code's format), with `invalid_type` for any
  * rule without a text. The service words the rules only it applies (its field errors' `message`, in the
  * language asked), so a widget needs only these. {@link rulesEn} holds them too.
@@ -28,6 +28,7 @@ export const localRulesEn: Readonly<Record<LocalFieldRule, string>> = {
   name_length: 'A full name has 2 to 100 characters.',
   email_format: 'This e-mail address is not valid (for example name@example.vn).',
   bhxh_format: 'A social insurance code has 10 digits.',
+  tax_code_format: 'A tax code has 10 digits, or 10 digits, “-” and 3 digits for a branch.',
   otp_format: 'The code has 6 digits.',
   consent_required: 'You need to agree to the personal data processing terms.',
   password_min_length: 'At least {min} characters',

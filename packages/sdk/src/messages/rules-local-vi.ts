@@ -1,7 +1,7 @@
 import type { LocalFieldRule } from './codes.js';
 
 /**
- * Vietnamese text of the field rules a browser client checks on its own (the SDK's checks of ID numbers,
+ * Vietnamese text of the field rules a browser client checks on its own (the SDK's checks of ID numbers, tax codes,
  * phones, dates, names and passwords, a missing field, the code's format), with `invalid_type` for any
  * rule without a text. The service words the rules only it applies (its field errors' `message`, in the
  * language asked), so a widget needs only these. {@link rulesVi} holds them too.
@@ -28,6 +28,7 @@ export const localRulesVi: Readonly<Record<LocalFieldRule, string>> = {
   name_length: 'Họ và tên dài từ 2 đến 100 ký tự.',
   email_format: 'Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.vn).',
   bhxh_format: 'Mã số BHXH gồm 10 chữ số.',
+  tax_code_format: 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu “-” và 3 chữ số với chi nhánh.',
   otp_format: 'Mã OTP gồm 6 chữ số.',
   consent_required: 'Bạn cần đồng ý với điều khoản xử lý dữ liệu cá nhân.',
   password_min_length: 'Ít nhất {min} ký tự',

@@ -14,7 +14,6 @@ export const rulesVi: Readonly<Record<FieldRule, string>> = {
   method_not_offered: 'Cổng này không cung cấp phương thức xác minh đã chọn. Vui lòng chọn phương thức khác.',
   password_guessable: 'Mật khẩu này dễ bị đoán (từ hoặc mật khẩu phổ biến, chỉ thêm chữ hoa, ký tự thay thế hoặc số ở cuối). Hãy chọn một cụm từ dài hơn, khó đoán hơn.',
   password_reused: 'Mật khẩu mới không được trùng với 5 mật khẩu gần nhất.',
-  tax_code_format: 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu “-” và 3 chữ số với chi nhánh.',
   certificate_format: 'Không đọc được chứng thư số (cần dạng PEM hoặc DER mã hóa base64).',
   exactly_one: 'Chỉ gửi một trong hai: chữ ký số hoặc mã yêu cầu ký số.',
   method_mismatch: 'Phương thức đã chọn không khớp với chữ ký số đã gửi.',
