@@ -90,13 +90,7 @@ export function createMockHandlers(options: MockScenario | MockOptions = {}): Re
       if (wrong) return wrong;
       scenario.flows.delete(flow.id);
       const { account } = scenario.accounts.get(flow.idNumber)!;
-      const sid = scenario.nextId('sid');
-      const session = { account, clientId: context.clientId, sid, authentication: authenticationOf('password_sms'), authTime: Math.floor(scenario.now() / 1000) };
-      const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
-      scenario.sessions.set(tokens.refreshToken, session);
-      scenario.accessTokens.set(tokens.accessToken, account);
-      scenario.accessSids.set(tokens.accessToken, sid);
-      scenario.signedInAt.set(sid, scenario.now());
+      const tokens = await scenario.startSession(account, context.clientId, authenticationOf('password_sms'));
       return context.json({ tokens, account });
     })),
     http.post(flowPath(PATHS.signIns, 'signInId', 'otp/resend'), route(scenario, 'resendSignInCode', (context) => {

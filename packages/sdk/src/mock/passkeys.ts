@@ -197,15 +197,9 @@ export async function verifySignInPasskey(context: RouteContext): Promise<Respon
   const passkey = (scenario.passkeys.get(account.sub) ?? []).find(({ view }) => view.id === credential.id);
   if (!passkey) return context.problem('passkey_not_found');
   scenario.flows.delete(flow.id);
-  const sid = scenario.nextId('sid');
   // AAL2 after the password, `amr` naming the passkey's kind: what the service's sessions record.
   const authentication = { ...authenticationOf('passkey'), amr: ['pwd', passkey.view.deviceType === 'single_device' ? 'hwk' : 'swk', 'user', 'mfa'] as const };
-  const session = { account, clientId: context.clientId, sid, authentication, authTime: Math.floor(scenario.now() / 1000) };
-  const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
-  scenario.sessions.set(tokens.refreshToken, session);
-  scenario.accessTokens.set(tokens.accessToken, account);
-  scenario.accessSids.set(tokens.accessToken, sid);
-  scenario.signedInAt.set(sid, scenario.now());
+  const tokens = await scenario.startSession(account, context.clientId, authentication);
   const list = scenario.passkeys.get(account.sub)!;
   scenario.passkeys.set(account.sub, list.map((entry) => (entry === passkey ? { view: { ...entry.view, lastUsedAt: new Date(scenario.now()).toISOString() } } : entry)));
   return context.json({ tokens, account });

@@ -373,14 +373,23 @@ export class MockScenario {
     const record = this.accounts.get(this.registeredIdOf(idNumber));
     if (!record) throw new Error(`The mock has no account for ${idNumber}`);
     const { account } = record;
+    const tokens = await this.startSession(account, clientId, authenticationOf(method));
+    return { tokens, account };
+  }
+
+  /**
+   * Starts a session of `account` for `clientId`, signed in now with `authentication`, and issues its tokens:
+   * every sign-in of the mock (by code, passkey or signature) ends here, as {@link openSession} does.
+   */
+  async startSession(account: Account, clientId: string, authentication: SignInAuthentication): Promise<TokenSet> {
     const sid = this.nextId('sid');
-    const session: MockSession = { account, clientId, sid, authentication: authenticationOf(method), authTime: Math.floor(this.now() / 1000) };
+    const session: MockSession = { account, clientId, sid, authentication, authTime: Math.floor(this.now() / 1000) };
     const tokens = await this.tokens.issue(account, clientId, sid, session.authentication, session.authTime);
     this.sessions.set(tokens.refreshToken, session);
     this.accessTokens.set(tokens.accessToken, account);
     this.accessSids.set(tokens.accessToken, sid);
     this.signedInAt.set(sid, this.now());
-    return { tokens, account };
+    return tokens;
   }
 
   /** The newest code sent to a phone (E.164), as a citizen would read it from the SMS. */

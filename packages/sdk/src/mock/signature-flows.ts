@@ -217,13 +217,7 @@ export async function signInWithSignature(context: RouteContext): Promise<Respon
   const record = scenario.accounts.get(subjectType === 'citizen' ? scenario.registeredIdOf(number) : mockAccountKey(subjectType, number));
   if (!record) return context.problem('invalid_credentials');
   const { account } = record;
-  const sid = scenario.nextId('sid');
-  const session = { account, clientId: context.clientId, sid, authentication: authenticationOf(method), authTime: Math.floor(scenario.now() / 1000) };
-  const tokens = await scenario.tokens.issue(account, context.clientId, sid, session.authentication, session.authTime);
-  scenario.sessions.set(tokens.refreshToken, session);
-  scenario.accessTokens.set(tokens.accessToken, account);
-  scenario.accessSids.set(tokens.accessToken, sid);
-  scenario.signedInAt.set(sid, scenario.now());
+  const tokens = await scenario.startSession(account, context.clientId, authenticationOf(method));
   return answer(200, { tokens, account });
 }
 
